@@ -1,0 +1,38 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { Clock, SystemClock } from './common/clock.js';
+import { loggerParams } from './common/logging.js';
+import { AppConfig } from './config/app-config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthController } from './health/health.controller.js';
+import { ShutdownState } from './health/shutdown-state.js';
+import { StorageModule } from './storage/storage.module.js';
+
+/** Providers every feature may inject: the typed config, the clock, the shutdown state. */
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [{ provide: AppConfig, useValue: config }, { provide: Clock, useClass: SystemClock }, ShutdownState],
+      exports: [AppConfig, Clock, ShutdownState],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.log.level)),
+        DatabaseModule.forRoot(databaseUrl, config.database.poolSize),
+        StorageModule.forRoot(config),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

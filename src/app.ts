@@ -1,0 +1,99 @@
+import helmet from '@fastify/helmet';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { assignRequestId, REQUEST_ID_HEADER } from './common/request-id.js';
+import { createValidationPipe } from './common/validation.js';
+
+export const API_PREFIX = 'api/v1';
+
+// Capability tokens (presigned storage links, later public media) are longer than Fastify's
+// default limit of 100 characters for one path parameter.
+const MAX_PATH_PARAM_LENGTH = 2048;
+
+/** Builds the HTTP application with every cross-cutting behaviour; the caller decides when to listen. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    createHttpAdapter(config),
+    { bufferLogs: true },
+  );
+  await configureApp(app);
+  return app;
+}
+
+export function createHttpAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    logger: false,
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: fastifyTrustProxy(config.http.trustProxy),
+    genReqId: assignRequestId,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+  });
+}
+
+/** Fastify takes a hop count as a function: trust the nearest `hops` proxies. */
+function fastifyTrustProxy(setting: AppConfig['http']['trustProxy']) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
+/** Everything that is set on the application rather than in a module; tests build through this too. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  // Answers carry patient data: no shared or browser cache keeps them unless a route says otherwise.
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // The OpenAPI viewer at /docs styles itself inline and shows data: images.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'storage/:token', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Photo Consent Service')
+      .setDescription(
+        'Signed photo releases, clearance checks before publishing, the publication registry and the ' +
+          '30-day removal workflow. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+}

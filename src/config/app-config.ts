@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+import { configSchema, secretVariables, type ParsedEnv } from './config.schema.js';
+
+export type StorageConfig =
+  | { driver: 'local'; rootDir: string; signingSecret?: string }
+  | {
+      driver: 's3';
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+      forcePathStyle: boolean;
+      checksumMode: 'when_supported' | 'when_required';
+      serverSideEncryption: 'AES256' | 'aws:kms' | 'none';
+      kmsKeyId?: string;
+      partSizeBytes: number;
+    };
+
+/**
+ * The service's settings, validated once at boot. Inject this class; nothing outside src/config
+ * reads process.env.
+ */
+export class AppConfig {
+  readonly env: ParsedEnv['NODE_ENV'];
+  readonly http: {
+    host: string;
+    port: number;
+    publicBaseUrl: string;
+    trustProxy: boolean | number | string[];
+    bodyLimitBytes: number;
+    shutdownGraceMs: number;
+  };
+  readonly log: { level: ParsedEnv['LOG_LEVEL'] };
+  readonly dataDir: string;
+  readonly database: { url?: string; poolSize: number; embeddedPort?: number };
+  readonly storage: StorageConfig;
+  readonly presignTtlSeconds: number;
+
+  constructor(env: ParsedEnv) {
+    this.env = env.NODE_ENV;
+    this.http = {
+      host: env.HOST,
+      port: env.PORT,
+      publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    };
+    this.log = { level: env.LOG_LEVEL };
+    this.dataDir = path.resolve(env.DATA_DIR);
+    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, embeddedPort: env.EMBEDDED_PG_PORT };
+    this.presignTtlSeconds = env.STORAGE_PRESIGN_TTL_SECONDS;
+    this.storage =
+      env.STORAGE_DRIVER === 'local'
+        ? { driver: 'local', rootDir: path.join(this.dataDir, 'objects'), signingSecret: env.STORAGE_SIGNING_SECRET }
+        : {
+            driver: 's3',
+            endpoint: env.S3_ENDPOINT,
+            region: env.S3_REGION,
+            // The schema refuses STORAGE_DRIVER=s3 without a bucket.
+            bucket: env.S3_BUCKET as string,
+            credentials:
+              env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+                : undefined,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            checksumMode: env.S3_CHECKSUM_MODE,
+            serverSideEncryption: env.S3_SSE,
+            kmsKeyId: env.S3_SSE_KMS_KEY_ID,
+            partSizeBytes: env.S3_PART_SIZE_BYTES,
+          };
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the environment (and `.env` in the working directory, whose values the real environment
+ * overrides), validates it and returns the typed config, or throws a ConfigError naming each bad
+ * variable.
+ */
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  envFile: string | null = path.resolve('.env'),
+): AppConfig {
+  const fromFile = envFile && existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
+  const merged: Record<string, string | undefined> = { ...fromFile, ...environment };
+  // An empty value means "unset", as in most .env tooling; it must not fail a min-length rule.
+  for (const [key, value] of Object.entries(merged)) if (value === '') delete merged[key];
+
+  const result = configSchema.safeParse(merged);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.map(String).join('.') || '(environment)';
+        const shown = merged[name];
+        const got = shown === undefined ? '' : secretVariables.has(name) ? ' (value hidden)' : ` (got "${shown}")`;
+        const message = issue.code === 'invalid_type' && shown === undefined ? 'is required' : issue.message;
+        return `${name} ${message}${got}`;
+      }),
+    );
+  }
+  return new AppConfig(result.data);
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+// Every setting the service reads, with its default. `.env.example` documents each one and a test
+// keeps the two (and docker/compose.yaml) in step with this schema.
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: 'must be a whole number' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
+    );
+
+const url = (protocols: readonly string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: integer(0, 65535).default(3000),
+    PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d+|[0-9a-fA-F.:/,\s]+)$/, {
+        error: 'must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs',
+      })
+      .default('false'),
+    BODY_LIMIT_BYTES: integer(1024, 64 * 1024 * 1024).default(1024 * 1024),
+    SHUTDOWN_GRACE_MS: integer(0, 120_000).default(10_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATABASE_POOL_SIZE: integer(1, 200).default(10),
+    EMBEDDED_PG_PORT: integer(1, 65535).optional(),
+
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    STORAGE_SIGNING_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+    STORAGE_PRESIGN_TTL_SECONDS: integer(1, 3600).default(300),
+    S3_ENDPOINT: url(['http:', 'https:']).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+    S3_CHECKSUM_MODE: z.enum(['when_supported', 'when_required']).default('when_supported'),
+    S3_SSE: z.enum(['AES256', 'aws:kms', 'none']).default('AES256'),
+    S3_SSE_KMS_KEY_ID: z.string().min(1).optional(),
+    S3_PART_SIZE_BYTES: integer(5 * 1024 * 1024, 5 * 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE_DRIVER=s3' });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+        message: 'must be set together with its pair, or both left unset to use the default AWS credential chain',
+      });
+    }
+    if (env.S3_SSE_KMS_KEY_ID && env.S3_SSE !== 'aws:kms') {
+      ctx.addIssue({ code: 'custom', path: ['S3_SSE_KMS_KEY_ID'], message: 'only applies when S3_SSE=aws:kms' });
+    }
+  });
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type ParsedEnv = z.output<typeof configSchema>;
+
+/** The names of every variable the service knows, for checks of files that set them. */
+export const knownVariables: readonly string[] = Object.keys(configSchema.shape);
+
+/** Variables whose values must never be echoed back in an error message or a log line. */
+export const secretVariables: ReadonlySet<string> = new Set([
+  'DATABASE_URL',
+  'STORAGE_SIGNING_SECRET',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_ACCESS_KEY_ID',
+]);

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { redactLogObject } from './common/logging.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { ShutdownState } from './health/shutdown-state.js';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  const log = pino({ level: config.log.level, formatters: { log: redactLogObject } });
+
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    embedded = new EmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.database.embeddedPort,
+      log: (message) => log.info(message),
+    });
+    databaseUrl = await embedded.start();
+  }
+
+  const app = await createApp(config, databaseUrl).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  log.info({ url: await app.getUrl(), database: embedded ? 'embedded' : 'external' }, 'service listening');
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining requests');
+    app.get(ShutdownState).beginDraining();
+    const forced = setTimeout(() => {
+      log.error({ graceMs: config.http.shutdownGraceMs }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, config.http.shutdownGraceMs + 30_000);
+    forced.unref();
+    try {
+      await app.close();
+    } finally {
+      await embedded?.stop();
+    }
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `The service failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { after, before, describe, it } from 'node:test';
+import { Clock } from '../common/clock.js';
+import { LocalDiskObjectStore } from './local-disk.object-store.js';
+import {
+  InvalidObjectKeyError,
+  ObjectNotFoundError,
+  RangeNotSatisfiableError,
+  assertValidKey,
+} from './object-store.js';
+import { PresignedTokenSigner, PresignedUrlInvalidError } from './presigned-token.js';
+
+class FixedClock extends Clock {
+  constructor(private readonly at: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+}
+
+describe('object keys', () => {
+  it('accepts server-made keys', () => {
+    for (const key of ['photos/0b0e6a4e-8f1b-4c1e-9d7a-1f2e3d4c5b6a/original', 'releases/r1/signed.pdf', 'a']) {
+      assert.doesNotThrow(() => assertValidKey(key), key);
+    }
+  });
+
+  it('refuses anything that could leave the store or is not a plain key', () => {
+    for (const key of [
+      '../x',
+      'a/../x',
+      '/etc/passwd',
+      'a//b',
+      'a/',
+      '.hidden',
+      'a/.ssh',
+      'a\\b',
+      'a b',
+      '',
+      'x'.repeat(513),
+      'photo\u0000',
+    ]) {
+      assert.throws(() => assertValidKey(key), InvalidObjectKeyError, JSON.stringify(key));
+    }
+  });
+});
+
+describe('LocalDiskObjectStore', () => {
+  const now = new Date('2026-03-02T09:00:00Z');
+  let root: string;
+  let store: LocalDiskObjectStore;
+  let signer: PresignedTokenSigner;
+
+  before(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'pcs-local-store-'));
+    signer = new PresignedTokenSigner('a-test-signing-secret-of-32-chars!!');
+    store = new LocalDiskObjectStore(
+      path.join(root, 'objects'),
+      signer,
+      'https://consent.example',
+      300,
+      new FixedClock(now),
+    );
+  });
+  after(async () => rm(root, { recursive: true, force: true }));
+
+  it('stores a stream and returns its size and sha256, then reads it back whole and by range', async () => {
+    const bytes = Buffer.from('0123456789abcdef');
+    const result = await store.put('photos/p1/original', Readable.from([bytes.subarray(0, 5), bytes.subarray(5)]));
+    assert.deepEqual(result, {
+      key: 'photos/p1/original',
+      size: 16,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    const whole = await store.get('photos/p1/original');
+    assert.deepEqual(await buffer(whole.body), bytes);
+    assert.equal(whole.totalSize, 16);
+
+    const part = await store.get('photos/p1/original', { range: { start: 4, end: 7 } });
+    assert.equal((await buffer(part.body)).toString(), '4567');
+    assert.deepEqual(part.range, { start: 4, end: 7 });
+    assert.equal(part.contentLength, 4);
+    await assert.rejects(store.get('photos/p1/original', { range: { start: 16 } }), RangeNotSatisfiableError);
+  });
+
+  it('reports missing objects as not found and deletes idempotently', async () => {
+    await store.put('photos/p2/original', Buffer.from('x'));
+    assert.equal((await store.head('photos/p2/original'))?.size, 1);
+    await store.delete('photos/p2/original');
+    await store.delete('photos/p2/original');
+    assert.equal(await store.head('photos/p2/original'), null);
+    await assert.rejects(store.get('photos/p2/original'), ObjectNotFoundError);
+  });
+
+  it('refuses keys like ../x for every operation and writes nothing outside its root', async () => {
+    await assert.rejects(store.put('../x', Buffer.from('escape')), InvalidObjectKeyError);
+    await assert.rejects(store.get('../x'), InvalidObjectKeyError);
+    await assert.rejects(store.head('a/../../x'), InvalidObjectKeyError);
+    await assert.rejects(store.delete('../objects-sibling'), InvalidObjectKeyError);
+    await assert.rejects(store.presignGet('/etc/passwd'), InvalidObjectKeyError);
+    assert.deepEqual((await readdir(root)).sort(), ['objects']);
+  });
+
+  it('leaves no object and no temporary file when the incoming stream fails', async () => {
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.alloc(1024));
+        this.destroy(new Error('client went away'));
+      },
+    });
+    await assert.rejects(store.put('photos/p3/original', failing), /client went away/);
+    assert.equal(await store.head('photos/p3/original'), null);
+    assert.deepEqual(await readdir(path.join(root, 'objects', '.tmp')), []);
+  });
+
+  it('replaces an object atomically', async () => {
+    await store.put('docs/d1', Buffer.from('first version'));
+    await store.put('docs/d1', Buffer.from('second'));
+    assert.equal((await buffer((await store.get('docs/d1')).body)).toString(), 'second');
+  });
+
+  it('lists objects under a prefix in key order', async () => {
+    await store.put('list/b/2', Buffer.from('b2'));
+    await store.put('list/a/1', Buffer.from('a1'));
+    await store.put('list/a/10', Buffer.from('a10'));
+    await store.put('listing-elsewhere', Buffer.from('no'));
+    const keys: string[] = [];
+    for await (const item of store.list('list/')) keys.push(item.key);
+    assert.deepEqual(keys, ['list/a/1', 'list/a/10', 'list/b/2']);
+  });
+
+  it('presigns a URL on the service that names the object and expires', async () => {
+    const presigned = await store.presignGet('photos/p1/original', { ttlSeconds: 60, contentType: 'image/jpeg' });
+    assert.equal(presigned.expiresAt.toISOString(), '2026-03-02T09:01:00.000Z');
+    const token = presigned.url.replace('https://consent.example/storage/', '');
+    assert.notEqual(token, presigned.url);
+    const grant = signer.verify(token, now);
+    assert.equal(grant.key, 'photos/p1/original');
+    assert.equal(grant.contentType, 'image/jpeg');
+    assert.throws(() => signer.verify(token, new Date(now.getTime() + 60_000)), PresignedUrlInvalidError);
+    const [body = '', mac = ''] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ k: 'releases/other/signed.pdf', e: 9_999_999_999 })).toString(
+      'base64url',
+    );
+    assert.throws(() => signer.verify(`${forged}.${mac}`, now), PresignedUrlInvalidError);
+    assert.throws(() => signer.verify(`${body}.${mac}x`, now), PresignedUrlInvalidError);
+    assert.throws(() => signer.verify('garbage', now), PresignedUrlInvalidError);
+  });
+});

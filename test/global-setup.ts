@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, migrate } from '../src/database/data-source.js';
+import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { startS3Server, type S3TestServer } from './support/s3-server.js';
+import { S3_BUCKET, S3_ENDPOINT, TEMPLATE_DATABASE_URL } from './support/test-env.js';
+
+// Runs once before all test files: a real PostgreSQL (TEST_DATABASE_URL, else an embedded server in
+// a temporary directory) whose database is migrated and then used as the template each test file
+// clones, and a real S3 server.
+
+let embedded: EmbeddedPostgres | undefined;
+let embeddedDir: string | undefined;
+let s3: S3TestServer | undefined;
+
+export async function globalSetup(): Promise<void> {
+  let templateUrl = process.env.TEST_DATABASE_URL;
+  if (!templateUrl) {
+    embeddedDir = await mkdtemp(path.join(tmpdir(), 'pcs-test-pg-'));
+    // Embedded PostgreSQL may run as another user (when tests run as root); it must enter the directory.
+    await chmod(embeddedDir, 0o755);
+    embedded = new EmbeddedPostgres({ dataDir: embeddedDir, log: () => undefined });
+    templateUrl = await embedded.start();
+  }
+  await resetSchema(templateUrl);
+  const dataSource = await new DataSource(dataSourceOptions(templateUrl, 2)).initialize();
+  try {
+    await migrate(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  s3 = await startS3Server();
+  process.env[TEMPLATE_DATABASE_URL] = templateUrl;
+  process.env[S3_ENDPOINT] = s3.endpoint;
+  process.env[S3_BUCKET] = s3.bucket;
+}
+
+export async function globalTeardown(): Promise<void> {
+  await s3?.stop();
+  await embedded?.stop();
+  if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
+}
+
+/** The template starts from an empty public schema, so a previous run's leftovers cannot leak in. */
+async function resetSchema(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE');
+    await client.query('CREATE SCHEMA public');
+  } finally {
+    await client.end();
+  }
+}
