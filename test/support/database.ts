@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { TEMPLATE_DATABASE_URL, testEnv } from './test-env.js';
 
@@ -33,6 +34,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       );
     },
   };
+}
+
+/**
+ * Drops without FORCE first: a session that is still closing (a pool that has just ended) gets a
+ * moment to go, instead of being terminated under a client that would report it as an error.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  await withClient(adminUrl, async (client) => {
+    const identifier = client.escapeIdentifier(name);
+    for (;;) {
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${identifier}`);
+        return;
+      } catch (error) {
+        // 55006: object_in_use, another session is still connected
+        if ((error as { code?: string }).code !== '55006') throw error;
+        if (Date.now() > deadline) {
+          await client.query(`DROP DATABASE IF EXISTS ${identifier} WITH (FORCE)`);
+          return;
+        }
+        await sleep(50);
+      }
+    }
+  });
 }
 
 function withDatabase(url: URL, database: string): string {
