@@ -29,9 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       (await pool.query<Row>(sql, params)).rows,
     drop: async () => {
       await pool.end();
-      await withClient(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-      );
+      await dropDatabase(adminUrl, name);
     },
   };
 }
