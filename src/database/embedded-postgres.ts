@@ -192,7 +192,8 @@ export class EmbeddedPostgres {
           '--encoding=UTF8',
           '--locale=C',
         ],
-        { uid: runAs?.uid, gid: runAs?.gid, env: { ...process.env, LC_ALL: 'C' } },
+        // initdb finds postgres beside itself and needs only a locale: no settings of ours reach it.
+        { uid: runAs?.uid, gid: runAs?.gid, env: { LC_ALL: 'C' } },
       );
     } catch (error) {
       const stderr = (error as { stderr?: string }).stderr ?? '';
