@@ -4,13 +4,17 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { Clock } from '../src/common/clock.js';
+import { SystemClock } from '../src/common/clock.js';
 import { loadConfig, type StorageConfig } from '../src/config/app-config.js';
 import { ObjectNotFoundError, ObjectStore, RangeNotSatisfiableError } from '../src/storage/object-store.js';
 import { S3ObjectStore } from '../src/storage/s3.object-store.js';
 import { s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 
 const MiB = 1024 * 1024;
+
+function s3StorageConfig(env: Record<string, string> = {}): Extract<StorageConfig, { driver: 's3' }> {
+  return loadConfig({ ...s3TestEnv(), ...env }, null).storage as Extract<StorageConfig, { driver: 's3' }>;
+}
 
 /** Deterministic pseudo-random bytes, produced in chunks so the 20 MB body is truly streamed. */
 function patternStream(totalBytes: number, chunkBytes = 64 * 1024): { stream: Readable; sha256: string } {
@@ -35,8 +39,7 @@ describe('S3 object store against a real S3 server', () => {
   let store: S3ObjectStore;
 
   before(() => {
-    const config = loadConfig({ ...s3TestEnv(), S3_PART_SIZE_BYTES: String(5 * MiB) }, null);
-    store = new S3ObjectStore(config.storage as Extract<StorageConfig, { driver: 's3' }>, 60, new SystemClockForTest());
+    store = new S3ObjectStore(s3StorageConfig({ S3_PART_SIZE_BYTES: String(5 * MiB) }), 60, new SystemClock());
   });
   after(() => store.close());
 
@@ -75,12 +78,7 @@ describe('S3 object store against a real S3 server', () => {
   });
 
   it('lists every object under a prefix across pages', async () => {
-    const paged = new S3ObjectStore(
-      { ...(loadConfig(s3TestEnv(), null).storage as Extract<StorageConfig, { driver: 's3' }>) },
-      60,
-      new SystemClockForTest(),
-      2,
-    );
+    const paged = new S3ObjectStore(s3StorageConfig(), 60, new SystemClock(), 2);
     for (const key of ['e2e/list/1', 'e2e/list/2', 'e2e/list/3', 'e2e/list/4', 'e2e/list/5']) {
       await paged.put(key, Buffer.from(key));
     }
@@ -99,12 +97,6 @@ describe('S3 object store against a real S3 server', () => {
     assert.ok(presigned.expiresAt.getTime() - Date.now() <= 30_000);
   });
 });
-
-class SystemClockForTest extends Clock {
-  now(): Date {
-    return new Date();
-  }
-}
 
 describe('the service on S3 storage', () => {
   let t: TestApp;

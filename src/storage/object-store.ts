@@ -68,7 +68,7 @@ export abstract class ObjectStore {
 
 export class ObjectNotFoundError extends DomainError {
   constructor(key: string) {
-    super('object_not_found', 404, 'The stored file was not found.', {});
+    super('object_not_found', 404, 'The stored file was not found.');
     this.message = `No object at ${key}`;
   }
 }

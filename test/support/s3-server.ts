@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from './ports.js';
+import { freeLoopbackPort } from '../../src/common/free-port.js';
 
 export const TEST_BUCKET = 'photo-consent-test';
 
@@ -20,7 +20,7 @@ export interface S3TestServer {
  */
 export async function startS3Server(): Promise<S3TestServer> {
   const directory = await mkdtemp(path.join(tmpdir(), 'pcs-s3rver-'));
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const bin = path.join(
     path.dirname(createRequire(import.meta.url).resolve('s3rver/package.json')),
     'bin',

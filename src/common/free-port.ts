@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 
-export async function freePort(): Promise<number> {
+/** A loopback port that was free a moment ago (the OS picks it). */
+export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
