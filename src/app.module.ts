@@ -2,6 +2,8 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './common/clock.js';
 import { loggerParams } from './common/logging.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -31,6 +33,8 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config.log.level)),
         DatabaseModule.forRoot(databaseUrl, config.database.poolSize),
         StorageModule.forRoot(config),
+        AuditModule,
+        AuthModule,
       ],
       controllers: [HealthController],
     };

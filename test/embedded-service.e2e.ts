@@ -88,6 +88,17 @@ describe('the service on a fresh machine (embedded PostgreSQL)', () => {
       assert.deepEqual(await ready.json(), { status: 'ok', checks: { database: 'up', objectStore: 'up' } });
       assert.equal((await fetch(`${first.url}/docs/json`)).status, 200);
 
+      // Demo mode: the first admin's generated password is printed once, and it signs in.
+      const password = /email: +admin@localhost\n +password: +(\S+)/.exec(first.output())?.[1];
+      assert.ok(password, first.output());
+      const login = await fetch(`${first.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@localhost', password }),
+      });
+      assert.equal(login.status, 200);
+      assert.equal(((await login.json()) as { totpEnrolmentRequired: boolean }).totpEnrolmentRequired, true);
+
       const client = await databaseClient(dataDir, first.databasePort);
       await client.query('CREATE TABLE restart_probe (note text)');
       await client.query("INSERT INTO restart_probe VALUES ('kept')");
@@ -100,6 +111,7 @@ describe('the service on a fresh machine (embedded PostgreSQL)', () => {
     const second = await startService(baseEnv(dataDir));
     try {
       assert.doesNotMatch(second.output(), /created embedded PostgreSQL cluster/);
+      assert.doesNotMatch(second.output(), /password:/, 'the admin password is printed only once');
       const client = await databaseClient(dataDir, second.databasePort);
       const { rows } = await client.query<{ note: string }>('SELECT note FROM restart_probe');
       await client.end();

@@ -4,7 +4,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MinLength, ValidateNested } from 'class-validator';
 import request from 'supertest';
-import { Public } from '../src/common/public.decorator.js';
+import { Public } from '../src/common/access.decorator.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
 class ProbeAddressDto {

@@ -9,6 +9,8 @@ export class DomainError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers that belong with the error, e.g. `Retry-After`, `WWW-Authenticate`. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
     this.name = new.target.name;

@@ -85,6 +85,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(error, request);
     if (problem.status >= 500) this.logger.error({ err: error, requestId: request.id }, 'Request failed');
+    if (error instanceof DomainError) void reply.headers(error.headers);
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 

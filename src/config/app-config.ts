@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import type { Role } from '../auth/roles.js';
 import { configSchema, secretVariables, type ParsedEnv } from './config.schema.js';
 
 export type StorageConfig =
@@ -37,6 +38,16 @@ export class AppConfig {
   readonly database: { url?: string; poolSize: number; embeddedPort?: number };
   readonly storage: StorageConfig;
   readonly presignTtlSeconds: number;
+  readonly auth: {
+    bootstrapAdmin?: { email: string; password: string };
+    sessionIdleTimeoutMs: number;
+    sessionMaxLifetimeMs: number;
+    totpRequiredRoles: ReadonlySet<Role>;
+    totpIssuer: string;
+    loginThrottle: { windowMs: number; maxFailuresPerAccount: number; maxFailuresPerIp: number };
+    passwordHash: { memoryKib: number; iterations: number };
+  };
+  readonly audit: { sealIntervalMs: number };
 
   constructor(env: ParsedEnv) {
     this.env = env.NODE_ENV;
@@ -52,6 +63,23 @@ export class AppConfig {
     this.dataDir = path.resolve(env.DATA_DIR);
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, embeddedPort: env.EMBEDDED_PG_PORT };
     this.presignTtlSeconds = env.STORAGE_PRESIGN_TTL_SECONDS;
+    this.auth = {
+      bootstrapAdmin:
+        env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
+          ? { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD }
+          : undefined,
+      sessionIdleTimeoutMs: env.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
+      sessionMaxLifetimeMs: env.SESSION_MAX_LIFETIME_HOURS * 3_600_000,
+      totpRequiredRoles: new Set(env.TOTP_REQUIRED_ROLES),
+      totpIssuer: env.TOTP_ISSUER,
+      loginThrottle: {
+        windowMs: env.LOGIN_THROTTLE_WINDOW_MINUTES * 60_000,
+        maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      },
+      passwordHash: { memoryKib: env.PASSWORD_HASH_MEMORY_KIB, iterations: env.PASSWORD_HASH_ITERATIONS },
+    };
+    this.audit = { sealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS };
     this.storage =
       env.STORAGE_DRIVER === 'local'
         ? { driver: 'local', rootDir: path.join(this.dataDir, 'objects'), signingSecret: env.STORAGE_SIGNING_SECRET }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../auth/roles.js';
 
 // Every setting the service reads, with its default. `.env.example` documents each one and a test
 // keeps the two (and docker/compose.yaml) in step with this schema.
@@ -65,8 +66,33 @@ export const configSchema = z
     S3_SSE: z.enum(['AES256', 'aws:kms', 'none']).default('AES256'),
     S3_SSE_KMS_KEY_ID: z.string().min(1).optional(),
     S3_PART_SIZE_BYTES: integer(5 * 1024 * 1024, 5 * 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+
+    BOOTSTRAP_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
+    BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters' }).optional(),
+    SESSION_IDLE_TIMEOUT_MINUTES: integer(1, 24 * 60).default(15),
+    SESSION_MAX_LIFETIME_HOURS: integer(1, 24 * 30).default(12),
+    TOTP_REQUIRED_ROLES: z
+      .string()
+      .regex(/^(none|[a-z_]+(\s*,\s*[a-z_]+)*)$/, { error: 'must be "none" or a comma-separated list of roles' })
+      .transform((value) => (value === 'none' ? [] : value.split(',').map((role) => role.trim())))
+      .pipe(z.array(z.enum(ROLES, { error: `must name roles among ${ROLES.join(', ')}` })))
+      .default(['privacy_officer', 'admin']),
+    TOTP_ISSUER: z.string().min(1).max(64).default('Photo Consent Service'),
+    LOGIN_THROTTLE_WINDOW_MINUTES: integer(1, 24 * 60).default(15),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 1000).default(10),
+    LOGIN_MAX_FAILURES_PER_IP: integer(1, 100_000).default(100),
+    PASSWORD_HASH_MEMORY_KIB: integer(19_456, 1024 * 1024).default(32_768),
+    PASSWORD_HASH_ITERATIONS: integer(2, 20).default(3),
+    AUDIT_SEAL_INTERVAL_MS: integer(100, 60_000).default(1000),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.BOOTSTRAP_ADMIN_EMAIL ? 'BOOTSTRAP_ADMIN_PASSWORD' : 'BOOTSTRAP_ADMIN_EMAIL'],
+        message: 'must be set together with its pair',
+      });
+    }
     if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE_DRIVER=s3' });
     }
@@ -94,4 +120,5 @@ export const secretVariables: ReadonlySet<string> = new Set([
   'STORAGE_SIGNING_SECRET',
   'S3_SECRET_ACCESS_KEY',
   'S3_ACCESS_KEY_ID',
+  'BOOTSTRAP_ADMIN_PASSWORD',
 ]);

@@ -20,6 +20,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrations: [path.join(MIGRATIONS_DIR, '*.js')],
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install, none created at connect.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     synchronize: false,
     migrationsRun: false,
     extra: { max: poolSize },

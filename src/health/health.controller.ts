@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Req } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Public } from '../common/public.decorator.js';
+import { Public } from '../common/access.decorator.js';
 import { buildProblem, PROBLEM_CONTENT_TYPE } from '../common/problem.filter.js';
 import { ObjectStore } from '../storage/object-store.js';
 import { HealthStatusDto, ReadinessDto } from './health.dto.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock } from '../common/clock.js';
-import { Public } from '../common/public.decorator.js';
+import { Public } from '../common/access.decorator.js';
 import { ObjectStore } from './object-store.js';
 import { PresignedTokenSigner } from './presigned-token.js';
 

@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditSealer } from './audit-sealer.js';
+import type { ActorType, AuditOutcome } from './audit-event.entity.js';
+
+export interface AuditFilter {
+  patientId?: string;
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  from?: Date;
+  to?: Date;
+}
+
+export interface AuditEventView {
+  id: string;
+  recordedAt: Date;
+  actorType: ActorType;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  patientId: string | null;
+  outcome: AuditOutcome;
+  requestId: string | null;
+  clientIp: string | null;
+  details: Record<string, unknown>;
+  /** The event's place in the hash chain; null until the sealer has chained it. */
+  seq: string | null;
+}
+
+export type BrokenLinkProblem = 'event_missing' | 'event_altered' | 'link_broken' | 'sequence_gap';
+
+export interface ChainVerification {
+  intact: boolean;
+  sealedEvents: number;
+  head: { seq: string; hash: string } | null;
+  /** Committed events the sealer has not chained yet. */
+  pendingEvents: number;
+  /** Events neither sealed nor waiting to be: inserted around the queue or taken out of it. */
+  unchainedEvents: number;
+  firstBrokenLink: { seq: string; eventId: string; problem: BrokenLinkProblem; message: string } | null;
+  durationMs: number;
+}
+
+const PROBLEM_MESSAGES: Record<BrokenLinkProblem, string> = {
+  event_missing: 'The sealed event is no longer in the audit trail (deleted).',
+  event_altered: 'The event or its seal was changed after sealing: its hash does not match its contents.',
+  link_broken: 'This seal does not follow the one before it (rows reordered, replaced or inserted).',
+  sequence_gap: 'A seal is missing before this one (deleted).',
+};
+
+const EVENT_COLUMNS = `e.id, e.recorded_at, e.actor_type, e.actor_id, e.actor_label, e.action, e.entity_type,
+  e.entity_id, e.patient_id, e.outcome, e.request_id, e.client_ip, e.details, s.seq`;
+
+interface EventRow {
+  id: string;
+  recorded_at: Date;
+  actor_type: ActorType;
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  patient_id: string | null;
+  outcome: AuditOutcome;
+  request_id: string | null;
+  client_ip: string | null;
+  details: Record<string, unknown>;
+  seq: string | null;
+}
+
+/** Reading the audit trail: filtered pages, the full export, and verification of the hash chain. */
+@Injectable()
+export class AuditTrailService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sealer: AuditSealer,
+  ) {}
+
+  /** Newest first; `before` is the id of the last event of the previous page. */
+  async page(filter: AuditFilter, limit: number, before?: string): Promise<AuditEventView[]> {
+    const { where, params } = whereClause(filter, before);
+    const rows = await this.dataSource.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM audit_events e LEFT JOIN audit_seals s ON s.event_id = e.id
+        ${where} ORDER BY e.id DESC LIMIT $${params.length + 1}`,
+      [...params, limit],
+    );
+    return rows.map(toView);
+  }
+
+  async latestEventId(): Promise<string> {
+    const [row] = await this.dataSource.query<{ id: string | null }[]>('SELECT max(id) AS id FROM audit_events');
+    return row?.id ?? '0';
+  }
+
+  /**
+   * Every matching event up to `upTo`, oldest first, in batches so the export never holds the whole
+   * trail in memory.
+   */
+  async *all(filter: AuditFilter, upTo: string, batchSize = 1000): AsyncGenerator<AuditEventView> {
+    let after = '0';
+    for (;;) {
+      const { where, params } = whereClause(filter, String(BigInt(upTo) + 1n), after);
+      const rows = await this.dataSource.query<EventRow[]>(
+        `SELECT ${EVENT_COLUMNS} FROM audit_events e LEFT JOIN audit_seals s ON s.event_id = e.id
+          ${where} ORDER BY e.id ASC LIMIT $${params.length + 1}`,
+        [...params, batchSize],
+      );
+      for (const row of rows) yield toView(row);
+      if (rows.length < batchSize) return;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  /**
+   * Seals what has committed, then checks every link of the chain in one pass inside PostgreSQL:
+   * each seal's hash against its event's current contents, its previous hash against the seal
+   * before it, and the sequence for gaps. Names the first broken link.
+   */
+  async verify(): Promise<ChainVerification> {
+    const started = performance.now();
+    await this.sealer.sealPending();
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [broken] = await manager.query<{ seq: string; event_id: string; problem: BrokenLinkProblem }[]>(
+        `SELECT seq, event_id,
+                CASE WHEN event_missing THEN 'event_missing'
+                     WHEN seq <> expected_seq THEN 'sequence_gap'
+                     WHEN prev_hash IS DISTINCT FROM expected_prev THEN 'link_broken'
+                     ELSE 'event_altered' END AS problem
+           FROM (SELECT s.seq, s.event_id, s.prev_hash, e.id IS NULL AS event_missing,
+                        coalesce(lag(s.seq) OVER chain, 0) + 1 AS expected_seq,
+                        coalesce(lag(s.hash) OVER chain, $1::bytea) AS expected_prev,
+                        s.hash = sha256(s.prev_hash || int8send(s.seq) || audit_event_digest(e)) AS hash_ok
+                   FROM audit_seals s LEFT JOIN audit_events e ON e.id = s.event_id
+                 WINDOW chain AS (ORDER BY s.seq)) links
+          WHERE event_missing OR seq <> expected_seq OR prev_hash IS DISTINCT FROM expected_prev
+                OR hash_ok IS NOT TRUE
+          ORDER BY seq
+          LIMIT 1`,
+        [Buffer.alloc(32)],
+      );
+      const [counts] = await manager.query<
+        { sealed: string; head_seq: string | null; head_hash: Buffer | null; pending: string; unchained: string }[]
+      >(
+        `SELECT (SELECT count(*) FROM audit_seals) AS sealed,
+                h.seq AS head_seq, h.hash AS head_hash,
+                (SELECT count(*) FROM audit_unsealed) AS pending,
+                (SELECT count(*) FROM audit_events e
+                  WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.event_id = e.id)
+                    AND NOT EXISTS (SELECT 1 FROM audit_unsealed u WHERE u.event_id = e.id)) AS unchained
+           FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT seq, hash FROM audit_seals ORDER BY seq DESC LIMIT 1) h ON true`,
+      );
+      const unchained = Number(counts?.unchained ?? 0);
+      return {
+        intact: !broken && unchained === 0,
+        sealedEvents: Number(counts?.sealed ?? 0),
+        head: counts?.head_seq ? { seq: counts.head_seq, hash: (counts.head_hash as Buffer).toString('hex') } : null,
+        pendingEvents: Number(counts?.pending ?? 0),
+        unchainedEvents: unchained,
+        firstBrokenLink: broken
+          ? {
+              seq: broken.seq,
+              eventId: broken.event_id,
+              problem: broken.problem,
+              message: PROBLEM_MESSAGES[broken.problem],
+            }
+          : null,
+        durationMs: Math.round(performance.now() - started),
+      };
+    });
+  }
+}
+
+function whereClause(filter: AuditFilter, before?: string, after?: string): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.patientId) add('e.patient_id = ?', filter.patientId);
+  if (filter.actorId) add('e.actor_id = ?', filter.actorId);
+  if (filter.entityType) add('e.entity_type = ?', filter.entityType);
+  if (filter.entityId) add('e.entity_id = ?', filter.entityId);
+  if (filter.action) add('e.action = ?', filter.action);
+  if (filter.outcome) add('e.outcome = ?', filter.outcome);
+  if (filter.from) add('e.recorded_at >= ?', filter.from);
+  if (filter.to) add('e.recorded_at < ?', filter.to);
+  if (before) add('e.id < ?', before);
+  if (after) add('e.id > ?', after);
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+function toView(row: EventRow): AuditEventView {
+  return {
+    id: row.id,
+    recordedAt: row.recorded_at,
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    patientId: row.patient_id,
+    outcome: row.outcome,
+    requestId: row.request_id,
+    clientIp: row.client_ip,
+    details: row.details,
+    seq: row.seq,
+  };
+}

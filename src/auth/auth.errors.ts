@@ -1,0 +1,41 @@
+import { DomainError } from '../common/domain-error.js';
+
+export type UnauthenticatedCode =
+  'unauthenticated' | 'invalid_token' | 'session_expired' | 'invalid_credentials' | 'totp_required' | 'totp_invalid';
+
+const DETAILS: Record<UnauthenticatedCode, string> = {
+  unauthenticated: 'This route needs a bearer token: sign in at POST /api/v1/auth/login.',
+  invalid_token: 'The bearer token is not valid (unknown, ended, or its account is disabled). Sign in again.',
+  session_expired: 'The session has expired. Sign in again.',
+  invalid_credentials: 'The email address or password is not correct.',
+  totp_required: 'This account uses a second factor: send the current code from the authenticator app as totpCode.',
+  totp_invalid: 'The authenticator code is not correct, or it has already been used.',
+};
+
+/** 401: the caller has not proved who they are. */
+export class UnauthenticatedError extends DomainError {
+  constructor(code: UnauthenticatedCode) {
+    const error = code === 'session_expired' || code === 'invalid_token' ? ', error="invalid_token"' : '';
+    super(code, 401, DETAILS[code], {}, { 'www-authenticate': `Bearer realm="photo-consent"${error}` });
+  }
+}
+
+/** 403: the caller is known but may not do this. */
+export class ForbiddenError extends DomainError {
+  constructor(code: string, detail: string) {
+    super(code, 403, detail);
+  }
+}
+
+/** 429 with Retry-After, in whole seconds. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      'too_many_attempts',
+      429,
+      `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      { retryAfterSeconds },
+      { 'retry-after': String(retryAfterSeconds) },
+    );
+  }
+}

@@ -1,0 +1,314 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/domain-error.js';
+import { AppConfig } from '../config/app-config.js';
+import { TooManyAttemptsError, UnauthenticatedError } from './auth.errors.js';
+import type { Caller, StaffPrincipal } from './caller.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { ROLE_PERMISSIONS } from './roles.js';
+import { generateToken, hashToken } from './secret-token.js';
+import { SessionEntity } from './session.entity.js';
+import { generateTotpSecret, matchTotp, totpUri } from './totp.js';
+import { UserEntity } from './user.entity.js';
+import { normalizeEmail, UsersService } from './users.service.js';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  totpCode?: string;
+}
+
+export interface LoginResult {
+  token: string;
+  session: SessionEntity;
+  user: UserEntity;
+  totpEnrolmentRequired: boolean;
+}
+
+export interface AuthenticatedSession {
+  principal: StaffPrincipal;
+  session: SessionEntity;
+  user: UserEntity;
+}
+
+/**
+ * Staff sign-in: passwords, the second factor, and sessions. Sessions are checked against the
+ * application clock (injectable, so tests can move time); a session's last activity is written at
+ * most once per LAST_SEEN_RESOLUTION so that reads do not turn into writes.
+ */
+@Injectable()
+export class AuthService {
+  /** Verified when the email is unknown, so that answer takes as long as a wrong password. */
+  private decoyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(input: LoginInput, caller: Caller): Promise<LoginResult> {
+    const email = normalizeEmail(input.email);
+    const retryAfter = await this.throttle.retryAfterSeconds(email, caller.clientIp);
+    if (retryAfter > 0) {
+      await this.audit.record(caller, { action: 'auth.login', outcome: 'denied', details: { reason: 'throttled' } });
+      throw new TooManyAttemptsError(retryAfter);
+    }
+
+    const user = await this.users.findByEmail(email);
+    this.decoyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
+    const passwordMatches = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), input.password);
+    if (!user || !passwordMatches || !user.active) {
+      const reason = !user ? 'unknown_account' : !passwordMatches ? 'wrong_password' : 'account_disabled';
+      await this.refuse(caller, email, reason, user, 'invalid_credentials');
+    }
+    const account = user as UserEntity;
+
+    let totpVerified = false;
+    if (account.totpSecret) {
+      if (!input.totpCode) {
+        await this.audit.record(caller, loginDenied(account, 'totp_required'));
+        throw new UnauthenticatedError('totp_required');
+      }
+      if (!(await this.consumeTotp(account, account.totpSecret, input.totpCode))) {
+        await this.refuse(caller, email, 'totp_invalid', account, 'totp_invalid');
+      }
+      totpVerified = true;
+    }
+
+    await this.throttle.clearAccount(email);
+    if (this.hasher.needsRehash(account.passwordHash)) {
+      await this.dataSource.manager.update(
+        UserEntity,
+        { id: account.id },
+        {
+          passwordHash: await this.hasher.hash(input.password),
+        },
+      );
+    }
+    const now = this.clock.now();
+    const token = generateToken('session');
+    const session = await this.dataSource.transaction(async (manager) => {
+      const created = await manager.save(
+        manager.create(SessionEntity, {
+          userId: account.id,
+          tokenHash: hashToken(token),
+          lastSeenAt: now,
+          expiresAt: new Date(now.getTime() + this.config.auth.sessionMaxLifetimeMs),
+          totpVerified,
+          endedAt: null,
+          endReason: null,
+          clientIp: caller.clientIp,
+          userAgent: caller.userAgent,
+        }),
+      );
+      const principal = this.principalOf(account, created);
+      await this.audit.record(
+        { ...caller, principal },
+        { action: 'auth.login', entityType: 'session', entityId: created.id, details: { secondFactor: totpVerified } },
+        manager,
+      );
+      return created;
+    });
+    return { token, session, user: account, totpEnrolmentRequired: this.totpEnrolmentRequired(account, session) };
+  }
+
+  /** The staff member a session token belongs to, or a 401 naming why not. */
+  async authenticate(token: string): Promise<AuthenticatedSession> {
+    const session = await this.dataSource.manager.findOne(SessionEntity, {
+      where: { tokenHash: hashToken(token) },
+      relations: { user: true },
+    });
+    const user = session?.user;
+    if (!session || !user || session.endedAt || !user.active) throw new UnauthenticatedError('invalid_token');
+    const now = this.clock.now().getTime();
+    const idleTimeout = this.config.auth.sessionIdleTimeoutMs;
+    if (now >= session.expiresAt.getTime() || now >= session.lastSeenAt.getTime() + idleTimeout) {
+      throw new UnauthenticatedError('session_expired');
+    }
+    // Activity is recorded in steps of a fifteenth of the idle timeout (at most a minute): the
+    // session may end up to one step early, never late.
+    const resolution = Math.min(60_000, idleTimeout / 15);
+    if (now - session.lastSeenAt.getTime() >= resolution) {
+      session.lastSeenAt = new Date(now);
+      await this.dataSource.manager.update(SessionEntity, { id: session.id }, { lastSeenAt: session.lastSeenAt });
+    }
+    return { principal: this.principalOf(user, session), session, user };
+  }
+
+  async describe(principal: StaffPrincipal): Promise<{ user: UserEntity; session: SessionEntity }> {
+    const session = await this.dataSource.manager.findOneOrFail(SessionEntity, {
+      where: { id: principal.sessionId },
+      relations: { user: true },
+    });
+    return { user: session.user as UserEntity, session };
+  }
+
+  async logout(principal: StaffPrincipal, caller: Caller): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE sessions SET ended_at = clock_timestamp(), end_reason = 'logout' WHERE id = $1 AND ended_at IS NULL`,
+        [principal.sessionId],
+      );
+      await this.audit.record(
+        caller,
+        { action: 'auth.logout', entityType: 'session', entityId: principal.sessionId },
+        manager,
+      );
+    });
+  }
+
+  /** Starts (or restarts) enrolment: a new secret that becomes active once a code from it is verified. */
+  async enrolTotp(principal: StaffPrincipal, caller: Caller): Promise<{ secret: string; otpauthUri: string }> {
+    const secret = generateTotpSecret();
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, {
+        where: { id: principal.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (user?.totpSecret) {
+        throw new DomainError(
+          'totp_already_enrolled',
+          409,
+          'A second factor is already set up for this account. An admin can reset it if the device is lost.',
+        );
+      }
+      await manager.update(UserEntity, { id: principal.userId }, { totpPendingSecret: secret });
+      await this.audit.record(
+        caller,
+        { action: 'auth.totp_enrol', entityType: 'user', entityId: principal.userId },
+        manager,
+      );
+    });
+    return { secret, otpauthUri: totpUri(secret, this.config.auth.totpIssuer, principal.email) };
+  }
+
+  /**
+   * Checks a code: confirms a pending enrolment, and marks this session as having passed the second
+   * factor. Wrong codes count as failed sign-ins for the throttle.
+   */
+  async verifyTotp(principal: StaffPrincipal, code: string, caller: Caller): Promise<{ enrolledAt: Date }> {
+    const retryAfter = await this.throttle.retryAfterSeconds(principal.email, caller.clientIp);
+    if (retryAfter > 0) {
+      await this.audit.record(caller, { ...totpDenied(principal), details: { reason: 'throttled' } });
+      throw new TooManyAttemptsError(retryAfter);
+    }
+    const user = await this.users.get(principal.userId);
+    const secret = user.totpPendingSecret ?? user.totpSecret;
+    if (!secret) {
+      throw new DomainError(
+        'totp_not_enrolled',
+        409,
+        'No second factor is being set up: call POST /api/v1/auth/totp/enrol first.',
+      );
+    }
+    if (!(await this.consumeTotp(user, secret, code))) {
+      await this.throttle.recordFailure(principal.email, caller.clientIp);
+      await this.audit.record(caller, { ...totpDenied(principal), details: { reason: 'totp_invalid' } });
+      throw new UnauthenticatedError('totp_invalid');
+    }
+    const enrolledAt = user.totpEnabledAt ?? this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      if (user.totpPendingSecret) {
+        await manager.update(
+          UserEntity,
+          { id: user.id },
+          { totpSecret: secret, totpPendingSecret: null, totpEnabledAt: enrolledAt },
+        );
+      }
+      await manager.update(SessionEntity, { id: principal.sessionId }, { totpVerified: true });
+      await this.audit.record(
+        caller,
+        {
+          action: 'auth.totp_verify',
+          entityType: 'user',
+          entityId: user.id,
+          details: { confirmedEnrolment: Boolean(user.totpPendingSecret) },
+        },
+        manager,
+      );
+    });
+    return { enrolledAt };
+  }
+
+  async changeOwnPassword(principal: StaffPrincipal, currentPassword: string, newPassword: string, caller: Caller) {
+    const retryAfter = await this.throttle.retryAfterSeconds(principal.email, caller.clientIp);
+    if (retryAfter > 0) throw new TooManyAttemptsError(retryAfter);
+    const user = await this.users.get(principal.userId);
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(principal.email, caller.clientIp);
+      await this.audit.record(caller, {
+        action: 'user.password_change',
+        outcome: 'denied',
+        entityType: 'user',
+        entityId: user.id,
+        details: { reason: 'wrong_password' },
+      });
+      throw new DomainError('wrong_current_password', 403, 'The current password is not correct.');
+    }
+    await this.users.changeOwnPassword(user, newPassword, caller);
+  }
+
+  private principalOf(user: UserEntity, session: SessionEntity): StaffPrincipal {
+    return {
+      kind: 'user',
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      sessionId: session.id,
+      permissions: ROLE_PERMISSIONS[user.role],
+      totpEnrolmentRequired: this.totpEnrolmentRequired(user, session),
+    };
+  }
+
+  private totpEnrolmentRequired(user: UserEntity, session: SessionEntity): boolean {
+    return this.config.auth.totpRequiredRoles.has(user.role) && !session.totpVerified;
+  }
+
+  /** Accepts a code once: the step it belongs to must be later than the last step accepted. */
+  private async consumeTotp(user: UserEntity, secret: string, code: string): Promise<boolean> {
+    const step = matchTotp(secret, code, this.clock.now());
+    if (step === undefined) return false;
+    const result = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`,
+      [user.id, step],
+    );
+    return result[1] === 1;
+  }
+
+  private async refuse(
+    caller: Caller,
+    email: string,
+    reason: string,
+    user: UserEntity | null,
+    code: 'invalid_credentials' | 'totp_invalid',
+  ): Promise<never> {
+    await this.throttle.recordFailure(email, caller.clientIp);
+    await this.audit.record(caller, loginDenied(user, reason));
+    throw new UnauthenticatedError(code);
+  }
+}
+
+function loginDenied(user: UserEntity | null, reason: string): AuditEntry {
+  // The attempted email is not recorded for unknown accounts: people type passwords into that field.
+  return {
+    action: 'auth.login',
+    outcome: 'denied',
+    entityType: user ? 'user' : undefined,
+    entityId: user?.id,
+    details: { reason },
+  };
+}
+
+function totpDenied(principal: StaffPrincipal): AuditEntry {
+  return { action: 'auth.totp_verify', outcome: 'denied', entityType: 'user', entityId: principal.userId };
+}

@@ -1,0 +1,19 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { map, type Observable } from 'rxjs';
+import { withoutIdentifiedFields } from '../common/identified.js';
+import { IDENTIFIED_DATA_PERMISSION } from './roles.js';
+
+/**
+ * Enforces, in serialization, that callers without the identified-data permission (marketing, most
+ * API keys) never receive a patient's name, date of birth or contact details: fields marked
+ * @Identified() are removed from the answer, wherever they are nested.
+ */
+@Injectable()
+export class IdentifiedDataInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const maySeeIdentified = request.principal?.permissions.has(IDENTIFIED_DATA_PERMISSION) ?? false;
+    return maySeeIdentified ? next.handle() : next.handle().pipe(map(withoutIdentifiedFields));
+  }
+}

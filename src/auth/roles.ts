@@ -1,0 +1,98 @@
+// Staff roles and what each may do: the one place that maps roles to permissions (DESIGN.md §5).
+
+export const ROLES = ['front_desk', 'marketing', 'privacy_officer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Every permission, as 'resource.action'. A route declares the one it needs; the access guard
+ * checks it against the caller's role (staff) or grant (API key).
+ */
+export const PERMISSIONS = [
+  // Patients and guardians with identifying fields (name, date of birth, contact).
+  'patients.read',
+  'patients.write',
+  // Releases and the signed documents.
+  'releases.read',
+  'releases.write',
+  // Photo upload and the clinical originals.
+  'photos.upload',
+  'photos.original',
+  // De-identified renditions, clearance checks and reverse lookup.
+  'photos.read',
+  'clearance.check',
+  'publications.read',
+  'publications.write',
+  'revocations.write',
+  'holds.write',
+  'removals.read',
+  'removals.work',
+  'removals.approve',
+  'audit.read',
+  'users.read',
+  'users.write',
+  'api_keys.read',
+  'api_keys.write',
+  'outbox.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  front_desk: new Set<Permission>([
+    'patients.read',
+    'patients.write',
+    'releases.read',
+    'releases.write',
+    'photos.upload',
+    'photos.original',
+    'photos.read',
+    'clearance.check',
+    'revocations.write',
+    'holds.write',
+    'removals.read',
+  ]),
+  marketing: new Set<Permission>([
+    'photos.read',
+    'clearance.check',
+    'publications.read',
+    'publications.write',
+    'removals.read',
+    'removals.work',
+  ]),
+  privacy_officer: new Set<Permission>([
+    'patients.read',
+    'patients.write',
+    'releases.read',
+    'releases.write',
+    'photos.upload',
+    'photos.original',
+    'photos.read',
+    'clearance.check',
+    'publications.read',
+    'publications.write',
+    'revocations.write',
+    'holds.write',
+    'removals.read',
+    'removals.work',
+    'removals.approve',
+    'audit.read',
+  ]),
+  admin: new Set<Permission>([
+    'audit.read',
+    'users.read',
+    'users.write',
+    'api_keys.read',
+    'api_keys.write',
+    'outbox.read',
+  ]),
+};
+
+/**
+ * What an API key may be granted: anything but managing accounts and keys, so a leaked key can
+ * never mint another key or an account.
+ */
+export const API_KEY_GRANTABLE_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter(
+  (permission) => !permission.startsWith('users.') && !permission.startsWith('api_keys.'),
+);
+
+/** Whoever holds this permission may see patients' identifying fields (names, birth dates, contact). */
+export const IDENTIFIED_DATA_PERMISSION: Permission = 'patients.read';

@@ -1,0 +1,36 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import type { Permission } from '../auth/roles.js';
+
+/**
+ * What a route requires of its caller. The access guard denies every route that declares none of
+ * these, and a test fails on any such route.
+ */
+export type AccessRule =
+  | { kind: 'public' }
+  /** Any signed-in staff member, whatever their role: their own account and session. */
+  | { kind: 'signed_in'; allowedBeforeTotpEnrolment: boolean }
+  | { kind: 'permission'; permission: Permission };
+
+export const ACCESS_RULE = 'pcs:access-rule';
+
+/** Reachable without credentials. */
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/**
+ * Any signed-in staff member. `allowedBeforeTotpEnrolment` marks the few routes a user who must set
+ * up a second factor can use before doing so (who am I, enrol, verify, log out).
+ */
+export const SignedIn = (options: { allowedBeforeTotpEnrolment?: boolean } = {}): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, {
+      kind: 'signed_in',
+      allowedBeforeTotpEnrolment: options.allowedBeforeTotpEnrolment ?? false,
+    } satisfies AccessRule),
+    ApiBearerAuth(),
+  );
+
+/** A staff member whose role grants the permission, or an API key granted it. */
+export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule), ApiBearerAuth());

@@ -1,0 +1,32 @@
+// Field-level protection of patient identity. Response classes mark the fields that identify a
+// patient (name, date of birth, contact, record number); the IdentifiedDataInterceptor removes
+// them from every answer to a caller who may not see identified data, however deeply nested.
+
+const IDENTIFIED_FIELDS = Symbol('identifiedFields');
+
+type Marked = { [IDENTIFIED_FIELDS]?: ReadonlySet<string | symbol> };
+
+/** Marks a response field as identifying a patient. */
+export function Identified(): PropertyDecorator {
+  return (target, property) => {
+    const prototype = target as Marked;
+    const inherited = prototype[IDENTIFIED_FIELDS] ?? new Set();
+    Object.defineProperty(prototype, IDENTIFIED_FIELDS, {
+      value: new Set([...inherited, property]),
+      enumerable: false,
+      configurable: true,
+    });
+  };
+}
+
+/** A copy of `value` with every marked field of every response object in it left out. */
+export function withoutIdentifiedFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIdentifiedFields);
+  if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) return value;
+  const marked = (value as Marked)[IDENTIFIED_FIELDS];
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (!marked?.has(key)) copy[key] = withoutIdentifiedFields(field);
+  }
+  return copy;
+}

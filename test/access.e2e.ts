@@ -1,0 +1,246 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { Controller, Get } from '@nestjs/common';
+import request from 'supertest';
+import {
+  API_KEY_GRANTABLE_PERMISSIONS,
+  ROLES,
+  ROLE_PERMISSIONS,
+  type Permission,
+  type Role,
+} from '../src/auth/roles.js';
+import { RequirePermission } from '../src/common/access.decorator.js';
+import { Identified } from '../src/common/identified.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { declaredRoutes, type DeclaredRoute } from './support/routes.js';
+import { createSignedIn, type SignedInStaff } from './support/staff.js';
+
+class ProbePatientDto {
+  code!: string;
+  @Identified() name!: string;
+  @Identified() dateOfBirth!: string;
+  @Identified() email!: string;
+  @Identified() phone!: string;
+  constructor(values: ProbePatientDto) {
+    Object.assign(this, values);
+  }
+}
+
+class ProbePhotoDto {
+  id!: string;
+  patient!: ProbePatientDto;
+  constructor(values: ProbePhotoDto) {
+    Object.assign(this, values);
+  }
+}
+
+const PATIENT = {
+  code: 'P-7KQ2M',
+  name: 'Jane Roe',
+  dateOfBirth: '1990-04-01',
+  email: 'jane@example.test',
+  phone: '+1 555 0100',
+};
+
+/** A route marketing may call whose answer nests a patient: the shape later photo routes will have. */
+@Controller('probe-photos')
+class ProbePhotoController {
+  @RequirePermission('photos.read')
+  @Get()
+  list(): { items: ProbePhotoDto[] } {
+    return { items: [new ProbePhotoDto({ id: 'photo-1', patient: new ProbePatientDto(PATIENT) })] };
+  }
+}
+
+const API_KEY_PERMISSIONS: Permission[] = ['photos.read', 'clearance.check', 'publications.read'];
+
+type Caller = { kind: 'anonymous' } | { kind: 'role'; role: Role } | { kind: 'api_key' };
+
+function describeCaller(caller: Caller): string {
+  return caller.kind === 'role' ? caller.role : caller.kind;
+}
+
+/** What the matrix expects: 'denied-401', 'denied-403', or 'allowed' (any answer but 401 and 403). */
+function expectation(route: DeclaredRoute, caller: Caller): 'denied-401' | 'denied-403' | 'allowed' {
+  const rule = route.rule;
+  if (!rule) return 'denied-403';
+  if (rule.kind === 'public') return 'allowed';
+  if (caller.kind === 'anonymous') return 'denied-401';
+  if (caller.kind === 'api_key') {
+    if (rule.kind === 'signed_in') return 'denied-403';
+    return API_KEY_PERMISSIONS.includes(rule.permission) ? 'allowed' : 'denied-403';
+  }
+  if (rule.kind === 'signed_in') return 'allowed';
+  return ROLE_PERMISSIONS[caller.role].has(rule.permission) ? 'allowed' : 'denied-403';
+}
+
+function concretePath(path: string): string {
+  return path.replace(/:[A-Za-z]+/g, () => randomUUID());
+}
+
+describe('access control', () => {
+  let t: TestApp;
+  let admin: SignedInStaff;
+  before(async () => {
+    t = await startTestApp({ controllers: [ProbePhotoController] });
+    admin = await createSignedIn(t, 'admin');
+  });
+  after(async () => t.close());
+
+  it('every route declares the permission it needs, or that it is for any signed-in user, or public', () => {
+    const routes = declaredRoutes(t.app);
+    assert.ok(routes.length >= 15, `found only ${routes.length} routes`);
+    const fastify = t.app.getHttpAdapter().getInstance();
+    for (const route of routes) {
+      assert.ok(fastify.hasRoute({ method: route.method, url: route.path }), `${route.method} ${route.path} is served`);
+    }
+    const undeclared = routes
+      .filter((route) => !route.rule)
+      .map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`);
+    assert.deepEqual(undeclared, [], 'routes without an access rule');
+    const publicRoutes = routes.filter((route) => route.rule?.kind === 'public').map((r) => `${r.method} ${r.path}`);
+    // The local store's presigned links carry their own signed authorization (src/storage).
+    const expectedPublic = ['GET /health/live', 'GET /health/ready', 'GET /storage/:token', 'POST /api/v1/auth/login'];
+    assert.deepEqual(publicRoutes.sort(), expectedPublic.sort());
+  });
+
+  it('answers every route for every role, anonymous callers and an API key as the permission table says', async () => {
+    const created = await request(t.server)
+      .post('/api/v1/api-keys')
+      .auth(admin.token, { type: 'bearer' })
+      .send({ name: 'Matrix key', permissions: API_KEY_PERMISSIONS })
+      .expect(201);
+    const tokens = new Map<string, string>([['api_key', created.body.token as string]]);
+    for (const role of ROLES) tokens.set(role, (await createSignedIn(t, role)).token);
+
+    // Logging out ends the session the rest of the matrix uses, so it goes last.
+    const routes = declaredRoutes(t.app)
+      .filter((route) => route.rule?.kind !== 'public')
+      .sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
+    const callers: Caller[] = [
+      { kind: 'anonymous' },
+      ...ROLES.map((role) => ({ kind: 'role', role }) as const),
+      { kind: 'api_key' },
+    ];
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      for (const caller of callers) {
+        const call = request(t.server)[route.method.toLowerCase() as 'get'](concretePath(route.path));
+        const token = tokens.get(caller.kind === 'role' ? caller.role : caller.kind);
+        if (caller.kind !== 'anonymous' && token) call.auth(token, { type: 'bearer' });
+        if (route.method !== 'GET' && route.method !== 'DELETE') call.send({});
+        const response = await call;
+        const expected = expectation(route, caller);
+        const actual = response.status === 401 ? 'denied-401' : response.status === 403 ? 'denied-403' : 'allowed';
+        checked += 1;
+        if (actual !== expected || response.status >= 500) {
+          mismatches.push(
+            `${route.method} ${route.path} as ${describeCaller(caller)}: ${response.status}, expected ${expected}`,
+          );
+        }
+      }
+    }
+    assert.deepEqual(mismatches, []);
+    assert.equal(checked, routes.length * callers.length);
+  });
+
+  it('never sends patient names, birth dates or contact details to a caller without identified-data access', async () => {
+    const marketing = await createSignedIn(t, 'marketing');
+    const frontDesk = await createSignedIn(t, 'front_desk');
+    const forMarketing = await request(t.server)
+      .get('/api/v1/probe-photos')
+      .auth(marketing.token, { type: 'bearer' })
+      .expect(200);
+    assert.deepEqual(forMarketing.body, { items: [{ id: 'photo-1', patient: { code: 'P-7KQ2M' } }] });
+    for (const value of ['Jane', '1990-04-01', 'jane@example.test', '555']) {
+      assert.ok(!forMarketing.text.includes(value), `marketing's answer carries ${value}`);
+    }
+    const forFrontDesk = await request(t.server)
+      .get('/api/v1/probe-photos')
+      .auth(frontDesk.token, { type: 'bearer' })
+      .expect(200);
+    assert.deepEqual(forFrontDesk.body.items[0].patient, PATIENT);
+  });
+
+  it('API keys: shown once, stored hashed, limited to grantable permissions, last use recorded, revocable', async () => {
+    const refused = await request(t.server)
+      .post('/api/v1/api-keys')
+      .auth(admin.token, { type: 'bearer' })
+      .send({ name: 'Escalation', permissions: ['photos.read', 'users.write'] })
+      .expect(400);
+    assert.equal(refused.body.errors[0].field, 'permissions');
+    assert.ok(!API_KEY_GRANTABLE_PERMISSIONS.includes('api_keys.write'));
+
+    const created = await request(t.server)
+      .post('/api/v1/api-keys')
+      .auth(admin.token, { type: 'bearer' })
+      .send({ name: 'Clinic website', permissions: ['photos.read'] })
+      .expect(201);
+    const token = created.body.token as string;
+    assert.match(token, /^pcs_k_[A-Za-z0-9_-]{43}$/);
+    assert.equal(created.body.tokenPrefix, token.slice(0, 12));
+    assert.equal(created.body.lastUsedAt, null);
+
+    await request(t.server).get('/api/v1/probe-photos').auth(token, { type: 'bearer' }).expect(200);
+    const listed = await request(t.server).get('/api/v1/api-keys').auth(admin.token, { type: 'bearer' }).expect(200);
+    const entry = listed.body.find((key: { id: string }) => key.id === created.body.id);
+    assert.equal(entry.token, undefined, 'the token is never shown again');
+    assert.ok(entry.lastUsedAt, 'last use is recorded');
+    assert.ok(!listed.text.includes(token));
+    const stored = await t.database.query<{ token_hash: Buffer }>('SELECT token_hash FROM api_keys WHERE id = $1', [
+      created.body.id,
+    ]);
+    assert.equal(stored[0]?.token_hash.length, 32);
+
+    const forbidden = await request(t.server).get('/api/v1/audit').auth(token, { type: 'bearer' }).expect(403);
+    assert.equal(forbidden.body.code, 'forbidden');
+    const staffOnly = await request(t.server).get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(403);
+    assert.equal(staffOnly.body.code, 'staff_only');
+
+    await request(t.server)
+      .delete(`/api/v1/api-keys/${created.body.id}`)
+      .auth(admin.token, { type: 'bearer' })
+      .expect(204);
+    const revoked = await request(t.server).get('/api/v1/probe-photos').auth(token, { type: 'bearer' }).expect(401);
+    assert.equal(revoked.body.code, 'invalid_token');
+    await request(t.server)
+      .delete(`/api/v1/api-keys/${randomUUID()}`)
+      .auth(admin.token, { type: 'bearer' })
+      .expect(404);
+
+    const events = await t.database.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`,
+      [created.body.id],
+    );
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['api_key.create', 'api_key.revoke'],
+    );
+  });
+
+  it('keeps at least one active admin', async () => {
+    const users = await request(t.server).get('/api/v1/users').auth(admin.token, { type: 'bearer' }).expect(200);
+    for (const other of users.body as { id: string; role: string; active: boolean }[]) {
+      if (other.role !== 'admin' || !other.active || other.id === admin.id) continue;
+      await request(t.server)
+        .patch(`/api/v1/users/${other.id}`)
+        .auth(admin.token, { type: 'bearer' })
+        .send({ active: false })
+        .expect(200);
+    }
+    const response = await request(t.server)
+      .patch(`/api/v1/users/${admin.id}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ role: 'marketing' })
+      .expect(409);
+    assert.equal(response.body.code, 'last_admin');
+    await request(t.server)
+      .patch(`/api/v1/users/${admin.id}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ active: false })
+      .expect(409);
+    await request(t.server).get('/api/v1/auth/me').auth(admin.token, { type: 'bearer' }).expect(200);
+  });
+});

@@ -1,0 +1,296 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { totpCode, totpStep } from '../src/auth/totp.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { createSignedIn, createStaff, nextTotpCode, signIn, strongPassword } from './support/staff.js';
+
+const PROBLEM_JSON = /^application\/problem\+json/;
+const MINUTE = 60_000;
+
+async function auditCount(t: TestApp, action: string, outcome: string, reason?: string): Promise<number> {
+  const rows = await t.database.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM audit_events
+      WHERE action = $1 AND outcome = $2 AND ($3::text IS NULL OR details->>'reason' = $3)`,
+    [action, outcome, reason ?? null],
+  );
+  return rows[0]?.count ?? 0;
+}
+
+function login(t: TestApp, body: Record<string, unknown>, ip?: string) {
+  const call = request(t.server).post('/api/v1/auth/login');
+  if (ip) call.set('x-forwarded-for', ip);
+  return call.send(body);
+}
+
+function me(t: TestApp, token: string) {
+  return request(t.server).get('/api/v1/auth/me').auth(token, { type: 'bearer' });
+}
+
+describe('staff sign-in and sessions', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({
+      env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '4', LOGIN_MAX_FAILURES_PER_IP: '8', TRUST_PROXY: 'true' },
+    });
+  });
+  after(async () => t.close());
+
+  it('signs in with email and password and returns an opaque token that /auth/me accepts', async () => {
+    const member = await createStaff(t, 'front_desk', 'Front.Desk@Clinic.test');
+    const response = await login(t, { email: '  front.desk@clinic.TEST ', password: member.password }).expect(200);
+    assert.match(response.body.token, /^pcs_s_[A-Za-z0-9_-]{43}$/);
+    assert.equal(response.body.tokenType, 'Bearer');
+    assert.equal(response.body.idleTimeoutSeconds, 900);
+    assert.equal(new Date(response.body.expiresAt).getTime(), t.clock.now().getTime() + 12 * 3_600_000);
+    assert.equal(response.body.user.email, 'front.desk@clinic.test');
+    assert.equal(response.body.user.passwordHash, undefined);
+
+    const who = await me(t, response.body.token).expect(200);
+    assert.equal(who.body.user.role, 'front_desk');
+    assert.ok(who.body.permissions.includes('patients.read'));
+    assert.ok(!who.body.permissions.includes('audit.read'));
+
+    const stored = await t.database.query<{ token_hash: Buffer }>('SELECT token_hash FROM sessions');
+    for (const row of stored) assert.equal(row.token_hash.length, 32, 'only a SHA-256 of the token is stored');
+    assert.ok(!JSON.stringify(stored).includes(response.body.token));
+  });
+
+  it('answers an unknown email exactly like a wrong password, and audits both', async () => {
+    const member = await createStaff(t, 'marketing');
+    const wrong = await login(t, { email: member.email, password: 'not the password at all' }).expect(401);
+    const unknown = await login(t, { email: 'nobody@clinic.test', password: 'not the password at all' }).expect(401);
+    assert.match(wrong.headers['content-type'] ?? '', PROBLEM_JSON);
+    const strip = ({ requestId: _r, ...rest }: Record<string, unknown>) => rest;
+    assert.deepEqual(strip(unknown.body), strip(wrong.body));
+    assert.equal(wrong.body.code, 'invalid_credentials');
+    assert.equal(await auditCount(t, 'auth.login', 'denied', 'wrong_password'), 1);
+    assert.equal(await auditCount(t, 'auth.login', 'denied', 'unknown_account'), 1);
+    const events = await t.database.query<{ details: unknown }>(`SELECT details FROM audit_events`);
+    assert.ok(!JSON.stringify(events).includes('nobody@clinic.test'), 'an unknown email is not recorded');
+    assert.ok(!JSON.stringify(events).includes('not the password'), 'no password is recorded');
+  });
+
+  it('refuses missing, garbled, unknown and wrongly-schemed tokens with 401, each audited', async () => {
+    const before = await auditCount(t, 'access.denied', 'denied');
+    const missing = await request(t.server).get('/api/v1/auth/me').expect(401);
+    assert.equal(missing.body.code, 'unauthenticated');
+    assert.match(missing.headers['www-authenticate'] ?? '', /^Bearer realm="photo-consent"/);
+    const garbled = await me(t, 'pcs_s_definitely-not-a-token').expect(401);
+    assert.equal(garbled.body.code, 'invalid_token');
+    const unknown = await me(t, `pcs_s_${'A'.repeat(43)}`).expect(401);
+    assert.equal(unknown.body.code, 'invalid_token');
+    await request(t.server).get('/api/v1/auth/me').set('authorization', 'Basic dXNlcjpwYXNz').expect(401);
+    assert.equal(await auditCount(t, 'access.denied', 'denied'), before + 4);
+  });
+
+  it('ends a session on logout', async () => {
+    const member = await createSignedIn(t, 'marketing');
+    await request(t.server).post('/api/v1/auth/logout').auth(member.token, { type: 'bearer' }).expect(204);
+    const after = await me(t, member.token).expect(401);
+    assert.equal(after.body.code, 'invalid_token');
+    assert.equal(await auditCount(t, 'auth.logout', 'done'), 1);
+  });
+
+  it('ends a session after the idle timeout, and keeps an active one alive until its absolute lifetime', async () => {
+    const idle = await createSignedIn(t, 'front_desk');
+    t.clock.advance(15 * MINUTE);
+    const expired = await me(t, idle.token).expect(401);
+    assert.equal(expired.body.code, 'session_expired');
+
+    const active = await createSignedIn(t, 'front_desk');
+    for (let hour = 0; hour < 12 * 6 - 1; hour++) {
+      t.clock.advance(10 * MINUTE);
+      await me(t, active.token).expect(200);
+    }
+    t.clock.advance(10 * MINUTE); // 12 h since sign-in
+    const ended = await me(t, active.token).expect(401);
+    assert.equal(ended.body.code, 'session_expired');
+  });
+
+  it('ends every session of a user at once when an admin disables the account, and refuses their sign-in', async () => {
+    const admin = await createSignedIn(t, 'admin');
+    const member = await createStaff(t, 'front_desk');
+    const first = await signIn(t, member);
+    const second = await signIn(t, member);
+    await request(t.server)
+      .patch(`/api/v1/users/${member.id}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ active: false })
+      .expect(200);
+    for (const session of [first, second])
+      assert.equal((await me(t, session.token).expect(401)).body.code, 'invalid_token');
+    const refused = await login(t, { email: member.email, password: member.password }).expect(401);
+    assert.equal(refused.body.code, 'invalid_credentials');
+    assert.equal(await auditCount(t, 'auth.login', 'denied', 'account_disabled'), 1);
+  });
+
+  it('ends every session when the password changes, by the user or by an admin', async () => {
+    const member = await createStaff(t, 'marketing');
+    const elsewhere = await signIn(t, member);
+    const here = await signIn(t, member);
+    const wrongCurrent = await request(t.server)
+      .post('/api/v1/auth/password')
+      .auth(here.token, { type: 'bearer' })
+      .send({ currentPassword: 'guess guess guess', newPassword: strongPassword() })
+      .expect(403);
+    assert.equal(wrongCurrent.body.code, 'wrong_current_password');
+    const weak = await request(t.server)
+      .post('/api/v1/auth/password')
+      .auth(here.token, { type: 'bearer' })
+      .send({ currentPassword: member.password, newPassword: 'Password123!' })
+      .expect(400);
+    assert.equal(weak.body.errors[0].field, 'password');
+    await me(t, here.token).expect(200);
+
+    const newPassword = strongPassword();
+    await request(t.server)
+      .post('/api/v1/auth/password')
+      .auth(here.token, { type: 'bearer' })
+      .send({ currentPassword: member.password, newPassword })
+      .expect(204);
+    await me(t, here.token).expect(401);
+    await me(t, elsewhere.token).expect(401);
+    await login(t, { email: member.email, password: member.password }).expect(401);
+    const again = await signIn(t, { ...member, password: newPassword });
+
+    const admin = await createSignedIn(t, 'admin');
+    await request(t.server)
+      .patch(`/api/v1/users/${member.id}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ password: strongPassword() })
+      .expect(200);
+    await me(t, again.token).expect(401);
+  });
+});
+
+describe('second factor (TOTP)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  it('keeps a role that requires it to enrolment until a code is verified', async () => {
+    const officer = await createStaff(t, 'privacy_officer');
+    const first = await login(t, { email: officer.email, password: officer.password }).expect(200);
+    assert.equal(first.body.totpEnrolmentRequired, true);
+    const token = first.body.token as string;
+    const blocked = await request(t.server).get('/api/v1/audit').auth(token, { type: 'bearer' }).expect(403);
+    assert.equal(blocked.body.code, 'totp_enrolment_required');
+    await me(t, token).expect(200);
+
+    const enrolment = await request(t.server)
+      .post('/api/v1/auth/totp/enrol')
+      .auth(token, { type: 'bearer' })
+      .expect(200);
+    assert.match(enrolment.body.secret, /^[A-Z2-7]{32}$/);
+    assert.match(enrolment.body.otpauthUri, /^otpauth:\/\/totp\//);
+    const wrong = await request(t.server)
+      .post('/api/v1/auth/totp/verify')
+      .auth(token, { type: 'bearer' })
+      .send({ code: '000000' === totpCode(enrolment.body.secret, totpStep(t.clock.now())) ? '111111' : '000000' })
+      .expect(401);
+    assert.equal(wrong.body.code, 'totp_invalid');
+    await request(t.server)
+      .post('/api/v1/auth/totp/verify')
+      .auth(token, { type: 'bearer' })
+      .send({ code: nextTotpCode(t, enrolment.body.secret) })
+      .expect(200);
+    await request(t.server).get('/api/v1/audit').auth(token, { type: 'bearer' }).expect(200);
+    const again = await request(t.server).post('/api/v1/auth/totp/enrol').auth(token, { type: 'bearer' }).expect(409);
+    assert.equal(again.body.code, 'totp_already_enrolled');
+  });
+
+  it('asks for the code at sign-in once enrolled, refuses a wrong or replayed code, audits each', async () => {
+    const member = await createStaff(t, 'marketing');
+    const session = await signIn(t, member);
+    const enrolment = await request(t.server)
+      .post('/api/v1/auth/totp/enrol')
+      .auth(session.token, { type: 'bearer' })
+      .expect(200);
+    const secret = enrolment.body.secret as string;
+    await request(t.server)
+      .post('/api/v1/auth/totp/verify')
+      .auth(session.token, { type: 'bearer' })
+      .send({ code: nextTotpCode(t, secret) })
+      .expect(200);
+
+    const withoutCode = await login(t, { email: member.email, password: member.password }).expect(401);
+    assert.equal(withoutCode.body.code, 'totp_required');
+    const code = nextTotpCode(t, secret);
+    const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const wrong = await login(t, { email: member.email, password: member.password, totpCode: wrongCode }).expect(401);
+    assert.equal(wrong.body.code, 'totp_invalid');
+    await login(t, { email: member.email, password: member.password, totpCode: code }).expect(200);
+    const replay = await login(t, { email: member.email, password: member.password, totpCode: code }).expect(401);
+    assert.equal(replay.body.code, 'totp_invalid');
+    await login(t, { email: member.email, password: member.password, totpCode: nextTotpCode(t, secret) }).expect(200);
+
+    assert.equal(await auditCount(t, 'auth.login', 'denied', 'totp_required'), 1);
+    assert.equal(await auditCount(t, 'auth.login', 'denied', 'totp_invalid'), 2);
+  });
+
+  it('lets an admin reset a lost second factor, which ends the sessions', async () => {
+    const admin = await createSignedIn(t, 'admin');
+    const officer = await createSignedIn(t, 'privacy_officer');
+    await request(t.server)
+      .patch(`/api/v1/users/${officer.id}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ resetTotp: true })
+      .expect(200);
+    await me(t, officer.token).expect(401);
+    const fresh = await login(t, { email: officer.email, password: officer.password }).expect(200);
+    assert.equal(fresh.body.totpEnrolmentRequired, true);
+  });
+});
+
+describe('login throttling', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({
+      env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_IP: '6', TRUST_PROXY: 'true' },
+    });
+  });
+  after(async () => t.close());
+
+  it('answers 429 with Retry-After once an account has too many failures, even with the right password', async () => {
+    const member = await createStaff(t, 'front_desk');
+    for (let i = 0; i < 3; i++)
+      await login(t, { email: member.email, password: 'wrong wrong wrong' }, '203.0.113.1').expect(401);
+    const throttled = await login(t, { email: member.email, password: member.password }, '203.0.113.2').expect(429);
+    assert.equal(throttled.body.code, 'too_many_attempts');
+    assert.equal(throttled.headers['retry-after'], String(15 * 60));
+    assert.equal(await auditCount(t, 'auth.login', 'denied', 'throttled'), 1);
+
+    t.clock.advance(15 * MINUTE);
+    await login(t, { email: member.email, password: member.password }, '203.0.113.2').expect(200);
+  });
+
+  it('throttles one address trying many accounts, unknown ones included', async () => {
+    for (let i = 0; i < 6; i++) {
+      await login(t, { email: `guess-${i}@clinic.test`, password: 'wrong wrong wrong' }, '198.51.100.9').expect(401);
+    }
+    const member = await createStaff(t, 'marketing');
+    await login(t, { email: member.email, password: member.password }, '198.51.100.9').expect(429);
+    await login(t, { email: member.email, password: member.password }, '198.51.100.10').expect(200);
+  });
+});
+
+describe('first admin', () => {
+  it('is created from BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD on a start with no users', async () => {
+    const t = await startTestApp({
+      env: { BOOTSTRAP_ADMIN_EMAIL: 'Owner@Clinic.test', BOOTSTRAP_ADMIN_PASSWORD: 'harbor lantern quiet 2026' },
+    });
+    try {
+      const response = await login(t, { email: 'owner@clinic.test', password: 'harbor lantern quiet 2026' }).expect(
+        200,
+      );
+      assert.equal(response.body.user.role, 'admin');
+      assert.equal(response.body.totpEnrolmentRequired, true);
+      assert.equal(await auditCount(t, 'user.create', 'done'), 1);
+    } finally {
+      await t.close();
+    }
+  });
+});
