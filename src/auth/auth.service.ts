@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
@@ -41,9 +41,9 @@ export interface AuthenticatedSession {
  * most once per LAST_SEEN_RESOLUTION so that reads do not turn into writes.
  */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   /** Verified when the email is unknown, so that answer takes as long as a wrong password. */
-  private decoyHash: Promise<string> | undefined;
+  private decoyHash!: Promise<string>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,6 +55,11 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
+  onModuleInit(): void {
+    // Made at start-up, so not even the first sign-in with an unknown email takes longer than others.
+    this.decoyHash = this.hasher.hash(randomBytes(16).toString('hex'));
+  }
+
   async login(input: LoginInput, caller: Caller): Promise<LoginResult> {
     const email = normalizeEmail(input.email);
     const retryAfter = await this.throttle.retryAfterSeconds(email, caller.clientIp);
@@ -64,7 +69,6 @@ export class AuthService {
     }
 
     const user = await this.users.findByEmail(email);
-    this.decoyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), input.password);
     if (!user || !passwordMatches || !user.active) {
       const reason = !user ? 'unknown_account' : !passwordMatches ? 'wrong_password' : 'account_disabled';

@@ -36,46 +36,35 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+const FRONT_DESK = new Set<Permission>([
+  'patients.read',
+  'patients.write',
+  'releases.read',
+  'releases.write',
+  'photos.upload',
+  'photos.original',
+  'photos.read',
+  'clearance.check',
+  'revocations.write',
+  'holds.write',
+  'removals.read',
+]);
+
+const MARKETING = new Set<Permission>([
+  'photos.read',
+  'clearance.check',
+  'publications.read',
+  'publications.write',
+  'removals.read',
+  'removals.work',
+]);
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
-  front_desk: new Set<Permission>([
-    'patients.read',
-    'patients.write',
-    'releases.read',
-    'releases.write',
-    'photos.upload',
-    'photos.original',
-    'photos.read',
-    'clearance.check',
-    'revocations.write',
-    'holds.write',
-    'removals.read',
-  ]),
-  marketing: new Set<Permission>([
-    'photos.read',
-    'clearance.check',
-    'publications.read',
-    'publications.write',
-    'removals.read',
-    'removals.work',
-  ]),
-  privacy_officer: new Set<Permission>([
-    'patients.read',
-    'patients.write',
-    'releases.read',
-    'releases.write',
-    'photos.upload',
-    'photos.original',
-    'photos.read',
-    'clearance.check',
-    'publications.read',
-    'publications.write',
-    'revocations.write',
-    'holds.write',
-    'removals.read',
-    'removals.work',
-    'removals.approve',
-    'audit.read',
-  ]),
+  front_desk: FRONT_DESK,
+  marketing: MARKETING,
+  // Everything the front desk and marketing do, plus deciding removals and reading the audit trail.
+  privacy_officer: new Set<Permission>([...FRONT_DESK, ...MARKETING, 'removals.approve', 'audit.read']),
+  // Runs the system, sees no patient data.
   admin: new Set<Permission>([
     'audit.read',
     'users.read',

@@ -2,13 +2,12 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { SystemClock } from '../common/clock.js';
 import { DomainError, ValidationFailedError } from '../common/domain-error.js';
 import { ConfigError, loadConfig } from '../config/app-config.js';
-import { dataSourceOptions, migrate } from '../database/data-source.js';
-import { EmbeddedPostgres } from '../database/embedded-postgres.js';
+import { openCliDatabase } from '../database/cli-database.js';
+import { migrate } from '../database/data-source.js';
 import { SYSTEM_CALLER } from './caller.js';
 import { PasswordHasher } from './password-hasher.js';
 import { ROLES, type Role } from './roles.js';
@@ -47,11 +46,7 @@ async function main(): Promise<number> {
     : (await text(process.stdin)).replace(/\r?\n$/, '');
 
   const config = loadConfig();
-  const embedded = config.database.url
-    ? undefined
-    : new EmbeddedPostgres({ dataDir: config.dataDir, log: (line) => process.stderr.write(`${line}\n`) });
-  const url = config.database.url ?? (await embedded!.start());
-  const dataSource = new DataSource(dataSourceOptions(url, 2));
+  const { dataSource, close } = await openCliDatabase(config);
   try {
     await dataSource.initialize();
     await migrate(dataSource);
@@ -76,8 +71,7 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    await dataSource.destroy().catch(() => undefined);
-    await embedded?.stop();
+    await close();
   }
 }
 

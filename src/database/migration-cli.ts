@@ -2,10 +2,9 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/app-config.js';
-import { dataSourceOptions, migrate } from './data-source.js';
-import { EmbeddedPostgres } from './embedded-postgres.js';
+import { openCliDatabase } from './cli-database.js';
+import { migrate } from './data-source.js';
 
 // npm run migration:run | migration:revert | migration:generate -- <Name> | migration:check
 // Uses DATABASE_URL, or the embedded server under DATA_DIR when it is unset, like the service.
@@ -30,12 +29,7 @@ async function main(): Promise<number> {
     return 64;
   }
 
-  const config = loadConfig();
-  const embedded = config.database.url
-    ? undefined
-    : new EmbeddedPostgres({ dataDir: config.dataDir, log: (line) => process.stderr.write(`${line}\n`) });
-  const url = config.database.url ?? (await embedded!.start());
-  const dataSource = new DataSource(dataSourceOptions(url, 2));
+  const { dataSource, close } = await openCliDatabase(loadConfig());
   try {
     await dataSource.initialize();
     switch (command) {
@@ -76,8 +70,7 @@ async function main(): Promise<number> {
     }
     return 64;
   } finally {
-    await dataSource.destroy().catch(() => undefined);
-    await embedded?.stop();
+    await close();
   }
 }
 
