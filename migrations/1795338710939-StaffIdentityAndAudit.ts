@@ -26,6 +26,9 @@ export class StaffIdentityAndAudit1795338710939 implements MigrationInterface {
       'CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "display_name" text NOT NULL, "role" text NOT NULL, "active" boolean NOT NULL DEFAULT true, "password_hash" text NOT NULL, "password_changed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "totp_secret" text, "totp_pending_secret" text, "totp_enabled_at" TIMESTAMP WITH TIME ZONE, "totp_last_step" bigint, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "UQ_97672ac88f789774dd47f7c8be3" UNIQUE ("email"), CONSTRAINT "users_email_lower_check" CHECK (email = lower(email)), CONSTRAINT "users_role_check" CHECK (role IN (\'front_desk\', \'marketing\', \'privacy_officer\', \'admin\')), CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
+      'CREATE INDEX "login_throttle_window_started_at_idx" ON "login_throttle"  ("window_started_at") ',
+    );
+    await queryRunner.query(
       'CREATE TABLE "api_keys" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "token_prefix" text NOT NULL, "token_hash" bytea NOT NULL, "permissions" text array NOT NULL, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "revoked_at" TIMESTAMP WITH TIME ZONE, "last_used_at" TIMESTAMP WITH TIME ZONE, "last_used_ip" text, CONSTRAINT "UQ_77f4ee004e33afac232c0a8fd18" UNIQUE ("token_hash"), CONSTRAINT "PK_5c8a79801b44bd27b79228e1dad" PRIMARY KEY ("id"))',
     );
     await queryRunner.query('CREATE INDEX "api_keys_created_by_idx" ON "api_keys"  ("created_by") ');
@@ -100,6 +103,7 @@ export class StaffIdentityAndAudit1795338710939 implements MigrationInterface {
     await queryRunner.query('DROP TABLE "users"');
     await queryRunner.query('DROP TABLE "audit_unsealed"');
     await queryRunner.query('DROP TABLE "audit_seals"');
+    await queryRunner.query('DROP INDEX "public"."login_throttle_window_started_at_idx"');
     await queryRunner.query('DROP TABLE "login_throttle"');
     await queryRunner.query('DROP INDEX "public"."audit_events_patient_idx"');
     await queryRunner.query('DROP INDEX "public"."audit_events_actor_idx"');

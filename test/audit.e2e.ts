@@ -98,6 +98,38 @@ describe('audit trail', () => {
     );
   });
 
+  it('rolls the change back when its audit event cannot be written', async () => {
+    const admin = await createSignedIn(t, 'admin');
+    // Make the audit insert of this one action fail, as a full disk or a bug would.
+    await t.database.query(`
+      CREATE FUNCTION refuse_user_create_event() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.action = 'user.create' THEN RAISE EXCEPTION 'audit write failed'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_user_create_event BEFORE INSERT ON audit_events
+        FOR EACH ROW EXECUTE FUNCTION refuse_user_create_event();`);
+    try {
+      const response = await request(t.server)
+        .post('/api/v1/users')
+        .auth(admin.token, { type: 'bearer' })
+        .send({
+          email: 'unaudited@clinic.test',
+          displayName: 'Unaudited',
+          role: 'front_desk',
+          password: strongPassword(),
+        })
+        .expect(500);
+      assert.equal(response.body.code, 'internal_error');
+      const rows = await t.database.query(`SELECT id FROM users WHERE email = 'unaudited@clinic.test'`);
+      assert.deepEqual(rows, [], 'the user was not created without its audit event');
+    } finally {
+      await t.database.query(
+        'DROP TRIGGER refuse_user_create_event ON audit_events; DROP FUNCTION refuse_user_create_event()',
+      );
+    }
+  });
+
   it('chains every event, concurrent writers and two sealers at once included, and verifies intact', async () => {
     const audit = t.app.get(AuditService);
     const secondInstanceSealer = new AuditSealer(t.app.get(DataSource), t.app.get(AppConfig));

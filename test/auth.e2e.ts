@@ -84,6 +84,12 @@ describe('staff sign-in and sessions', () => {
     assert.equal(await auditCount(t, 'access.denied', 'denied'), before + 4);
   });
 
+  it('refuses NUL characters with a 400 problem, not a database error', async () => {
+    const response = await login(t, { email: 'a\u0000@clinic.test', password: 'whatever whatever' }).expect(400);
+    assert.equal(response.body.code, 'validation_failed');
+    assert.deepEqual(response.body.errors, [{ field: 'email', messages: ['must not contain NUL characters'] }]);
+  });
+
   it('ends a session on logout', async () => {
     const member = await createSignedIn(t, 'marketing');
     await request(t.server).post('/api/v1/auth/logout').auth(member.token, { type: 'bearer' }).expect(204);
@@ -229,6 +235,13 @@ describe('second factor (TOTP)', () => {
 
     assert.equal(await auditCount(t, 'auth.login', 'denied', 'totp_required'), 1);
     assert.equal(await auditCount(t, 'auth.login', 'denied', 'totp_invalid'), 2);
+
+    // The same code sent five times at once signs in once.
+    const shared = nextTotpCode(t, secret);
+    const race = await Promise.all(
+      Array.from({ length: 5 }, () => login(t, { email: member.email, password: member.password, totpCode: shared })),
+    );
+    assert.deepEqual(race.map((response) => response.status).sort(), [200, 401, 401, 401, 401]);
   });
 
   it('lets an admin reset a lost second factor, which ends the sessions', async () => {
@@ -265,6 +278,18 @@ describe('login throttling', () => {
 
     t.clock.advance(15 * MINUTE);
     await login(t, { email: member.email, password: member.password }, '203.0.113.2').expect(200);
+  });
+
+  it('counts attempts before checking them, so a burst of concurrent guesses gets no more than the limit', async () => {
+    const member = await createStaff(t, 'front_desk');
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        login(t, { email: member.email, password: `wrong guess number ${i}` }, `192.0.2.${i + 1}`),
+      ),
+    );
+    const statuses = burst.map((response) => response.status).sort();
+    assert.deepEqual(statuses, [...Array<number>(3).fill(401), ...Array<number>(17).fill(429)]);
+    t.clock.advance(15 * MINUTE);
   });
 
   it('throttles one address trying many accounts, unknown ones included', async () => {

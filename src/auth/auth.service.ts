@@ -6,7 +6,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { TooManyAttemptsError, UnauthenticatedError } from './auth.errors.js';
-import type { Caller, StaffPrincipal } from './caller.js';
+import { SYSTEM_CALLER, type Caller, type StaffPrincipal } from './caller.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { ROLE_PERMISSIONS } from './roles.js';
@@ -62,45 +62,44 @@ export class AuthService implements OnModuleInit {
 
   async login(input: LoginInput, caller: Caller): Promise<LoginResult> {
     const email = normalizeEmail(input.email);
-    const retryAfter = await this.throttle.retryAfterSeconds(email, caller.clientIp);
-    if (retryAfter > 0) {
-      await this.audit.record(caller, { action: 'auth.login', outcome: 'denied', details: { reason: 'throttled' } });
-      throw new TooManyAttemptsError(retryAfter);
-    }
+    await this.reserveAttempt(email, caller, { action: 'auth.login', outcome: 'denied' });
 
     const user = await this.users.findByEmail(email);
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), input.password);
     if (!user || !passwordMatches || !user.active) {
       const reason = !user ? 'unknown_account' : !passwordMatches ? 'wrong_password' : 'account_disabled';
-      await this.refuse(caller, email, reason, user, 'invalid_credentials');
+      await this.refuse(caller, reason, user, 'invalid_credentials');
     }
     const account = user as UserEntity;
 
     let totpVerified = false;
     if (account.totpSecret) {
       if (!input.totpCode) {
+        // The first step of a two-step sign-in, not a failure: the attempt is given back.
+        await this.throttle.releaseAttempt(email, caller.clientIp);
         await this.audit.record(caller, loginDenied(account, 'totp_required'));
         throw new UnauthenticatedError('totp_required');
       }
       if (!(await this.consumeTotp(account, account.totpSecret, input.totpCode))) {
-        await this.refuse(caller, email, 'totp_invalid', account, 'totp_invalid');
+        await this.refuse(caller, 'totp_invalid', account, 'totp_invalid');
       }
       totpVerified = true;
     }
 
-    await this.throttle.clearAccount(email);
-    if (this.hasher.needsRehash(account.passwordHash)) {
-      await this.dataSource.manager.update(
-        UserEntity,
-        { id: account.id },
-        {
-          passwordHash: await this.hasher.hash(input.password),
-        },
-      );
-    }
+    await this.throttle.attemptSucceeded(email, caller.clientIp);
+    const rehashed = this.hasher.needsRehash(account.passwordHash) ? await this.hasher.hash(input.password) : undefined;
     const now = this.clock.now();
     const token = generateToken('session');
     const session = await this.dataSource.transaction(async (manager) => {
+      if (rehashed) {
+        // The cost settings went up since this hash was made: upgrade it while the password is at hand.
+        await manager.update(UserEntity, { id: account.id }, { passwordHash: rehashed });
+        await this.audit.record(
+          SYSTEM_CALLER,
+          { action: 'user.password_rehash', entityType: 'user', entityId: account.id, details: {} },
+          manager,
+        );
+      }
       const created = await manager.save(
         manager.create(SessionEntity, {
           userId: account.id,
@@ -200,11 +199,7 @@ export class AuthService implements OnModuleInit {
    * factor. Wrong codes count as failed sign-ins for the throttle.
    */
   async verifyTotp(principal: StaffPrincipal, code: string, caller: Caller): Promise<{ enrolledAt: Date }> {
-    const retryAfter = await this.throttle.retryAfterSeconds(principal.email, caller.clientIp);
-    if (retryAfter > 0) {
-      await this.audit.record(caller, { ...totpDenied(principal), details: { reason: 'throttled' } });
-      throw new TooManyAttemptsError(retryAfter);
-    }
+    await this.reserveAttempt(principal.email, caller, totpDenied(principal));
     const user = await this.users.get(principal.userId);
     const secret = user.totpPendingSecret ?? user.totpSecret;
     if (!secret) {
@@ -215,10 +210,10 @@ export class AuthService implements OnModuleInit {
       );
     }
     if (!(await this.consumeTotp(user, secret, code))) {
-      await this.throttle.recordFailure(principal.email, caller.clientIp);
       await this.audit.record(caller, { ...totpDenied(principal), details: { reason: 'totp_invalid' } });
       throw new UnauthenticatedError('totp_invalid');
     }
+    await this.throttle.attemptSucceeded(principal.email, caller.clientIp);
     const enrolledAt = user.totpEnabledAt ?? this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       if (user.totpPendingSecret) {
@@ -244,20 +239,19 @@ export class AuthService implements OnModuleInit {
   }
 
   async changeOwnPassword(principal: StaffPrincipal, currentPassword: string, newPassword: string, caller: Caller) {
-    const retryAfter = await this.throttle.retryAfterSeconds(principal.email, caller.clientIp);
-    if (retryAfter > 0) throw new TooManyAttemptsError(retryAfter);
+    const denied: AuditEntry = {
+      action: 'user.password_change',
+      outcome: 'denied',
+      entityType: 'user',
+      entityId: principal.userId,
+    };
+    await this.reserveAttempt(principal.email, caller, denied);
     const user = await this.users.get(principal.userId);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      await this.throttle.recordFailure(principal.email, caller.clientIp);
-      await this.audit.record(caller, {
-        action: 'user.password_change',
-        outcome: 'denied',
-        entityType: 'user',
-        entityId: user.id,
-        details: { reason: 'wrong_password' },
-      });
+      await this.audit.record(caller, { ...denied, details: { reason: 'wrong_password' } });
       throw new DomainError('wrong_current_password', 403, 'The current password is not correct.');
     }
+    await this.throttle.attemptSucceeded(principal.email, caller.clientIp);
     await this.users.changeOwnPassword(user, newPassword, caller);
   }
 
@@ -289,14 +283,22 @@ export class AuthService implements OnModuleInit {
     return result[1] === 1;
   }
 
+  /** Counts the attempt before anything is checked; over the limit it is refused (429) and audited. */
+  private async reserveAttempt(email: string, caller: Caller, denied: AuditEntry): Promise<void> {
+    const retryAfter = await this.throttle.reserveAttempt(email, caller.clientIp);
+    if (retryAfter > 0) {
+      await this.audit.record(caller, { ...denied, details: { reason: 'throttled' } });
+      throw new TooManyAttemptsError(retryAfter);
+    }
+  }
+
+  /** A failed sign-in: its reserved attempt stays counted. */
   private async refuse(
     caller: Caller,
-    email: string,
     reason: string,
     user: UserEntity | null,
     code: 'invalid_credentials' | 'totp_invalid',
   ): Promise<never> {
-    await this.throttle.recordFailure(email, caller.clientIp);
     await this.audit.record(caller, loginDenied(user, reason));
     throw new UnauthenticatedError(code);
   }

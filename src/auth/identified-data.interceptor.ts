@@ -5,9 +5,11 @@ import { withoutIdentifiedFields } from '../common/identified.js';
 import { IDENTIFIED_DATA_PERMISSION } from './roles.js';
 
 /**
- * Enforces, in serialization, that callers without the identified-data permission (marketing, most
- * API keys) never receive a patient's name, date of birth or contact details: fields marked
- * @Identified() are removed from the answer, wherever they are nested.
+ * Enforces, in serialization, that callers without the identified-data permission (marketing, API
+ * keys) never receive a patient's name, date of birth or contact details: fields marked
+ * @Identified(), and fields with identifying names, are removed wherever they are nested. Routes that
+ * write the reply themselves (@Res) bypass interceptors and must not send identified data to such
+ * callers.
  */
 @Injectable()
 export class IdentifiedDataInterceptor implements NestInterceptor {

@@ -1,8 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Failed logins counted per email address and per client IP in a fixed window. Kept in PostgreSQL
- * so every instance of the service sees the same counts.
+ * Sign-in attempts counted per email address and per client address in a fixed window. Kept in
+ * PostgreSQL so every instance of the service sees the same counts.
  */
 @Entity('login_throttle')
 export class LoginThrottleEntity {
@@ -10,9 +10,11 @@ export class LoginThrottleEntity {
   @PrimaryColumn({ type: 'text' })
   scope!: string;
 
+  /** SHA-256 of the email address, or the client address (IPv6 per /64). */
   @PrimaryColumn({ type: 'text' })
   key!: string;
 
+  @Index('login_throttle_window_started_at_idx')
   @Column({ name: 'window_started_at', type: 'timestamptz' })
   windowStartedAt!: Date;
 

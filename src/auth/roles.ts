@@ -76,12 +76,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
 };
 
 /**
- * What an API key may be granted: anything but managing accounts and keys, so a leaked key can
- * never mint another key or an account.
+ * What an API key may be granted: what machine clients (the clinic website, a CMS) need, and nothing
+ * that reaches identified patient data, the audit trail or accounts. So an admin, who sees no patient
+ * data, cannot reach it through a key, and a leaked key cannot mint another or read a patient's name.
  */
-export const API_KEY_GRANTABLE_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter(
-  (permission) => !permission.startsWith('users.') && !permission.startsWith('api_keys.'),
-);
+export const API_KEY_GRANTABLE_PERMISSIONS: readonly Permission[] = [
+  'photos.read',
+  'clearance.check',
+  'publications.read',
+  'publications.write',
+  'removals.read',
+];
 
 /** Whoever holds this permission may see patients' identifying fields (names, birth dates, contact). */
 export const IDENTIFIED_DATA_PERMISSION: Permission = 'patients.read';

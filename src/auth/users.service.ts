@@ -27,6 +27,9 @@ export interface UserChanges {
 
 export type SessionEndReason = 'logout' | 'user_disabled' | 'password_changed' | 'totp_reset';
 
+// Any fixed 64-bit number, the same in every instance.
+const ADMIN_ROSTER_LOCK_KEY = 7_420_113_564;
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -45,26 +48,33 @@ export class UsersService {
     const email = normalizeEmail(input.email);
     this.assertStrongPassword(input.password, [email, input.displayName]);
     const passwordHash = await this.hasher.hash(input.password);
-    return this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOne(UserEntity, { where: { email }, select: { id: true } });
-      if (existing) throw new DomainError('email_taken', 409, 'A user with this email address already exists.');
-      const user = await manager.save(
-        manager.create(UserEntity, {
-          email,
-          displayName: input.displayName.trim(),
-          role: input.role,
-          active: true,
-          passwordHash,
-          passwordChangedAt: this.clock.now(),
-        }),
-      );
-      await this.audit.record(
-        caller,
-        { action: 'user.create', entityType: 'user', entityId: user.id, details: { role: user.role } },
-        manager,
-      );
-      return user;
-    });
+    const emailTaken = new DomainError('email_taken', 409, 'A user with this email address already exists.');
+    return this.dataSource
+      .transaction(async (manager) => {
+        const existing = await manager.findOne(UserEntity, { where: { email }, select: { id: true } });
+        if (existing) throw emailTaken;
+        const user = await manager.save(
+          manager.create(UserEntity, {
+            email,
+            displayName: input.displayName.trim(),
+            role: input.role,
+            active: true,
+            passwordHash,
+            passwordChangedAt: this.clock.now(),
+          }),
+        );
+        await this.audit.record(
+          caller,
+          { action: 'user.create', entityType: 'user', entityId: user.id, details: { role: user.role } },
+          manager,
+        );
+        return user;
+      })
+      .catch((error: unknown) => {
+        // Two requests for the same new address at once: the unique constraint decides.
+        if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw emailTaken;
+        throw error;
+      });
   }
 
   list(): Promise<UserEntity[]> {
@@ -82,8 +92,23 @@ export class UsersService {
   }
 
   async update(id: string, changes: UserChanges, caller: Caller): Promise<UserEntity> {
+    if (
+      caller.principal?.kind === 'user' &&
+      caller.principal.userId === id &&
+      (changes.role || changes.active !== undefined)
+    ) {
+      throw new DomainError(
+        'own_account',
+        409,
+        'You cannot change your own role or disable your own account; another admin can.',
+      );
+    }
     const passwordHash = changes.password === undefined ? undefined : await this.hashNewPassword(id, changes.password);
     return this.dataSource.transaction(async (manager) => {
+      // Changes to who is an admin take turns, so two cannot both remove "another" last admin.
+      if (changes.role !== undefined || changes.active !== undefined) {
+        await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_ROSTER_LOCK_KEY]);
+      }
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('The user');
       const changed: string[] = [];
@@ -157,10 +182,7 @@ export class UsersService {
 
   /** Disabling or demoting must leave at least one active admin, or nobody could manage accounts. */
   private async assertAdminRemains(manager: EntityManager, changed: UserEntity): Promise<void> {
-    // Lock every active admin row so two concurrent demotions cannot both pass.
-    const admins = await manager.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`,
-    );
+    const admins = await manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'admin' AND active`);
     const remaining = admins.filter((admin) => admin.id !== changed.id).length;
     if (remaining === 0 && !(changed.role === 'admin' && changed.active)) {
       throw new DomainError('last_admin', 409, 'This is the last active admin: make another admin first.');

@@ -1,8 +1,30 @@
 // Field-level protection of patient identity. Response classes mark the fields that identify a
 // patient (name, date of birth, contact, record number); the IdentifiedDataInterceptor removes
 // them from every answer to a caller who may not see identified data, however deeply nested.
+// As a second line, fields with the names below are removed wherever they appear, marked or not, so
+// a view built as a plain object literal cannot leak them either. Name patient fields from this list.
 
 const IDENTIFIED_FIELDS = Symbol('identifiedFields');
+
+export const IDENTIFYING_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'fullName',
+  'firstName',
+  'lastName',
+  'patientName',
+  'dateOfBirth',
+  'birthDate',
+  'contact',
+  'contactEmail',
+  'contactPhone',
+  'phone',
+  'address',
+  'postalAddress',
+  'mrn',
+  'medicalRecordNumber',
+  'guardian',
+  'guardianName',
+  'guardianContact',
+]);
 
 type Marked = { [IDENTIFIED_FIELDS]?: ReadonlySet<string | symbol> };
 
@@ -26,7 +48,7 @@ export function withoutIdentifiedFields(value: unknown): unknown {
   const marked = (value as Marked)[IDENTIFIED_FIELDS];
   const copy: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (!marked?.has(key)) copy[key] = withoutIdentifiedFields(field);
+    if (!marked?.has(key) && !IDENTIFYING_FIELD_NAMES.has(key)) copy[key] = withoutIdentifiedFields(field);
   }
   return copy;
 }
