@@ -11,8 +11,12 @@ export class StaffIdentityAndAudit1795338710939 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX "audit_events_entity_idx" ON "audit_events"  ("entity_type", "entity_id", "id") ',
     );
-    await queryRunner.query('CREATE INDEX "audit_events_actor_idx" ON "audit_events"  ("actor_id", "id") ');
-    await queryRunner.query('CREATE INDEX "audit_events_patient_idx" ON "audit_events"  ("patient_id", "id") ');
+    await queryRunner.query(
+      'CREATE INDEX "audit_events_actor_idx" ON "audit_events"  ("actor_id", "id") WHERE actor_id IS NOT NULL',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "audit_events_patient_idx" ON "audit_events"  ("patient_id", "id") WHERE patient_id IS NOT NULL',
+    );
     await queryRunner.query(
       'CREATE TABLE "login_throttle" ("scope" text NOT NULL, "key" text NOT NULL, "window_started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "failures" integer NOT NULL, CONSTRAINT "PK_de5549f3090fa2a88f68458c087" PRIMARY KEY ("scope", "key"))',
     );
@@ -76,7 +80,7 @@ export class StaffIdentityAndAudit1795338710939 implements MigrationInterface {
     // a fixed order, in PostgreSQL's normalised jsonb text form (sorted keys, fixed spacing), with the
     // time in UTC to the microsecond.
     await queryRunner.query(`
-      CREATE FUNCTION audit_event_digest(e audit_events) RETURNS bytea LANGUAGE sql STABLE AS $$
+      CREATE FUNCTION audit_event_digest(e audit_events) RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
         SELECT sha256(convert_to(jsonb_build_array(
           e.id, to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.actor_type, e.actor_id,
           e.actor_label, e.action, e.entity_type, e.entity_id, e.patient_id, e.outcome, e.request_id, e.client_ip,

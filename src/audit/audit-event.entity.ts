@@ -12,8 +12,10 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 @Entity('audit_events')
 @Check('audit_events_actor_type_check', `actor_type IN (${ACTOR_TYPES.map((t) => `'${t}'`).join(', ')})`)
 @Check('audit_events_outcome_check', `outcome IN (${AUDIT_OUTCOMES.map((o) => `'${o}'`).join(', ')})`)
-@Index('audit_events_patient_idx', ['patientId', 'id'])
-@Index('audit_events_actor_idx', ['actorId', 'id'])
+// Partial: most events concern no patient, and system events have no actor id; such rows cost no
+// index entry on the write path.
+@Index('audit_events_patient_idx', ['patientId', 'id'], { where: 'patient_id IS NOT NULL' })
+@Index('audit_events_actor_idx', ['actorId', 'id'], { where: 'actor_id IS NOT NULL' })
 @Index('audit_events_entity_idx', ['entityType', 'entityId', 'id'])
 @Index('audit_events_recorded_at_idx', ['recordedAt'])
 export class AuditEventEntity {

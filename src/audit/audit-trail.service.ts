@@ -125,21 +125,22 @@ export class AuditTrailService {
     const started = performance.now();
     await this.sealer.sealPending();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      // Each link is checked against its own event and the seal before it (a self-join on seq - 1
+      // rather than a window function, so PostgreSQL can spread the work over parallel workers).
       const [broken] = await manager.query<{ seq: string; event_id: string; problem: BrokenLinkProblem }[]>(
-        `SELECT seq, event_id,
-                CASE WHEN event_missing THEN 'event_missing'
-                     WHEN seq <> expected_seq THEN 'sequence_gap'
-                     WHEN prev_hash IS DISTINCT FROM expected_prev THEN 'link_broken'
+        `SELECT s.seq, s.event_id,
+                CASE WHEN e.id IS NULL THEN 'event_missing'
+                     WHEN p.seq IS NULL AND s.seq <> 1 THEN 'sequence_gap'
+                     WHEN s.prev_hash <> coalesce(p.hash, $1::bytea) THEN 'link_broken'
                      ELSE 'event_altered' END AS problem
-           FROM (SELECT s.seq, s.event_id, s.prev_hash, e.id IS NULL AS event_missing,
-                        coalesce(lag(s.seq) OVER chain, 0) + 1 AS expected_seq,
-                        coalesce(lag(s.hash) OVER chain, $1::bytea) AS expected_prev,
-                        s.hash = sha256(s.prev_hash || int8send(s.seq) || audit_event_digest(e)) AS hash_ok
-                   FROM audit_seals s LEFT JOIN audit_events e ON e.id = s.event_id
-                 WINDOW chain AS (ORDER BY s.seq)) links
-          WHERE event_missing OR seq <> expected_seq OR prev_hash IS DISTINCT FROM expected_prev
-                OR hash_ok IS NOT TRUE
-          ORDER BY seq
+           FROM audit_seals s
+           LEFT JOIN audit_events e ON e.id = s.event_id
+           LEFT JOIN audit_seals p ON p.seq = s.seq - 1
+          WHERE e.id IS NULL
+             OR (p.seq IS NULL AND s.seq <> 1)
+             OR s.prev_hash <> coalesce(p.hash, $1::bytea)
+             OR s.hash IS DISTINCT FROM sha256(s.prev_hash || int8send(s.seq) || audit_event_digest(e))
+          ORDER BY s.seq
           LIMIT 1`,
         [Buffer.alloc(32)],
       );
