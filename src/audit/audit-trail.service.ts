@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { GENESIS_HASH } from './audit-chain.js';
 import { AuditSealer } from './audit-sealer.js';
 import type { ActorType, AuditOutcome } from './audit-event.entity.js';
 
@@ -125,25 +126,31 @@ export class AuditTrailService {
     const started = performance.now();
     await this.sealer.sealPending();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      // Each link is checked against its own event and the seal before it (a self-join on seq - 1
-      // rather than a window function, so PostgreSQL can spread the work over parallel workers).
-      const [broken] = await manager.query<{ seq: string; event_id: string; problem: BrokenLinkProblem }[]>(
-        `SELECT s.seq, s.event_id,
-                CASE WHEN e.id IS NULL THEN 'event_missing'
-                     WHEN p.seq IS NULL AND s.seq <> 1 THEN 'sequence_gap'
-                     WHEN s.prev_hash <> coalesce(p.hash, $1::bytea) THEN 'link_broken'
-                     ELSE 'event_altered' END AS problem
-           FROM audit_seals s
-           LEFT JOIN audit_events e ON e.id = s.event_id
-           LEFT JOIN audit_seals p ON p.seq = s.seq - 1
-          WHERE e.id IS NULL
+      // Each link is checked against its own event and the seal before it. An aggregate over a
+      // self-join on seq - 1 (rather than a window function, or ORDER BY … LIMIT 1, which walks the
+      // index one row at a time) lets PostgreSQL spread the hashing over parallel workers.
+      const brokenLinkCondition = `e.id IS NULL
              OR (p.seq IS NULL AND s.seq <> 1)
              OR s.prev_hash <> coalesce(p.hash, $1::bytea)
-             OR s.hash IS DISTINCT FROM sha256(s.prev_hash || int8send(s.seq) || audit_event_digest(e))
-          ORDER BY s.seq
-          LIMIT 1`,
-        [Buffer.alloc(32)],
+             OR s.hash IS DISTINCT FROM sha256(s.prev_hash || int8send(s.seq) || audit_event_digest(e))`;
+      const links = `audit_seals s
+           LEFT JOIN audit_events e ON e.id = s.event_id
+           LEFT JOIN audit_seals p ON p.seq = s.seq - 1`;
+      const [first] = await manager.query<{ seq: string | null }[]>(
+        `SELECT min(s.seq) AS seq FROM ${links} WHERE ${brokenLinkCondition}`,
+        [GENESIS_HASH],
       );
+      const [broken] = first?.seq
+        ? await manager.query<{ seq: string; event_id: string; problem: BrokenLinkProblem }[]>(
+            `SELECT s.seq, s.event_id,
+                    CASE WHEN e.id IS NULL THEN 'event_missing'
+                         WHEN p.seq IS NULL AND s.seq <> 1 THEN 'sequence_gap'
+                         WHEN s.prev_hash <> coalesce(p.hash, $1::bytea) THEN 'link_broken'
+                         ELSE 'event_altered' END AS problem
+               FROM ${links} WHERE s.seq = $2`,
+            [GENESIS_HASH, first.seq],
+          )
+        : [];
       const [counts] = await manager.query<
         { sealed: string; head_seq: string | null; head_hash: Buffer | null; pending: string; unchained: string }[]
       >(
