@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { arch, availableParallelism, platform, tmpdir } from 'node:os';
-import path from 'node:path';
+import { arch, availableParallelism, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -19,6 +17,7 @@ import { PasswordHasher } from '../src/auth/password-hasher.js';
 import type { Role } from '../src/auth/roles.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
+import { ADMIN_DATABASE_URL, median, positiveInteger, redact, Scratch, table, withAdminClient } from './support.js';
 
 // Audit benchmark, for the staff-identity and audit feature: (1) audited write throughput against
 // the same endpoint with auditing switched off and a bare node:http server, (2) sign-in latency
@@ -33,7 +32,6 @@ const CONCURRENCY = positiveInteger(process.env.BENCH_CONCURRENCY, 16);
 const VERIFY_EVENTS = positiveIntegers(process.env.BENCH_VERIFY_EVENTS, [100_000, 1_000_000]);
 const VERIFY_RUNS = positiveInteger(process.env.BENCH_VERIFY_RUNS, 3);
 const LOGIN_RUNS = positiveInteger(process.env.BENCH_LOGIN_RUNS, 20);
-const ADMIN_DATABASE_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const WARM_UP_MS = 5000;
 /** Between load rounds: the sealer catches up (untimed) and the machine gets a breath. */
 const ROUND_PAUSE_MS = 250;
@@ -98,8 +96,7 @@ interface VerifyStep {
 const liveApps = new Set<NestFastifyApplication>();
 const liveServers = new Set<http.Server>();
 const liveClients = new Set<pg.Client>();
-const tempDirs = new Set<string>();
-const scratchDatabases = new Set<string>();
+const scratch = new Scratch();
 
 async function main(): Promise<void> {
   process.once('SIGINT', () => void interrupted('SIGINT'));
@@ -154,8 +151,8 @@ async function measureWrites(): Promise<Writes> {
     `1. Write throughput: POST /api/v1/api-keys as an admin, ${CONCURRENCY} concurrent keep-alive connections, ` +
       `${ROUNDS} rounds of ${ROUND_SECONDS} s per scenario, scenarios rotated each round.`,
   );
-  const databaseUrl = await createScratchDatabase();
-  const config = benchConfig(await tempDir('pcs-bench-audit-'), databaseUrl);
+  const databaseUrl = await scratch.database();
+  const config = benchConfig(await scratch.tempDir('pcs-bench-audit-'), databaseUrl);
   // The audited app starts first and applies the migrations; the other finds the database migrated.
   const audited = await startApp(config, databaseUrl, true);
   const unaudited = await startApp(config, databaseUrl, false);
@@ -408,9 +405,11 @@ async function measureVerify(): Promise<VerifyStep[]> {
       `GET /api/v1/audit/verify as a privacy officer (median of ${VERIFY_RUNS}), alternating with a plain scan ` +
       `of audit_events; chain sizes ${VERIFY_EVENTS.map(count).join(', ')}.`,
   );
-  const databaseUrl = await createScratchDatabase();
+  const databaseUrl = await scratch.database();
   // The timer would race the measured sealPending() for the inserted events; one call seals them.
-  const config = benchConfig(await tempDir('pcs-bench-verify-'), databaseUrl, { AUDIT_SEAL_INTERVAL_MS: '60000' });
+  const config = benchConfig(await scratch.tempDir('pcs-bench-verify-'), databaseUrl, {
+    AUDIT_SEAL_INTERVAL_MS: '60000',
+  });
   const started = await startApp(config, databaseUrl, true);
   const officer = await createUser(started, 'privacy_officer');
   const token = await signIn(started.port, officer);
@@ -564,46 +563,12 @@ async function signIn(port: number, user: { email: string; password: string }): 
   return (JSON.parse(reply.text) as { token: string }).token;
 }
 
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  tempDirs.add(dir);
-  return dir;
-}
-
-async function createScratchDatabase(): Promise<string> {
-  const name = `pcs_bench_${randomBytes(6).toString('hex')}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
-  scratchDatabases.add(name);
-  const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function cleanUp(): Promise<void> {
   for (const server of [...liveServers]) await closeServer(server);
   for (const client of [...liveClients]) await client.end().catch(() => undefined);
   liveClients.clear();
   for (const app of [...liveApps]) await closeApp(app).catch(() => undefined);
-  for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
-  tempDirs.clear();
-  for (const name of scratchDatabases) {
-    await withAdminClient((client) =>
-      client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-    ).catch((error: unknown) =>
-      console.error(`could not drop the scratch database ${name}: ${(error as Error).message}`),
-    );
-  }
-  scratchDatabases.clear();
+  await scratch.removeAll();
 }
 
 async function interrupted(signal: NodeJS.Signals): Promise<void> {
@@ -716,25 +681,6 @@ function report(writes: Map<string, LoadRun[]>, verify: VerifyStep[], logins: Lo
   console.log(`  (argon2id parameters are meant for ~100 ms per hash: ${ms(hashMedian)} ms here)`);
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows
-    .map((row, index) => {
-      const line = row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd();
-      return index === 0 ? `${line}\n${widths.map((width) => '-'.repeat(width)).join('  ')}` : line;
-    })
-    .join('\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-}
-
 /** Nearest rank: the smallest value with at least `fraction` of the values at or below it. */
 function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -751,17 +697,6 @@ function seconds(milliseconds: number): string {
 
 function count(value: number): string {
   return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '?';
-}
-
-function redact(url: string): string {
-  const copy = new URL(url);
-  if (copy.password) copy.password = '***';
-  return copy.toString();
-}
-
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return value && Number.isSafeInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
 /** A comma-separated list of positive integers, ascending; the fallback when any entry is not one. */

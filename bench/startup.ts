@@ -1,16 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
-import { arch, availableParallelism, platform, tmpdir } from 'node:os';
+import { arch, availableParallelism, platform } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { knownVariables } from '../src/config/config.schema.js';
+import { ADMIN_DATABASE_URL, median, positiveInteger, redact, Scratch, table } from './support.js';
 
 // Start-up benchmark: seconds from spawning `node dist/src/main.js` to the first 200 from
 // /health/ready, and the service's idle memory, on a real PostgreSQL server and on the embedded one
@@ -18,7 +17,6 @@ import { knownVariables } from '../src/config/config.schema.js';
 // Build first (npx tsc -p tsconfig.json), then: node dist/bench/startup.js. See bench/README.md.
 
 const RUNS = positiveInteger(process.env.BENCH_RUNS, 5);
-const ADMIN_DATABASE_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const POLL_INTERVAL_MS = 20;
 const REQUEST_TIMEOUT_MS = 1000;
 const START_TIMEOUT_MS = 60_000;
@@ -74,8 +72,7 @@ interface Launched {
 
 // Everything to undo when the benchmark ends, fails or is interrupted.
 const liveChildren = new Map<ChildProcess, string | undefined>();
-const tempDirs = new Set<string>();
-const scratchDatabases = new Set<string>();
+const scratch = new Scratch();
 
 async function main(): Promise<void> {
   process.once('SIGINT', () => void interrupted('SIGINT'));
@@ -96,7 +93,7 @@ async function main(): Promise<void> {
 
 async function measureBaseline(): Promise<Scenario> {
   const scenario: Scenario = { name: 'bare node:http server (baseline)', runs: [], notes: [] };
-  const cwd = await tempDir('pcs-bench-bare-');
+  const cwd = await scratch.tempDir('pcs-bench-bare-');
   for (let i = 0; i < RUNS; i++) {
     scenario.runs.push(
       await measureRun(
@@ -112,12 +109,12 @@ async function measureRealPostgres(): Promise<Scenario> {
   const scenario: Scenario = { name: '1. real PostgreSQL (DATABASE_URL)', runs: [], notes: [] };
   let databaseUrl: string;
   try {
-    databaseUrl = await createScratchDatabase();
+    databaseUrl = await scratch.database();
   } catch (error) {
     scenario.skipped = `cannot create a scratch database through ${redact(ADMIN_DATABASE_URL)}: ${(error as Error).message}`;
     return scenario;
   }
-  const dataDir = await tempDir('pcs-bench-real-');
+  const dataDir = await scratch.tempDir('pcs-bench-real-');
   const options = { ...serviceLaunch(dataDir), env: serviceEnv(dataDir, databaseUrl) };
   // The first start on the new database applies the migrations; the measured starts find it migrated.
   const first = await measureRun(options, 'real PostgreSQL, first start (migrations)');
@@ -129,17 +126,16 @@ async function measureRealPostgres(): Promise<Scenario> {
 async function measureEmbeddedEmpty(): Promise<Scenario> {
   const scenario: Scenario = { name: '2. embedded PG, empty data dir (initdb)', runs: [], notes: [] };
   for (let i = 0; i < RUNS; i++) {
-    const dataDir = await tempDir('pcs-bench-empty-');
+    const dataDir = await scratch.tempDir('pcs-bench-empty-');
     scenario.runs.push(await measureRun(serviceLaunch(dataDir), `embedded, empty ${i + 1}`));
-    await rm(dataDir, { recursive: true, force: true });
-    tempDirs.delete(dataDir);
+    await scratch.removeDir(dataDir);
   }
   return scenario;
 }
 
 async function measureEmbeddedExisting(): Promise<Scenario> {
   const scenario: Scenario = { name: '3. embedded PG, existing data dir', runs: [], notes: [] };
-  const dataDir = await tempDir('pcs-bench-existing-');
+  const dataDir = await scratch.tempDir('pcs-bench-existing-');
   const first = await measureRun(serviceLaunch(dataDir), 'embedded, preparing the data dir');
   scenario.notes.push(`preparing start (initdb + migrations, not counted): ${seconds(first.readyMs)} s`);
   for (let i = 0; i < RUNS; i++)
@@ -373,45 +369,9 @@ async function readText(file: string): Promise<string | null> {
   }
 }
 
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  tempDirs.add(dir);
-  // Embedded PostgreSQL runs as the `postgres` user when the benchmark runs as root; it must enter.
-  await chmod(dir, 0o755);
-  return dir;
-}
-
-async function createScratchDatabase(): Promise<string> {
-  const name = `pcs_bench_${randomBytes(6).toString('hex')}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
-  scratchDatabases.add(name);
-  const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function cleanUp(): Promise<void> {
   await Promise.all([...liveChildren.keys()].map((child) => stop(child).catch(() => undefined)));
-  for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
-  tempDirs.clear();
-  for (const name of scratchDatabases) {
-    await withAdminClient((client) =>
-      client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-    ).catch((error: unknown) =>
-      console.error(`could not drop the scratch database ${name}: ${(error as Error).message}`),
-    );
-  }
-  scratchDatabases.clear();
+  await scratch.removeAll();
 }
 
 async function interrupted(signal: NodeJS.Signals): Promise<void> {
@@ -513,42 +473,12 @@ function goal(label: string, value: number | null, limit: number, unit: 's' | 'M
   return `  ${label}: ${shown} - ${value <= limit ? 'met' : 'NOT met'}`;
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows
-    .map((row, index) => {
-      const line = row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd();
-      return index === 0 ? `${line}\n${widths.map((width) => '-'.repeat(width)).join('  ')}` : line;
-    })
-    .join('\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-}
-
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
 function mib(kib: number | null): string {
   return kib === null ? '?' : (kib / 1024).toFixed(1);
-}
-
-function redact(url: string): string {
-  const copy = new URL(url);
-  if (copy.password) copy.password = '***';
-  return copy.toString();
-}
-
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return value && Number.isSafeInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
 main().catch(async (error: unknown) => {

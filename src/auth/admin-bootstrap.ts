@@ -56,6 +56,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     await this.users.create(
       { email: DEMO_ADMIN_EMAIL, password, displayName: 'Administrator', role: 'admin' },
       SYSTEM_CALLER,
+      { passwordGenerated: true },
     );
     // Printed once, to the terminal rather than the log: it is a credential.
     process.stdout.write(

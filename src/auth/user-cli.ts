@@ -56,7 +56,9 @@ async function main(): Promise<number> {
       new AuditService(dataSource),
       new SystemClock(),
     );
-    const user = await users.create({ email, displayName: name, role: role as Role, password }, SYSTEM_CALLER);
+    const user = await users.create({ email, displayName: name, role: role as Role, password }, SYSTEM_CALLER, {
+      passwordGenerated: generated,
+    });
     process.stdout.write(`created ${user.role} ${user.email} (${user.id})\n`);
     if (generated) process.stdout.write(`password: ${password}\nIt is shown only now.\n`);
     return 0;

@@ -44,9 +44,13 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async create(input: NewUser, caller: Caller): Promise<UserEntity> {
+  /**
+   * `passwordGenerated`: the service made the password from 144 random bits, so the dictionary check
+   * (and the memory its dictionaries take) is skipped.
+   */
+  async create(input: NewUser, caller: Caller, options: { passwordGenerated?: boolean } = {}): Promise<UserEntity> {
     const email = normalizeEmail(input.email);
-    this.assertStrongPassword(input.password, [email, input.displayName]);
+    if (!options.passwordGenerated) await this.assertStrongPassword(input.password, [email, input.displayName]);
     const passwordHash = await this.hasher.hash(input.password);
     const emailTaken = new DomainError('email_taken', 409, 'A user with this email address already exists.');
     return this.dataSource
@@ -171,12 +175,15 @@ export class UsersService {
 
   private async hashNewPassword(userId: string, password: string): Promise<string> {
     const user = await this.get(userId);
-    this.assertStrongPassword(password, [user.email, user.displayName]);
+    await this.assertStrongPassword(password, [user.email, user.displayName]);
     return this.hasher.hash(password);
   }
 
-  private assertStrongPassword(password: string, accountWords: string[]): void {
-    const weakness = passwordWeakness(password, [...accountWords, ...accountWords.flatMap((w) => w.split(/[@.\s]+/))]);
+  private async assertStrongPassword(password: string, accountWords: string[]): Promise<void> {
+    const weakness = await passwordWeakness(password, [
+      ...accountWords,
+      ...accountWords.flatMap((w) => w.split(/[@.\s]+/)),
+    ]);
     if (weakness) throw new ValidationFailedError([{ field: 'password', messages: [`password ${weakness}`] }]);
   }
 
