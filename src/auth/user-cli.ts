@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { AuditService } from '../audit/audit.service.js';
 import { SystemClock } from '../common/clock.js';
 import { DomainError, ValidationFailedError } from '../common/domain-error.js';
-import { ConfigError, loadConfig } from '../config/app-config.js';
+import { runCommand } from '../common/command.js';
+import { loadConfig } from '../config/app-config.js';
 import { openCliDatabase } from '../database/cli-database.js';
 import { migrate } from '../database/data-source.js';
 import { SYSTEM_CALLER } from './caller.js';
@@ -77,12 +78,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '../config/app-config.js';
+import { runCommand } from '../common/command.js';
+import { loadConfig } from '../config/app-config.js';
 import { openCliDatabase } from './cli-database.js';
 import { migrate } from './data-source.js';
 
@@ -97,12 +98,4 @@ ${statements(down)}
   return file;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main);
