@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GENESIS_HASH } from './audit-chain.js';
 import { AuditSealer } from './audit-sealer.js';
-import type { ActorType, AuditOutcome } from './audit-event.entity.js';
+import type { AuditOutcome } from './audit-event.entity.js';
+import type { AuditEventDto, ChainVerificationDto } from './dto/audit.dto.js';
 
 export interface AuditFilter {
   patientId?: string;
@@ -15,37 +16,7 @@ export interface AuditFilter {
   to?: Date;
 }
 
-export interface AuditEventView {
-  id: string;
-  recordedAt: Date;
-  actorType: ActorType;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  patientId: string | null;
-  outcome: AuditOutcome;
-  requestId: string | null;
-  clientIp: string | null;
-  details: Record<string, unknown>;
-  /** The event's place in the hash chain; null until the sealer has chained it. */
-  seq: string | null;
-}
-
 export type BrokenLinkProblem = 'event_missing' | 'event_altered' | 'link_broken' | 'sequence_gap';
-
-export interface ChainVerification {
-  intact: boolean;
-  sealedEvents: number;
-  head: { seq: string; hash: string } | null;
-  /** Committed events the sealer has not chained yet. */
-  pendingEvents: number;
-  /** Events neither sealed nor waiting to be: inserted around the queue or taken out of it. */
-  unchainedEvents: number;
-  firstBrokenLink: { seq: string; eventId: string; problem: BrokenLinkProblem; message: string } | null;
-  durationMs: number;
-}
 
 const PROBLEM_MESSAGES: Record<BrokenLinkProblem, string> = {
   event_missing: 'The sealed event is no longer in the audit trail (deleted).',
@@ -54,25 +25,10 @@ const PROBLEM_MESSAGES: Record<BrokenLinkProblem, string> = {
   sequence_gap: 'A seal is missing before this one (deleted).',
 };
 
-const EVENT_COLUMNS = `e.id, e.recorded_at, e.actor_type, e.actor_id, e.actor_label, e.action, e.entity_type,
-  e.entity_id, e.patient_id, e.outcome, e.request_id, e.client_ip, e.details, s.seq`;
-
-interface EventRow {
-  id: string;
-  recorded_at: Date;
-  actor_type: ActorType;
-  actor_id: string | null;
-  actor_label: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  patient_id: string | null;
-  outcome: AuditOutcome;
-  request_id: string | null;
-  client_ip: string | null;
-  details: Record<string, unknown>;
-  seq: string | null;
-}
+// Aliased to the answer's field names, so a row is the view as it is.
+const EVENT_COLUMNS = `e.id, e.recorded_at AS "recordedAt", e.actor_type AS "actorType", e.actor_id AS "actorId",
+  e.actor_label AS "actorLabel", e.action, e.entity_type AS "entityType", e.entity_id AS "entityId",
+  e.patient_id AS "patientId", e.outcome, e.request_id AS "requestId", e.client_ip AS "clientIp", e.details, s.seq`;
 
 /** Reading the audit trail: filtered pages, the full export, and verification of the hash chain. */
 @Injectable()
@@ -83,14 +39,14 @@ export class AuditTrailService {
   ) {}
 
   /** Newest first; `before` is the id of the last event of the previous page. */
-  async page(filter: AuditFilter, limit: number, before?: string): Promise<AuditEventView[]> {
+  async page(filter: AuditFilter, limit: number, before?: string): Promise<AuditEventDto[]> {
     const { where, params } = whereClause(filter, before);
-    const rows = await this.dataSource.query<EventRow[]>(
+    const rows = await this.dataSource.query<AuditEventDto[]>(
       `SELECT ${EVENT_COLUMNS} FROM audit_events e LEFT JOIN audit_seals s ON s.event_id = e.id
         ${where} ORDER BY e.id DESC LIMIT $${params.length + 1}`,
       [...params, limit],
     );
-    return rows.map(toView);
+    return rows;
   }
 
   async latestEventId(): Promise<string> {
@@ -102,16 +58,16 @@ export class AuditTrailService {
    * Every matching event up to `upTo`, oldest first, in batches so the export never holds the whole
    * trail in memory.
    */
-  async *all(filter: AuditFilter, upTo: string, batchSize = 1000): AsyncGenerator<AuditEventView> {
+  async *all(filter: AuditFilter, upTo: string, batchSize = 1000): AsyncGenerator<AuditEventDto> {
     let after = '0';
     for (;;) {
       const { where, params } = whereClause(filter, String(BigInt(upTo) + 1n), after);
-      const rows = await this.dataSource.query<EventRow[]>(
+      const rows = await this.dataSource.query<AuditEventDto[]>(
         `SELECT ${EVENT_COLUMNS} FROM audit_events e LEFT JOIN audit_seals s ON s.event_id = e.id
           ${where} ORDER BY e.id ASC LIMIT $${params.length + 1}`,
         [...params, batchSize],
       );
-      for (const row of rows) yield toView(row);
+      yield* rows;
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1].id;
     }
@@ -122,7 +78,7 @@ export class AuditTrailService {
    * each seal's hash against its event's current contents, its previous hash against the seal
    * before it, and the sequence for gaps. Names the first broken link.
    */
-  async verify(): Promise<ChainVerification> {
+  async verify(): Promise<ChainVerificationDto> {
     const started = performance.now();
     await this.sealer.sealPending();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
@@ -201,23 +157,4 @@ function whereClause(filter: AuditFilter, before?: string, after?: string): { wh
   if (before) add('e.id < ?', before);
   if (after) add('e.id > ?', after);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
-}
-
-function toView(row: EventRow): AuditEventView {
-  return {
-    id: row.id,
-    recordedAt: row.recorded_at,
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    actorLabel: row.actor_label,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    patientId: row.patient_id,
-    outcome: row.outcome,
-    requestId: row.request_id,
-    clientIp: row.client_ip,
-    details: row.details,
-    seq: row.seq,
-  };
 }

@@ -7,11 +7,17 @@ import { Clock } from '../common/clock.js';
 import { csvLine } from '../common/csv.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { AuditService } from './audit.service.js';
-import { AuditTrailService, type AuditEventView, type AuditFilter } from './audit-trail.service.js';
-import { AuditFilterQueryDto, AuditPageDto, AuditPageQueryDto, ChainVerificationDto } from './dto/audit.dto.js';
+import { AuditTrailService, type AuditFilter } from './audit-trail.service.js';
+import {
+  AuditEventDto,
+  AuditFilterQueryDto,
+  AuditPageDto,
+  AuditPageQueryDto,
+  ChainVerificationDto,
+} from './dto/audit.dto.js';
 
 const DEFAULT_PAGE_SIZE = 100;
-const CSV_COLUMNS: (keyof AuditEventView)[] = [
+const CSV_COLUMNS: (keyof AuditEventDto)[] = [
   'id',
   'recordedAt',
   'actorType',
@@ -48,7 +54,7 @@ export class AuditController {
     await this.audit.record(caller, {
       action: 'audit.read',
       patientId: filter.patientId,
-      details: filterDetails(query),
+      details: filterDetails(filter),
     });
     return { items, nextCursor: items.length === limit ? (items[items.length - 1]?.id ?? null) : null };
   }
@@ -69,7 +75,7 @@ export class AuditController {
     await this.audit.record(caller, {
       action: 'audit.export',
       patientId: filter.patientId,
-      details: filterDetails(query),
+      details: filterDetails(filter),
     });
     const stamp = this.clock.now().toISOString().slice(0, 19).replace(/[-:]/g, '');
     const trail = this.trail;
@@ -114,12 +120,7 @@ function toFilter(query: AuditFilterQueryDto): AuditFilter {
   };
 }
 
-/** The filters asked for, minus paging; all are ids, codes and dates. */
-function filterDetails(query: AuditFilterQueryDto): Record<string, unknown> {
-  const { patientId, actorId, entityType, entityId, action, outcome, from, to } = query;
-  return Object.fromEntries(
-    Object.entries({ patientId, actorId, entityType, entityId, action, outcome, from, to }).filter(
-      ([, value]) => value !== undefined,
-    ),
-  );
+/** The filters asked for, for the audit record of the read: ids, codes and dates only. */
+function filterDetails(filter: AuditFilter): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
 }

@@ -107,7 +107,8 @@ export class UsersService {
         'You cannot change your own role or disable your own account; another admin can.',
       );
     }
-    const passwordHash = changes.password === undefined ? undefined : await this.hashNewPassword(id, changes.password);
+    const passwordHash =
+      changes.password === undefined ? undefined : await this.hashNewPassword(await this.get(id), changes.password);
     return this.dataSource.transaction(async (manager) => {
       // Changes to who is an admin take turns, so two cannot both remove "another" last admin.
       if (changes.role !== undefined || changes.active !== undefined) {
@@ -161,7 +162,7 @@ export class UsersService {
 
   /** The user's own change: the current password must be right; every session ends, this one too. */
   async changeOwnPassword(user: UserEntity, newPassword: string, caller: Caller): Promise<void> {
-    const passwordHash = await this.hashNewPassword(user.id, newPassword);
+    const passwordHash = await this.hashNewPassword(user, newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash, passwordChangedAt: this.clock.now() });
       await endSessions(manager, user.id, 'password_changed');
@@ -173,8 +174,7 @@ export class UsersService {
     });
   }
 
-  private async hashNewPassword(userId: string, password: string): Promise<string> {
-    const user = await this.get(userId);
+  private async hashNewPassword(user: UserEntity, password: string): Promise<string> {
     await this.assertStrongPassword(password, [user.email, user.displayName]);
     return this.hasher.hash(password);
   }
