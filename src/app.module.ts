@@ -7,6 +7,9 @@ import { AuthModule } from './auth/auth.module.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
+import { PatientsModule } from './patients/patients.module.js';
+import { PhotosModule } from './photos/photos.module.js';
+import { ReleasesModule } from './releases/releases.module.js';
 import { ShutdownState } from './health/shutdown-state.js';
 import { StorageModule } from './storage/storage.module.js';
 
@@ -35,6 +38,9 @@ export class AppModule {
         StorageModule.forRoot(config),
         AuditModule,
         AuthModule,
+        PhotosModule,
+        PatientsModule,
+        ReleasesModule,
       ],
       controllers: [HealthController],
     };

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -72,6 +73,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     crossOriginResourcePolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
   });
+
+  // Upload routes read their parts themselves, with limits of their own (src/common/multipart.ts).
+  await app.register(multipart);
 
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

@@ -31,12 +31,21 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(caller: Caller, entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await this.recordEach(caller, [entry], manager);
+  }
+
+  /** Several events of one caller in one statement, e.g. one per patient a search showed. */
+  async recordEach(
+    caller: Caller,
+    entries: AuditEntry[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (entries.length === 0) return;
     const actor = actorOf(caller);
-    await manager.query(
-      `INSERT INTO audit_events
-         (actor_type, actor_id, actor_label, action, entity_type, entity_id, patient_id, outcome, request_id, client_ip, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
+    const columns = 11;
+    const values: unknown[] = [];
+    const rows = entries.map((entry, index) => {
+      values.push(
         actor.type,
         actor.id,
         actor.label,
@@ -48,7 +57,15 @@ export class AuditService {
         caller.requestId,
         caller.clientIp,
         entry.details ?? {},
-      ],
+      );
+      const first = index * columns;
+      return `(${Array.from({ length: columns }, (_, column) => `$${first + column + 1}`).join(', ')})`;
+    });
+    await manager.query(
+      `INSERT INTO audit_events
+         (actor_type, actor_id, actor_label, action, entity_type, entity_id, patient_id, outcome, request_id, client_ip, details)
+       VALUES ${rows.join(', ')}`,
+      values,
     );
   }
 }

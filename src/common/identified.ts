@@ -24,6 +24,9 @@ export const IDENTIFYING_FIELD_NAMES: ReadonlySet<string> = new Set([
   'guardian',
   'guardianName',
   'guardianContact',
+  // Free text and client file names often carry a patient's name.
+  'notes',
+  'fileName',
 ]);
 
 type Marked = { [IDENTIFIED_FIELDS]?: ReadonlySet<string | symbol> };

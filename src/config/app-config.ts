@@ -48,6 +48,10 @@ export class AppConfig {
     passwordHash: { memoryKib: number; iterations: number };
   };
   readonly audit: { sealIntervalMs: number };
+  readonly photos: { maxBytes: number; maxPixels: number };
+  readonly releases: { documentMaxBytes: number };
+  /** How often stored objects that no row references are looked for (and removed after a day). */
+  readonly orphanSweepIntervalMs: number;
 
   constructor(env: ParsedEnv) {
     this.env = env.NODE_ENV;
@@ -80,6 +84,9 @@ export class AppConfig {
       passwordHash: { memoryKib: env.PASSWORD_HASH_MEMORY_KIB, iterations: env.PASSWORD_HASH_ITERATIONS },
     };
     this.audit = { sealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS };
+    this.photos = { maxBytes: env.PHOTO_MAX_BYTES, maxPixels: env.PHOTO_MAX_PIXELS };
+    this.releases = { documentMaxBytes: env.RELEASE_DOCUMENT_MAX_BYTES };
+    this.orphanSweepIntervalMs = env.ORPHAN_SWEEP_INTERVAL_MINUTES * 60_000;
     this.storage =
       env.STORAGE_DRIVER === 'local'
         ? { driver: 'local', rootDir: path.join(this.dataDir, 'objects'), signingSecret: env.STORAGE_SIGNING_SECRET }

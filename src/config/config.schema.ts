@@ -84,6 +84,11 @@ export const configSchema = z
     PASSWORD_HASH_MEMORY_KIB: integer(19_456, 1024 * 1024).default(32_768),
     PASSWORD_HASH_ITERATIONS: integer(2, 20).default(3),
     AUDIT_SEAL_INTERVAL_MS: integer(100, 60_000).default(1000),
+
+    PHOTO_MAX_BYTES: integer(1024, 1024 * 1024 * 1024).default(40 * 1024 * 1024),
+    PHOTO_MAX_PIXELS: integer(1, 1_000_000_000).default(100_000_000),
+    RELEASE_DOCUMENT_MAX_BYTES: integer(1024, 1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    ORPHAN_SWEEP_INTERVAL_MINUTES: integer(1, 7 * 24 * 60).default(60),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { LocalDiskObjectStore } from './local-disk.object-store.js';
 import { ObjectStore } from './object-store.js';
+import { OrphanSweeper } from './orphan-sweeper.js';
 import { PresignedTokenSigner } from './presigned-token.js';
 import { S3ObjectStore } from './s3.object-store.js';
 import { StorageController } from './storage.controller.js';
@@ -33,8 +34,9 @@ export class StorageModule {
             useFactory: (clock: Clock) => new S3ObjectStore(storage, config.presignTtlSeconds, clock),
           },
           S3ClientCloser,
+          OrphanSweeper,
         ],
-        exports: [ObjectStore],
+        exports: [ObjectStore, OrphanSweeper],
       };
     }
     return {
@@ -55,8 +57,9 @@ export class StorageModule {
               clock,
             ),
         },
+        OrphanSweeper,
       ],
-      exports: [ObjectStore],
+      exports: [ObjectStore, OrphanSweeper],
     };
   }
 }

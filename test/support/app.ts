@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,12 +65,23 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
-/** Settings for the S3 store against the test S3 server. */
-export function s3TestEnv(): Record<string, string> {
+/**
+ * A new empty bucket on the test S3 server, for a test file that counts the objects it stores
+ * (test files run in parallel, so the shared bucket's count is not theirs alone).
+ */
+export async function createTestBucket(): Promise<string> {
+  const bucket = `pcs-${randomUUID()}`;
+  const response = await fetch(`${testEnv(S3_ENDPOINT)}/${bucket}`, { method: 'PUT' });
+  if (!response.ok) throw new Error(`could not create bucket ${bucket}: ${response.status}`);
+  return bucket;
+}
+
+/** Settings for the S3 store against the test S3 server (its shared bucket unless one is given). */
+export function s3TestEnv(bucket = testEnv(S3_BUCKET)): Record<string, string> {
   return {
     STORAGE_DRIVER: 's3',
     S3_ENDPOINT: testEnv(S3_ENDPOINT),
-    S3_BUCKET: testEnv(S3_BUCKET),
+    S3_BUCKET: bucket,
     S3_ACCESS_KEY_ID: 'S3RVER',
     S3_SECRET_ACCESS_KEY: 'S3RVER',
     S3_FORCE_PATH_STYLE: 'true',

@@ -1,0 +1,154 @@
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, ValidationFailedError } from './domain-error.js';
+import { sanitizeFileName } from './file-name.js';
+import { toFieldErrors } from './validation.js';
+
+/** The multipart part that carries a request's fields, as one JSON document. */
+export const METADATA_FIELD = 'metadata';
+const MAX_METADATA_BYTES = 64 * 1024;
+
+export interface UploadedFile {
+  bytes: Buffer;
+  /** The client's name for the file, sanitised; shown only, never used as a storage key. */
+  fileName: string | null;
+  /** What the client said the type was; the service decides by the bytes instead. */
+  declaredType: string;
+}
+
+export interface MultipartUpload {
+  file?: UploadedFile;
+  metadata?: unknown;
+}
+
+const CLOSE = { connection: 'close' };
+
+/**
+ * Reads a multipart request of one file (at most `maxFileBytes`, checked while it streams in; the
+ * request is not read further than that) and one `metadata` part holding the fields as JSON.
+ * Anything else in the form is refused rather than ignored.
+ */
+export async function readMultipart(
+  request: FastifyRequest,
+  options: { fileField: string; maxFileBytes: number },
+): Promise<MultipartUpload> {
+  if (!request.isMultipart()) {
+    throw new DomainError(
+      'multipart_required',
+      415,
+      `Send this request as multipart/form-data with the file in \`${options.fileField}\` and the fields as JSON in \`${METADATA_FIELD}\`.`,
+    );
+  }
+  const upload: MultipartUpload = {};
+  try {
+    const parts = request.parts({
+      limits: { fileSize: options.maxFileBytes, files: 1, fields: 1, parts: 2, fieldSize: MAX_METADATA_BYTES },
+    });
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        if (part.fieldname !== options.fileField) {
+          await discard(part);
+          throw unexpectedPart(part.fieldname, options.fileField);
+        }
+        upload.file = await readFile(part, options.maxFileBytes);
+      } else {
+        upload.metadata = readMetadata(part, options.fileField);
+      }
+    }
+  } catch (error) {
+    throw asProblem(error, options.maxFileBytes);
+  }
+  return upload;
+}
+
+/** Validates the metadata part against a DTO class as the global pipe validates JSON bodies. */
+export async function validateMetadata<T extends object>(dto: ClassConstructor<T>, metadata: unknown): Promise<T> {
+  if (metadata === undefined) {
+    throw new ValidationFailedError([{ field: METADATA_FIELD, messages: [`${METADATA_FIELD} is required`] }]);
+  }
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
+    throw new ValidationFailedError([{ field: METADATA_FIELD, messages: [`${METADATA_FIELD} must be a JSON object`] }]);
+  }
+  const instance = plainToInstance(dto, metadata);
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0) {
+    throw new ValidationFailedError(
+      toFieldErrors(errors).map((error) => ({ ...error, field: `${METADATA_FIELD}.${error.field}` })),
+    );
+  }
+  return instance;
+}
+
+async function readFile(part: MultipartFile, maxBytes: number): Promise<UploadedFile> {
+  const bytes = await part.toBuffer();
+  if (part.file.truncated) throw new FileTooLargeProblem(maxBytes);
+  return { bytes, fileName: sanitizeFileName(part.filename), declaredType: part.mimetype };
+}
+
+function readMetadata(part: MultipartValue, fileField: string): unknown {
+  if (part.fieldname !== METADATA_FIELD) throw unexpectedPart(part.fieldname, fileField);
+  if (part.valueTruncated) {
+    throw new DomainError(
+      'metadata_too_large',
+      413,
+      `\`${METADATA_FIELD}\` is larger than ${MAX_METADATA_BYTES} bytes.`,
+    );
+  }
+  try {
+    return JSON.parse(String(part.value)) as unknown;
+  } catch {
+    throw new DomainError('malformed_body', 400, `\`${METADATA_FIELD}\` is not valid JSON.`);
+  }
+}
+
+async function discard(part: MultipartFile): Promise<void> {
+  part.file.resume();
+  await new Promise((resolve) => part.file.once('end', resolve).once('close', resolve));
+}
+
+function unexpectedPart(name: string, fileField: string): DomainError {
+  return new DomainError(
+    'unexpected_form_field',
+    400,
+    `The form has a part named \`${name.slice(0, 64)}\`; expected only \`${fileField}\` (the file) and \`${METADATA_FIELD}\` (JSON).`,
+  );
+}
+
+class FileTooLargeProblem extends DomainError {
+  constructor(maxBytes: number) {
+    super('file_too_large', 413, `The file is larger than the limit of ${maxBytes} bytes.`, { maxBytes }, CLOSE);
+  }
+}
+
+/** Busboy's and the plugin's errors, as problems that say what was wrong with the form. */
+function asProblem(error: unknown, maxFileBytes: number): unknown {
+  if (error instanceof DomainError) return error;
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new FileTooLargeProblem(maxFileBytes);
+    case 'FST_FILES_LIMIT':
+      return new DomainError('too_many_files', 400, 'Send exactly one file.', {}, CLOSE);
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new DomainError(
+        'unexpected_form_field',
+        400,
+        `The form may hold only the file and \`${METADATA_FIELD}\`.`,
+        {},
+        CLOSE,
+      );
+    case 'FST_PROTO_VIOLATION':
+      return new DomainError('unexpected_form_field', 400, 'The form has a part with a reserved name.');
+  }
+  if (error instanceof Error && /multipart|boundary|unexpected end|terminated early/i.test(error.message)) {
+    return new DomainError('malformed_multipart', 400, 'The multipart form could not be read.', {}, CLOSE);
+  }
+  return error;
+}

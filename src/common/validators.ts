@@ -1,0 +1,70 @@
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { CHANNEL_CODES, isChannelCode } from '../rights/channels.js';
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a real calendar day written `YYYY-MM-DD`. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DATE_ONLY.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && Number(match[1]) >= 1900;
+}
+
+/** A calendar day `YYYY-MM-DD` from 1900 on (no time, no zone). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { message: `${String(property)} must be a date written YYYY-MM-DD, from 1900 on`, ...options },
+      validator: { validate: (value: unknown) => isCalendarDate(value) },
+    });
+}
+
+/** An instant in ISO 8601 with a time zone (`2026-03-02T09:00:00Z`, `…+01:00`). */
+export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && INSTANT_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** An instant written in ISO 8601 with its time zone; read it with `new Date(value)`. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: String(property),
+      options: {
+        message: `${String(property)} must be a date and time with its zone, e.g. 2026-03-02T09:30:00Z`,
+        ...options,
+      },
+      validator: { validate: (value: unknown) => isInstant(value) },
+    });
+}
+
+/**
+ * Optional, but not null: for fields a PATCH may leave out but never clear (class-validator's
+ * IsOptional would let `null` through unvalidated).
+ */
+export function OptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** Each element is a channel code of DESIGN.md §2 (`website`, `social.instagram`, …). */
+export function IsChannelCodeEach(options?: ValidationOptions): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isChannelCode',
+      target: target.constructor,
+      propertyName: String(property),
+      options: {
+        message: `each of ${String(property)} must be one of ${CHANNEL_CODES.join(', ')}`,
+        ...options,
+      },
+      validator: { validate: (value: unknown) => Array.isArray(value) && value.every(isChannelCode) },
+    });
+}

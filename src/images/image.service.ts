@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { fileTypeFromBuffer } from 'file-type';
+import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import { AppConfig } from '../config/app-config.js';
+import { isSrgbProfile } from './icc.js';
+import { withoutTrailingData } from './image-bytes.js';
+import {
+  EmptyFileError,
+  HeicNotSupportedError,
+  ImageTooManyPixelsError,
+  UnreadableImageError,
+  UnsupportedFileTypeError,
+} from './image.errors.js';
+import { differenceHash } from './perceptual-hash.js';
+
+export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/avif'] as const;
+export const DOCUMENT_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+const HEIC_CONTENT_TYPES = new Set(['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence']);
+
+export const WEB_LONG_EDGE = 2048;
+export const THUMB_LONG_EDGE = 400;
+const WEB_JPEG_QUALITY = 85;
+const THUMB_WEBP_QUALITY = 80;
+
+// Only the decoders of the accepted types may run, and only on buffers: SVG, PDF, the ImageMagick
+// fallback and every other loader libvips has are refused even if something reached them. The
+// operation cache only helps when the same image is processed again, which never happens here.
+sharp.block({ operation: ['VipsForeignLoad'] });
+sharp.unblock({
+  operation: [
+    'VipsForeignLoadJpegBuffer',
+    'VipsForeignLoadPngBuffer',
+    'VipsForeignLoadWebpBuffer',
+    'VipsForeignLoadTiffBuffer',
+    'VipsForeignLoadHeifBuffer',
+  ],
+});
+sharp.cache(false);
+
+export interface Rendition {
+  bytes: Buffer;
+  contentType: string;
+  width: number;
+  height: number;
+}
+
+export interface StoredOriginal {
+  /** The upload without anything appended after the image's end: what is stored and hashed. */
+  bytes: Buffer;
+  contentType: (typeof PHOTO_CONTENT_TYPES)[number];
+  /** Hex SHA-256 of `bytes`. */
+  sha256: string;
+}
+
+export interface RenderedPhoto {
+  /** Upright size of the original. */
+  width: number;
+  height: number;
+  web: Rendition;
+  thumb: Rendition;
+  perceptualHash: bigint;
+}
+
+export interface CheckedDocument {
+  contentType: (typeof DOCUMENT_CONTENT_TYPES)[number];
+  sha256: string;
+  sha1: string;
+}
+
+/**
+ * Everything the service does with image bytes, and the only user of sharp: deciding a file's type
+ * from its content, and turning a clinical photo into its stored original, its metadata-free
+ * renditions and its perceptual hash.
+ */
+@Injectable()
+export class ImageService {
+  private readonly maxPixels: number;
+
+  constructor(config: AppConfig) {
+    this.maxPixels = config.photos.maxPixels;
+  }
+
+  /** Checks a signed release form (PDF, JPEG or PNG by its bytes) and hashes it. */
+  async checkDocument(bytes: Buffer, field: string): Promise<CheckedDocument> {
+    const contentType = await this.typeOf(bytes, field, DOCUMENT_CONTENT_TYPES);
+    return {
+      contentType,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha1: createHash('sha1').update(bytes).digest('hex'),
+    };
+  }
+
+  /** Decides the photo's type by its bytes (415 for HEIC and the rest) and cuts off appended data. */
+  async original(upload: Buffer, field: string): Promise<StoredOriginal> {
+    const contentType = await this.typeOf(upload, field, PHOTO_CONTENT_TYPES);
+    const bytes = withoutTrailingData(upload, contentType);
+    return { bytes, contentType, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  /**
+   * Decodes the photo once (auto-oriented, converted to sRGB unless it already is, bounded by the
+   * pixel limit, failing on damaged data) to at most 2048 px, and derives the web JPEG, the 400 px
+   * WebP thumbnail and the difference hash from those pixels. Renditions carry no metadata at all.
+   */
+  async render(original: StoredOriginal): Promise<RenderedPhoto> {
+    const metadata = await this.readMetadata(original.bytes);
+    const { width = 0, height = 0, orientation = 1 } = metadata;
+    if (width * height > this.maxPixels) throw new ImageTooManyPixelsError(this.maxPixels);
+    const upright = orientation >= 5 ? { width: height, height: width } : { width, height };
+
+    let decoded: { data: Buffer; info: OutputInfo };
+    try {
+      let pipeline = sharp(original.bytes, {
+        limitInputPixels: this.maxPixels,
+        failOn: 'error',
+        autoOrient: true,
+        ignoreIcc: isSrgbProfile(metadata.icc),
+      }).resize(WEB_LONG_EDGE, WEB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true });
+      if (metadata.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+      decoded = await pipeline.toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    } catch {
+      throw new UnreadableImageError();
+    }
+    const raw = { raw: { width: decoded.info.width, height: decoded.info.height, channels: decoded.info.channels } };
+    const [web, thumb, hashPixels] = await Promise.all([
+      sharp(decoded.data, raw).jpeg({ quality: WEB_JPEG_QUALITY }).toBuffer({ resolveWithObject: true }),
+      sharp(decoded.data, raw)
+        .resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: THUMB_WEBP_QUALITY })
+        .toBuffer({ resolveWithObject: true }),
+      sharp(decoded.data, raw).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer(),
+    ]);
+    return {
+      width: upright.width,
+      height: upright.height,
+      web: { bytes: web.data, contentType: 'image/jpeg', width: web.info.width, height: web.info.height },
+      thumb: { bytes: thumb.data, contentType: 'image/webp', width: thumb.info.width, height: thumb.info.height },
+      perceptualHash: differenceHash(hashPixels),
+    };
+  }
+
+  /** The header only: size, orientation, alpha, profile. Damaged headers are unreadable images. */
+  private async readMetadata(bytes: Buffer): Promise<Metadata> {
+    try {
+      return await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata();
+    } catch {
+      throw new UnreadableImageError();
+    }
+  }
+
+  private async typeOf<T extends string>(bytes: Buffer, field: string, accepted: readonly T[]): Promise<T> {
+    if (bytes.length === 0) throw new EmptyFileError(field);
+    const detected = (await fileTypeFromBuffer(bytes))?.mime;
+    if (detected && HEIC_CONTENT_TYPES.has(detected)) throw new HeicNotSupportedError();
+    if (!detected || !accepted.includes(detected as T)) throw new UnsupportedFileTypeError(accepted, detected);
+    return detected as T;
+  }
+}

@@ -1,0 +1,53 @@
+import type { PhotoSummaryDto } from '../photos/dto/photo.dto.js';
+import type { CaseWithPatientCode } from './cases.service.js';
+import { CaseDto } from './dto/case.dto.js';
+import { GuardianDto, PatientDetailDto, PatientDto } from './dto/patient.dto.js';
+import type { PatientEntity } from './patient.entity.js';
+import type { CaseSummary } from './patients.service.js';
+
+function patientFields(patient: PatientEntity, minor: boolean) {
+  return {
+    id: patient.id,
+    code: patient.code,
+    fullName: patient.fullName,
+    dateOfBirth: patient.dateOfBirth,
+    contactEmail: patient.contactEmail,
+    contactPhone: patient.contactPhone,
+    postalAddress: patient.postalAddress,
+    mrn: patient.mrn,
+    guardian:
+      patient.guardianFullName && patient.guardianRelationship
+        ? Object.assign(new GuardianDto(), {
+            fullName: patient.guardianFullName,
+            relationship: patient.guardianRelationship,
+            contactEmail: patient.guardianContactEmail,
+            contactPhone: patient.guardianContactPhone,
+          })
+        : null,
+    minor,
+    createdAt: patient.createdAt,
+    updatedAt: patient.updatedAt,
+  };
+}
+
+export function patientView(patient: PatientEntity, minor: boolean): PatientDto {
+  return Object.assign(new PatientDto(), patientFields(patient, minor));
+}
+
+export function patientDetailView(patient: PatientEntity, minor: boolean, cases: CaseSummary[]): PatientDetailDto {
+  return Object.assign(new PatientDetailDto(), { ...patientFields(patient, minor), cases });
+}
+
+export function caseView({ treatmentCase, patientCode }: CaseWithPatientCode, photos: PhotoSummaryDto[]): CaseDto {
+  return Object.assign(new CaseDto(), {
+    id: treatmentCase.id,
+    patientId: treatmentCase.patientId,
+    patientCode,
+    procedure: treatmentCase.procedure,
+    provider: treatmentCase.provider,
+    treatmentDate: treatmentCase.treatmentDate,
+    notes: treatmentCase.notes,
+    createdAt: treatmentCase.createdAt,
+    photos,
+  });
+}

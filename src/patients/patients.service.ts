@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
+import { isCalendarDate } from '../common/validators.js';
+import type { CreatePatientDto, GuardianInputDto, UpdatePatientDto } from './dto/patient.dto.js';
+import { ADULT_AGE_YEARS, ageOn, utcDay } from './guardian.js';
+import { newPatientCode, PATIENT_CODE_PATTERN, searchableName } from './patient-code.js';
+import { PatientEntity } from './patient.entity.js';
+import { TreatmentCaseEntity } from './treatment-case.entity.js';
+
+export interface PatientSearch {
+  q?: string;
+  dateOfBirth?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface CaseSummary {
+  id: string;
+  procedure: string;
+  provider: string;
+  treatmentDate: string;
+  photoCount: number;
+}
+
+const CODE_ATTEMPTS = 8;
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Patients and their identified data. Every read of a patient's identity is audited with the
+ * patient's id, so the clinic can account for who saw whose record; no audit event carries the
+ * identity itself.
+ */
+@Injectable()
+export class PatientsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreatePatientDto, caller: Caller): Promise<PatientEntity> {
+    this.assertGuardianRule(input.dateOfBirth, input.guardian ?? null);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.dataSource.transaction(async (manager) => {
+          const patient = manager.create(PatientEntity, {
+            code: newPatientCode(),
+            fullName: input.fullName.trim(),
+            searchName: searchableName(input.fullName),
+            dateOfBirth: input.dateOfBirth,
+            contactEmail: input.contactEmail?.trim() || null,
+            contactPhone: input.contactPhone?.trim() || null,
+            postalAddress: input.postalAddress?.trim() || null,
+            mrn: input.mrn ?? null,
+            ...guardianColumns(input.guardian ?? null),
+          });
+          await manager.save(patient);
+          await this.audit.record(
+            caller,
+            { action: 'patient.create', entityType: 'patient', entityId: patient.id, patientId: patient.id },
+            manager,
+          );
+          return patient;
+        });
+      } catch (error) {
+        const constraint = uniqueViolation(error);
+        if (constraint === 'patients_mrn_unique') throw mrnTaken();
+        // A code already given to another patient: draw again.
+        if (constraint !== undefined && attempt < CODE_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** The patient, audited as a read of their identified data. */
+  async read(id: string, caller: Caller): Promise<PatientEntity> {
+    const patient = await this.find(id);
+    await this.audit.record(caller, { action: 'patient.read', entityType: 'patient', entityId: id, patientId: id });
+    return patient;
+  }
+
+  /** The patient without auditing, for services that show no identified data from it. */
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<PatientEntity> {
+    const patient = await manager.findOneBy(PatientEntity, { id });
+    if (!patient) throw new NotFoundError('The patient');
+    return patient;
+  }
+
+  async caseSummaries(patientId: string): Promise<CaseSummary[]> {
+    const rows = await this.dataSource.query<
+      { id: string; procedure: string; provider: string; treatment_date: string; photo_count: string }[]
+    >(
+      `SELECT c.id, c.procedure, c.provider, to_char(c.treatment_date, 'YYYY-MM-DD') AS treatment_date,
+              (SELECT count(*) FROM photos p WHERE p.case_id = c.id) AS photo_count
+         FROM treatment_cases c
+        WHERE c.patient_id = $1
+        ORDER BY c.treatment_date DESC, c.created_at DESC`,
+      [patientId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      procedure: row.procedure,
+      provider: row.provider,
+      treatmentDate: row.treatment_date,
+      photoCount: Number(row.photo_count),
+    }));
+  }
+
+  /**
+   * Finds patients by part of the name, code, record number or birth date. Each patient shown is
+   * audited as a read; the search terms are not recorded (they are identifying themselves).
+   */
+  async search(search: PatientSearch, caller: Caller): Promise<PatientEntity[]> {
+    const query = this.dataSource.manager.createQueryBuilder(PatientEntity, 'patient');
+    const term = search.q?.trim();
+    let matchedBy = 'birth_date';
+    if (term) {
+      if (PATIENT_CODE_PATTERN.test(term.toUpperCase())) {
+        matchedBy = 'code';
+        query.andWhere('patient.code = :code', { code: term.toUpperCase() });
+      } else if (isCalendarDate(term)) {
+        query.andWhere('patient.dateOfBirth = :termDate', { termDate: term });
+      } else {
+        matchedBy = 'name_or_record_number';
+        const pattern = `%${searchableName(term).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query.andWhere('(patient.searchName LIKE :pattern OR patient.mrn = :mrn)', { pattern, mrn: term });
+      }
+    }
+    if (search.dateOfBirth) query.andWhere('patient.dateOfBirth = :dateOfBirth', { dateOfBirth: search.dateOfBirth });
+    if (!term && !search.dateOfBirth) {
+      throw new ValidationFailedError([{ field: 'q', messages: ['give a name, code, record number or birth date'] }]);
+    }
+    const patients = await query
+      .orderBy('patient.searchName', 'ASC')
+      .addOrderBy('patient.id', 'ASC')
+      .limit(search.limit)
+      .offset(search.offset)
+      .getMany();
+    await this.audit.recordEach(caller, [
+      { action: 'patient.search', details: { matchedBy, resultCount: patients.length } },
+      ...patients.map((patient) => ({
+        action: 'patient.read',
+        entityType: 'patient',
+        entityId: patient.id,
+        patientId: patient.id,
+        details: { via: 'search' },
+      })),
+    ]);
+    return patients;
+  }
+
+  async update(id: string, changes: UpdatePatientDto, caller: Caller): Promise<PatientEntity> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const patient = await manager.findOne(PatientEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!patient) throw new NotFoundError('The patient');
+        const changed: string[] = [];
+        const set = <K extends keyof PatientEntity>(key: K, value: PatientEntity[K]) => {
+          if (patient[key] !== value) {
+            patient[key] = value;
+            changed.push(key);
+          }
+        };
+        if (changes.fullName !== undefined) {
+          set('fullName', changes.fullName.trim());
+          patient.searchName = searchableName(patient.fullName);
+        }
+        if (changes.dateOfBirth !== undefined) set('dateOfBirth', changes.dateOfBirth);
+        if (changes.contactEmail !== undefined) set('contactEmail', changes.contactEmail?.trim() || null);
+        if (changes.contactPhone !== undefined) set('contactPhone', changes.contactPhone?.trim() || null);
+        if (changes.postalAddress !== undefined) set('postalAddress', changes.postalAddress?.trim() || null);
+        if (changes.mrn !== undefined) set('mrn', changes.mrn ?? null);
+        if (changes.guardian !== undefined) {
+          const columns = guardianColumns(changes.guardian);
+          for (const [key, value] of Object.entries(columns) as [keyof typeof columns, string | null][]) {
+            set(key, value as never);
+          }
+        }
+        this.assertGuardianRule(patient.dateOfBirth, guardianOf(patient));
+        if (changed.length === 0) return patient;
+        await manager.save(patient);
+        await this.audit.record(
+          caller,
+          {
+            action: 'patient.update',
+            entityType: 'patient',
+            entityId: id,
+            patientId: id,
+            // Which fields changed, never their values.
+            details: { changed: [...new Set(changed.map((key) => (key.startsWith('guardian') ? 'guardian' : key)))] },
+          },
+          manager,
+        );
+        return patient;
+      });
+    } catch (error) {
+      if (uniqueViolation(error) === 'patients_mrn_unique') throw mrnTaken();
+      throw error;
+    }
+  }
+
+  isMinor(patient: PatientEntity): boolean {
+    return ageOn(patient.dateOfBirth, utcDay(this.clock.now())) < ADULT_AGE_YEARS;
+  }
+
+  private assertGuardianRule(dateOfBirth: string, guardian: GuardianInputDto | null): void {
+    const today = utcDay(this.clock.now());
+    if (dateOfBirth > today) {
+      throw new ValidationFailedError([{ field: 'dateOfBirth', messages: ['dateOfBirth must not be in the future'] }]);
+    }
+    if (!guardian && ageOn(dateOfBirth, today) < ADULT_AGE_YEARS) {
+      throw new ValidationFailedError([
+        { field: 'guardian', messages: ['a patient under 18 needs a guardian (name and relationship)'] },
+      ]);
+    }
+  }
+}
+
+export async function findCase(manager: EntityManager, id: string): Promise<TreatmentCaseEntity> {
+  const found = await manager.findOneBy(TreatmentCaseEntity, { id });
+  if (!found) throw new NotFoundError('The case');
+  return found;
+}
+
+function guardianColumns(guardian: GuardianInputDto | null) {
+  return {
+    guardianFullName: guardian?.fullName.trim() ?? null,
+    guardianRelationship: guardian?.relationship ?? null,
+    guardianContactEmail: guardian?.contactEmail?.trim() || null,
+    guardianContactPhone: guardian?.contactPhone?.trim() || null,
+  };
+}
+
+export function guardianOf(patient: PatientEntity): GuardianInputDto | null {
+  if (!patient.guardianFullName || !patient.guardianRelationship) return null;
+  return {
+    fullName: patient.guardianFullName,
+    relationship: patient.guardianRelationship,
+    contactEmail: patient.guardianContactEmail,
+    contactPhone: patient.guardianContactPhone,
+  };
+}
+
+function uniqueViolation(error: unknown): string | undefined {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === UNIQUE_VIOLATION ? (driverError.constraint ?? '') : undefined;
+}
+
+function mrnTaken(): DomainError {
+  return new DomainError('mrn_taken', 409, 'Another patient already has this medical record number.');
+}

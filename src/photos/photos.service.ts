@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
+import type { UploadedFile } from '../common/multipart.js';
+import { ImageService } from '../images/image.service.js';
+import { hashToBigintColumn } from '../images/perceptual-hash.js';
+import { findCase } from '../patients/patients.service.js';
+import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
+import { ObjectStore, type GetResult } from '../storage/object-store.js';
+import type { PhotoUploadMetadataDto } from './dto/photo.dto.js';
+import { PhotoEntity, type RenditionName } from './photo.entity.js';
+
+export const PHOTO_FILE_FIELD = 'file';
+const UNIQUE_VIOLATION = '23505';
+
+export interface PhotoWithContext {
+  photo: PhotoEntity;
+  patientCode: string;
+  /** Photos of the case paired with this one, in either direction. */
+  pairedWith: string[];
+}
+
+export interface RenditionStream {
+  object: GetResult;
+  contentType: string;
+  etag: string;
+  photoId: string;
+}
+
+/** Object keys are made from the photo's id, never from anything the client sent. */
+export function photoObjectKey(photoId: string, name: RenditionName): string {
+  return `photos/${photoId}/${name}`;
+}
+
+@Injectable()
+export class PhotosService {
+  private readonly logger = new Logger(PhotosService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly images: ImageService,
+    private readonly store: ObjectStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async assertCaseExists(caseId: string): Promise<void> {
+    await findCase(this.dataSource.manager, caseId);
+  }
+
+  /**
+   * The pipeline of an upload: type by bytes, duplicate check, one decode into the renditions and
+   * the hash, the three objects stored, then the row and its audit event in one transaction. When
+   * the row cannot be written the objects are deleted again; the orphan sweep is the backstop for
+   * a process that dies in between.
+   */
+  async upload(
+    caseId: string,
+    file: UploadedFile | undefined,
+    metadata: PhotoUploadMetadataDto,
+    caller: Caller,
+  ): Promise<PhotoEntity> {
+    const treatmentCase = await findCase(this.dataSource.manager, caseId);
+    if (!file) {
+      throw new ValidationFailedError([{ field: PHOTO_FILE_FIELD, messages: ['the photo file is required'] }]);
+    }
+    if (metadata.pairedWithPhotoId) await this.assertPairable(caseId, metadata.kind, metadata.pairedWithPhotoId);
+    const original = await this.images.original(file.bytes, PHOTO_FILE_FIELD);
+    await this.assertNotDuplicate(treatmentCase.patientId, original.sha256);
+    const rendered = await this.images.render(original);
+
+    const id = randomUUID();
+    const keys = {
+      original: photoObjectKey(id, 'original'),
+      web: photoObjectKey(id, 'web'),
+      thumb: photoObjectKey(id, 'thumb'),
+    };
+    const stored = await putAllOrNone(
+      this.store,
+      [
+        [keys.original, original.bytes],
+        [keys.web, rendered.web.bytes],
+        [keys.thumb, rendered.thumb.bytes],
+      ],
+      this.logger,
+    );
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const photo = manager.create(PhotoEntity, {
+          id,
+          caseId,
+          patientId: treatmentCase.patientId,
+          kind: metadata.kind,
+          view: metadata.view?.trim() || null,
+          bodyArea: metadata.bodyArea?.trim() || null,
+          takenAt: metadata.takenAt ? new Date(metadata.takenAt) : null,
+          faceVisible: metadata.faceVisible,
+          identifyingMarks: (metadata.identifyingMarks ?? []).map((mark) => mark.trim()),
+          pairedPhotoId: metadata.pairedWithPhotoId ?? null,
+          originalKey: keys.original,
+          originalContentType: original.contentType,
+          originalBytes: String(original.bytes.length),
+          originalSha256: original.sha256,
+          originalFileName: file.fileName,
+          width: rendered.width,
+          height: rendered.height,
+          webKey: keys.web,
+          webBytes: rendered.web.bytes.length,
+          webSha256: stored.get(keys.web) as string,
+          webWidth: rendered.web.width,
+          webHeight: rendered.web.height,
+          thumbKey: keys.thumb,
+          thumbBytes: rendered.thumb.bytes.length,
+          thumbSha256: stored.get(keys.thumb) as string,
+          thumbWidth: rendered.thumb.width,
+          thumbHeight: rendered.thumb.height,
+          perceptualHash: hashToBigintColumn(rendered.perceptualHash),
+          uploadedByUserId: caller.principal?.kind === 'user' ? caller.principal.userId : null,
+        });
+        await manager.insert(PhotoEntity, photo);
+        await this.audit.record(
+          caller,
+          {
+            action: 'photo.upload',
+            entityType: 'photo',
+            entityId: id,
+            patientId: treatmentCase.patientId,
+            details: { caseId, kind: photo.kind, contentType: original.contentType, sha256: original.sha256 },
+          },
+          manager,
+        );
+        return photo;
+      });
+    } catch (error) {
+      await deleteQuietly(this.store, Object.values(keys), this.logger);
+      const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (
+        driverError?.code === UNIQUE_VIOLATION &&
+        driverError.constraint === 'photos_patient_original_sha256_unique'
+      ) {
+        await this.assertNotDuplicate(treatmentCase.patientId, original.sha256);
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<PhotoWithContext> {
+    const row = await this.dataSource.manager
+      .createQueryBuilder(PhotoEntity, 'photo')
+      .innerJoin('photo.patient', 'patient')
+      .addSelect('patient.code', 'patient_code')
+      .where('photo.id = :id', { id })
+      .getRawAndEntities<{ patient_code: string }>();
+    const photo = row.entities[0];
+    if (!photo) throw new NotFoundError('The photo');
+    const reverse = await this.dataSource.query<{ id: string }[]>(
+      'SELECT id FROM photos WHERE paired_photo_id = $1 ORDER BY created_at',
+      [id],
+    );
+    const pairedWith = [...(photo.pairedPhotoId ? [photo.pairedPhotoId] : []), ...reverse.map((r) => r.id)];
+    return { photo, patientCode: row.raw[0].patient_code, pairedWith };
+  }
+
+  async listForCase(caseId: string): Promise<PhotoEntity[]> {
+    return this.dataSource.manager.find(PhotoEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * Opens one rendition for streaming. The original is the clinical record: reading it is audited,
+   * and only roles allowed identified data reach this with `original` (the controller checks).
+   */
+  async openRendition(id: string, name: RenditionName, caller: Caller): Promise<RenditionStream> {
+    const photo = await this.dataSource.manager.findOneBy(PhotoEntity, { id });
+    if (!photo) throw new NotFoundError('The photo');
+    const rendition =
+      name === 'original'
+        ? { key: photo.originalKey, contentType: photo.originalContentType, sha256: photo.originalSha256 }
+        : name === 'web'
+          ? { key: photo.webKey, contentType: 'image/jpeg', sha256: photo.webSha256 }
+          : { key: photo.thumbKey, contentType: 'image/webp', sha256: photo.thumbSha256 };
+    const object = await this.store.get(rendition.key);
+    if (name === 'original') {
+      await this.audit.record(caller, {
+        action: 'photo.original.read',
+        entityType: 'photo',
+        entityId: id,
+        patientId: photo.patientId,
+      });
+    }
+    return { object, contentType: rendition.contentType, etag: `"${rendition.sha256}"`, photoId: id };
+  }
+
+  /** The rendition's ETag without opening it, for conditional requests. */
+  async renditionEtag(id: string, name: RenditionName): Promise<string | null> {
+    const photo = await this.dataSource.manager.findOne(PhotoEntity, {
+      where: { id },
+      select: { id: true, originalSha256: true, webSha256: true, thumbSha256: true },
+    });
+    if (!photo) return null;
+    const sha = name === 'original' ? photo.originalSha256 : name === 'web' ? photo.webSha256 : photo.thumbSha256;
+    return `"${sha}"`;
+  }
+
+  private async assertPairable(caseId: string, kind: string, pairedWithPhotoId: string): Promise<void> {
+    const other = await this.dataSource.manager.findOne(PhotoEntity, {
+      where: { id: pairedWithPhotoId },
+      select: { id: true, caseId: true, kind: true },
+    });
+    if (!other || other.caseId !== caseId) throw new NotFoundError('The photo to pair with (in this case)');
+    if ((kind === 'before') === (other.kind === 'before')) {
+      throw new DomainError(
+        'invalid_pairing',
+        422,
+        `A ${kind} photo cannot pair with a ${other.kind} photo: a pair is a before and an after (or progress) photo.`,
+      );
+    }
+  }
+
+  private async assertNotDuplicate(patientId: string, sha256: string): Promise<void> {
+    const existing = await this.dataSource.manager.findOne(PhotoEntity, {
+      where: { patientId, originalSha256: sha256 },
+      select: { id: true, caseId: true },
+    });
+    if (existing) {
+      throw new DomainError(
+        'duplicate_photo',
+        409,
+        `This file was already uploaded for the patient as photo ${existing.id}.`,
+        {
+          existingPhotoId: existing.id,
+          existingCaseId: existing.caseId,
+        },
+      );
+    }
+  }
+}

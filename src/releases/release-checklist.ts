@@ -1,0 +1,133 @@
+import type { ReleaseEntity } from './release.entity.js';
+
+export interface ChecklistItem {
+  element: string;
+  citation: string;
+  requirement: string;
+  passed: boolean;
+  missing: string | null;
+}
+
+export interface Checklist {
+  releaseId: string;
+  version: number;
+  complete: boolean;
+  items: ChecklistItem[];
+  notice: string;
+}
+
+export const CHECKLIST_NOTICE =
+  'A checklist of the elements 45 CFR 164.508(c) requires in an authorization, against what was recorded ' +
+  'from the signed form. It is not legal advice and does not judge whether the form is in plain language.';
+
+type ChecklistFields = Pick<
+  ReleaseEntity,
+  | 'id'
+  | 'version'
+  | 'informationDescription'
+  | 'disclosingParty'
+  | 'recipients'
+  | 'purpose'
+  | 'expiresAt'
+  | 'expirationEvent'
+  | 'signedAt'
+  | 'signerType'
+  | 'signerFullName'
+  | 'signerRelationship'
+  | 'signerAuthority'
+  | 'rightToRevokeStatement'
+  | 'conditioningStatement'
+  | 'treatmentConditionedOnSigning'
+  | 'redisclosureStatement'
+  | 'copyProvidedToSigner'
+>;
+
+function present(text: string | null | undefined): boolean {
+  return typeof text === 'string' && text.trim().length > 0;
+}
+
+function item(element: string, citation: string, requirement: string, missing: string | null): ChecklistItem {
+  return { element, citation, requirement, passed: missing === null, missing };
+}
+
+/** Each element of 45 CFR 164.508(c), passed or with what is missing. A pure function of the row. */
+export function releaseChecklist(release: ChecklistFields): Checklist {
+  const guardianSigned = release.signerType === 'guardian';
+  const items = [
+    item(
+      'information_description',
+      '45 CFR 164.508(c)(1)(i)',
+      'A specific and meaningful description of the information to be used or disclosed.',
+      present(release.informationDescription) ? null : 'No description of the photos to be disclosed was recorded.',
+    ),
+    item(
+      'authorized_disclosers',
+      '45 CFR 164.508(c)(1)(ii)',
+      'The name or specific identification of who is authorized to make the disclosure.',
+      present(release.disclosingParty) ? null : 'The form does not name who may disclose the photos.',
+    ),
+    item(
+      'recipients',
+      '45 CFR 164.508(c)(1)(iii)',
+      'The name or specific identification of the recipients of the disclosure.',
+      present(release.recipients) ? null : 'The form does not name the recipients.',
+    ),
+    item(
+      'purpose',
+      '45 CFR 164.508(c)(1)(iv)',
+      'A description of each purpose of the use or disclosure.',
+      present(release.purpose) ? null : 'The form does not state the purpose.',
+    ),
+    item(
+      'expiration',
+      '45 CFR 164.508(c)(1)(v)',
+      'An expiration date or an expiration event that relates to the individual or the purpose.',
+      release.expiresAt || present(release.expirationEvent) ? null : 'Neither an expiry date nor an expiration event.',
+    ),
+    item(
+      'signature_and_date',
+      '45 CFR 164.508(c)(1)(vi)',
+      "The individual's signature and date; a personal representative's signature with a description of their authority.",
+      !present(release.signerFullName)
+        ? 'The signer is not recorded.'
+        : guardianSigned && !(release.signerRelationship && present(release.signerAuthority))
+          ? "The guardian's relationship or authority to sign is not recorded."
+          : null,
+    ),
+    item(
+      'right_to_revoke',
+      '45 CFR 164.508(c)(2)(i)',
+      'A statement of the right to revoke in writing, its exceptions and how to revoke.',
+      release.rightToRevokeStatement ? null : 'The form lacks the statement of the right to revoke.',
+    ),
+    item(
+      'conditioning',
+      '45 CFR 164.508(c)(2)(ii)',
+      'A statement that treatment, payment, enrollment or eligibility is not conditioned on signing.',
+      !release.conditioningStatement
+        ? 'The form lacks the statement about conditioning treatment on signing.'
+        : release.treatmentConditionedOnSigning
+          ? 'Treatment was conditioned on signing, which a photo release may not do (164.508(b)(4)).'
+          : null,
+    ),
+    item(
+      'redisclosure',
+      '45 CFR 164.508(c)(2)(iii)',
+      'A statement that information disclosed may be redisclosed by the recipient and no longer protected.',
+      release.redisclosureStatement ? null : 'The form lacks the redisclosure statement.',
+    ),
+    item(
+      'copy_to_signer',
+      '45 CFR 164.508(c)(4)',
+      'The individual is given a copy of the signed authorization.',
+      release.copyProvidedToSigner ? null : 'No copy was recorded as given to the signer.',
+    ),
+  ];
+  return {
+    releaseId: release.id,
+    version: release.version,
+    complete: items.every((entry) => entry.passed),
+    items,
+    notice: CHECKLIST_NOTICE,
+  };
+}

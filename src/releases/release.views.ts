@@ -1,0 +1,78 @@
+import { API_PREFIX } from '../app.js';
+import {
+  ReleaseDto,
+  ReleaseVersionDto,
+  ScopeViewDto,
+  SignedByViewDto,
+  SignedDocumentDto,
+  WitnessDto,
+} from './dto/release.dto.js';
+import { releaseChecklist } from './release-checklist.js';
+import type { ReleaseEntity } from './release.entity.js';
+import type { ReleaseRecord } from './releases.service.js';
+
+export function releaseDocumentUrl(releaseId: string): string {
+  return `/${API_PREFIX}/releases/${releaseId}/document`;
+}
+
+function versionFields(release: ReleaseEntity) {
+  return {
+    id: release.id,
+    version: release.version,
+    status: release.supersededAt ? ('superseded' as const) : ('current' as const),
+    signedAt: release.signedAt,
+    recordedAt: release.createdAt,
+    supersededAt: release.supersededAt,
+    amendmentReason: release.amendmentReason,
+  };
+}
+
+export function releaseView({ release, patientCode, caseIds, witnessName, versions }: ReleaseRecord): ReleaseDto {
+  return Object.assign(new ReleaseDto(), {
+    ...versionFields(release),
+    seriesId: release.seriesId,
+    patientId: release.patientId,
+    patientCode,
+    coversAllCases: release.coversAllCases,
+    caseIds,
+    signedBy: Object.assign(new SignedByViewDto(), {
+      signerType: release.signerType,
+      fullName: release.signerFullName,
+      relationship: release.signerRelationship,
+      authority: release.signerAuthority,
+    }),
+    witness: Object.assign(new WitnessDto(), { userId: release.witnessUserId, displayName: witnessName }),
+    formTemplate: release.formTemplate,
+    formVersion: release.formVersion,
+    document: Object.assign(new SignedDocumentDto(), {
+      contentType: release.documentContentType,
+      bytes: release.documentBytes,
+      sha256: release.documentSha256,
+      fileName: release.documentFileName,
+      url: releaseDocumentUrl(release.id),
+    }),
+    informationDescription: release.informationDescription,
+    disclosingParty: release.disclosingParty,
+    recipients: release.recipients,
+    purpose: release.purpose,
+    expiresAt: release.expiresAt,
+    expirationEvent: release.expirationEvent,
+    rightToRevokeStatement: release.rightToRevokeStatement,
+    redisclosureStatement: release.redisclosureStatement,
+    conditioningStatement: release.conditioningStatement,
+    treatmentConditionedOnSigning: release.treatmentConditionedOnSigning,
+    copyProvidedToSigner: release.copyProvidedToSigner,
+    scope: Object.assign(new ScopeViewDto(), {
+      channels: release.channels,
+      deniedChannels: release.deniedChannels,
+      faceAllowed: release.faceAllowed,
+      obscureIdentifyingMarks: release.obscureIdentifyingMarks,
+      nameAllowed: release.nameAllowed,
+      paidAdvertisingAllowed: release.paidAdvertisingAllowed,
+      educationalUseAllowed: release.educationalUseAllowed,
+    }),
+    supersedesId: release.supersedesId,
+    checklistComplete: releaseChecklist(release).complete,
+    versions: versions.map((version) => Object.assign(new ReleaseVersionDto(), versionFields(version))),
+  });
+}

@@ -1,0 +1,485 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { UserEntity } from '../auth/user.entity.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
+import type { UploadedFile } from '../common/multipart.js';
+import { ImageService } from '../images/image.service.js';
+import { ADULT_AGE_YEARS, ageOn, utcDay } from '../patients/guardian.js';
+import { PatientEntity } from '../patients/patient.entity.js';
+import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
+import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
+import { ObjectStore, type GetResult } from '../storage/object-store.js';
+import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
+import { releaseChecklist } from './release-checklist.js';
+import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
+
+export const DOCUMENT_FILE_FIELD = 'document';
+
+export function releaseDocumentKey(releaseId: string): string {
+  return `releases/${releaseId}/document`;
+}
+
+/** A release version with what its views need beside the row. */
+export interface ReleaseRecord {
+  release: ReleaseEntity;
+  patientCode: string;
+  caseIds: string[];
+  witnessName: string;
+  versions: ReleaseEntity[];
+}
+
+/** The terms of one version, before it is written: a new release's fields or an amendment's merge. */
+interface ReleaseTerms {
+  coversAllCases: boolean;
+  caseIds: string[];
+  signedAt: Date;
+  signedBy: SignedByDto;
+  witnessUserId: string;
+  formTemplate: string;
+  formVersion: string;
+  informationDescription: string | null;
+  disclosingParty: string | null;
+  recipients: string | null;
+  purpose: string | null;
+  expiresAt: Date | null;
+  expirationEvent: string | null;
+  rightToRevokeStatement: boolean;
+  redisclosureStatement: boolean;
+  conditioningStatement: boolean;
+  treatmentConditionedOnSigning: boolean;
+  copyProvidedToSigner: boolean;
+  scope: Required<ScopeDto>;
+}
+
+/**
+ * Signed release authorizations. A version is never edited or deleted: an amendment writes a new
+ * version and marks the one before superseded, in one transaction holding the lock on the current
+ * version's row (the lock publishing and revocation take too).
+ */
+@Injectable()
+export class ReleasesService {
+  private readonly logger = new Logger(ReleasesService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly images: ImageService,
+    private readonly store: ObjectStore,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async assertPatientExists(patientId: string): Promise<void> {
+    const exists = await this.dataSource.manager.exists(PatientEntity, { where: { id: patientId } });
+    if (!exists) throw new NotFoundError('The patient');
+  }
+
+  async create(
+    patientId: string,
+    document: UploadedFile | undefined,
+    input: ReleaseMetadataDto,
+    caller: Caller,
+  ): Promise<ReleaseEntity> {
+    const patient = await this.dataSource.manager.findOneBy(PatientEntity, { id: patientId });
+    if (!patient) throw new NotFoundError('The patient');
+    const coverageErrors: FieldError[] = [];
+    if (input.coversAllCases === true && input.caseIds) {
+      coverageErrors.push({ field: 'caseIds', messages: ['give caseIds or coversAllCases: true, not both'] });
+    }
+    if (input.coversAllCases !== true && !input.caseIds) {
+      coverageErrors.push({ field: 'caseIds', messages: ['give the covered caseIds, or coversAllCases: true'] });
+    }
+    if (coverageErrors.length > 0) throw new ValidationFailedError(coverageErrors);
+    const terms: ReleaseTerms = {
+      coversAllCases: input.coversAllCases === true,
+      caseIds: input.caseIds ?? [],
+      signedAt: new Date(input.signedAt),
+      signedBy: input.signedBy,
+      witnessUserId: input.witnessUserId ?? staffUserId(caller),
+      formTemplate: input.formTemplate.trim(),
+      formVersion: input.formVersion.trim(),
+      informationDescription: text(input.informationDescription),
+      disclosingParty: text(input.disclosingParty),
+      recipients: text(input.recipients),
+      purpose: text(input.purpose),
+      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+      expirationEvent: text(input.expirationEvent),
+      rightToRevokeStatement: input.rightToRevokeStatement,
+      redisclosureStatement: input.redisclosureStatement,
+      conditioningStatement: input.conditioningStatement,
+      treatmentConditionedOnSigning: input.treatmentConditionedOnSigning,
+      copyProvidedToSigner: input.copyProvidedToSigner,
+      scope: fullScope(input.scope),
+    };
+    this.assertTermsValid(patient, terms);
+    const id = randomUUID();
+    return this.writeVersion(id, patient, terms, document, caller, async (manager) => ({
+      seriesId: id,
+      version: 1,
+      supersedes: null,
+      amendmentReason: null,
+      auditAction: 'release.create',
+      details: {},
+      validateInside: () => this.assertReferencesExist(manager, patient.id, terms),
+    }));
+  }
+
+  async amend(
+    releaseId: string,
+    document: UploadedFile | undefined,
+    input: AmendmentMetadataDto,
+    caller: Caller,
+  ): Promise<ReleaseEntity> {
+    const previous = await this.dataSource.manager.findOneBy(ReleaseEntity, { id: releaseId });
+    if (!previous) throw new NotFoundError('The release');
+    const patient = await this.dataSource.manager.findOneByOrFail(PatientEntity, { id: previous.patientId });
+    const previousCases = await this.caseIdsOf(previous.id);
+    const coversAllCases = input.caseIds ? false : (input.coversAllCases ?? previous.coversAllCases);
+    if (input.coversAllCases === true && input.caseIds) {
+      throw new ValidationFailedError([
+        { field: 'caseIds', messages: ['give caseIds or coversAllCases: true, not both'] },
+      ]);
+    }
+    if (input.coversAllCases === false && !input.caseIds && previous.coversAllCases) {
+      throw new ValidationFailedError([
+        { field: 'caseIds', messages: ['name the covered caseIds when narrowing from all cases'] },
+      ]);
+    }
+    const terms: ReleaseTerms = {
+      coversAllCases,
+      caseIds: coversAllCases ? [] : (input.caseIds ?? previousCases),
+      signedAt: new Date(input.signedAt),
+      signedBy: input.signedBy ?? {
+        signerType: previous.signerType,
+        fullName: previous.signerFullName,
+        relationship: previous.signerRelationship ?? undefined,
+        authority: previous.signerAuthority ?? undefined,
+      },
+      witnessUserId: input.witnessUserId ?? staffUserId(caller),
+      formTemplate: input.formTemplate?.trim() ?? previous.formTemplate,
+      formVersion: input.formVersion?.trim() ?? previous.formVersion,
+      informationDescription: amendedText(input.informationDescription, previous.informationDescription),
+      disclosingParty: amendedText(input.disclosingParty, previous.disclosingParty),
+      recipients: amendedText(input.recipients, previous.recipients),
+      purpose: amendedText(input.purpose, previous.purpose),
+      expiresAt:
+        input.expiresAt === undefined
+          ? previous.expiresAt
+          : input.expiresAt === null
+            ? null
+            : new Date(input.expiresAt),
+      expirationEvent: amendedText(input.expirationEvent, previous.expirationEvent),
+      rightToRevokeStatement: input.rightToRevokeStatement ?? previous.rightToRevokeStatement,
+      redisclosureStatement: input.redisclosureStatement ?? previous.redisclosureStatement,
+      conditioningStatement: input.conditioningStatement ?? previous.conditioningStatement,
+      treatmentConditionedOnSigning: input.treatmentConditionedOnSigning ?? previous.treatmentConditionedOnSigning,
+      copyProvidedToSigner: input.copyProvidedToSigner ?? previous.copyProvidedToSigner,
+      scope: input.scope ? fullScope(input.scope) : scopeOf(previous),
+    };
+    this.assertTermsValid(patient, terms);
+    if (terms.signedAt < previous.signedAt) {
+      throw new ValidationFailedError([
+        { field: 'signedAt', messages: ['an amendment cannot be signed before the version it amends'] },
+      ]);
+    }
+    return this.writeVersion(randomUUID(), patient, terms, document, caller, async (manager) => {
+      // The lock that publishing and revocation take: an amendment waits for them and they for it.
+      const current = await manager.findOne(ReleaseEntity, {
+        where: { id: releaseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (current?.supersededAt) {
+        const newest = await manager.findOneBy(ReleaseEntity, { seriesId: current.seriesId, supersededAt: IsNull() });
+        throw new DomainError(
+          'release_superseded',
+          409,
+          `This version was superseded; amend the current version ${newest?.id ?? ''} instead.`,
+          { currentReleaseId: newest?.id ?? null },
+        );
+      }
+      return {
+        seriesId: previous.seriesId,
+        version: previous.version + 1,
+        supersedes: previous,
+        amendmentReason: input.reason.trim(),
+        auditAction: 'release.amend',
+        details: { supersedes: previous.id, seriesId: previous.seriesId },
+        validateInside: () => this.assertReferencesExist(manager, patient.id, terms),
+      };
+    });
+  }
+
+  /** One version with its cases, witness and the whole history of its authorization. */
+  async get(
+    id: string,
+    caller: Caller,
+    options: { audit: boolean; action?: string } = { audit: true },
+  ): Promise<ReleaseRecord> {
+    const release = await this.dataSource.manager.findOneBy(ReleaseEntity, { id });
+    if (!release) throw new NotFoundError('The release');
+    const [record] = await this.records([release]);
+    if (options.audit) {
+      await this.audit.record(caller, {
+        action: options.action ?? 'release.read',
+        entityType: 'release',
+        entityId: id,
+        patientId: release.patientId,
+      });
+    }
+    return record;
+  }
+
+  async listForPatient(patientId: string, includeSuperseded: boolean, caller: Caller): Promise<ReleaseRecord[]> {
+    await this.assertPatientExists(patientId);
+    const releases = await this.dataSource.manager.find(ReleaseEntity, {
+      where: includeSuperseded ? { patientId } : { patientId, supersededAt: IsNull() },
+      order: { signedAt: 'DESC', version: 'DESC' },
+    });
+    await this.audit.record(caller, {
+      action: 'release.list',
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+      details: { count: releases.length },
+    });
+    return this.records(releases);
+  }
+
+  /** The signed form, for roles allowed identified data; each download is audited. */
+  async openDocument(id: string, caller: Caller): Promise<{ release: ReleaseEntity; object: GetResult }> {
+    const release = await this.dataSource.manager.findOneBy(ReleaseEntity, { id });
+    if (!release) throw new NotFoundError('The release');
+    const object = await this.store.get(release.documentKey);
+    await this.audit.record(caller, {
+      action: 'release.document.read',
+      entityType: 'release',
+      entityId: id,
+      patientId: release.patientId,
+    });
+    return { release, object };
+  }
+
+  private async records(releases: ReleaseEntity[]): Promise<ReleaseRecord[]> {
+    if (releases.length === 0) return [];
+    const ids = releases.map((release) => release.id);
+    const [cases, versions, patients, witnesses] = await Promise.all([
+      this.dataSource.manager.find(ReleaseCaseEntity, { where: { releaseId: In(ids) }, order: { caseId: 'ASC' } }),
+      this.dataSource.manager.find(ReleaseEntity, {
+        where: { seriesId: In([...new Set(releases.map((release) => release.seriesId))]) },
+        order: { version: 'DESC' },
+      }),
+      this.dataSource.manager.find(PatientEntity, {
+        where: { id: In([...new Set(releases.map((release) => release.patientId))]) },
+        select: { id: true, code: true },
+      }),
+      this.dataSource.manager.find(UserEntity, {
+        where: { id: In([...new Set(releases.map((release) => release.witnessUserId))]) },
+        select: { id: true, displayName: true },
+      }),
+    ]);
+    return releases.map((release) => ({
+      release,
+      caseIds: cases.filter((entry) => entry.releaseId === release.id).map((entry) => entry.caseId),
+      versions: versions.filter((version) => version.seriesId === release.seriesId),
+      patientCode: patients.find((patient) => patient.id === release.patientId)?.code ?? '',
+      witnessName: witnesses.find((user) => user.id === release.witnessUserId)?.displayName ?? '',
+    }));
+  }
+
+  private async caseIdsOf(releaseId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(ReleaseCaseEntity, { where: { releaseId } });
+    return rows.map((row) => row.caseId);
+  }
+
+  /** Rules that need no database: dates, the guardian's signature for a minor. */
+  private assertTermsValid(patient: PatientEntity, terms: ReleaseTerms): void {
+    const errors: FieldError[] = [];
+    const now = this.clock.now();
+    if (terms.signedAt > now) errors.push({ field: 'signedAt', messages: ['signedAt must not be in the future'] });
+    if (utcDay(terms.signedAt) < patient.dateOfBirth) {
+      errors.push({ field: 'signedAt', messages: ['signedAt is before the patient was born'] });
+    }
+    if (terms.expiresAt && terms.expiresAt <= terms.signedAt) {
+      errors.push({ field: 'expiresAt', messages: ['expiresAt must be after signedAt'] });
+    }
+    const signer = terms.signedBy;
+    const minor = ageOn(patient.dateOfBirth, utcDay(terms.signedAt)) < ADULT_AGE_YEARS;
+    if (minor && signer.signerType !== 'guardian') {
+      errors.push({
+        field: 'signedBy.signerType',
+        messages: ['the patient was under 18 on the signing date: a guardian must sign'],
+      });
+    }
+    if (signer.signerType === 'guardian') {
+      const missing = (['fullName', 'relationship', 'authority'] as const).filter((key) => !signer[key]);
+      for (const key of missing) {
+        errors.push({ field: `signedBy.${key}`, messages: [`${key} is required when a guardian signs`] });
+      }
+    }
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  }
+
+  /** Covered cases must be this patient's, and the witness an active staff member: 404 otherwise. */
+  private async assertReferencesExist(manager: EntityManager, patientId: string, terms: ReleaseTerms): Promise<void> {
+    if (terms.caseIds.length > 0) {
+      const found = await manager.count(TreatmentCaseEntity, { where: { id: In(terms.caseIds), patientId } });
+      if (found !== terms.caseIds.length) throw new NotFoundError("One of the covered cases (of this patient's)");
+    }
+    const witness = await manager.findOne(UserEntity, {
+      where: { id: terms.witnessUserId, active: true },
+      select: { id: true },
+    });
+    if (!witness) throw new NotFoundError('The witness (an active staff member)');
+  }
+
+  /**
+   * Checks and stores the signed form, then writes the version, its cases, the supersession of the
+   * previous version and the audit event in one transaction; deletes the stored form when that fails.
+   */
+  private async writeVersion(
+    id: string,
+    patient: PatientEntity,
+    terms: ReleaseTerms,
+    document: UploadedFile | undefined,
+    caller: Caller,
+    prepare: (manager: EntityManager) => Promise<{
+      seriesId: string;
+      version: number;
+      supersedes: ReleaseEntity | null;
+      amendmentReason: string | null;
+      auditAction: string;
+      details: Record<string, unknown>;
+      validateInside: () => Promise<void>;
+    }>,
+  ): Promise<ReleaseEntity> {
+    if (!document) {
+      throw new ValidationFailedError([{ field: DOCUMENT_FILE_FIELD, messages: ['the signed form is required'] }]);
+    }
+    const checked = await this.images.checkDocument(document.bytes, DOCUMENT_FILE_FIELD);
+    const key = releaseDocumentKey(id);
+    await putAllOrNone(this.store, [[key, document.bytes]], this.logger);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const plan = await prepare(manager);
+        await plan.validateInside();
+        const signer = terms.signedBy;
+        const release = manager.create(ReleaseEntity, {
+          id,
+          seriesId: plan.seriesId,
+          version: plan.version,
+          patientId: patient.id,
+          coversAllCases: terms.coversAllCases,
+          signedAt: terms.signedAt,
+          signerType: signer.signerType,
+          signerFullName: signer.fullName?.trim() || patient.fullName,
+          signerRelationship: signer.signerType === 'guardian' ? (signer.relationship ?? null) : null,
+          signerAuthority: signer.signerType === 'guardian' ? (signer.authority?.trim() ?? null) : null,
+          witnessUserId: terms.witnessUserId,
+          formTemplate: terms.formTemplate,
+          formVersion: terms.formVersion,
+          documentKey: key,
+          documentContentType: checked.contentType,
+          documentBytes: document.bytes.length,
+          documentSha256: checked.sha256,
+          documentSha1: checked.sha1,
+          documentFileName: document.fileName,
+          informationDescription: terms.informationDescription,
+          disclosingParty: terms.disclosingParty,
+          recipients: terms.recipients,
+          purpose: terms.purpose,
+          expiresAt: terms.expiresAt,
+          expirationEvent: terms.expirationEvent,
+          rightToRevokeStatement: terms.rightToRevokeStatement,
+          redisclosureStatement: terms.redisclosureStatement,
+          conditioningStatement: terms.conditioningStatement,
+          treatmentConditionedOnSigning: terms.treatmentConditionedOnSigning,
+          copyProvidedToSigner: terms.copyProvidedToSigner,
+          channels: terms.scope.channels,
+          deniedChannels: terms.scope.deniedChannels,
+          faceAllowed: terms.scope.faceAllowed,
+          obscureIdentifyingMarks: terms.scope.obscureIdentifyingMarks,
+          nameAllowed: terms.scope.nameAllowed,
+          paidAdvertisingAllowed: terms.scope.paidAdvertisingAllowed,
+          educationalUseAllowed: terms.scope.educationalUseAllowed,
+          amendmentReason: plan.amendmentReason,
+          supersedesId: plan.supersedes?.id ?? null,
+          recordedByUserId: caller.principal?.kind === 'user' ? caller.principal.userId : null,
+        });
+        if (plan.supersedes) {
+          await manager.query('UPDATE releases SET superseded_at = clock_timestamp() WHERE id = $1', [
+            plan.supersedes.id,
+          ]);
+        }
+        await manager.insert(ReleaseEntity, release);
+        if (terms.caseIds.length > 0) {
+          await manager.insert(
+            ReleaseCaseEntity,
+            terms.caseIds.map((caseId) => ({ releaseId: id, caseId })),
+          );
+        }
+        await this.audit.record(
+          caller,
+          {
+            action: plan.auditAction,
+            entityType: 'release',
+            entityId: id,
+            patientId: patient.id,
+            details: {
+              ...plan.details,
+              version: plan.version,
+              documentSha256: checked.sha256,
+              checklistComplete: releaseChecklist(release).complete,
+            },
+          },
+          manager,
+        );
+        return manager.findOneByOrFail(ReleaseEntity, { id });
+      });
+    } catch (error) {
+      await deleteQuietly(this.store, [key], this.logger);
+      throw error;
+    }
+  }
+}
+
+function staffUserId(caller: Caller): string {
+  if (caller.principal?.kind !== 'user') throw new DomainError('witness_required', 400, 'Name the witnessUserId.');
+  return caller.principal.userId;
+}
+
+/** Trimmed text, null when empty or absent. */
+function text(value: string | null | undefined): string | null {
+  return value?.trim() || null;
+}
+
+/** An amendment's text field: left out keeps the previous value; null or empty clears it. */
+function amendedText(value: string | null | undefined, previous: string | null): string | null {
+  return value === undefined ? previous : text(value);
+}
+
+function fullScope(scope: ScopeDto): Required<ScopeDto> {
+  return {
+    channels: scope.channels,
+    deniedChannels: scope.deniedChannels ?? [],
+    faceAllowed: scope.faceAllowed,
+    obscureIdentifyingMarks: scope.obscureIdentifyingMarks,
+    nameAllowed: scope.nameAllowed ?? false,
+    paidAdvertisingAllowed: scope.paidAdvertisingAllowed,
+    educationalUseAllowed: scope.educationalUseAllowed,
+  };
+}
+
+function scopeOf(release: ReleaseEntity): Required<ScopeDto> {
+  return {
+    channels: release.channels,
+    deniedChannels: release.deniedChannels,
+    faceAllowed: release.faceAllowed,
+    obscureIdentifyingMarks: release.obscureIdentifyingMarks,
+    nameAllowed: release.nameAllowed,
+    paidAdvertisingAllowed: release.paidAdvertisingAllowed,
+    educationalUseAllowed: release.educationalUseAllowed,
+  };
+}

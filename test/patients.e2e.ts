@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './support/app.js';
+import { counts, createCase, createPatient } from './support/records.js';
+import { createSignedIn, type SignedInStaff } from './support/staff.js';
+
+// The test clock reads 2026-03-02.
+const GUARDIAN = { fullName: 'John Roe', relationship: 'parent', contactPhone: '+1 555 0101' };
+
+describe('patients and cases', () => {
+  let t: TestApp;
+  let frontDesk: SignedInStaff;
+  let marketing: SignedInStaff;
+  const as = (staff: SignedInStaff) => ({
+    get: (path: string) => request(t.server).get(path).auth(staff.token, { type: 'bearer' }),
+    post: (path: string) => request(t.server).post(path).auth(staff.token, { type: 'bearer' }),
+    patch: (path: string) => request(t.server).patch(path).auth(staff.token, { type: 'bearer' }),
+  });
+
+  before(async () => {
+    t = await startTestApp();
+    frontDesk = await createSignedIn(t, 'front_desk');
+    marketing = await createSignedIn(t, 'marketing');
+  });
+  after(async () => t.close());
+
+  it('registers a patient with a pseudonymous code and shows identified data to the front desk', async () => {
+    const created = await as(frontDesk).post('/api/v1/patients').send({
+      fullName: 'Zoë  Ångström',
+      dateOfBirth: '1990-04-01',
+      contactEmail: 'zoe@example.test',
+      mrn: 'MRN-0042',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.match(created.body.code, /^P-[0-9A-HJKMNP-TV-Z]{5}$/);
+    assert.equal(created.body.fullName, 'Zoë  Ångström');
+    assert.equal(created.body.minor, false);
+    assert.equal(created.body.guardian, null);
+
+    const read = await as(frontDesk).get(`/api/v1/patients/${created.body.id}`);
+    assert.equal(read.status, 200);
+    assert.equal(read.body.dateOfBirth, '1990-04-01');
+    assert.deepEqual(read.body.cases, []);
+    const audited = await t.database.query(
+      `SELECT action, details FROM audit_events WHERE patient_id = $1 ORDER BY id`,
+      [created.body.id],
+    );
+    assert.deepEqual(
+      audited.map((row) => row.action),
+      ['patient.create', 'patient.read'],
+    );
+    assert.ok(!JSON.stringify(audited).includes('Zo'), 'audit events carry no name');
+  });
+
+  it('finds patients by part of the name (ignoring case and accents), code, record number and birth date', async () => {
+    const patient = await createPatient(t, frontDesk, {
+      fullName: 'Renée Marchand',
+      dateOfBirth: '1979-11-30',
+      mrn: 'A-77',
+    });
+    const search = async (query: Record<string, string>) => {
+      const response = await as(frontDesk).get('/api/v1/patients').query(query);
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+      return (response.body.items as { id: string }[]).map((item) => item.id);
+    };
+    assert.ok((await search({ q: 'renee march' })).includes(patient.id));
+    assert.ok((await search({ q: 'MARCHAND' })).includes(patient.id));
+    assert.deepEqual(await search({ q: patient.code.toLowerCase() }), [patient.id]);
+    assert.deepEqual(await search({ q: 'A-77' }), [patient.id]);
+    assert.deepEqual(await search({ q: '1979-11-30' }), [patient.id]);
+    assert.deepEqual(await search({ q: 'marchand', dateOfBirth: '1979-12-01' }), []);
+    assert.deepEqual(await search({ q: '%%' }), [], 'wildcards are matched literally');
+
+    const reads = await t.database.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'patient.read' AND patient_id = $1 AND details->>'via' = 'search'`,
+      [patient.id],
+    );
+    assert.equal(reads[0]?.n, 5, 'each search that showed the patient is audited as a read');
+
+    const empty = await as(frontDesk).get('/api/v1/patients');
+    assert.equal(empty.status, 400, 'listing every patient needs a search term');
+  });
+
+  it('needs a guardian for a patient under 18, and keeps it while they are a minor', async () => {
+    const before = await counts(t);
+    const refused = await as(frontDesk)
+      .post('/api/v1/patients')
+      .send({ fullName: 'Minor One', dateOfBirth: '2012-05-05' });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.errors[0].field, 'guardian');
+    assert.deepEqual(await counts(t), before);
+
+    const minor = await as(frontDesk)
+      .post('/api/v1/patients')
+      .send({ fullName: 'Minor Two', dateOfBirth: '2012-05-05', guardian: GUARDIAN });
+    assert.equal(minor.status, 201, JSON.stringify(minor.body));
+    assert.equal(minor.body.minor, true);
+    assert.deepEqual(minor.body.guardian, { ...GUARDIAN, contactEmail: null });
+
+    const dropGuardian = await as(frontDesk).patch(`/api/v1/patients/${minor.body.id}`).send({ guardian: null });
+    assert.equal(dropGuardian.status, 400);
+    const birthday = await as(frontDesk).patch(`/api/v1/patients/${minor.body.id}`).send({ dateOfBirth: '2008-03-02' });
+    assert.equal(birthday.status, 200);
+    assert.equal(birthday.body.minor, false, 'eighteen on the day');
+    const cleared = await as(frontDesk).patch(`/api/v1/patients/${minor.body.id}`).send({ guardian: null });
+    assert.equal(cleared.status, 200);
+    assert.equal(cleared.body.guardian, null);
+    const changes = await t.database.query(
+      `SELECT details FROM audit_events WHERE action = 'patient.update' AND patient_id = $1 ORDER BY id`,
+      [minor.body.id],
+    );
+    assert.deepEqual(
+      changes.map((row) => row.details),
+      [{ changed: ['dateOfBirth'] }, { changed: ['guardian'] }],
+    );
+  });
+
+  it('refuses bad patient input with a problem and changes nothing', async () => {
+    const existing = await createPatient(t, frontDesk, { mrn: 'DUP-1' });
+    const bad: [string, () => request.Test, number][] = [
+      [
+        'unknown field',
+        () => as(frontDesk).post('/api/v1/patients').send({ fullName: 'A', dateOfBirth: '1990-01-01', ssn: '1' }),
+        400,
+      ],
+      [
+        'impossible date',
+        () => as(frontDesk).post('/api/v1/patients').send({ fullName: 'A', dateOfBirth: '1990-02-30' }),
+        400,
+      ],
+      [
+        'future birth date',
+        () => as(frontDesk).post('/api/v1/patients').send({ fullName: 'A', dateOfBirth: '2027-01-01' }),
+        400,
+      ],
+      [
+        'wrong relationship',
+        () =>
+          as(frontDesk)
+            .post('/api/v1/patients')
+            .send({ fullName: 'A', dateOfBirth: '2015-01-01', guardian: { ...GUARDIAN, relationship: 'uncle' } }),
+        400,
+      ],
+      [
+        'taken record number',
+        () => as(frontDesk).post('/api/v1/patients').send({ fullName: 'A', dateOfBirth: '1990-01-01', mrn: 'DUP-1' }),
+        409,
+      ],
+      ['null name', () => as(frontDesk).patch(`/api/v1/patients/${existing.id}`).send({ fullName: null }), 400],
+      ['malformed id', () => as(frontDesk).get('/api/v1/patients/123'), 400],
+      ['unknown patient', () => as(frontDesk).get('/api/v1/patients/00000000-0000-4000-8000-000000000000'), 404],
+      [
+        'case of an unknown patient',
+        () =>
+          as(frontDesk)
+            .post('/api/v1/patients/00000000-0000-4000-8000-000000000000/cases')
+            .send({ procedure: 'x', provider: 'y', treatmentDate: '2026-01-01' }),
+        404,
+      ],
+      [
+        'case without a date',
+        () => as(frontDesk).post(`/api/v1/patients/${existing.id}/cases`).send({ procedure: 'x', provider: 'y' }),
+        400,
+      ],
+    ];
+    for (const [label, call, status] of bad) {
+      const before = await counts(t);
+      const response = await call();
+      assert.equal(response.status, status, `${label}: ${JSON.stringify(response.body)}`);
+      assert.match(response.headers['content-type'] ?? '', /^application\/problem\+json/, label);
+      assert.deepEqual(await counts(t), before, label);
+    }
+  });
+
+  it('opens cases and shows marketing the case with the patient code but not the notes', async () => {
+    const patient = await createPatient(t, frontDesk);
+    const created = await as(frontDesk).post(`/api/v1/patients/${patient.id}/cases`).send({
+      procedure: 'Blepharoplasty',
+      provider: 'Dr. B. Jones',
+      treatmentDate: '2026-01-15',
+      notes: 'Patient Jane prefers…',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    await createCase(t, frontDesk, patient.id);
+    const forMarketing = await as(marketing).get(`/api/v1/cases/${created.body.id}`);
+    assert.equal(forMarketing.status, 200);
+    assert.equal(forMarketing.body.patientCode, patient.code);
+    assert.equal(forMarketing.body.procedure, 'Blepharoplasty');
+    assert.equal(forMarketing.body.notes, undefined);
+    assert.equal((await as(marketing).get(`/api/v1/patients/${patient.id}`)).status, 403);
+
+    const detail = await as(frontDesk).get(`/api/v1/patients/${patient.id}`);
+    assert.equal(detail.body.cases.length, 2);
+    assert.equal(detail.body.cases[0].procedure, 'Rhinoplasty', 'newest treatment first');
+  });
+});

@@ -1,0 +1,91 @@
+import sharp from 'sharp';
+
+// Test files made on the fly: sharp (a dev-time use outside ImageService) draws them, so the tests
+// need no binary fixtures.
+
+/** Photo-like pixels: a gradient with a disc and a bar that move with `seed`, RGB. */
+export function photoPixels(width: number, height: number, seed: number): Buffer {
+  const pixels = Buffer.alloc(width * height * 3);
+  const discX = (seed * 137) % width;
+  const discY = height / 2;
+  const radius = height / 4;
+  const barY = (seed * 53) % height;
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const offset = (y * width + x) * 3;
+      const t = (x / width + y / height) / 2;
+      let r = 200 - 150 * t + ((seed * 31) % 40);
+      let g = 120 + 80 * Math.sin(t * 3 + seed);
+      let b = 60 + 150 * t;
+      if ((x - discX) ** 2 + (y - discY) ** 2 < radius ** 2) [r, g, b] = [220, (seed * 29) % 255, 40];
+      if (x > width / 5 && x < (width * 9) / 20 && y > barY && y < barY + height / 6) [r, g, b] = [30, 30, 30];
+      pixels[offset] = r;
+      pixels[offset + 1] = g;
+      pixels[offset + 2] = b;
+    }
+  }
+  return pixels;
+}
+
+/** A photo-like JPEG, optionally with EXIF that carries a GPS position and an artist's name. */
+export async function jpegPhoto(
+  options: { width?: number; height?: number; seed?: number; exifGps?: boolean; quality?: number } = {},
+): Promise<Buffer> {
+  const width = options.width ?? 1600;
+  const height = options.height ?? 1200;
+  let image = sharp(photoPixels(width, height, options.seed ?? 1), { raw: { width, height, channels: 3 } }).jpeg({
+    quality: options.quality ?? 90,
+  });
+  if (options.exifGps) {
+    image = image.withExif({
+      IFD0: { Make: 'TestCam', Model: 'Model 1', Artist: 'Jane Roe' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 0/1' },
+    });
+  }
+  return image.toBuffer();
+}
+
+/** A PNG whose header claims `width`×`height` pixels (a pixel flood when large); small on disk. */
+export async function pngOfSize(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#808080' } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}
+
+/** The start of an iPhone HEIC file: an ISO-BMFF `ftyp` box with the `heic` brand. */
+export function heicHeader(): Buffer {
+  const ftyp = Buffer.alloc(24);
+  ftyp.writeUInt32BE(24, 0);
+  ftyp.write('ftypheic', 4, 'latin1');
+  ftyp.writeUInt32BE(0, 12);
+  ftyp.write('mif1heic', 16, 'latin1');
+  return Buffer.concat([ftyp, Buffer.alloc(2048, 1)]);
+}
+
+export const SVG_IMAGE = Buffer.from(
+  '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">' +
+    '<script>alert(1)</script><rect width="10" height="10"/></svg>',
+);
+
+/** A small but well-formed one-page PDF. */
+export function signedFormPdf(label = 'Signed photo release'): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${label}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
