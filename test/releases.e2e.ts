@@ -402,6 +402,49 @@ describe('release authorizations', () => {
         415,
         'unsupported_file_type',
       ],
+      ['a scope that is an array', () => ({ fields: releaseFields({ scope: [] }) }), 400, 'validation_failed'],
+      ['no signer', () => ({ fields: releaseFields({ signedBy: undefined }) }), 400, 'validation_failed'],
+      [
+        'a blank guardian name',
+        () => ({
+          fields: releaseFields({
+            signedBy: {
+              signerType: 'guardian',
+              fullName: '  ',
+              relationship: 'legal_guardian',
+              authority: 'court order',
+            },
+          }),
+        }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'a day that does not exist',
+        () => ({ fields: releaseFields({ signedAt: '2026-02-30T10:00:00Z' }) }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'a NUL character',
+        () => ({ fields: releaseFields({ formTemplate: 'Photo\u0000release' }) }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'a denial that cancels a grant',
+        () => ({ fields: releaseFields({ scope: { ...SCOPE, deniedChannels: ['social'] } }) }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'education granted but educational use not allowed',
+        () => ({
+          fields: releaseFields({ scope: { ...SCOPE, channels: ['education'], educationalUseAllowed: false } }),
+        }),
+        400,
+        'validation_failed',
+      ],
       ['a malformed patient id', () => ({ patient: 'P-123' }), 400, 'bad_request'],
       ['an unknown patient', () => ({ patient: '00000000-0000-4000-8000-000000000000' }), 404, 'not_found'],
     ];

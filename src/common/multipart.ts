@@ -4,7 +4,7 @@ import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ValidationFailedError } from './domain-error.js';
 import { sanitizeFileName } from './file-name.js';
-import { toFieldErrors } from './validation.js';
+import { nulCharacterPath, toFieldErrors } from './validation.js';
 
 /** The multipart part that carries a request's fields, as one JSON document. */
 export const METADATA_FIELD = 'metadata';
@@ -71,6 +71,12 @@ export async function validateMetadata<T extends object>(dto: ClassConstructor<T
   if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
     throw new ValidationFailedError([{ field: METADATA_FIELD, messages: [`${METADATA_FIELD} must be a JSON object`] }]);
   }
+  const nulField = nulCharacterPath(metadata, '');
+  if (nulField !== undefined) {
+    throw new ValidationFailedError([
+      { field: `${METADATA_FIELD}.${nulField}`, messages: ['must not contain NUL characters'] },
+    ]);
+  }
   const instance = plainToInstance(dto, metadata);
   const errors = await validate(instance, {
     whitelist: true,
@@ -100,8 +106,10 @@ function readMetadata(part: MultipartValue, fileField: string): unknown {
       `\`${METADATA_FIELD}\` is larger than ${MAX_METADATA_BYTES} bytes.`,
     );
   }
+  // Sent with `Content-Type: application/json`, the plugin has parsed the part already.
+  if (typeof part.value !== 'string') return part.value;
   try {
-    return JSON.parse(String(part.value)) as unknown;
+    return JSON.parse(part.value) as unknown;
   } catch {
     throw new DomainError('malformed_body', 400, `\`${METADATA_FIELD}\` is not valid JSON.`);
   }
@@ -127,7 +135,7 @@ class FileTooLargeProblem extends DomainError {
 }
 
 /** Busboy's and the plugin's errors, as problems that say what was wrong with the form. */
-function asProblem(error: unknown, maxFileBytes: number): unknown {
+function asProblem(error: unknown, maxFileBytes: number): DomainError {
   if (error instanceof DomainError) return error;
   const code = (error as { code?: unknown }).code;
   switch (code) {
@@ -146,9 +154,9 @@ function asProblem(error: unknown, maxFileBytes: number): unknown {
       );
     case 'FST_PROTO_VIOLATION':
       return new DomainError('unexpected_form_field', 400, 'The form has a part with a reserved name.');
+    case 'FST_INVALID_JSON_FIELD_ERROR':
+      return new DomainError('malformed_body', 400, `\`${METADATA_FIELD}\` is not valid JSON.`);
   }
-  if (error instanceof Error && /multipart|boundary|unexpected end|terminated early/i.test(error.message)) {
-    return new DomainError('malformed_multipart', 400, 'The multipart form could not be read.', {}, CLOSE);
-  }
-  return error;
+  // Anything else failed while parsing the client's form (a bad boundary, a truncated body).
+  return new DomainError('malformed_multipart', 400, 'The multipart form could not be read.', {}, CLOSE);
 }

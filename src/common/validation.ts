@@ -11,7 +11,7 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
 }
 
 /** The path of the first string in `value` that holds a NUL character, which PostgreSQL cannot store. */
-function nulCharacterPath(value: unknown, path: string): string | undefined {
+export function nulCharacterPath(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
   if (value === null || typeof value !== 'object') return undefined;
   for (const [key, child] of Object.entries(value)) {

@@ -28,7 +28,8 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && INSTANT_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
+  // The date part must be a real day: Date.parse would read 2026-02-30 as 2 March.
+  return typeof value === 'string' && INSTANT_PATTERN.test(value) && isCalendarDate(value.slice(0, 10));
 }
 
 /** An instant written in ISO 8601 with its time zone; read it with `new Date(value)`. */

@@ -10,6 +10,7 @@ import type { UploadedFile } from '../common/multipart.js';
 import { ImageService } from '../images/image.service.js';
 import { ADULT_AGE_YEARS, ageOn, utcDay } from '../patients/guardian.js';
 import { PatientEntity } from '../patients/patient.entity.js';
+import { channelCovers } from '../rights/channels.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
@@ -313,11 +314,30 @@ export class ReleasesService {
         messages: ['the patient was under 18 on the signing date: a guardian must sign'],
       });
     }
+    if (!minor && signer.signerType === 'guardian' && signer.relationship === 'parent') {
+      errors.push({
+        field: 'signedBy.relationship',
+        messages: ['the patient was an adult on the signing date: a parent cannot sign for them'],
+      });
+    }
     if (signer.signerType === 'guardian') {
-      const missing = (['fullName', 'relationship', 'authority'] as const).filter((key) => !signer[key]);
+      const missing = (['fullName', 'relationship', 'authority'] as const).filter((key) => !signer[key]?.trim());
       for (const key of missing) {
         errors.push({ field: `signedBy.${key}`, messages: [`${key} is required when a guardian signs`] });
       }
+    }
+    const scope = terms.scope;
+    const cancelled = scope.channels.filter((granted) =>
+      scope.deniedChannels.some((denied) => channelCovers(denied, granted)),
+    );
+    if (cancelled.length > 0) {
+      errors.push({
+        field: 'scope.deniedChannels',
+        messages: [`a denied channel takes away the whole of granted ${cancelled.join(', ')}; drop one of them`],
+      });
+    }
+    if (scope.channels.includes('education') && !scope.educationalUseAllowed) {
+      errors.push({ field: 'scope.channels', messages: ['education is granted but educationalUseAllowed is false'] });
     }
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
@@ -374,6 +394,7 @@ export class ReleasesService {
           coversAllCases: terms.coversAllCases,
           signedAt: terms.signedAt,
           signerType: signer.signerType,
+          // Validation made sure a guardian's name is given; only the patient's own defaults.
           signerFullName: signer.fullName?.trim() || patient.fullName,
           signerRelationship: signer.signerType === 'guardian' ? (signer.relationship ?? null) : null,
           signerAuthority: signer.signerType === 'guardian' ? (signer.authority?.trim() ?? null) : null,

@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -23,7 +24,7 @@ const PHONE_MESSAGE = 'must be a phone number: digits, spaces, + ( ) . / - only'
 export class GuardianInputDto {
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'fullName must not be blank' })
   @MaxLength(200)
   fullName!: string;
 
@@ -46,7 +47,7 @@ export class GuardianInputDto {
 export class CreatePatientDto {
   @ApiProperty({ example: 'Jane Roe' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'fullName must not be blank' })
   @MaxLength(200)
   fullName!: string;
 
@@ -78,6 +79,7 @@ export class CreatePatientDto {
 
   @ApiPropertyOptional({ type: GuardianInputDto, description: 'Required for a patient under 18.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => GuardianInputDto)
   guardian?: GuardianInputDto | null;
@@ -88,7 +90,7 @@ export class UpdatePatientDto {
   @ApiPropertyOptional()
   @OptionalNotNull()
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'fullName must not be blank' })
   @MaxLength(200)
   fullName?: string;
 
@@ -121,6 +123,7 @@ export class UpdatePatientDto {
 
   @ApiPropertyOptional({ type: GuardianInputDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => GuardianInputDto)
   guardian?: GuardianInputDto | null;

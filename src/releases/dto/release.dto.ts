@@ -6,10 +6,13 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
@@ -30,7 +33,7 @@ export class SignedByDto {
   @ApiPropertyOptional({ description: "The signer's name; for the patient, defaults to the patient's name." })
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'fullName must not be blank' })
   @MaxLength(200)
   fullName?: string;
 
@@ -45,7 +48,7 @@ export class SignedByDto {
   })
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'authority must not be blank' })
   @MaxLength(500)
   authority?: string;
 }
@@ -101,6 +104,8 @@ export class ReleaseMetadataDto {
   signedAt!: string;
 
   @ApiProperty({ type: SignedByDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SignedByDto)
   signedBy!: SignedByDto;
@@ -181,6 +186,8 @@ export class ReleaseMetadataDto {
   copyProvidedToSigner!: boolean;
 
   @ApiProperty({ type: ScopeDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScopeDto)
   scope!: ScopeDto;
@@ -203,6 +210,7 @@ export class AmendmentMetadataDto {
 
   @ApiPropertyOptional({ type: SignedByDto })
   @OptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => SignedByDto)
   signedBy?: SignedByDto;
@@ -235,6 +243,7 @@ export class AmendmentMetadataDto {
 
   @ApiPropertyOptional({ type: ScopeDto, description: 'The whole new scope, when it changes.' })
   @OptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScopeDto)
   scope?: ScopeDto;
