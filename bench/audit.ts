@@ -17,7 +17,15 @@ import { PasswordHasher } from '../src/auth/password-hasher.js';
 import type { Role } from '../src/auth/roles.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
-import { ADMIN_DATABASE_URL, median, positiveInteger, redact, Scratch, table, withAdminClient } from './support.js';
+import {
+  ADMIN_DATABASE_URL,
+  median,
+  positiveInteger,
+  reachablePostgresVersion,
+  redact,
+  Scratch,
+  table,
+} from './support.js';
 
 // Audit benchmark, for the staff-identity and audit feature: (1) audited write throughput against
 // the same endpoint with auditing switched off and a bare node:http server, (2) sign-in latency
@@ -101,20 +109,8 @@ const scratch = new Scratch();
 async function main(): Promise<void> {
   process.once('SIGINT', () => void interrupted('SIGINT'));
   process.once('SIGTERM', () => void interrupted('SIGTERM'));
-  let serverVersion: string;
-  try {
-    serverVersion = await withAdminClient(
-      async (client) =>
-        (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? '?',
-    );
-  } catch (error) {
-    console.error(
-      `PostgreSQL is not reachable at ${redact(ADMIN_DATABASE_URL)}: ${(error as Error).message}\n` +
-        'Start it, or set BENCH_PG_URL to a server where this user may create and drop databases.',
-    );
-    process.exitCode = 1;
-    return;
-  }
+  const serverVersion = await reachablePostgresVersion();
+  if (serverVersion === undefined) return;
   console.log(
     `Audit benchmark: node ${process.version}, ${platform()}-${arch()}, ${availableParallelism()} CPUs, ` +
       `PostgreSQL ${serverVersion} at ${redact(ADMIN_DATABASE_URL)}.\n`,

@@ -28,7 +28,15 @@ import { s3TestEnv } from '../test/support/app.js';
 import { photoPixels } from '../test/support/images.js';
 import { startS3Server, type S3TestServer } from '../test/support/s3-server.js';
 import { S3_ENDPOINT } from '../test/support/test-env.js';
-import { ADMIN_DATABASE_URL, median, positiveInteger, redact, Scratch, table, withAdminClient } from './support.js';
+import {
+  ADMIN_DATABASE_URL,
+  median,
+  positiveInteger,
+  reachablePostgresVersion,
+  redact,
+  Scratch,
+  table,
+} from './support.js';
 
 // Photo ingest benchmark: 24 MP and 12 MP JPEGs (no ICC profile, sRGB, Display P3) uploaded over
 // HTTP through the whole pipeline (multipart, type check, duplicate check, one decode into the
@@ -153,20 +161,8 @@ const scratch = new Scratch();
 async function main(): Promise<void> {
   process.once('SIGINT', () => void interrupted('SIGINT'));
   process.once('SIGTERM', () => void interrupted('SIGTERM'));
-  let serverVersion: string;
-  try {
-    serverVersion = await withAdminClient(
-      async (client) =>
-        (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? '?',
-    );
-  } catch (error) {
-    console.error(
-      `PostgreSQL is not reachable at ${redact(ADMIN_DATABASE_URL)}: ${(error as Error).message}\n` +
-        'Start it, or set BENCH_PG_URL to a server where this user may create and drop databases.',
-    );
-    process.exitCode = 1;
-    return;
-  }
+  const serverVersion = await reachablePostgresVersion();
+  if (serverVersion === undefined) return;
   console.log(
     `Ingest benchmark: node ${process.version}, ${platform()}-${arch()}, ${availableParallelism()} CPUs, ` +
       `sharp ${sharp.versions.sharp} (libvips ${sharp.versions.vips}, ${sharp.concurrency()} libvips thread(s) per ` +

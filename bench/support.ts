@@ -92,3 +92,23 @@ export function redact(url: string): string {
   if (copy.password) copy.password = '***';
   return copy.toString();
 }
+
+/**
+ * The admin server's PostgreSQL version, or undefined (with the reason printed and a failing exit
+ * status set) when it cannot be reached.
+ */
+export async function reachablePostgresVersion(): Promise<string | undefined> {
+  try {
+    return await withAdminClient(
+      async (client) =>
+        (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? '?',
+    );
+  } catch (error) {
+    console.error(
+      `PostgreSQL is not reachable at ${redact(ADMIN_DATABASE_URL)}: ${(error as Error).message}\n` +
+        'Start it, or set BENCH_PG_URL to a server where this user may create and drop databases.',
+    );
+    process.exitCode = 1;
+    return undefined;
+  }
+}

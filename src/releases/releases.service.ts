@@ -73,6 +73,13 @@ export class ReleasesService {
     private readonly clock: Clock,
   ) {}
 
+  /** The version's row alone (404 when there is none), for callers that need nothing else. */
+  async find(id: string): Promise<ReleaseEntity> {
+    const release = await this.dataSource.manager.findOneBy(ReleaseEntity, { id });
+    if (!release) throw new NotFoundError('The release');
+    return release;
+  }
+
   async assertPatientExists(patientId: string): Promise<void> {
     const exists = await this.dataSource.manager.exists(PatientEntity, { where: { id: patientId } });
     if (!exists) throw new NotFoundError('The patient');
@@ -83,7 +90,7 @@ export class ReleasesService {
     document: UploadedFile | undefined,
     input: ReleaseMetadataDto,
     caller: Caller,
-  ): Promise<ReleaseEntity> {
+  ): Promise<string> {
     const patient = await this.dataSource.manager.findOneBy(PatientEntity, { id: patientId });
     if (!patient) throw new NotFoundError('The patient');
     const coverageErrors: FieldError[] = [];
@@ -133,9 +140,8 @@ export class ReleasesService {
     document: UploadedFile | undefined,
     input: AmendmentMetadataDto,
     caller: Caller,
-  ): Promise<ReleaseEntity> {
-    const previous = await this.dataSource.manager.findOneBy(ReleaseEntity, { id: releaseId });
-    if (!previous) throw new NotFoundError('The release');
+  ): Promise<string> {
+    const previous = await this.find(releaseId);
     const patient = await this.dataSource.manager.findOneByOrFail(PatientEntity, { id: previous.patientId });
     const previousCases = await this.caseIdsOf(previous.id);
     const coversAllCases = input.caseIds ? false : (input.coversAllCases ?? previous.coversAllCases);
@@ -219,8 +225,7 @@ export class ReleasesService {
     caller: Caller,
     options: { audit: boolean; action?: string } = { audit: true },
   ): Promise<ReleaseRecord> {
-    const release = await this.dataSource.manager.findOneBy(ReleaseEntity, { id });
-    if (!release) throw new NotFoundError('The release');
+    const release = await this.find(id);
     const [record] = await this.records([release]);
     if (options.audit) {
       await this.audit.record(caller, {
@@ -251,8 +256,7 @@ export class ReleasesService {
 
   /** The signed form, for roles allowed identified data; each download is audited. */
   async openDocument(id: string, caller: Caller): Promise<{ release: ReleaseEntity; object: GetResult }> {
-    const release = await this.dataSource.manager.findOneBy(ReleaseEntity, { id });
-    if (!release) throw new NotFoundError('The release');
+    const release = await this.find(id);
     const object = await this.store.get(release.documentKey);
     await this.audit.record(caller, {
       action: 'release.document.read',
@@ -374,7 +378,7 @@ export class ReleasesService {
       details: Record<string, unknown>;
       validateInside: () => Promise<void>;
     }>,
-  ): Promise<ReleaseEntity> {
+  ): Promise<string> {
     if (!document) {
       throw new ValidationFailedError([{ field: DOCUMENT_FILE_FIELD, messages: ['the signed form is required'] }]);
     }
@@ -457,7 +461,7 @@ export class ReleasesService {
           },
           manager,
         );
-        return manager.findOneByOrFail(ReleaseEntity, { id });
+        return id;
       });
     } catch (error) {
       await deleteQuietly(this.store, [key], this.logger);
