@@ -58,6 +58,15 @@ describe('S3 object store against a real S3 server', () => {
     assert.equal(createHash('sha256').update(bytes).digest('hex'), sha256);
   });
 
+  it('round-trips a buffer larger than one part, reporting the sha256 of what it stored', async () => {
+    const { stream, sha256 } = patternStream(12 * MiB);
+    const bytes = await buffer(stream);
+    const put = await store.put('e2e/buffer/original', bytes);
+    assert.deepEqual(put, { key: 'e2e/buffer/original', size: 12 * MiB, sha256 });
+    const got = await buffer((await store.get('e2e/buffer/original')).body);
+    assert.ok(got.equals(bytes));
+  });
+
   it('reads byte ranges and refuses one outside the object', async () => {
     await store.put('e2e/range', Buffer.from('abcdefghij'));
     const part = await store.get('e2e/range', { range: { start: 2, end: 5 } });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import sharp from 'sharp';
 import { jpegLength, pngLength, riffLength, withoutTrailingData } from './image-bytes.js';
 
 const segment = (marker: number, payload: Buffer) =>
@@ -25,6 +26,17 @@ describe('where an image ends', () => {
     assert.equal(jpegLength(JPEG), JPEG.length);
     const withScript = Buffer.concat([JPEG, Buffer.from('<script>alert(1)</script>')]);
     assert.ok(withoutTrailingData(withScript, 'image/jpeg').equals(JPEG));
+  });
+
+  it('finds the end of real baseline and progressive JPEGs (several scans)', async () => {
+    const pixels = Buffer.alloc(96 * 64 * 3, 0);
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919) % 251;
+    for (const progressive of [false, true]) {
+      const jpeg = await sharp(pixels, { raw: { width: 96, height: 64, channels: 3 } })
+        .jpeg({ progressive, quality: 95 })
+        .toBuffer();
+      assert.equal(jpegLength(Buffer.concat([jpeg, Buffer.from([0xff, 0xd9, 0xff, 0xd8])])), jpeg.length);
+    }
   });
 
   it('gives up on a JPEG without an end marker rather than guessing', () => {

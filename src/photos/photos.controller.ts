@@ -50,13 +50,13 @@ export class PhotosController {
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<PhotoDto> {
-    await this.photos.assertCaseExists(caseId);
+    const treatmentCase = await this.photos.findCase(caseId);
     const form = await readMultipart(request, {
       fileField: PHOTO_FILE_FIELD,
       maxFileBytes: this.config.photos.maxBytes,
     });
     const metadata = await validateMetadata(PhotoUploadMetadataDto, form.metadata);
-    const photo = await this.photos.upload(caseId, form.file, metadata, caller);
+    const photo = await this.photos.upload(treatmentCase, form.file, metadata, caller);
     return photoView(await this.photos.get(photo.id));
   }
 

@@ -5,9 +5,10 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
-import { ImageService } from '../images/image.service.js';
+import { ImageService, type RenderedPhoto, type StoredOriginal } from '../images/image.service.js';
 import { hashToBigintColumn } from '../images/perceptual-hash.js';
 import { findCase } from '../patients/patients.service.js';
+import type { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { PhotoUploadMetadataDto } from './dto/photo.dto.js';
@@ -46,30 +47,30 @@ export class PhotosService {
     private readonly audit: AuditService,
   ) {}
 
-  async assertCaseExists(caseId: string): Promise<void> {
-    await findCase(this.dataSource.manager, caseId);
+  /** The case photos are uploaded to: 404 before the upload's body is read. */
+  async findCase(caseId: string): Promise<TreatmentCaseEntity> {
+    return findCase(this.dataSource.manager, caseId);
   }
 
   /**
-   * The pipeline of an upload: type by bytes, duplicate check, one decode into the renditions and
-   * the hash, the three objects stored, then the row and its audit event in one transaction. When
-   * the row cannot be written the objects are deleted again; the orphan sweep is the backstop for
-   * a process that dies in between.
+   * The pipeline of an upload: type by bytes and header checks, duplicate check, then the original
+   * stored while one decode makes the renditions and the hash, the renditions stored, then the row
+   * and its audit event in one transaction. When anything fails after the first put, every object
+   * is deleted again; the orphan sweep is the backstop for a process that dies in between.
    */
   async upload(
-    caseId: string,
+    treatmentCase: TreatmentCaseEntity,
     file: UploadedFile | undefined,
     metadata: PhotoUploadMetadataDto,
     caller: Caller,
   ): Promise<PhotoEntity> {
-    const treatmentCase = await findCase(this.dataSource.manager, caseId);
+    const caseId = treatmentCase.id;
     if (!file) {
       throw new ValidationFailedError([{ field: PHOTO_FILE_FIELD, messages: ['the photo file is required'] }]);
     }
     if (metadata.pairedWithPhotoId) await this.assertPairable(caseId, metadata.kind, metadata.pairedWithPhotoId);
     const original = await this.images.original(file.bytes, PHOTO_FILE_FIELD);
     await this.assertNotDuplicate(treatmentCase.patientId, original.sha256);
-    const rendered = await this.images.render(original);
 
     const id = randomUUID();
     const keys = {
@@ -77,15 +78,7 @@ export class PhotosService {
       web: photoObjectKey(id, 'web'),
       thumb: photoObjectKey(id, 'thumb'),
     };
-    const stored = await putAllOrNone(
-      this.store,
-      [
-        [keys.original, original.bytes],
-        [keys.web, rendered.web.bytes],
-        [keys.thumb, rendered.thumb.bytes],
-      ],
-      this.logger,
-    );
+    const { rendered, stored } = await this.renderAndStore(original, keys);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const photo = manager.create(PhotoEntity, {
@@ -201,6 +194,30 @@ export class PhotosService {
     if (!photo) return null;
     const sha = name === 'original' ? photo.originalSha256 : name === 'web' ? photo.webSha256 : photo.thumbSha256;
     return `"${sha}"`;
+  }
+
+  /**
+   * Puts the original while the renditions are made from it (the put needs nothing from them, and
+   * the decode leaves the other core free), then puts the renditions. On any failure everything is
+   * deleted and the render's error wins: an unreadable image is the client's 4xx, not a 5xx.
+   */
+  private async renderAndStore(
+    original: StoredOriginal,
+    keys: Record<RenditionName, string>,
+  ): Promise<{ rendered: RenderedPhoto; stored: Map<string, string> }> {
+    const [originalPut, renditions] = await Promise.allSettled([
+      this.store.put(keys.original, original.bytes, { sha256: original.sha256 }),
+      this.images.render(original).then(async (rendered) => {
+        const objects: [string, Buffer][] = [
+          [keys.web, rendered.web.bytes],
+          [keys.thumb, rendered.thumb.bytes],
+        ];
+        return { rendered, stored: await putAllOrNone(this.store, objects, this.logger) };
+      }),
+    ]);
+    if (renditions.status === 'fulfilled' && originalPut.status === 'fulfilled') return renditions.value;
+    await deleteQuietly(this.store, Object.values(keys), this.logger);
+    throw [renditions, originalPut].find((result) => result.status === 'rejected')?.reason;
   }
 
   private async assertPairable(caseId: string, kind: string, pairedWithPhotoId: string): Promise<void> {

@@ -40,6 +40,7 @@ export class LocalDiskObjectStore extends ObjectStore {
     super();
   }
 
+  /** Hashes what it writes even when given the hash: the file is the bytes the hash must match. */
   async put(key: string, body: Readable | Buffer): Promise<PutResult> {
     const target = this.pathOf(key);
     const tempDir = path.join(this.rootDir, TEMP_DIR);

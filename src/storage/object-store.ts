@@ -9,6 +9,14 @@ export interface PutResult {
   sha256: string;
 }
 
+export interface PutOptions {
+  /**
+   * Hex SHA-256 of a Buffer body, when the caller has already computed it: the store does not hash
+   * the bytes again (S3 receives it as the signed x-amz-content-sha256, which AWS checks against the bytes).
+   */
+  sha256?: string;
+}
+
 export interface ObjectInfo {
   key: string;
   size: number;
@@ -51,7 +59,7 @@ export interface PresignedUrl {
  */
 export abstract class ObjectStore {
   /** Streams `body` to `key`, replacing any object there; the object appears whole or not at all. */
-  abstract put(key: string, body: Readable | Buffer): Promise<PutResult>;
+  abstract put(key: string, body: Readable | Buffer, options?: PutOptions): Promise<PutResult>;
   /** Throws ObjectNotFoundError when there is no object, RangeNotSatisfiableError for a bad range. */
   abstract get(key: string, options?: { range?: ByteRange }): Promise<GetResult>;
   /** Null when there is no object. */
