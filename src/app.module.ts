@@ -4,6 +4,7 @@ import { Clock, SystemClock } from './common/clock.js';
 import { loggerParams } from './common/logging.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClearanceModule } from './clearance/clearance.module.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -41,6 +42,7 @@ export class AppModule {
         PhotosModule,
         PatientsModule,
         ReleasesModule,
+        ClearanceModule,
       ],
       controllers: [HealthController],
     };

@@ -4,40 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { heicHeader, jpegPhoto, signedFormPdf } from './support/images.js';
-import { counts, createCase, createPatient, postForm, type FilePart } from './support/records.js';
+import { counts, createCase, createPatient, postForm, releaseFields, SCOPE, type FilePart } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
-
-// The test clock reads 2026-03-02T09:00:00Z.
-const SCOPE = {
-  channels: ['website', 'social'],
-  deniedChannels: ['social.tiktok'],
-  faceAllowed: false,
-  obscureIdentifyingMarks: true,
-  paidAdvertisingAllowed: false,
-  educationalUseAllowed: true,
-};
-
-function releaseFields(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    coversAllCases: true,
-    signedAt: '2026-03-01T15:30:00Z',
-    signedBy: { signerType: 'patient' },
-    formTemplate: 'Photo release (website and social)',
-    formVersion: '2026-01',
-    informationDescription: 'Before, after and progress photographs of the covered treatment.',
-    disclosingParty: 'Riverside Aesthetics',
-    recipients: 'Visitors of the clinic website and social media accounts',
-    purpose: 'Marketing of the clinic’s services',
-    expiresAt: '2031-03-01T00:00:00Z',
-    rightToRevokeStatement: true,
-    redisclosureStatement: true,
-    conditioningStatement: true,
-    treatmentConditionedOnSigning: false,
-    copyProvidedToSigner: true,
-    scope: SCOPE,
-    ...overrides,
-  };
-}
 
 // R4 Consent (http://hl7.org/fhir/R4/consent.html): its elements, the value sets bound as required,
 // and the invariants a resource must satisfy.

@@ -1,4 +1,5 @@
 import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { CHANNEL_CODES, isChannelCode } from '../rights/channels.js';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -68,4 +69,24 @@ export function IsChannelCodeEach(options?: ValidationOptions): PropertyDecorato
       },
       validator: { validate: (value: unknown) => Array.isArray(value) && value.every(isChannelCode) },
     });
+}
+
+/** A channel code of DESIGN.md §2. */
+export function IsChannelCode(options?: ValidationOptions): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isChannelCode',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { message: `${String(property)} must be one of ${CHANNEL_CODES.join(', ')}`, ...options },
+      validator: { validate: isChannelCode },
+    });
+}
+
+/**
+ * A boolean in a query string: `true` or `false`, nothing else. (Implicit conversion would read
+ * `false` as true, being a non-empty string.) Anything else is left for IsBoolean to refuse.
+ */
+export function QueryBoolean(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 }

@@ -20,7 +20,7 @@ export const CHECKLIST_NOTICE =
   'A checklist of the elements 45 CFR 164.508(c) requires in an authorization, against what was recorded ' +
   'from the signed form. It is not legal advice and does not judge whether the form is in plain language.';
 
-type ChecklistFields = Pick<
+export type ChecklistFields = Pick<
   ReleaseEntity,
   | 'id'
   | 'version'
@@ -130,4 +130,15 @@ export function releaseChecklist(release: ChecklistFields): Checklist {
     items,
     notice: CHECKLIST_NOTICE,
   };
+}
+
+/**
+ * What makes the authorization defective (45 CFR 164.508(b)(2)): a missing element of the form,
+ * (c)(1) and (c)(2), or treatment conditioned on signing. Handing the signer a copy, (c)(4), is a
+ * duty of the clinic rather than part of the form, so its absence leaves the authorization valid.
+ */
+export function authorizationDefects(release: ChecklistFields): string[] {
+  return releaseChecklist(release)
+    .items.filter((entry) => !entry.passed && entry.element !== 'copy_to_signer')
+    .map((entry) => entry.missing ?? entry.requirement);
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { ObjectStore } from '../../src/storage/object-store.js';
 import type { TestApp } from './app.js';
+import { jpegPhoto, signedFormPdf } from './images.js';
 import type { SignedInStaff } from './staff.js';
 
 export interface Counts {
@@ -83,4 +84,81 @@ export function postForm(
     });
   }
   return call;
+}
+
+// The test clock reads 2026-03-02T09:00:00Z.
+export const SCOPE = {
+  channels: ['website', 'social'],
+  deniedChannels: ['social.tiktok'],
+  faceAllowed: false,
+  obscureIdentifyingMarks: true,
+  paidAdvertisingAllowed: false,
+  educationalUseAllowed: true,
+};
+
+/** The fields of a complete release signed the day before the test clock's time. */
+export function releaseFields(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    coversAllCases: true,
+    signedAt: '2026-03-01T15:30:00Z',
+    signedBy: { signerType: 'patient' },
+    formTemplate: 'Photo release (website and social)',
+    formVersion: '2026-01',
+    informationDescription: 'Before, after and progress photographs of the covered treatment.',
+    disclosingParty: 'Riverside Aesthetics',
+    recipients: 'Visitors of the clinic website and social media accounts',
+    purpose: 'Marketing of the clinic’s services',
+    expiresAt: '2031-03-01T00:00:00Z',
+    rightToRevokeStatement: true,
+    redisclosureStatement: true,
+    conditioningStatement: true,
+    treatmentConditionedOnSigning: false,
+    copyProvidedToSigner: true,
+    scope: SCOPE,
+    ...overrides,
+  };
+}
+
+/** A release recorded through the API with a signed form; returns its id. */
+export async function createRelease(
+  t: TestApp,
+  staff: SignedInStaff,
+  patientId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const form = { bytes: signedFormPdf(), filename: 'release.pdf', contentType: 'application/pdf' };
+  const response = await postForm(
+    t,
+    staff,
+    `/api/v1/patients/${patientId}/releases`,
+    'document',
+    form,
+    releaseFields(overrides),
+  );
+  assert.equal(response.status, 201, JSON.stringify(response.body));
+  return response.body.id as string;
+}
+
+let photoSeed = 100;
+
+/** A photo uploaded through the API (a different image each time); returns its id. */
+export async function uploadPhoto(
+  t: TestApp,
+  staff: SignedInStaff,
+  caseId: string,
+  metadata: Record<string, unknown> = {},
+  bytes?: Buffer,
+): Promise<string> {
+  const file = {
+    bytes: bytes ?? (await jpegPhoto({ seed: ++photoSeed })),
+    filename: 'photo.jpg',
+    contentType: 'image/jpeg',
+  };
+  const response = await postForm(t, staff, `/api/v1/cases/${caseId}/photos`, 'file', file, {
+    kind: 'before',
+    faceVisible: false,
+    ...metadata,
+  });
+  assert.equal(response.status, 201, JSON.stringify(response.body));
+  return response.body.id as string;
 }

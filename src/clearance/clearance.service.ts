@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, NotFoundError } from '../common/domain-error.js';
+import { authorizationDefects, type ChecklistFields } from '../releases/release-checklist.js';
+import {
+  decideClearance,
+  type ClearanceDecision,
+  type ClearanceFacts,
+  type ClearanceRelease,
+  type IntendedUse,
+  type ReleaseScope,
+} from '../rights/clearance.js';
+import type { IntendedUseDto } from './dto/clearance.dto.js';
+
+/** The facts about one photo that clearance needs, and what the answer and its audit event name. */
+export interface PhotoClearanceFacts extends ClearanceFacts {
+  patientId: string;
+  faceVisible: boolean;
+}
+
+export interface CheckedUse {
+  photoId: string;
+  use: IntendedUse;
+  decision: ClearanceDecision;
+  checkedAt: Date;
+}
+
+/** A release as FACTS_SQL returns it: JSON, so its instants are strings. */
+type ReleaseRow = Omit<ChecklistFields, 'signedAt' | 'expiresAt'> &
+  Pick<ClearanceRelease, 'coversAllCases' | 'caseIds'> &
+  ReleaseScope & { signedAt: string; expiresAt: string | null; supersededAt: string | null };
+
+interface PhotoRow {
+  id: string;
+  case_id: string;
+  patient_id: string;
+  face_visible: boolean;
+  identifying_marks: string[];
+  releases: ReleaseRow[];
+}
+
+// One round trip per check or batch: each photo with every version of every release of its patient
+// that covers its case (the rule picks the governing one), as JSON with the entity's field names.
+const FACTS_SQL = `
+SELECT p.id, p.case_id, p.patient_id, p.face_visible, p.identifying_marks,
+  COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', r.id, 'version', r.version, 'signedAt', r.signed_at, 'expiresAt', r.expires_at,
+      'supersededAt', r.superseded_at, 'coversAllCases', r.covers_all_cases,
+      'caseIds', ARRAY(SELECT rc.case_id FROM release_cases rc WHERE rc.release_id = r.id),
+      'channels', r.channels, 'deniedChannels', r.denied_channels, 'faceAllowed', r.face_allowed,
+      'obscureIdentifyingMarks', r.obscure_identifying_marks, 'nameAllowed', r.name_allowed,
+      'paidAdvertisingAllowed', r.paid_advertising_allowed, 'educationalUseAllowed', r.educational_use_allowed,
+      'informationDescription', r.information_description, 'disclosingParty', r.disclosing_party,
+      'recipients', r.recipients, 'purpose', r.purpose, 'expirationEvent', r.expiration_event,
+      'signerType', r.signer_type, 'signerFullName', r.signer_full_name,
+      'signerRelationship', r.signer_relationship, 'signerAuthority', r.signer_authority,
+      'rightToRevokeStatement', r.right_to_revoke_statement, 'conditioningStatement', r.conditioning_statement,
+      'treatmentConditionedOnSigning', r.treatment_conditioned_on_signing,
+      'redisclosureStatement', r.redisclosure_statement, 'copyProvidedToSigner', r.copy_provided_to_signer))
+    FROM releases r
+    WHERE r.patient_id = p.patient_id
+      AND (r.covers_all_cases OR EXISTS (
+        SELECT 1 FROM release_cases rc WHERE rc.release_id = r.id AND rc.case_id = p.case_id))
+  ), '[]'::json) AS releases
+FROM photos p
+WHERE p.id = ANY($1::uuid[])`;
+
+/**
+ * Decides clearance for photos (DESIGN.md §2) and records each check in the audit trail: who asked
+ * about which use, when, and the answer. That record is marketing's evidence that it checked.
+ */
+@Injectable()
+export class ClearanceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The facts of each photo found, by id; ids of photos that do not exist are absent. */
+  async loadFacts(
+    photoIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PhotoClearanceFacts>> {
+    const rows = await manager.query<PhotoRow[]>(FACTS_SQL, [[...new Set(photoIds)]]);
+    return new Map(rows.map((row) => [row.id, factsOf(row)]));
+  }
+
+  /** One check, audited. 404 when the photo does not exist. */
+  async check(photoId: string, use: IntendedUseDto, caller: Caller): Promise<CheckedUse> {
+    const [checked] = await this.checkAll([{ photoId, ...use }], caller);
+    return checked;
+  }
+
+  /**
+   * Several checks in one round trip and one audit statement. An unknown photo fails the whole
+   * batch (404 naming it) and nothing is recorded, rather than answering part of what was asked.
+   */
+  async checkAll(checks: (IntendedUseDto & { photoId: string })[], caller: Caller): Promise<CheckedUse[]> {
+    const facts = await this.loadFacts(checks.map((check) => check.photoId));
+    const missing = [...new Set(checks.map((check) => check.photoId).filter((id) => !facts.has(id)))];
+    if (missing.length === 1 && checks.length === 1) throw new NotFoundError('The photo');
+    if (missing.length > 0) {
+      throw new DomainError('photos_not_found', 404, `${missing.length} of the photos asked about do not exist.`, {
+        photoIds: missing,
+      });
+    }
+    const checkedAt = this.clock.now();
+    const results = checks.map((check) => {
+      const photoFacts = facts.get(check.photoId) as PhotoClearanceFacts;
+      const use = intendedUse(check, photoFacts, checkedAt);
+      return { photoId: check.photoId, use, decision: decideClearance(photoFacts, use), checkedAt };
+    });
+    await this.audit.recordEach(
+      caller,
+      results.map((result) => auditEntry(result, facts.get(result.photoId) as PhotoClearanceFacts)),
+    );
+    return results;
+  }
+}
+
+/** The use with its defaults: the face counts as shown when the photo shows it, unless told otherwise. */
+function intendedUse(dto: IntendedUseDto, facts: PhotoClearanceFacts, now: Date): IntendedUse {
+  return {
+    channel: dto.channel,
+    at: dto.at ? new Date(dto.at) : now,
+    faceShown: dto.faceShown ?? facts.faceVisible,
+    marksObscured: dto.marksObscured ?? false,
+    nameShown: dto.nameShown ?? false,
+    paid: dto.paid ?? false,
+  };
+}
+
+function auditEntry({ photoId, use, decision }: CheckedUse, facts: PhotoClearanceFacts): AuditEntry {
+  return {
+    action: 'clearance.check',
+    entityType: 'photo',
+    entityId: photoId,
+    patientId: facts.patientId,
+    details: {
+      use: { ...use, at: use.at.toISOString() },
+      allowed: decision.allowed,
+      reasons: decision.reasons.map((reason) => reason.code),
+      releaseId: decision.releaseId,
+      releaseVersion: decision.releaseVersion,
+    },
+  };
+}
+
+function factsOf(row: PhotoRow): PhotoClearanceFacts {
+  return {
+    patientId: row.patient_id,
+    faceVisible: row.face_visible,
+    photo: { id: row.id, caseId: row.case_id, identifyingMarks: row.identifying_marks },
+    releases: row.releases.map(releaseOf),
+    // Revocations and holds have no records yet: none can apply.
+    revocations: [],
+    holds: [],
+  };
+}
+
+function releaseOf(row: ReleaseRow): ClearanceRelease {
+  const signedAt = new Date(row.signedAt);
+  const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt);
+  return {
+    id: row.id,
+    version: row.version,
+    signedAt,
+    expiresAt,
+    supersededAt: row.supersededAt === null ? null : new Date(row.supersededAt),
+    coversAllCases: row.coversAllCases,
+    caseIds: row.caseIds,
+    defects: authorizationDefects({ ...row, signedAt, expiresAt }),
+    scope: {
+      channels: row.channels,
+      deniedChannels: row.deniedChannels,
+      faceAllowed: row.faceAllowed,
+      obscureIdentifyingMarks: row.obscureIdentifyingMarks,
+      nameAllowed: row.nameAllowed,
+      paidAdvertisingAllowed: row.paidAdvertisingAllowed,
+      educationalUseAllowed: row.educationalUseAllowed,
+    },
+  };
+}

@@ -1,0 +1,315 @@
+// The clearance rule of DESIGN.md §2: whether a use of a photo is cleared at a time, as one pure
+// function (no I/O, no clock). Every path that decides (clearance checks, reverse lookup,
+// publishing, the public media URL, removals) calls decideClearance with facts it has loaded.
+
+import { channelCovers } from './channels.js';
+
+/** What a use shows and where, at a time. */
+export interface IntendedUse {
+  channel: string;
+  at: Date;
+  faceShown: boolean;
+  marksObscured: boolean;
+  nameShown: boolean;
+  paid: boolean;
+}
+
+export interface ClearancePhoto {
+  id: string;
+  caseId: string;
+  /** E.g. "tattoo, left forearm". */
+  identifyingMarks: readonly string[];
+}
+
+export interface ReleaseScope {
+  /** Permitted channel prefixes. */
+  channels: readonly string[];
+  /** Exceptions to them. */
+  deniedChannels: readonly string[];
+  faceAllowed: boolean;
+  obscureIdentifyingMarks: boolean;
+  nameAllowed: boolean;
+  paidAdvertisingAllowed: boolean;
+  educationalUseAllowed: boolean;
+}
+
+/** One version of a release authorization of the photo's patient. */
+export interface ClearanceRelease {
+  id: string;
+  version: number;
+  signedAt: Date;
+  expiresAt: Date | null;
+  /** When a later version replaced this one; null while it is the current version. */
+  supersededAt: Date | null;
+  coversAllCases: boolean;
+  caseIds: readonly string[];
+  /** Elements of 45 CFR 164.508(c) the form lacks: an authorization missing one is not valid. */
+  defects: readonly string[];
+  scope: ReleaseScope;
+}
+
+export type RevocationScope =
+  | { kind: 'everything' }
+  | { kind: 'channels'; channels: readonly string[] }
+  | { kind: 'photos'; photoIds: readonly string[] };
+
+/** A revocation by the patient, in effect from the moment it was received. */
+export interface ClearanceRevocation {
+  id: string;
+  receivedAt: Date;
+  scope: RevocationScope;
+}
+
+/** A privacy officer's hold on the photo, while a request is disputed or verified. */
+export interface ClearanceHold {
+  id: string;
+  reason: string;
+  placedAt: Date;
+  liftedAt: Date | null;
+}
+
+export interface ClearanceFacts {
+  photo: ClearancePhoto;
+  /** Every version of every release of the photo's patient; the rule picks the governing one. */
+  releases: readonly ClearanceRelease[];
+  revocations: readonly ClearanceRevocation[];
+  holds: readonly ClearanceHold[];
+}
+
+export const CLEARANCE_REASON_CODES = [
+  'no_release',
+  'release_not_yet_signed',
+  'release_expired',
+  'release_defective',
+  'release_revoked',
+  'channel_revoked',
+  'photo_withdrawn',
+  'photo_on_hold',
+  'channel_not_permitted',
+  'channel_denied',
+  'face_not_allowed',
+  'marks_not_obscured',
+  'name_not_allowed',
+  'paid_not_allowed',
+  'education_not_allowed',
+] as const;
+export type ClearanceReasonCode = (typeof CLEARANCE_REASON_CODES)[number];
+
+export interface ClearanceReason {
+  code: ClearanceReasonCode;
+  message: string;
+}
+
+export interface ClearanceDecision {
+  allowed: boolean;
+  /** Every rule that failed, in the order of DESIGN.md §2. Empty exactly when allowed. */
+  reasons: ClearanceReason[];
+  /** Changes to the use (or the paperwork) that would make it pass, where there are any. */
+  remedies: string[];
+  /** The governing release version, when one covers the photo. */
+  releaseId: string | null;
+  releaseVersion: number | null;
+  /** Until when an allowance holds: the governing release's expiry; null when it has none or when denied. */
+  validUntil: Date | null;
+}
+
+const EDUCATION = 'education';
+
+/**
+ * Decides whether `use` of the photo is cleared. A use is cleared only when every rule holds:
+ * 1. a release covers the photo's case, and the governing one (the newest signed version current at
+ *    the use's time) is in force: signed by then, not expired, not defective, not revoked;
+ * 2. the channel falls under a permitted prefix and touches no denied or revoked one;
+ * 3. a face shown needs faceAllowed; 4. marks must be obscured when the release says so;
+ * 5. a name needs nameAllowed, paid placement paidAdvertisingAllowed, education educationalUseAllowed;
+ * 6. the photo is neither withdrawn nor on hold.
+ * Every failed rule is reported, not only the first, so the answer says everything to fix.
+ */
+export function decideClearance(facts: ClearanceFacts, use: IntendedUse): ClearanceDecision {
+  const reasons: ClearanceReason[] = [];
+  const remedies: string[] = [];
+  const fail: Fail = (code, message, ...remediesOfReason) => {
+    reasons.push({ code, message });
+    for (const remedy of remediesOfReason) if (!remedies.includes(remedy)) remedies.push(remedy);
+  };
+  const t = use.at.getTime();
+  const { photo } = facts;
+
+  const covering = facts.releases.filter((release) => release.coversAllCases || release.caseIds.includes(photo.caseId));
+  const governing = governingRelease(covering, t);
+  if (!governing) {
+    const signedLater = covering.filter((release) => release.signedAt.getTime() > t);
+    if (signedLater.length > 0) {
+      fail(
+        'release_not_yet_signed',
+        `The release covering this photo was signed on ${day(earliest(signedLater))}, after the time of this use.`,
+      );
+    } else {
+      fail(
+        'no_release',
+        "No signed release covers this photo's case.",
+        "Record a signed release that covers the photo's case.",
+      );
+    }
+  } else {
+    checkInForce(governing, facts.revocations, use, fail);
+  }
+
+  for (const revocation of facts.revocations) {
+    if (revocation.receivedAt.getTime() > t || revocation.scope.kind !== 'photos') continue;
+    if (revocation.scope.photoIds.includes(photo.id)) {
+      fail('photo_withdrawn', `The patient withdrew this photo on ${day(revocation.receivedAt)}.`);
+    }
+  }
+  for (const hold of facts.holds) {
+    const active = hold.placedAt.getTime() <= t && (hold.liftedAt === null || hold.liftedAt.getTime() > t);
+    if (active) fail('photo_on_hold', `The photo is on hold: ${hold.reason}`);
+  }
+
+  if (governing) checkScope(governing.scope, photo, use, fail);
+
+  const allowed = reasons.length === 0;
+  return {
+    allowed,
+    reasons,
+    remedies: allowed ? [] : remedies,
+    releaseId: governing?.id ?? null,
+    releaseVersion: governing?.version ?? null,
+    validUntil: allowed ? (governing?.expiresAt ?? null) : null,
+  };
+}
+
+type Fail = (code: ClearanceReasonCode, message: string, ...remedies: string[]) => void;
+
+/**
+ * The newest signed version among those current at `t` (not yet superseded then) and signed by
+ * then. Ties on the signing time go to the higher version, then the id, so the answer never
+ * depends on the order the facts came in.
+ */
+function governingRelease(covering: readonly ClearanceRelease[], t: number): ClearanceRelease | undefined {
+  let best: ClearanceRelease | undefined;
+  for (const release of covering) {
+    const current = release.supersededAt === null || release.supersededAt.getTime() > t;
+    if (!current || release.signedAt.getTime() > t) continue;
+    if (!best || newer(release, best)) best = release;
+  }
+  return best;
+}
+
+function newer(a: ClearanceRelease, b: ClearanceRelease): boolean {
+  const bySigning = a.signedAt.getTime() - b.signedAt.getTime();
+  if (bySigning !== 0) return bySigning > 0;
+  if (a.version !== b.version) return a.version > b.version;
+  return a.id > b.id;
+}
+
+function checkInForce(
+  release: ClearanceRelease,
+  revocations: readonly ClearanceRevocation[],
+  use: IntendedUse,
+  fail: Fail,
+): void {
+  const t = use.at.getTime();
+  if (release.expiresAt && release.expiresAt.getTime() <= t) {
+    fail(
+      'release_expired',
+      `The release expired on ${day(release.expiresAt)}.`,
+      'Ask the patient to sign a new release.',
+    );
+  }
+  if (release.defects.length > 0) {
+    fail(
+      'release_defective',
+      `The signed form lacks what a valid authorization needs: ${release.defects.join('; ')}.`,
+      'Have the patient sign a complete release form.',
+    );
+  }
+  // A revocation ends the authorizations signed before it; a release signed afterwards is a new consent.
+  const applicable = revocations.filter(
+    (revocation) =>
+      revocation.receivedAt.getTime() <= t && revocation.receivedAt.getTime() >= release.signedAt.getTime(),
+  );
+  for (const revocation of applicable) {
+    if (revocation.scope.kind === 'everything') {
+      fail('release_revoked', `The patient revoked the release on ${day(revocation.receivedAt)}.`);
+    } else if (revocation.scope.kind === 'channels') {
+      const revoked = revocation.scope.channels.filter((channel) => overlaps(channel, use.channel));
+      if (revoked.length > 0) {
+        fail(
+          'channel_revoked',
+          `The patient withdrew consent for ${revoked.join(', ')} on ${day(revocation.receivedAt)}.`,
+        );
+      }
+    }
+  }
+}
+
+function checkScope(scope: ReleaseScope, photo: ClearancePhoto, use: IntendedUse, fail: Fail): void {
+  const permitted = scope.channels.some((prefix) => channelCovers(prefix, use.channel));
+  const chooseAnother =
+    scope.channels.length > 0
+      ? `Choose a channel the release permits: ${scope.channels.join(', ')}.`
+      : 'Ask the patient to sign a release that permits this channel.';
+  if (!permitted) {
+    fail(
+      'channel_not_permitted',
+      scope.channels.length > 0
+        ? `The release permits ${scope.channels.join(', ')}; ${use.channel} is not among them.`
+        : 'The release permits no channel.',
+      chooseAnother,
+    );
+  }
+  // A denial of a channel under the one asked for counts too: "social" includes a denied "social.tiktok".
+  const denied = scope.deniedChannels.filter((channel) => overlaps(channel, use.channel));
+  if (denied.length > 0) {
+    fail('channel_denied', `The release excludes ${denied.join(', ')}.`, chooseAnother);
+  }
+  if (use.faceShown && !scope.faceAllowed) {
+    fail('face_not_allowed', 'The release does not allow the face to be shown.', 'Crop or obscure the face.');
+  }
+  if (scope.obscureIdentifyingMarks && photo.identifyingMarks.length > 0 && !use.marksObscured) {
+    fail(
+      'marks_not_obscured',
+      `The release requires identifying marks to be obscured: ${photo.identifyingMarks.join('; ')}.`,
+      ...photo.identifyingMarks.map((mark) => `Obscure the ${mark}.`),
+    );
+  }
+  if (use.nameShown && !scope.nameAllowed) {
+    fail(
+      'name_not_allowed',
+      "The release does not allow the patient's name to be shown.",
+      "Leave the patient's name out.",
+    );
+  }
+  if (use.paid && !scope.paidAdvertisingAllowed) {
+    fail(
+      'paid_not_allowed',
+      'The release does not allow paid advertising.',
+      'Use the photo only in unpaid placements.',
+    );
+  }
+  if (channelCovers(EDUCATION, use.channel) && !scope.educationalUseAllowed) {
+    fail(
+      'education_not_allowed',
+      'The release does not allow educational use (conferences, journals, teaching).',
+      'Ask the patient to sign a release that allows educational use.',
+    );
+  }
+}
+
+/** Whether two channels share a path: one is the other or lies under it. */
+function overlaps(a: string, b: string): boolean {
+  return channelCovers(a, b) || channelCovers(b, a);
+}
+
+function earliest(releases: readonly ClearanceRelease[]): Date {
+  return releases.reduce(
+    (first, release) => (release.signedAt < first ? release.signedAt : first),
+    releases[0].signedAt,
+  );
+}
+
+/** A day as YYYY-MM-DD (UTC): what a message needs, without a locale. */
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,285 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
+import { signedFormPdf } from './support/images.js';
+import { createCase, createPatient, createRelease, postForm, SCOPE, uploadPhoto } from './support/records.js';
+import { createSignedIn, type SignedInStaff } from './support/staff.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
+
+// The test clock reads about 2026-03-02T09:00Z; releaseFields() are signed the day before, expire 2031-03-01,
+// and permit website and social except social.tiktok, without face or paid placement, marks obscured.
+describe('clearance checks', () => {
+  let t: TestApp;
+  let frontDesk: SignedInStaff;
+  let marketing: SignedInStaff;
+  let admin: SignedInStaff;
+  let patientId: string;
+  let caseId: string;
+  let releaseId: string;
+  let plainPhoto: string;
+  let facePhoto: string;
+  let tattooPhoto: string;
+
+  const check = (photoId: string, query: string, staff = marketing) =>
+    request(t.server).get(`/api/v1/photos/${photoId}/clearance?${query}`).auth(staff.token, { type: 'bearer' });
+  const batch = (body: object, staff = marketing) =>
+    request(t.server).post('/api/v1/clearance/batch').auth(staff.token, { type: 'bearer' }).send(body);
+  const auditedChecks = async () =>
+    Number(
+      (
+        await t.database.query<{ n: string }>("SELECT count(*) AS n FROM audit_events WHERE action = 'clearance.check'")
+      )[0]?.n,
+    );
+
+  before(async () => {
+    t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
+    frontDesk = await createSignedIn(t, 'front_desk');
+    marketing = await createSignedIn(t, 'marketing');
+    admin = await createSignedIn(t, 'admin');
+    patientId = (await createPatient(t, frontDesk)).id;
+    caseId = await createCase(t, frontDesk, patientId);
+    plainPhoto = await uploadPhoto(t, frontDesk, caseId);
+    facePhoto = await uploadPhoto(t, frontDesk, caseId, { faceVisible: true });
+    tattooPhoto = await uploadPhoto(t, frontDesk, caseId, { identifyingMarks: ['tattoo on the left forearm'] });
+    releaseId = await createRelease(t, frontDesk, patientId);
+  });
+  after(async () => t.close());
+
+  it('allows a permitted use, naming the governing release and until when the answer holds', async () => {
+    const now = t.clock.now().toISOString();
+    const response = await check(plainPhoto, 'channel=website');
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    assert.deepEqual(response.body, {
+      photoId: plainPhoto,
+      use: {
+        channel: 'website',
+        faceShown: false,
+        marksObscured: false,
+        nameShown: false,
+        paid: false,
+        at: now,
+      },
+      allowed: true,
+      reasons: [],
+      remedies: [],
+      releaseId,
+      releaseVersion: 1,
+      validUntil: '2031-03-01T00:00:00.000Z',
+      checkedAt: now,
+    });
+  });
+
+  it('records each check in the audit trail: who asked about which use, and the answer', async () => {
+    const now = t.clock.now().toISOString();
+    await check(plainPhoto, 'channel=social.instagram&paid=true');
+    const [event] = await t.database.query<Json>(
+      `SELECT actor_id, entity_id, patient_id, details FROM audit_events
+        WHERE action = 'clearance.check' ORDER BY id DESC LIMIT 1`,
+    );
+    assert.equal(event?.actor_id, marketing.id);
+    assert.equal(event?.entity_id, plainPhoto);
+    assert.equal(event?.patient_id, patientId);
+    assert.deepEqual(event?.details, {
+      use: {
+        channel: 'social.instagram',
+        faceShown: false,
+        marksObscured: false,
+        nameShown: false,
+        paid: true,
+        at: now,
+      },
+      allowed: false,
+      reasons: ['paid_not_allowed'],
+      releaseId,
+      releaseVersion: 1,
+    });
+  });
+
+  it('takes the face as shown when the photo shows it, and says to crop it', async () => {
+    const shown = await check(facePhoto, 'channel=website');
+    assert.equal(shown.body.allowed, false);
+    assert.deepEqual(
+      shown.body.reasons.map((r: Json) => r.code),
+      ['face_not_allowed'],
+    );
+    assert.deepEqual(shown.body.remedies, ['Crop or obscure the face.']);
+    const cropped = await check(facePhoto, 'channel=website&faceShown=false');
+    assert.equal(cropped.body.allowed, true);
+  });
+
+  it('names each identifying mark to obscure, and allows the use once they are', async () => {
+    const visible = await check(tattooPhoto, 'channel=website');
+    assert.deepEqual(
+      visible.body.reasons.map((r: Json) => r.code),
+      ['marks_not_obscured'],
+    );
+    assert.deepEqual(visible.body.remedies, ['Obscure the tattoo on the left forearm.']);
+    assert.equal((await check(tattooPhoto, 'channel=website&marksObscured=true')).body.allowed, true);
+  });
+
+  it('refuses a denied channel under a permitted prefix, and every other failed rule with it', async () => {
+    const response = await check(facePhoto, 'channel=social.tiktok&paid=true&nameShown=true');
+    assert.deepEqual(
+      response.body.reasons.map((r: Json) => r.code),
+      ['channel_denied', 'face_not_allowed', 'name_not_allowed', 'paid_not_allowed'],
+    );
+    assert.equal(response.body.validUntil, null);
+  });
+
+  it('answers for a scheduled time: a post after the release expires is refused', async () => {
+    const response = await check(plainPhoto, 'channel=website&at=2031-03-01T00:00:00Z');
+    assert.deepEqual(
+      response.body.reasons.map((r: Json) => r.code),
+      ['release_expired'],
+    );
+    assert.deepEqual(response.body.remedies, ['Ask the patient to sign a new release.']);
+  });
+
+  it('is governed by the newest version once a release is amended', async () => {
+    const patient = (await createPatient(t, frontDesk)).id;
+    const photo = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient), { faceVisible: true });
+    const first = await createRelease(t, frontDesk, patient);
+    assert.equal((await check(photo, 'channel=website')).body.allowed, false);
+    const amended = await postForm(
+      t,
+      frontDesk,
+      `/api/v1/releases/${first}/amendments`,
+      'document',
+      { bytes: signedFormPdf('amended'), filename: 'amended.pdf', contentType: 'application/pdf' },
+      {
+        reason: 'The patient now allows the face.',
+        signedAt: '2026-03-02T08:00:00Z',
+        scope: { ...SCOPE, faceAllowed: true },
+      },
+    );
+    assert.equal(amended.status, 201, JSON.stringify(amended.body));
+    const response = await check(photo, 'channel=website');
+    assert.equal(response.body.allowed, true);
+    assert.equal(response.body.releaseId, amended.body.id);
+    assert.equal(response.body.releaseVersion, 2);
+  });
+
+  it('allows nothing for a photo no release covers: another case, or no release at all', async () => {
+    const patient = (await createPatient(t, frontDesk)).id;
+    const coveredCase = await createCase(t, frontDesk, patient);
+    const otherCase = await createCase(t, frontDesk, patient);
+    const photo = await uploadPhoto(t, frontDesk, otherCase);
+    const unreleased = await check(photo, 'channel=website');
+    assert.deepEqual(
+      unreleased.body.reasons.map((r: Json) => r.code),
+      ['no_release'],
+    );
+    assert.equal(unreleased.body.releaseId, null);
+    await createRelease(t, frontDesk, patient, { coversAllCases: false, caseIds: [coveredCase] });
+    const uncovered = await check(photo, 'channel=website');
+    assert.deepEqual(
+      uncovered.body.reasons.map((r: Json) => r.code),
+      ['no_release'],
+    );
+    assert.deepEqual(uncovered.body.remedies, ["Record a signed release that covers the photo's case."]);
+  });
+
+  it('treats a form that lacks a required statement as no valid authorization', async () => {
+    const patient = (await createPatient(t, frontDesk)).id;
+    const photo = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient));
+    await createRelease(t, frontDesk, patient, { rightToRevokeStatement: false });
+    const response = await check(photo, 'channel=website');
+    assert.deepEqual(
+      response.body.reasons.map((r: Json) => r.code),
+      ['release_defective'],
+    );
+    assert.match(response.body.reasons[0].message, /right to revoke/);
+  });
+
+  it('answers a batch in the order asked, auditing every check in it', async () => {
+    const before = await auditedChecks();
+    const response = await batch({
+      checks: [
+        { photoId: plainPhoto, channel: 'website' },
+        { photoId: facePhoto, channel: 'social.instagram' },
+        { photoId: tattooPhoto, channel: 'email', marksObscured: true },
+        { photoId: plainPhoto, channel: 'social.instagram', paid: true },
+      ],
+    });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    assert.deepEqual(
+      response.body.results.map((r: Json) => [r.photoId, r.use.channel, r.allowed]),
+      [
+        [plainPhoto, 'website', true],
+        [facePhoto, 'social.instagram', false],
+        [tattooPhoto, 'email', false],
+        [plainPhoto, 'social.instagram', false],
+      ],
+    );
+    assert.deepEqual(
+      response.body.results[2].reasons.map((r: Json) => r.code),
+      ['channel_not_permitted'],
+    );
+    assert.deepEqual(response.body.results[2].remedies, ['Choose a channel the release permits: website, social.']);
+    assert.equal(await auditedChecks(), before + 4);
+  });
+
+  it('lets marketing and the front desk check, and nobody without the permission', async () => {
+    assert.equal((await check(plainPhoto, 'channel=website', frontDesk)).status, 200);
+    const refused = await check(plainPhoto, 'channel=website', admin);
+    assert.equal(refused.status, 403);
+    assert.equal((await batch({ checks: [{ photoId: plainPhoto, channel: 'website' }] }, admin)).status, 403);
+    assert.equal((await request(t.server).get(`/api/v1/photos/${plainPhoto}/clearance?channel=website`)).status, 401);
+  });
+
+  describe('bad input: a problem, and nothing recorded', () => {
+    const refuses = async (response: request.Response, status: number, code: string) => {
+      assert.equal(response.status, status, JSON.stringify(response.body));
+      assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+      assert.equal(response.body.code, code);
+    };
+
+    it('refuses unknown channels, bad booleans and times, unknown fields, and a missing channel', async () => {
+      const before = await auditedChecks();
+      await refuses(await check(plainPhoto, 'channel=myspace'), 400, 'validation_failed');
+      await refuses(await check(plainPhoto, 'channel=social.Instagram'), 400, 'validation_failed');
+      await refuses(await check(plainPhoto, ''), 400, 'validation_failed');
+      await refuses(await check(plainPhoto, 'channel=website&paid=yes'), 400, 'validation_failed');
+      await refuses(await check(plainPhoto, 'channel=website&at=tomorrow'), 400, 'validation_failed');
+      await refuses(await check(plainPhoto, 'channel=website&at=2026-02-30T10:00:00Z'), 400, 'validation_failed');
+      await refuses(await check(plainPhoto, 'channel=website&colour=blue'), 400, 'validation_failed');
+      await refuses(await batch({ checks: [{ photoId: plainPhoto, channel: 'fax' }] }), 400, 'validation_failed');
+      await refuses(await batch({ checks: [] }), 400, 'validation_failed');
+      await refuses(await batch({ checks: [{ photoId: 'nope', channel: 'website' }] }), 400, 'validation_failed');
+      assert.equal(await auditedChecks(), before);
+    });
+
+    it('answers 404 for a photo that does not exist, and 400 for a malformed id', async () => {
+      const before = await auditedChecks();
+      await refuses(await check('00000000-0000-4000-8000-000000000000', 'channel=website'), 404, 'not_found');
+      await refuses(await check('not-a-uuid', 'channel=website'), 400, 'bad_request');
+      assert.equal(await auditedChecks(), before);
+    });
+
+    it('refuses a whole batch naming the photos that do not exist, recording none of it', async () => {
+      const before = await auditedChecks();
+      const missing = '00000000-0000-4000-8000-000000000001';
+      const response = await batch({
+        checks: [
+          { photoId: plainPhoto, channel: 'website' },
+          { photoId: missing, channel: 'website' },
+        ],
+      });
+      await refuses(response, 404, 'photos_not_found');
+      assert.deepEqual(response.body.photoIds, [missing]);
+      assert.equal(await auditedChecks(), before);
+    });
+
+    it('refuses a batch of more than 500 checks', async () => {
+      const before = await auditedChecks();
+      const checks = Array.from({ length: 501 }, () => ({ photoId: plainPhoto, channel: 'website' }));
+      await refuses(await batch({ checks }), 400, 'validation_failed');
+      const exactly500 = await batch({ checks: checks.slice(0, 500) });
+      assert.equal(exactly500.status, 200);
+      assert.equal(exactly500.body.results.length, 500);
+      assert.equal(await auditedChecks(), before + 500);
+    });
+  });
+});
