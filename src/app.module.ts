@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { PhotosModule } from './photos/photos.module.js';
+import { PublicationsModule } from './publications/publications.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
 import { ShutdownState } from './health/shutdown-state.js';
 import { StorageModule } from './storage/storage.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         PatientsModule,
         ReleasesModule,
         ClearanceModule,
+        PublicationsModule,
       ],
       controllers: [HealthController],
     };

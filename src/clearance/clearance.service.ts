@@ -124,7 +124,7 @@ export class ClearanceService {
 }
 
 /** The use with its defaults: the face counts as shown when the photo shows it, unless told otherwise. */
-function intendedUse(dto: IntendedUseDto, facts: PhotoClearanceFacts, now: Date): IntendedUse {
+export function intendedUse(dto: IntendedUseDto, facts: PhotoClearanceFacts, now: Date): IntendedUse {
   return {
     channel: dto.channel,
     at: dto.at ? new Date(dto.at) : now,

@@ -1,0 +1,174 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsChannelCode, IsInstant, OptionalNotNull } from '../../common/validators.js';
+import { ClearanceReasonDto } from '../../clearance/dto/clearance.dto.js';
+import { CHANNEL_CODES } from '../../rights/channels.js';
+import { PUBLICATION_STATUSES, type PublicationStatus } from '../publication.entity.js';
+
+const LOCATION_TEXT_LIMIT = 500;
+
+/** Where the photo appears: at least one of these, unless the service hosts it. */
+export class PublicationLocationDto {
+  @ApiPropertyOptional({ example: 'https://clinic.example/gallery/rhinoplasty' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) URL' })
+  @MaxLength(2048)
+  url?: string | null;
+
+  @ApiPropertyOptional({ description: "The network's id of the post.", example: 'C8x1Lq0MZ3b' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LOCATION_TEXT_LIMIT)
+  postId?: string | null;
+
+  @ApiPropertyOptional({ example: 'Spring 2026 newsletter' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LOCATION_TEXT_LIMIT)
+  campaign?: string | null;
+
+  @ApiPropertyOptional({ example: 'Brochure B-12, 2,000 copies' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LOCATION_TEXT_LIMIT)
+  printRun?: string | null;
+}
+
+export class CreatePublicationDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  photoId!: string;
+
+  @ApiProperty({ enum: CHANNEL_CODES, example: 'website' })
+  @IsChannelCode()
+  channel!: string;
+
+  @ApiPropertyOptional({ type: PublicationLocationDto, description: 'Required unless `hosted`.' })
+  @OptionalNotNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PublicationLocationDto)
+  location?: PublicationLocationDto;
+
+  @ApiPropertyOptional({ description: 'Whether the face shows. Defaults to whether the photo shows it.' })
+  @OptionalNotNull()
+  @IsBoolean()
+  faceShown?: boolean;
+
+  @ApiPropertyOptional({ default: false }) @OptionalNotNull() @IsBoolean() marksObscured?: boolean;
+  @ApiPropertyOptional({ default: false }) @OptionalNotNull() @IsBoolean() nameShown?: boolean;
+  @ApiPropertyOptional({ default: false }) @OptionalNotNull() @IsBoolean() paid?: boolean;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it went live; defaults to now, never later.' })
+  @OptionalNotNull()
+  @IsInstant()
+  publishedAt?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'For `website` only: the service serves the photo at an unguessable /m/{token} URL.',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  hosted?: boolean;
+}
+
+export class UpdatePublicationDto {
+  @ApiProperty({ type: PublicationLocationDto, description: 'Replaces the location; null clears a field.' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PublicationLocationDto)
+  location!: PublicationLocationDto;
+}
+
+/** The cursor of a page: the last row's creation time and id. */
+export const PUBLICATION_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/;
+
+export class PublicationQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() photoId?: string;
+
+  @ApiPropertyOptional({ enum: CHANNEL_CODES, description: 'This channel and those under it.' })
+  @IsOptional()
+  @IsChannelCode()
+  channel?: string;
+
+  @ApiPropertyOptional({ enum: PUBLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(PUBLICATION_STATUSES)
+  status?: PublicationStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: "The previous page's `nextCursor`." })
+  @IsOptional()
+  @Matches(PUBLICATION_CURSOR, { message: 'before must be a cursor returned by a previous page' })
+  before?: string;
+}
+
+export class PublicationLocationViewDto {
+  @ApiProperty({ type: String, nullable: true }) url!: string | null;
+  @ApiProperty({ type: String, nullable: true }) postId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) campaign!: string | null;
+  @ApiProperty({ type: String, nullable: true }) printRun!: string | null;
+}
+
+export class PublicationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) photoId!: string;
+  @ApiProperty({ example: 'P-7KQ2M' }) patientCode!: string;
+  @ApiProperty({ enum: CHANNEL_CODES }) channel!: string;
+  @ApiProperty({ type: PublicationLocationViewDto }) location!: PublicationLocationViewDto;
+  @ApiProperty() faceShown!: boolean;
+  @ApiProperty() marksObscured!: boolean;
+  @ApiProperty() nameShown!: boolean;
+  @ApiProperty() paid!: boolean;
+  @ApiProperty({ format: 'date-time' }) publishedAt!: Date;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) publishedByUserId!: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The release version that cleared the use when recorded.' })
+  releaseId!: string;
+  @ApiProperty() hosted!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The public URL of a hosted publication.' })
+  mediaUrl!: string | null;
+  @ApiProperty({ enum: PUBLICATION_STATUSES }) status!: PublicationStatus;
+  @ApiProperty({ format: 'date-time' }) statusChangedAt!: Date;
+  @ApiProperty({ format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
+}
+
+export class PublicationPageDto {
+  @ApiProperty({ type: [PublicationDto] }) items!: PublicationDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `before` for the next page.' })
+  nextCursor!: string | null;
+}
+
+/** The 409 body of a use that is not cleared. */
+export class NotClearedProblemDto {
+  @ApiProperty({ example: 'publication_not_cleared' }) code!: string;
+  @ApiProperty({ type: [ClearanceReasonDto] }) reasons!: ClearanceReasonDto[];
+  @ApiProperty({ type: [String] }) remedies!: string[];
+}
