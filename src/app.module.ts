@@ -9,6 +9,7 @@ import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { PatientsModule } from './patients/patients.module.js';
+import { MediaModule } from './media/media.module.js';
 import { PhotosModule } from './photos/photos.module.js';
 import { PublicationsModule } from './publications/publications.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         ReleasesModule,
         ClearanceModule,
         PublicationsModule,
+        MediaModule,
       ],
       controllers: [HealthController],
     };

@@ -12,6 +12,8 @@ import { assignRequestId, REQUEST_ID_HEADER } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
 
 export const API_PREFIX = 'api/v1';
+/** GET routes outside the prefix: probes, the local store's presigned links, public media URLs. */
+export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'storage/:token', 'm/:token'];
 
 // Capability tokens (presigned storage links, later public media) are longer than Fastify's
 // default limit of 100 characters for one path parameter.
@@ -78,11 +80,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   await app.register(multipart);
 
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'storage/:token', method: RequestMethod.GET },
-    ],
+    exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.GET })),
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

@@ -137,8 +137,15 @@ describe('access control', () => {
       .map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`);
     assert.deepEqual(undeclared, [], 'routes without an access rule');
     const publicRoutes = routes.filter((route) => route.rule?.kind === 'public').map((r) => `${r.method} ${r.path}`);
-    // The local store's presigned links carry their own signed authorization (src/storage).
-    const expectedPublic = ['GET /health/live', 'GET /health/ready', 'GET /storage/:token', 'POST /api/v1/auth/login'];
+    // The local store's presigned links carry their own signed authorization (src/storage); /m/{token}
+    // serves hosted website photos while consent clears them (src/media).
+    const expectedPublic = [
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /storage/:token',
+      'GET /m/:token',
+      'POST /api/v1/auth/login',
+    ];
     assert.deepEqual(publicRoutes.sort(), expectedPublic.sort());
   });
 

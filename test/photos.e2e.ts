@@ -6,7 +6,7 @@ import { OrphanSweeper } from '../src/storage/orphan-sweeper.js';
 import { ObjectStore } from '../src/storage/object-store.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { heicHeader, jpegPhoto, pngOfSize, SVG_IMAGE } from './support/images.js';
-import { counts, createCase, createPatient, postForm, type FilePart } from './support/records.js';
+import { collectBytes, counts, createCase, createPatient, postForm, type FilePart } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 const BEFORE = { kind: 'before', view: 'front', bodyArea: 'nose', faceVisible: true };
@@ -59,13 +59,7 @@ describe('photos', () => {
       ['web', 'jpeg'],
       ['thumb', 'webp'],
     ] as const) {
-      const response = await get(`/api/v1/photos/${photo.id}/renditions/${name}`)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+      const response = await get(`/api/v1/photos/${photo.id}/renditions/${name}`).buffer(true).parse(collectBytes);
       assert.equal(response.status, 200);
       assert.equal(response.headers['content-type'], `image/${format}`);
       assert.equal(response.headers['cache-control'], 'private, max-age=86400, immutable');
@@ -140,6 +134,13 @@ describe('photos', () => {
     const photoForMarketing = await get(`/api/v1/photos/${created.body.id}`, marketing);
     assert.equal(photoForMarketing.status, 200);
     assert.ok(!photoForMarketing.text.includes('jane-roe'), 'the file name is identified data');
+    for (const name of ['web', 'thumb']) {
+      const rendition = await get(`/api/v1/photos/${created.body.id}/renditions/${name}`, marketing)
+        .buffer(true)
+        .parse(collectBytes);
+      assert.equal(rendition.status, 200, `marketing reads the ${name} rendition`);
+      assert.ok((rendition.body as Buffer).length > 1000);
+    }
 
     const original = await get(`/api/v1/photos/${created.body.id}/renditions/original`).buffer(true);
     assert.equal(original.status, 200);

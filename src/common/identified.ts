@@ -4,6 +4,9 @@
 // As a second line, fields with the names below are removed wherever they appear, marked or not, so
 // a view built as a plain object literal cannot leak them either. Name patient fields from this list.
 
+import { Readable } from 'node:stream';
+import { StreamableFile } from '@nestjs/common';
+
 const IDENTIFIED_FIELDS = Symbol('identifiedFields');
 
 export const IDENTIFYING_FIELD_NAMES: ReadonlySet<string> = new Set([
@@ -44,14 +47,21 @@ export function Identified(): PropertyDecorator {
   };
 }
 
-/** A copy of `value` with every marked field of every response object in it left out. */
+/**
+ * A copy of `value` with every marked field of every response object in it left out. Bodies that
+ * are bytes (a streamed file, a buffer) have no fields and pass as they are.
+ */
 export function withoutIdentifiedFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutIdentifiedFields);
-  if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) return value;
+  if (value === null || typeof value !== 'object' || value instanceof Date || isBytes(value)) return value;
   const marked = (value as Marked)[IDENTIFIED_FIELDS];
   const copy: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     if (!marked?.has(key) && !IDENTIFYING_FIELD_NAMES.has(key)) copy[key] = withoutIdentifiedFields(field);
   }
   return copy;
+}
+
+function isBytes(value: object): boolean {
+  return value instanceof StreamableFile || ArrayBuffer.isView(value) || value instanceof Readable;
 }

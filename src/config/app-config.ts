@@ -52,6 +52,8 @@ export class AppConfig {
   readonly releases: { documentMaxBytes: number };
   /** How often stored objects that no row references are looked for (and removed after a day). */
   readonly orphanSweepIntervalMs: number;
+  /** The public media URLs (/m/{token}). */
+  readonly media: { maxAgeSeconds: number; cacheMaxBytes: number; rateLimitPerMinute: number };
 
   constructor(env: ParsedEnv) {
     this.env = env.NODE_ENV;
@@ -87,6 +89,11 @@ export class AppConfig {
     this.photos = { maxBytes: env.PHOTO_MAX_BYTES, maxPixels: env.PHOTO_MAX_PIXELS };
     this.releases = { documentMaxBytes: env.RELEASE_DOCUMENT_MAX_BYTES };
     this.orphanSweepIntervalMs = env.ORPHAN_SWEEP_INTERVAL_MINUTES * 60_000;
+    this.media = {
+      maxAgeSeconds: env.MEDIA_CACHE_MAX_AGE_SECONDS,
+      cacheMaxBytes: env.MEDIA_CACHE_MAX_BYTES,
+      rateLimitPerMinute: env.MEDIA_RATE_LIMIT_PER_MINUTE,
+    };
     this.storage =
       env.STORAGE_DRIVER === 'local'
         ? { driver: 'local', rootDir: path.join(this.dataDir, 'objects'), signingSecret: env.STORAGE_SIGNING_SECRET }

@@ -89,6 +89,9 @@ export const configSchema = z
     PHOTO_MAX_PIXELS: integer(1, 1_000_000_000).default(100_000_000),
     RELEASE_DOCUMENT_MAX_BYTES: integer(1024, 1024 * 1024 * 1024).default(20 * 1024 * 1024),
     ORPHAN_SWEEP_INTERVAL_MINUTES: integer(1, 7 * 24 * 60).default(60),
+    MEDIA_CACHE_MAX_AGE_SECONDS: integer(0, 24 * 60 * 60).default(60),
+    MEDIA_CACHE_MAX_BYTES: integer(0, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+    MEDIA_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(600),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {

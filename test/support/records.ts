@@ -162,3 +162,12 @@ export async function uploadPhoto(
   assert.equal(response.status, 201, JSON.stringify(response.body));
   return response.body.id as string;
 }
+
+type BodyParser = Extract<Parameters<request.Test['parse']>[0], (response: never, done: never) => void>;
+
+/** Supertest's parser for a binary body: the bytes as they came. */
+export const collectBytes: BodyParser = (response, done) => {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+};

@@ -2,7 +2,7 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { API_PREFIX } from '../../src/app.js';
+import { API_PREFIX, UNPREFIXED_ROUTES } from '../../src/app.js';
 import { ACCESS_RULE, type AccessRule } from '../../src/common/access.decorator.js';
 
 export interface DeclaredRoute {
@@ -14,8 +14,7 @@ export interface DeclaredRoute {
   rule: AccessRule | undefined;
 }
 
-// Routes the app serves outside the /api/v1 prefix (see configureApp).
-const UNPREFIXED = new Set(['/health/live', '/health/ready', '/storage/:token']);
+const UNPREFIXED = new Set(UNPREFIXED_ROUTES.map((path) => `/${path}`));
 
 /** Every route Nest registered, from the controllers' metadata, with the access rule each declares. */
 export function declaredRoutes(app: NestFastifyApplication): DeclaredRoute[] {

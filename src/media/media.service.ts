@@ -1,0 +1,124 @@
+import { buffer } from 'node:stream/consumers';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { SYSTEM_CALLER } from '../auth/caller.js';
+import { ClearanceService } from '../clearance/clearance.service.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, NotFoundError } from '../common/domain-error.js';
+import { AppConfig } from '../config/app-config.js';
+import { PublicationEntity } from '../publications/publication.entity.js';
+import { decideClearance, type ClearanceDecision } from '../rights/clearance.js';
+import { ObjectStore } from '../storage/object-store.js';
+import { ByteCache } from './byte-cache.js';
+
+/** The tokens the publish path makes: 24 random bytes, base64url. */
+const MEDIA_TOKEN = /^[A-Za-z0-9_-]{32}$/;
+
+export interface MediaImage {
+  bytes: Buffer;
+  etag: string;
+}
+
+interface HostedRow {
+  id: string;
+  photo_id: string;
+  patient_id: string;
+  channel: string;
+  status: string;
+  face_shown: boolean;
+  marks_obscured: boolean;
+  name_shown: boolean;
+  paid: boolean;
+  web_key: string;
+  web_sha256: string;
+}
+
+export class MediaGoneError extends DomainError {
+  constructor() {
+    super('media_gone', 410, 'This image is no longer available.');
+  }
+}
+
+/**
+ * The images behind hosted publications' public URLs. Every request decides the publication's use
+ * again; the first one that finds it no longer cleared takes the publication down for good, so the
+ * URL answers 410 from then on even if consent came back. Rendition bytes are kept in memory.
+ */
+@Injectable()
+export class MediaService {
+  private readonly renditions: ByteCache;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clearance: ClearanceService,
+    private readonly store: ObjectStore,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    config: AppConfig,
+  ) {
+    this.renditions = new ByteCache(config.media.cacheMaxBytes);
+  }
+
+  async image(token: string): Promise<MediaImage> {
+    if (!MEDIA_TOKEN.test(token)) throw new NotFoundError('The image');
+    const [row] = await this.dataSource.query<HostedRow[]>(
+      `SELECT pub.id, pub.photo_id, pub.patient_id, pub.channel, pub.status, pub.face_shown, pub.marks_obscured,
+              pub.name_shown, pub.paid, photo.web_key, photo.web_sha256
+         FROM publications pub JOIN photos photo ON photo.id = pub.photo_id
+        WHERE pub.media_token = $1 AND pub.hosted`,
+      [token],
+    );
+    if (!row) throw new NotFoundError('The image');
+    if (row.status !== 'live') throw new MediaGoneError();
+    const facts = (await this.clearance.loadFacts([row.photo_id])).get(row.photo_id);
+    const decision = facts
+      ? decideClearance(facts, {
+          channel: row.channel,
+          at: this.clock.now(),
+          faceShown: row.face_shown,
+          marksObscured: row.marks_obscured,
+          nameShown: row.name_shown,
+          paid: row.paid,
+        })
+      : undefined;
+    if (!decision?.allowed) {
+      await this.takeDown(row, decision);
+      throw new MediaGoneError();
+    }
+    return { bytes: await this.webRendition(row), etag: `"${row.web_sha256}"` };
+  }
+
+  private async webRendition(row: HostedRow): Promise<Buffer> {
+    const cached = this.renditions.get(row.web_sha256);
+    if (cached) return cached;
+    const bytes = await buffer((await this.store.get(row.web_key)).body);
+    this.renditions.set(row.web_sha256, bytes);
+    return bytes;
+  }
+
+  /** Marks the publication removed (once, whichever request or instance gets there first) and audits why. */
+  private async takeDown(row: HostedRow, decision: ClearanceDecision | undefined): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager
+        .createQueryBuilder()
+        .update(PublicationEntity)
+        .set({ status: 'removed', statusChangedAt: () => 'now()' })
+        .where('id = :id AND status = :live', { id: row.id, live: 'live' })
+        .returning('id')
+        .execute();
+      if ((updated.affected ?? 0) === 0) return;
+      await this.audit.record(
+        SYSTEM_CALLER,
+        {
+          action: 'publication.media_withdrawn',
+          entityType: 'publication',
+          entityId: row.id,
+          patientId: row.patient_id,
+          details: { reasons: decision?.reasons.map((reason) => reason.code) ?? ['photo_not_found'] },
+        },
+        manager,
+      );
+    });
+  }
+}

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
+import { signedFormPdf } from './support/images.js';
+import { createCase, createPatient, createRelease, postForm, SCOPE, uploadPhoto } from './support/records.js';
+import { createSignedIn, type SignedInStaff } from './support/staff.js';
+import { collectBytes } from './support/records.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
+
+const UNKNOWN_TOKEN = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+describe('public media URLs of hosted publications', () => {
+  let t: TestApp;
+  let frontDesk: SignedInStaff;
+  let marketing: SignedInStaff;
+  let patient: { id: string; code: string };
+  let photo: string;
+  let releaseId: string;
+
+  const host = async (photoId = photo) => {
+    const response = await request(t.server)
+      .post('/api/v1/publications')
+      .auth(marketing.token, { type: 'bearer' })
+      .send({ photoId, channel: 'website', hosted: true });
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    return { id: response.body.id as string, path: new URL(response.body.mediaUrl as string).pathname };
+  };
+  const amend = async (release: string, channels: string[]) => {
+    const response = await postForm(
+      t,
+      frontDesk,
+      `/api/v1/releases/${release}/amendments`,
+      'document',
+      { bytes: signedFormPdf(channels.join()), filename: 'amended.pdf', contentType: 'application/pdf' },
+      {
+        reason: 'Channels changed.',
+        signedAt: '2026-03-02T08:00:00Z',
+        scope: { ...SCOPE, channels, deniedChannels: [] },
+      },
+    );
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    return response.body.id as string;
+  };
+
+  before(async () => {
+    t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
+    frontDesk = await createSignedIn(t, 'front_desk');
+    marketing = await createSignedIn(t, 'marketing');
+    patient = await createPatient(t, frontDesk);
+    photo = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient.id));
+    releaseId = await createRelease(t, frontDesk, patient.id);
+  });
+  after(async () => t.close());
+
+  it('serves the web rendition without a session, cacheable, embeddable, and naming nobody', async () => {
+    const { path } = await host();
+    const response = await request(t.server).get(path).buffer(true).parse(collectBytes);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers['content-type'], 'image/jpeg');
+    assert.equal(response.headers['cache-control'], 'public, max-age=60');
+    assert.equal(response.headers['cross-origin-resource-policy'], 'cross-origin');
+    const web = await request(t.server)
+      .get(`/api/v1/photos/${photo}/renditions/web`)
+      .auth(marketing.token, { type: 'bearer' })
+      .buffer(true)
+      .parse(collectBytes);
+    assert.ok(Buffer.isBuffer(response.body) && response.body.equals(web.body as Buffer));
+    assert.equal(response.headers.etag, web.headers.etag);
+    const headers = JSON.stringify(response.headers);
+    for (const identifying of [patient.id, patient.code, photo, releaseId]) assert.ok(!headers.includes(identifying));
+    assert.equal(response.headers['content-disposition'], undefined);
+
+    const again = await request(t.server).get(path).set('if-none-match', String(response.headers.etag));
+    assert.equal(again.status, 304);
+  });
+
+  it('answers 410 from the moment consent no longer clears the use, and never 200 again', async () => {
+    const { id, path } = await host();
+    assert.equal((await request(t.server).get(path)).status, 200);
+    const socialOnly = await amend(releaseId, ['social']);
+    const gone = await request(t.server).get(path);
+    assert.equal(gone.status, 410);
+    assert.match(String(gone.headers['content-type']), /^application\/problem\+json/);
+    assert.equal(gone.body.code, 'media_gone');
+    assert.ok(!JSON.stringify(gone.body).includes(patient.code));
+
+    await amend(socialOnly, ['website', 'social']);
+    assert.equal((await request(t.server).get(path)).status, 410, 'consent given again does not bring the URL back');
+    const publication = await request(t.server)
+      .get(`/api/v1/publications/${id}`)
+      .auth(marketing.token, { type: 'bearer' });
+    assert.equal(publication.body.status, 'removed');
+    const events = await t.database.query<Json>(
+      "SELECT details FROM audit_events WHERE action = 'publication.media_withdrawn' AND entity_id = $1",
+      [id],
+    );
+    assert.equal(events.length, 1, 'taken down once');
+    assert.deepEqual(events[0]?.details.reasons, ['channel_not_permitted']);
+  });
+
+  it('answers 404 for a token that is unknown or not a token at all', async () => {
+    assert.equal((await request(t.server).get(`/m/${UNKNOWN_TOKEN}`)).status, 404);
+    assert.equal((await request(t.server).get('/m/..%2f..%2fetc%2fpasswd')).status, 404);
+    assert.equal((await request(t.server).get('/api/v1/m/' + UNKNOWN_TOKEN)).status, 404);
+  });
+});
+
+describe('public media URLs under load from one address', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ env: { MEDIA_RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  after(async () => t.close());
+
+  it('answers 429 with Retry-After past the per-minute limit', async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await request(t.server).get(`/m/${UNKNOWN_TOKEN}`)).status, 404);
+    const limited = await request(t.server).get(`/m/${UNKNOWN_TOKEN}`);
+    assert.equal(limited.status, 429);
+    assert.equal(limited.body.code, 'rate_limited');
+    assert.ok(Number(limited.headers['retry-after']) >= 1);
+  });
+});
