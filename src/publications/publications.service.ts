@@ -142,6 +142,11 @@ export class PublicationsService {
     };
   }
 
+  /** Every live publication, oldest first: what the rights report decides again. */
+  async allLive(): Promise<PublicationWithCode[]> {
+    return this.query({ status: 'live' }, null, 'ASC');
+  }
+
   /** Replaces where the publication appears; what it shows and under which release cannot change. */
   async updateLocation(id: string, dto: UpdatePublicationDto, caller: Caller): Promise<PublicationWithCode> {
     const location = locationColumns(dto.location);
@@ -223,17 +228,19 @@ export class PublicationsService {
     });
   }
 
+  /** Publications matching the filter, newest first unless asked otherwise; `limit` null for all. */
   private async query(
     filter: PublicationQueryDto & { id?: string },
-    limit = DEFAULT_PAGE_SIZE,
+    limit: number | null = DEFAULT_PAGE_SIZE,
+    order: 'ASC' | 'DESC' = 'DESC',
   ): Promise<PublicationWithCode[]> {
     const builder = this.dataSource.manager
       .createQueryBuilder(PublicationEntity, 'publication')
       .innerJoin('publication.patient', 'patient')
       .addSelect('patient.code', 'patient_code')
-      .orderBy('publication.createdAt', 'DESC')
-      .addOrderBy('publication.id', 'DESC')
-      .limit(limit);
+      .orderBy('publication.createdAt', order)
+      .addOrderBy('publication.id', order);
+    if (limit !== null) builder.limit(limit);
     if (filter.id) builder.andWhere('publication.id = :id', { id: filter.id });
     if (filter.photoId) builder.andWhere('publication.photoId = :photoId', { photoId: filter.photoId });
     if (filter.status) builder.andWhere('publication.status = :status', { status: filter.status });

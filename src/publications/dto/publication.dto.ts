@@ -172,3 +172,43 @@ export class NotClearedProblemDto {
   @ApiProperty({ type: [ClearanceReasonDto] }) reasons!: ClearanceReasonDto[];
   @ApiProperty({ type: [String] }) remedies!: string[];
 }
+
+export class RightsReportQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 30, description: 'How far ahead to look for expiries.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  expiringWithinDays?: number;
+}
+
+export class DeniedPublicationDto {
+  @ApiProperty({ type: PublicationDto }) publication!: PublicationDto;
+  @ApiProperty({ type: [ClearanceReasonDto] }) reasons!: ClearanceReasonDto[];
+  @ApiProperty({ type: [String] }) remedies!: string[];
+}
+
+export class ExpiringReleaseDto {
+  @ApiProperty({ format: 'uuid' }) releaseId!: string;
+  @ApiProperty() releaseVersion!: number;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: Date;
+  @ApiProperty({ example: 'P-7KQ2M' }) patientCode!: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Live publications under it.' })
+  publicationIds!: string[];
+}
+
+export class RightsReportDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: Date;
+  @ApiProperty() expiringWithinDays!: number;
+  @ApiProperty({
+    type: [DeniedPublicationDto],
+    description: 'Live publications whose use is no longer cleared, with why.',
+  })
+  deniedLivePublications!: DeniedPublicationDto[];
+  @ApiProperty({
+    type: [ExpiringReleaseDto],
+    description: 'Releases expiring within the window while publications under them are live, soonest first.',
+  })
+  expiringReleases!: ExpiringReleaseDto[];
+}
