@@ -107,6 +107,52 @@ describe('public media URLs of hosted publications', () => {
   });
 });
 
+describe('public media URLs across two instances of the service', () => {
+  let first: TestApp;
+  let second: TestApp;
+  before(async () => {
+    const env = s3TestEnv(await createTestBucket());
+    first = await startTestApp({ env });
+    second = await startTestApp({ env, database: first.database });
+  });
+  after(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('stops serving on one instance within a second of consent ending through the other', async () => {
+    const frontDesk = await createSignedIn(first, 'front_desk');
+    const marketing = await createSignedIn(first, 'marketing');
+    const patient = await createPatient(first, frontDesk);
+    const photo = await uploadPhoto(first, frontDesk, await createCase(first, frontDesk, patient.id));
+    const release = await createRelease(first, frontDesk, patient.id);
+    const hosted = await request(first.server)
+      .post('/api/v1/publications')
+      .auth(marketing.token, { type: 'bearer' })
+      .send({ photoId: photo, channel: 'website', hosted: true });
+    const path = new URL(hosted.body.mediaUrl as string).pathname;
+    assert.equal((await request(second.server).get(path)).status, 200);
+
+    const narrowed = await postForm(
+      first,
+      frontDesk,
+      `/api/v1/releases/${release}/amendments`,
+      'document',
+      { bytes: signedFormPdf('narrowed'), filename: 'narrowed.pdf', contentType: 'application/pdf' },
+      { reason: 'No website.', signedAt: '2026-03-02T08:00:00Z', scope: { ...SCOPE, channels: ['social'] } },
+    );
+    assert.equal(narrowed.status, 201);
+    const committed = performance.now();
+    let status = 0;
+    while (performance.now() - committed < 1000) {
+      status = (await request(second.server).get(path)).status;
+      if (status === 410) break;
+    }
+    assert.equal(status, 410, 'the second instance answers 410 within a second');
+    assert.equal((await request(first.server).get(path)).status, 410);
+  });
+});
+
 describe('public media URLs under load from one address', () => {
   let t: TestApp;
   before(async () => {

@@ -29,11 +29,13 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Extra controllers that exercise cross-cutting behaviour through real routes. */
   controllers?: Type[];
+  /** Another instance's database, for a second instance of the service; the first one drops it. */
+  database?: TestDatabase;
 }
 
 /** The real AppModule on its own cloned PostgreSQL database, with a clock the test controls. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pcs-test-data-'));
   const config = loadConfig(
     { DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env },
@@ -59,7 +61,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
