@@ -3,7 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { signedFormPdf } from './support/images.js';
-import { createCase, createPatient, createRelease, postForm, SCOPE, uploadPhoto } from './support/records.js';
+import sharp from 'sharp';
+import {
+  collectBytes,
+  createCase,
+  createPatient,
+  createRelease,
+  postForm,
+  SCOPE,
+  uploadPhoto,
+} from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
@@ -219,6 +228,49 @@ describe('clearance checks', () => {
     );
     assert.deepEqual(response.body.results[2].remedies, ['Choose a channel the release permits: website, social.']);
     assert.equal(await auditedChecks(), before + 4);
+  });
+
+  it('gives the web rendition the rights as they stand in XMP, naming no patient anywhere', async () => {
+    const patient = await createPatient(t, frontDesk, { dateOfBirth: '1979-11-23' });
+    const photo = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient.id));
+    const release = await createRelease(t, frontDesk, patient.id);
+    const web = (ifNoneMatch?: string) => {
+      const call = request(t.server)
+        .get(`/api/v1/photos/${photo}/renditions/web`)
+        .auth(marketing.token, { type: 'bearer' });
+      if (ifNoneMatch) void call.set('if-none-match', ifNoneMatch);
+      return call.buffer(true).parse(collectBytes);
+    };
+    const first = await web();
+    assert.equal(first.status, 200);
+    assert.equal(first.headers['cache-control'], 'private, no-cache');
+    assert.equal(first.headers['content-disposition'], `inline; filename="${photo}-web.jpg"`);
+    const bytes = first.body as Buffer;
+    const xmp = (await sharp(bytes).metadata()).xmp?.toString('utf8') ?? '';
+    assert.match(xmp, /vocab\/MR-LMR</);
+    assert.ok(xmp.includes(`<rdf:li>${release}/v1</rdf:li>`));
+    assert.match(xmp, /Channels: website, social, except social\.tiktok\. The face must not be shown\./);
+    assert.match(xmp, /<plus:LicenseEndDate>2031-03-01T00:00:00\.000Z</);
+    const everything = bytes.toString('latin1') + JSON.stringify(first.headers);
+    for (const identifying of [patient.id, patient.code, 'Patient Number', '1979-11-23']) {
+      assert.ok(!everything.includes(identifying), `${identifying} is nowhere in the file or its headers`);
+    }
+    assert.equal((await web(String(first.headers.etag))).status, 304);
+
+    const amended = await postForm(
+      t,
+      frontDesk,
+      `/api/v1/releases/${release}/amendments`,
+      'document',
+      { bytes: signedFormPdf('face'), filename: 'face.pdf', contentType: 'application/pdf' },
+      { reason: 'Face allowed.', signedAt: '2026-03-02T08:00:00Z', scope: { ...SCOPE, faceAllowed: true } },
+    );
+    assert.equal(amended.status, 201);
+    const changed = await web(String(first.headers.etag));
+    assert.equal(changed.status, 200, 'new rights, new ETag: the cached copy is not reused');
+    const newXmp = (await sharp(changed.body as Buffer).metadata()).xmp?.toString('utf8') ?? '';
+    assert.ok(newXmp.includes(`<rdf:li>${amended.body.id}/v2</rdf:li>`));
+    assert.match(newXmp, /The face may be shown\./);
   });
 
   it('lets marketing and the front desk check, and nobody without the permission', async () => {

@@ -13,6 +13,8 @@ import { PHOTO_FILE_FIELD, PhotosService } from './photos.service.js';
 // Renditions never change for a photo id: browsers may keep them, shared caches may not. The
 // original is the clinical record and is not kept anywhere.
 const RENDITION_CACHE_CONTROL = 'private, max-age=86400, immutable';
+// The web rendition carries the rights as they stand: kept, but checked again before each use.
+const WEB_CACHE_CONTROL = 'private, no-cache';
 const ORIGINAL_CACHE_CONTROL = 'private, no-store';
 const EXTENSION: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -84,7 +86,12 @@ export class PhotosController {
     if (params.name === 'original' && !request.principal?.permissions.has('photos.original')) {
       throw new ForbiddenError('forbidden', 'Originals are only for roles allowed identified patient data.');
     }
-    const cacheControl = params.name === 'original' ? ORIGINAL_CACHE_CONTROL : RENDITION_CACHE_CONTROL;
+    const cacheControl =
+      params.name === 'original'
+        ? ORIGINAL_CACHE_CONTROL
+        : params.name === 'web'
+          ? WEB_CACHE_CONTROL
+          : RENDITION_CACHE_CONTROL;
     if (ifNoneMatch && params.name !== 'original') {
       const etag = await this.photos.renditionEtag(params.id, params.name);
       if (etag && ifNoneMatch.split(/\s*,\s*/).includes(etag)) {
@@ -96,8 +103,8 @@ export class PhotosController {
     void reply
       .header('etag', opened.etag)
       .header('cache-control', cacheControl)
-      .header('content-length', String(opened.object.contentLength));
-    return new StreamableFile(opened.object.body, {
+      .header('content-length', String(opened.contentLength));
+    return new StreamableFile(opened.body, {
       type: opened.contentType,
       disposition: `inline; filename="${opened.photoId}-${params.name}.${EXTENSION[opened.contentType] ?? 'bin'}"`,
     });

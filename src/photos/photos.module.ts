@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ClearanceModule } from '../clearance/clearance.module.js';
 import { ImagesModule } from '../images/images.module.js';
 import { PhotosController } from './photos.controller.js';
 import { PhotosService } from './photos.service.js';
 
 @Module({
-  imports: [ImagesModule],
+  imports: [ImagesModule, ClearanceModule],
   controllers: [PhotosController],
   providers: [PhotosService],
   exports: [PhotosService],

@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -6,11 +8,16 @@ import type { Caller } from '../auth/caller.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService, type RenderedPhoto, type StoredOriginal } from '../images/image.service.js';
+import { rightsXmpPacket, withXmp } from '../images/xmp.js';
 import { hashToBigintColumn } from '../images/perceptual-hash.js';
+import { ClearanceService } from '../clearance/clearance.service.js';
+import { Clock } from '../common/clock.js';
+import { photoStanding } from '../rights/clearance.js';
+import { usageTerms } from '../rights/usage-terms.js';
 import { findCase } from '../patients/patients.service.js';
 import type { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
-import { ObjectStore, type GetResult } from '../storage/object-store.js';
+import { ObjectStore } from '../storage/object-store.js';
 import type { PhotoUploadMetadataDto } from './dto/photo.dto.js';
 import { PhotoEntity, type RenditionName } from './photo.entity.js';
 
@@ -25,7 +32,8 @@ export interface PhotoWithContext {
 }
 
 export interface RenditionStream {
-  object: GetResult;
+  body: Readable;
+  contentLength: number;
   contentType: string;
   etag: string;
   photoId: string;
@@ -45,6 +53,8 @@ export class PhotosService {
     private readonly images: ImageService,
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
+    private readonly clearance: ClearanceService,
+    private readonly clock: Clock,
   ) {}
 
   /** The case photos are uploaded to: 404 before the upload's body is read. */
@@ -162,17 +172,30 @@ export class PhotosService {
 
   /**
    * Opens one rendition for streaming. The original is the clinical record: reading it is audited,
-   * and only roles allowed identified data reach this with `original` (the controller checks).
+   * and only roles allowed identified data reach this with `original` (the controller checks). The
+   * web rendition carries the photo's rights as they stand now, in XMP.
    */
   async openRendition(id: string, name: RenditionName, caller: Caller): Promise<RenditionStream> {
     const photo = await this.dataSource.manager.findOneBy(PhotoEntity, { id });
     if (!photo) throw new NotFoundError('The photo');
+    if (name === 'web') {
+      const [bytes, rights] = await Promise.all([
+        buffer((await this.store.get(photo.webKey)).body),
+        this.rightsPacket(photo),
+      ]);
+      const withRights = withXmp(bytes, rights);
+      return {
+        body: Readable.from([withRights]),
+        contentLength: withRights.length,
+        contentType: 'image/jpeg',
+        etag: webEtag(photo, rights),
+        photoId: id,
+      };
+    }
     const rendition =
       name === 'original'
         ? { key: photo.originalKey, contentType: photo.originalContentType, sha256: photo.originalSha256 }
-        : name === 'web'
-          ? { key: photo.webKey, contentType: 'image/jpeg', sha256: photo.webSha256 }
-          : { key: photo.thumbKey, contentType: 'image/webp', sha256: photo.thumbSha256 };
+        : { key: photo.thumbKey, contentType: 'image/webp', sha256: photo.thumbSha256 };
     const object = await this.store.get(rendition.key);
     if (name === 'original') {
       await this.audit.record(caller, {
@@ -182,18 +205,35 @@ export class PhotosService {
         patientId: photo.patientId,
       });
     }
-    return { object, contentType: rendition.contentType, etag: `"${rendition.sha256}"`, photoId: id };
+    return {
+      body: object.body,
+      contentLength: object.contentLength,
+      contentType: rendition.contentType,
+      etag: `"${rendition.sha256}"`,
+      photoId: id,
+    };
   }
 
   /** The rendition's ETag without opening it, for conditional requests. */
   async renditionEtag(id: string, name: RenditionName): Promise<string | null> {
-    const photo = await this.dataSource.manager.findOne(PhotoEntity, {
-      where: { id },
-      select: { id: true, originalSha256: true, webSha256: true, thumbSha256: true },
-    });
+    const photo = await this.dataSource.manager.findOneBy(PhotoEntity, { id });
     if (!photo) return null;
-    const sha = name === 'original' ? photo.originalSha256 : name === 'web' ? photo.webSha256 : photo.thumbSha256;
-    return `"${sha}"`;
+    if (name === 'web') return webEtag(photo, await this.rightsPacket(photo));
+    return `"${name === 'original' ? photo.originalSha256 : photo.thumbSha256}"`;
+  }
+
+  /** The XMP rights packet of the photo as its release stands now. */
+  private async rightsPacket(photo: PhotoEntity): Promise<string> {
+    const facts = (await this.clearance.loadFacts([photo.id])).get(photo.id);
+    const terms = usageTerms(
+      facts ? photoStanding(facts, this.clock.now()) : { release: null, reasons: [], revokedChannels: [] },
+    );
+    return rightsXmpPacket({
+      usageTerms: terms.text,
+      modelReleaseStatus: terms.usable ? 'MR-LMR' : 'MR-NON',
+      modelReleaseId: terms.releaseReference,
+      licenseEndDate: terms.endsAt,
+    });
   }
 
   /**
@@ -252,4 +292,9 @@ export class PhotosService {
       );
     }
   }
+}
+
+/** Changes with the stored bytes and with the rights written into them. */
+function webEtag(photo: PhotoEntity, rightsPacket: string): string {
+  return `"${photo.webSha256}-${createHash('sha256').update(rightsPacket).digest('hex').slice(0, 16)}"`;
 }

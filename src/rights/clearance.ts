@@ -132,9 +132,56 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
     reasons.push({ code, message });
     for (const remedy of remediesOfReason) if (!remedies.includes(remedy)) remedies.push(remedy);
   };
-  const t = use.at.getTime();
-  const { photo } = facts;
+  const governing = checkStanding(facts, use.at.getTime(), fail);
+  if (governing) {
+    const revoked = revokedChannels(governing, facts.revocations, use.at.getTime()).filter((each) =>
+      overlaps(each.channel, use.channel),
+    );
+    for (const { channel, receivedAt } of revoked) {
+      fail('channel_revoked', `The patient withdrew consent for ${channel} on ${day(receivedAt)}.`);
+    }
+    checkScope(governing.scope, facts.photo, use, fail);
+  }
 
+  const allowed = reasons.length === 0;
+  return {
+    allowed,
+    reasons,
+    remedies: allowed ? [] : remedies,
+    releaseId: governing?.id ?? null,
+    releaseVersion: governing?.version ?? null,
+    validUntil: allowed ? (governing?.expiresAt ?? null) : null,
+  };
+}
+
+/** Where a photo stands at a time, whatever the use: what its rights metadata says. */
+export interface PhotoStanding {
+  /** The governing release, if any covers the photo. */
+  release: ClearanceRelease | null;
+  /** What stops every use: an expired, defective or revoked release, a withdrawal, a hold. */
+  reasons: ClearanceReason[];
+  /** Channels the patient withdrew from the governing release by then. */
+  revokedChannels: string[];
+}
+
+export function photoStanding(facts: ClearanceFacts, at: Date): PhotoStanding {
+  const reasons: ClearanceReason[] = [];
+  const release = checkStanding(facts, at.getTime(), (code, message) => reasons.push({ code, message }));
+  return {
+    release: release ?? null,
+    reasons,
+    revokedChannels: release
+      ? revokedChannels(release, facts.revocations, at.getTime()).map((each) => each.channel)
+      : [],
+  };
+}
+
+/**
+ * Rules 1 and 6, which hold or fail for every use: the governing release (returned) must be in
+ * force at `t`, and the photo neither withdrawn nor on hold.
+ */
+function checkStanding(facts: ClearanceFacts, t: number, fail: Fail): ClearanceRelease | undefined {
+  const { photo } = facts;
   const covering = facts.releases.filter((release) => release.coversAllCases || release.caseIds.includes(photo.caseId));
   const governing = governingRelease(covering, t);
   if (!governing) {
@@ -152,9 +199,8 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
       );
     }
   } else {
-    checkInForce(governing, facts.revocations, use, fail);
+    checkInForce(governing, facts.revocations, t, fail);
   }
-
   for (const revocation of facts.revocations) {
     if (revocation.receivedAt.getTime() > t || revocation.scope.kind !== 'photos') continue;
     if (revocation.scope.photoIds.includes(photo.id)) {
@@ -165,18 +211,7 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
     const active = hold.placedAt.getTime() <= t && (hold.liftedAt === null || hold.liftedAt.getTime() > t);
     if (active) fail('photo_on_hold', `The photo is on hold: ${hold.reason}`);
   }
-
-  if (governing) checkScope(governing.scope, photo, use, fail);
-
-  const allowed = reasons.length === 0;
-  return {
-    allowed,
-    reasons,
-    remedies: allowed ? [] : remedies,
-    releaseId: governing?.id ?? null,
-    releaseVersion: governing?.version ?? null,
-    validUntil: allowed ? (governing?.expiresAt ?? null) : null,
-  };
+  return governing;
 }
 
 type Fail = (code: ClearanceReasonCode, message: string, ...remedies: string[]) => void;
@@ -206,10 +241,9 @@ function newer(a: ClearanceRelease, b: ClearanceRelease): boolean {
 function checkInForce(
   release: ClearanceRelease,
   revocations: readonly ClearanceRevocation[],
-  use: IntendedUse,
+  t: number,
   fail: Fail,
 ): void {
-  const t = use.at.getTime();
   if (release.expiresAt && release.expiresAt.getTime() <= t) {
     fail(
       'release_expired',
@@ -224,24 +258,35 @@ function checkInForce(
       'Have the patient sign a complete release form.',
     );
   }
-  // A revocation ends the authorizations signed before it; a release signed afterwards is a new consent.
-  const applicable = revocations.filter(
+  for (const revocation of revocationsOf(release, revocations, t)) {
+    if (revocation.scope.kind === 'everything') {
+      fail('release_revoked', `The patient revoked the release on ${day(revocation.receivedAt)}.`);
+    }
+  }
+}
+
+/** A revocation ends the authorizations signed before it; a release signed afterwards is a new consent. */
+function revocationsOf(
+  release: ClearanceRelease,
+  revocations: readonly ClearanceRevocation[],
+  t: number,
+): ClearanceRevocation[] {
+  return revocations.filter(
     (revocation) =>
       revocation.receivedAt.getTime() <= t && revocation.receivedAt.getTime() >= release.signedAt.getTime(),
   );
-  for (const revocation of applicable) {
-    if (revocation.scope.kind === 'everything') {
-      fail('release_revoked', `The patient revoked the release on ${day(revocation.receivedAt)}.`);
-    } else if (revocation.scope.kind === 'channels') {
-      const revoked = revocation.scope.channels.filter((channel) => overlaps(channel, use.channel));
-      if (revoked.length > 0) {
-        fail(
-          'channel_revoked',
-          `The patient withdrew consent for ${revoked.join(', ')} on ${day(revocation.receivedAt)}.`,
-        );
-      }
-    }
-  }
+}
+
+function revokedChannels(
+  release: ClearanceRelease,
+  revocations: readonly ClearanceRevocation[],
+  t: number,
+): { channel: string; receivedAt: Date }[] {
+  return revocationsOf(release, revocations, t).flatMap((revocation) =>
+    revocation.scope.kind === 'channels'
+      ? revocation.scope.channels.map((channel) => ({ channel, receivedAt: revocation.receivedAt }))
+      : [],
+  );
 }
 
 function checkScope(scope: ReleaseScope, photo: ClearancePhoto, use: IntendedUse, fail: Fail): void {
