@@ -110,6 +110,37 @@ describe('public media URLs of hosted publications', () => {
     assert.deepEqual(events[0]?.details.reasons, ['channel_not_permitted']);
   });
 
+  it('stops serving at the release’s expiry, though the allowance was kept in memory', async () => {
+    const other = await createPatient(t, frontDesk);
+    const otherPhoto = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, other.id));
+    await createRelease(t, frontDesk, other.id, { expiresAt: '2026-04-01T00:00:00Z' });
+    const { path } = await host(otherPhoto);
+    assert.equal((await request(t.server).get(path)).status, 200);
+    assert.equal((await request(t.server).get(path)).status, 200);
+    const now = t.clock.now();
+    t.clock.set(new Date('2026-04-01T00:00:00Z'));
+    try {
+      assert.equal((await request(t.server).get(path)).status, 410);
+    } finally {
+      t.clock.set(now);
+    }
+  });
+
+  it('keeps no allowance across a lost change listener: a change made meanwhile is not missed', async () => {
+    const other = await createPatient(t, frontDesk);
+    const otherPhoto = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, other.id));
+    const release = await createRelease(t, frontDesk, other.id);
+    const { path } = await host(otherPhoto);
+    assert.equal((await request(t.server).get(path)).status, 200);
+    const terminated = await t.database.query<{ done: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'photo-consent-service (clearance changes)'`,
+    );
+    assert.equal(terminated.length, 1, 'one listener connection');
+    await amend(release, ['social']);
+    assert.equal((await request(t.server).get(path)).status, 410);
+  });
+
   it('answers 404 for a token that is unknown or not a token at all', async () => {
     assert.equal((await request(t.server).get(`/m/${UNKNOWN_TOKEN}`)).status, 404);
     assert.equal((await request(t.server).get('/m/..%2f..%2fetc%2fpasswd')).status, 404);

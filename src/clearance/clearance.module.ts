@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ClearanceChanges } from './clearance-changes.js';
 import { ClearanceController } from './clearance.controller.js';
 import { ClearanceService } from './clearance.service.js';
 
 @Module({
   controllers: [ClearanceController],
-  providers: [ClearanceService],
-  exports: [ClearanceService],
+  providers: [ClearanceService, ClearanceChanges],
+  exports: [ClearanceService, ClearanceChanges],
 })
 export class ClearanceModule {}

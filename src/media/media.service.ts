@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_CALLER } from '../auth/caller.js';
+import { ClearanceChanges } from '../clearance/clearance-changes.js';
 import { ClearanceService } from '../clearance/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
@@ -14,6 +15,16 @@ import { ByteCache } from './byte-cache.js';
 
 /** The tokens the publish path makes: 24 random bytes, base64url. */
 const MEDIA_TOKEN = /^[A-Za-z0-9_-]{32}$/;
+/** Decisions kept in memory, and tokens known to be gone: most recently used first to stay. */
+const MAX_CACHED_DECISIONS = 10_000;
+
+/** An allowance kept in memory: good until any clearance change is heard or the release expires. */
+interface CachedAllowance {
+  row: HostedRow;
+  generation: number;
+  /** Epoch ms at which the decision stops holding on its own; null when the release has no expiry date. */
+  validUntil: number | null;
+}
 
 export interface MediaImage {
   bytes: Buffer;
@@ -41,17 +52,22 @@ export class MediaGoneError extends DomainError {
 }
 
 /**
- * The images behind hosted publications' public URLs. Every request decides the publication's use
- * again; the first one that finds it no longer cleared takes the publication down for good, so the
- * URL answers 410 from then on even if consent came back. Rendition bytes are kept in memory.
+ * The images behind hosted publications' public URLs. The publication's use is decided again for
+ * every request, or taken from memory while that decision cannot have changed: no clearance
+ * change heard since (from any instance, ClearanceChanges) and the release not yet expired. The
+ * first request that finds the use no longer cleared takes the publication down for good, so the
+ * URL answers 410 from then on even if consent came back. Rendition bytes are kept in memory too.
  */
 @Injectable()
 export class MediaService {
   private readonly renditions: ByteCache;
+  private readonly allowances = new Map<string, CachedAllowance>();
+  private readonly gone = new Map<string, true>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly clearance: ClearanceService,
+    private readonly changes: ClearanceChanges,
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -62,6 +78,12 @@ export class MediaService {
 
   async image(token: string): Promise<MediaImage> {
     if (!MEDIA_TOKEN.test(token)) throw new NotFoundError('The image');
+    if (this.gone.has(token)) throw new MediaGoneError();
+    const cached = this.cachedAllowance(token);
+    if (cached) return { bytes: await this.webRendition(cached.row), etag: `"${cached.row.web_sha256}"` };
+
+    // Read before the facts: a change heard after this leaves what is decided below unkept.
+    const generation = this.changes.generation;
     const [row] = await this.dataSource.query<HostedRow[]>(
       `SELECT pub.id, pub.photo_id, pub.patient_id, pub.channel, pub.status, pub.face_shown, pub.marks_obscured,
               pub.name_shown, pub.paid, photo.web_key, photo.web_sha256
@@ -70,7 +92,7 @@ export class MediaService {
       [token],
     );
     if (!row) throw new NotFoundError('The image');
-    if (row.status !== 'live') throw new MediaGoneError();
+    if (row.status !== 'live') throw this.goneFor(token);
     const facts = (await this.clearance.loadFacts([row.photo_id])).get(row.photo_id);
     const decision = facts
       ? decideClearance(facts, {
@@ -84,9 +106,31 @@ export class MediaService {
       : undefined;
     if (!decision?.allowed) {
       await this.takeDown(row, decision);
-      throw new MediaGoneError();
+      throw this.goneFor(token);
+    }
+    if (this.changes.hearing && generation === this.changes.generation) {
+      remember(this.allowances, token, { row, generation, validUntil: decision.validUntil?.getTime() ?? null });
     }
     return { bytes: await this.webRendition(row), etag: `"${row.web_sha256}"` };
+  }
+
+  private cachedAllowance(token: string): CachedAllowance | undefined {
+    const cached = this.allowances.get(token);
+    if (!cached) return undefined;
+    const stillHolds =
+      this.changes.hearing &&
+      cached.generation === this.changes.generation &&
+      (cached.validUntil === null || this.clock.now().getTime() < cached.validUntil);
+    if (stillHolds) return cached;
+    this.allowances.delete(token);
+    return undefined;
+  }
+
+  /** A publication taken down stays down: its token never needs the database again. */
+  private goneFor(token: string): MediaGoneError {
+    this.allowances.delete(token);
+    remember(this.gone, token, true);
+    return new MediaGoneError();
   }
 
   private async webRendition(row: HostedRow): Promise<Buffer> {
@@ -121,4 +165,14 @@ export class MediaService {
       );
     });
   }
+}
+
+/** Adds to a bounded map as its newest entry, dropping the oldest when it is full. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  if (map.size >= MAX_CACHED_DECISIONS) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
+  }
+  map.set(key, value);
 }

@@ -1,0 +1,86 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+
+export const CLEARANCE_CHANGED_CHANNEL = 'clearance_changed';
+const RECONNECT_DELAY_MS = 1000;
+
+/**
+ * Hears every committed change that can change a clearance decision, from any instance, through
+ * PostgreSQL LISTEN on a connection of its own (the triggers of migration ClearanceChangeNotify
+ * send them). Anything that keeps decisions in memory may serve them only while `hearing` is true
+ * and must drop them when `generation` moves: it moves on every change heard and whenever hearing
+ * stops, since changes may then be missed.
+ */
+@Injectable()
+export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ClearanceChanges.name);
+  private client: pg.Client | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private listening = false;
+  private changes = 0;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  get hearing(): boolean {
+    return this.listening;
+  }
+
+  get generation(): number {
+    return this.changes;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    this.lost();
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({
+      // The service's own database: dataSourceOptions() always connects by URL.
+      connectionString: (this.dataSource.options as { url?: string }).url,
+      application_name: 'photo-consent-service (clearance changes)',
+    });
+    this.client = client;
+    client.on('notification', () => {
+      this.changes += 1;
+    });
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'Lost the clearance change listener; decisions are read from the database');
+      this.retry(client);
+    });
+    client.on('end', () => this.retry(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CLEARANCE_CHANGED_CHANNEL}`);
+      // Whatever changed before this point was not heard.
+      this.changes += 1;
+      this.listening = true;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not listen for clearance changes; retrying');
+      this.retry(client);
+    }
+  }
+
+  private retry(client: pg.Client): void {
+    if (client !== this.client) return;
+    this.lost();
+    this.client = undefined;
+    void client.end().catch(() => undefined);
+    if (this.stopped) return;
+    this.reconnectTimer = setTimeout(() => void this.listen(), RECONNECT_DELAY_MS);
+    this.reconnectTimer.unref();
+  }
+
+  private lost(): void {
+    this.listening = false;
+    this.changes += 1;
+  }
+}
