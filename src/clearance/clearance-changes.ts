@@ -8,9 +8,10 @@ const RECONNECT_DELAY_MS = 1000;
 /**
  * Hears every committed change that can change a clearance decision, from any instance, through
  * PostgreSQL LISTEN on a connection of its own (the triggers of migration ClearanceChangeNotify
- * send them). Anything that keeps decisions in memory may serve them only while `hearing` is true
- * and must drop them when `generation` moves: it moves on every change heard and whenever hearing
- * stops, since changes may then be missed.
+ * send them, naming the patient). Anything that keeps a decision in memory notes `version(patient)`
+ * when it starts reading, keeps the decision only while `hearing`, and drops it once the version
+ * moves: it moves with every change heard for that patient, and for every patient whenever
+ * hearing stops, since changes may then be missed.
  */
 @Injectable()
 export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -19,7 +20,9 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
   private reconnectTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private listening = false;
-  private changes = 0;
+  /** Moves when hearing is lost or regained: every patient's version with it. */
+  private epoch = 0;
+  private readonly patientChanges = new Map<string, number>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -27,8 +30,9 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
     return this.listening;
   }
 
-  get generation(): number {
-    return this.changes;
+  /** Changes whenever a decision about the patient's photos may have changed. */
+  version(patientId: string): string {
+    return `${this.epoch}.${this.patientChanges.get(patientId) ?? 0}`;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,8 +53,9 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
       application_name: 'photo-consent-service (clearance changes)',
     });
     this.client = client;
-    client.on('notification', () => {
-      this.changes += 1;
+    client.on('notification', (message) => {
+      const patientId = message.payload ?? '';
+      this.patientChanges.set(patientId, (this.patientChanges.get(patientId) ?? 0) + 1);
     });
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'Lost the clearance change listener; decisions are read from the database');
@@ -61,7 +66,7 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
       await client.connect();
       await client.query(`LISTEN ${CLEARANCE_CHANGED_CHANNEL}`);
       // Whatever changed before this point was not heard.
-      this.changes += 1;
+      this.epoch += 1;
       this.listening = true;
     } catch (error) {
       this.logger.warn({ err: error }, 'Could not listen for clearance changes; retrying');
@@ -81,6 +86,8 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
 
   private lost(): void {
     this.listening = false;
-    this.changes += 1;
+    this.epoch += 1;
+    // Every version has moved with the epoch: the per-patient counts can start again.
+    this.patientChanges.clear();
   }
 }

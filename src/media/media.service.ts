@@ -21,7 +21,8 @@ const MAX_CACHED_DECISIONS = 10_000;
 /** An allowance kept in memory: good until any clearance change is heard or the release expires. */
 interface CachedAllowance {
   row: HostedRow;
-  generation: number;
+  /** ClearanceChanges.version of the patient when the decision was read. */
+  version: string;
   /** Epoch ms at which the decision stops holding on its own; null when the release has no expiry date. */
   validUntil: number | null;
 }
@@ -54,7 +55,8 @@ export class MediaGoneError extends DomainError {
 /**
  * The images behind hosted publications' public URLs. The publication's use is decided again for
  * every request, or taken from memory while that decision cannot have changed: no clearance
- * change heard since (from any instance, ClearanceChanges) and the release not yet expired. The
+ * change heard since for the patient (from any instance, ClearanceChanges) and the release not
+ * yet expired. The
  * first request that finds the use no longer cleared takes the publication down for good, so the
  * URL answers 410 from then on even if consent came back. Rendition bytes are kept in memory too.
  */
@@ -82,15 +84,12 @@ export class MediaService {
     const cached = this.cachedAllowance(token);
     if (cached) return { bytes: await this.webRendition(cached.row), etag: `"${cached.row.web_sha256}"` };
 
-    // Read before the facts: a change heard after this leaves what is decided below unkept.
-    const generation = this.changes.generation;
-    const [row] = await this.dataSource.query<HostedRow[]>(
-      `SELECT pub.id, pub.photo_id, pub.patient_id, pub.channel, pub.status, pub.face_shown, pub.marks_obscured,
-              pub.name_shown, pub.paid, photo.web_key, photo.web_sha256
-         FROM publications pub JOIN photos photo ON photo.id = pub.photo_id
-        WHERE pub.media_token = $1 AND pub.hosted`,
-      [token],
-    );
+    const known = await this.hostedRow(token);
+    if (!known) throw new NotFoundError('The image');
+    // Noted before anything the decision rests on is read (so the row is read again): a change
+    // heard after this point leaves the decision below unkept.
+    const version = this.changes.version(known.patient_id);
+    const row = await this.hostedRow(token);
     if (!row) throw new NotFoundError('The image');
     if (row.status !== 'live') throw this.goneFor(token);
     const facts = (await this.clearance.loadFacts([row.photo_id])).get(row.photo_id);
@@ -108,10 +107,21 @@ export class MediaService {
       await this.takeDown(row, decision);
       throw this.goneFor(token);
     }
-    if (this.changes.hearing && generation === this.changes.generation) {
-      remember(this.allowances, token, { row, generation, validUntil: decision.validUntil?.getTime() ?? null });
+    if (this.changes.hearing && version === this.changes.version(row.patient_id)) {
+      remember(this.allowances, token, { row, version, validUntil: decision.validUntil?.getTime() ?? null });
     }
     return { bytes: await this.webRendition(row), etag: `"${row.web_sha256}"` };
+  }
+
+  private async hostedRow(token: string): Promise<HostedRow | undefined> {
+    const [row] = await this.dataSource.query<HostedRow[]>(
+      `SELECT pub.id, pub.photo_id, pub.patient_id, pub.channel, pub.status, pub.face_shown, pub.marks_obscured,
+              pub.name_shown, pub.paid, photo.web_key, photo.web_sha256
+         FROM publications pub JOIN photos photo ON photo.id = pub.photo_id
+        WHERE pub.media_token = $1 AND pub.hosted`,
+      [token],
+    );
+    return row;
   }
 
   private cachedAllowance(token: string): CachedAllowance | undefined {
@@ -119,7 +129,7 @@ export class MediaService {
     if (!cached) return undefined;
     const stillHolds =
       this.changes.hearing &&
-      cached.generation === this.changes.generation &&
+      cached.version === this.changes.version(cached.row.patient_id) &&
       (cached.validUntil === null || this.clock.now().getTime() < cached.validUntil);
     if (stillHolds) return cached;
     this.allowances.delete(token);

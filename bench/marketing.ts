@@ -1,0 +1,936 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { arch, availableParallelism, platform } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Controller, Get, Param, ParseUUIDPipe, type Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { fastify, type FastifyInstance } from 'fastify';
+import sharp from 'sharp';
+import { DataSource } from 'typeorm';
+import { configureApp, createHttpAdapter } from '../src/app.js';
+import { AppModule } from '../src/app.module.js';
+import { AuditSealer } from '../src/audit/audit-sealer.js';
+import { SYSTEM_CALLER } from '../src/auth/caller.js';
+import type { Role } from '../src/auth/roles.js';
+import { UsersService } from '../src/auth/users.service.js';
+import { Public } from '../src/common/access.decorator.js';
+import { NotFoundError } from '../src/common/domain-error.js';
+import { loadConfig, type AppConfig } from '../src/config/app-config.js';
+import { WEB_LONG_EDGE } from '../src/images/image.service.js';
+import { jpegPhoto, photoPixels, signedFormPdf } from '../test/support/images.js';
+import { releaseFields, SCOPE } from '../test/support/records.js';
+import {
+  ADMIN_DATABASE_URL,
+  median,
+  positiveInteger,
+  reachablePostgresVersion,
+  redact,
+  Scratch,
+  table,
+} from './support.js';
+
+// Marketing-path benchmark: (1) the authenticated, audited clearance check against a NestJS route
+// doing one primary-key SELECT and the same route without the database, (2) a hosted website
+// publication's public URL (GET /m/{token}, a ~300 KB web rendition) against a bare Fastify server
+// answering the same bytes from memory, and (3) how long a second instance of the service keeps
+// serving that URL after consent narrows through the first. Real PostgreSQL (a scratch database),
+// the local disk store, the apps and the load in this process over real HTTP.
+// Build first (npx tsc -p tsconfig.json), then: node dist/bench/marketing.js. See bench/README.md.
+
+const ROUNDS = positiveInteger(process.env.BENCH_ROUNDS, 5);
+const ROUND_SECONDS = positiveInteger(process.env.BENCH_ROUND_SECONDS, 5);
+const CONCURRENCY = positiveInteger(process.env.BENCH_CONCURRENCY, 50);
+const WARM_UP_MS = positiveInteger(process.env.BENCH_WARM_UP_SECONDS, 3) * 1000;
+/** Publications taken down across instances, each with its own patient, photo and release. */
+const GONE_RUNS = positiveInteger(process.env.BENCH_GONE_RUNS, 5);
+/** How often the second instance is asked for the URL once the amendment has answered. */
+const POLL_MS = positiveInteger(process.env.BENCH_POLL_MS, 5);
+/** The web rendition's size to aim for, in KB (1000 bytes). */
+const WEB_TARGET_KB = positiveInteger(process.env.BENCH_WEB_KB, 300);
+/** Past this, a URL still served after the amendment counts as never gone (and fails the goal). */
+const GONE_TIMEOUT_MS = 5000;
+/** Between load runs: the audit sealer catches up (untimed) and the machine gets a breath. */
+const ROUND_PAUSE_MS = 250;
+const CLOSE_TIMEOUT_MS = 30_000;
+/** USER_HZ, the unit of the CPU times in /proc/<pid>/stat: 100 on Linux. */
+const CLOCK_TICKS_PER_SECOND = 100;
+/** The large photo: 6 MP, so that the service resizes it to its 2048 px web rendition as it would a camera's. */
+const LARGE_PHOTO = { width: 3072, height: 2048, seed: 11, quality: 92 };
+/** What ImageService encodes the web rendition at (WEB_JPEG_QUALITY, not exported). */
+const WEB_JPEG_QUALITY = 85;
+
+const LOAD = `${plural(CONCURRENCY, 'concurrent keep-alive connection')}, ${plural(ROUNDS, 'round')} of ${ROUND_SECONDS} s`;
+
+const GOALS = { clearanceRatio: 0.6, clearanceP99Ms: 25, mediaRatio: 0.8, goneMs: 1000 };
+
+const PASSWORD = 'velvet otter compass 7 drizzle';
+const BOUNDARY = `----pcs-bench-${randomBytes(8).toString('hex')}`;
+
+interface Started {
+  app: NestFastifyApplication;
+  port: number;
+}
+
+interface Reply {
+  status: number;
+  /** Bytes of the body: counted always, kept only when `body` is. */
+  bytes: number;
+  body: Buffer;
+}
+
+interface LoadTarget {
+  name: string;
+  /** For the per-round progress line. */
+  label: string;
+  port: number;
+  path: string;
+  headers: http.OutgoingHttpHeaders;
+  /** When set, a 200 with another body length counts as a failure. */
+  expectedBytes?: number;
+}
+
+interface LoadRun {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** CPU time of this process (the apps and the load client together) per successful request. */
+  cpuMicrosPerRequest: number;
+  /** CPU time of the PostgreSQL server's processes per successful request, when they run on this host. */
+  postgresCpuMicrosPerRequest: number | null;
+  failed: number;
+  firstFailure?: string;
+}
+
+interface GoneRun {
+  amendMs: number;
+  /** From the amendment's answer to the second instance's first 410 (its answer received). */
+  goneMs: number;
+  /** Answers 200 from the second instance after the amendment had answered. */
+  servedAfter: number;
+}
+
+// Everything to undo when the benchmark ends, fails or is interrupted.
+const liveApps = new Set<NestFastifyApplication>();
+const liveServers = new Set<FastifyInstance>();
+const liveAgents = new Set<http.Agent>();
+const scratch = new Scratch();
+
+// ---------------------------------------------------------------------------------------------
+// The baselines inside the service: the same Nest app, pipeline and guard, one SELECT or none.
+
+interface ProbeRow {
+  id: string;
+  case_id: string;
+  patient_id: string;
+  kind: string;
+  face_visible: boolean;
+  web_width: number;
+  web_height: number;
+}
+
+/** A photo row's shape, for the route that answers without the database. */
+const STATIC_ROW: Omit<ProbeRow, 'id'> = {
+  case_id: '00000000-0000-4000-8000-000000000001',
+  patient_id: '00000000-0000-4000-8000-000000000002',
+  kind: 'before',
+  face_visible: false,
+  web_width: 2048,
+  web_height: 1536,
+};
+
+/** Added to the testing module as test/access.e2e.ts adds its probe: public, so no session is looked up. */
+@Controller('bench-probe')
+class ProbeController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Public()
+  @Get('photos/:id')
+  async photo(@Param('id', ParseUUIDPipe) id: string): Promise<ProbeRow> {
+    const [row] = await this.dataSource.query<ProbeRow[]>(
+      `SELECT id, case_id, patient_id, kind, face_visible, web_width, web_height FROM photos WHERE id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundError('The photo');
+    return row;
+  }
+
+  @Public()
+  @Get('static/:id')
+  staticPhoto(@Param('id', ParseUUIDPipe) id: string): ProbeRow {
+    return { id, ...STATIC_ROW };
+  }
+}
+
+async function main(): Promise<void> {
+  process.once('SIGINT', () => void interrupted('SIGINT'));
+  process.once('SIGTERM', () => void interrupted('SIGTERM'));
+  const serverVersion = await reachablePostgresVersion();
+  if (serverVersion === undefined) return;
+  console.log(
+    `Marketing benchmark: node ${process.version}, ${platform()}-${arch()}, ${availableParallelism()} CPUs, ` +
+      `PostgreSQL ${serverVersion} at ${redact(ADMIN_DATABASE_URL)}.\n`,
+  );
+  try {
+    const databaseUrl = await scratch.database();
+    // One data directory for both instances: the local store's objects are shared, as a volume would be.
+    const config = benchConfig(await scratch.tempDir('pcs-bench-marketing-'), databaseUrl);
+    const first = await startApp(config, databaseUrl, [ProbeController]);
+    const staff = await signInStaff(first);
+    const clearance = await measureClearance(first, staff);
+    const media = await measureMedia(first, staff);
+    const gone = await measureGone(config, databaseUrl, first, staff);
+    report(clearance, media, gone);
+  } finally {
+    await cleanUp();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Clearance check
+
+const CLEARANCE = 'GET /photos/{id}/clearance (marketing, audited)';
+const ONE_SELECT = 'one-select Nest route (public)';
+const NO_DATABASE = 'no-database Nest route (public)';
+
+interface Clearance {
+  runs: Map<string, LoadRun[]>;
+}
+
+async function measureClearance(first: Started, staff: Staff): Promise<Clearance> {
+  console.log(
+    `1. Clearance check: GET /api/v1/photos/{id}/clearance?channel=website as a marketing user, ` +
+      `${LOAD} per scenario, ` +
+      `scenarios rotated each round.`,
+  );
+  const seeded = await seedConsentedPhoto(first, staff, await jpegPhoto({ seed: 1 }));
+  const checkPath = `/api/v1/photos/${seeded.photoId}/clearance?channel=website`;
+  const check = await call(first.port, 'GET', checkPath, staff.marketing);
+  if (check.status !== 200 || (check.json as { allowed?: boolean }).allowed !== true) {
+    throw new Error(`the clearance check answered ${check.status}, not allowed: ${check.body.toString('utf8')}`);
+  }
+  for (const probe of ['photos', 'static']) {
+    const reply = await call(first.port, 'GET', `/api/v1/bench-probe/${probe}/${seeded.photoId}`);
+    if (reply.status !== 200) throw new Error(`the ${probe} probe answered ${reply.status}`);
+  }
+
+  const targets: LoadTarget[] = [
+    {
+      name: CLEARANCE,
+      label: 'clearance',
+      port: first.port,
+      path: checkPath,
+      headers: { authorization: `Bearer ${staff.marketing}` },
+    },
+    {
+      name: ONE_SELECT,
+      label: 'one-select',
+      port: first.port,
+      path: `/api/v1/bench-probe/photos/${seeded.photoId}`,
+      headers: {},
+    },
+    {
+      name: NO_DATABASE,
+      label: 'no-db',
+      port: first.port,
+      path: `/api/v1/bench-probe/static/${seeded.photoId}`,
+      headers: {},
+    },
+  ];
+  const runs = await rounds(targets, first.app.get(AuditSealer));
+  return { runs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Public media URL
+
+const MEDIA = 'GET /m/{token} (hosted website publication)';
+const BARE_FASTIFY = 'bare Fastify, same bytes from memory';
+
+interface Media {
+  runs: Map<string, LoadRun[]>;
+  uploadBytes: number;
+  webBytes: number;
+  webSize: string;
+}
+
+async function measureMedia(first: Started, staff: Staff): Promise<Media> {
+  console.log(
+    `\n2. Public media URL: GET /m/{token} of a hosted website publication, no session, ` + `${LOAD} per scenario.`,
+  );
+  const large = await largePhoto();
+  const seeded = await seedConsentedPhoto(first, staff, large.jpeg);
+  const hosted = await host(first, staff, seeded.photoId);
+  const served = await call(first.port, 'GET', hosted.path);
+  if (served.status !== 200) throw new Error(`${hosted.path} answered ${served.status}`);
+  if (served.body.length !== seeded.webBytes) {
+    throw new Error(
+      `${hosted.path} served ${served.body.length} bytes; the photo's web rendition is ${seeded.webBytes}`,
+    );
+  }
+  const { width, height } = await sharp(served.body).metadata();
+  const webSize = `${width}x${height}`;
+  console.log(
+    `  uploaded a ${LARGE_PHOTO.width}x${LARGE_PHOTO.height} JPEG of ${kb(large.jpeg.length)} KB (grain ${large.grain}); ` +
+      `its web rendition is ${webSize}, ${kb(served.body.length)} KB (${served.body.length} bytes; ` +
+      `aimed at ${WEB_TARGET_KB} KB, estimated ${kb(large.estimatedWebBytes)} KB)`,
+  );
+  const bare = await startBareFastify(served.body);
+
+  const targets: LoadTarget[] = [
+    {
+      name: MEDIA,
+      label: 'media',
+      port: first.port,
+      path: hosted.path,
+      headers: {},
+      expectedBytes: served.body.length,
+    },
+    {
+      name: BARE_FASTIFY,
+      label: 'bare',
+      port: bare,
+      path: hosted.path,
+      headers: {},
+      expectedBytes: served.body.length,
+    },
+  ];
+  const runs = await rounds(targets, first.app.get(AuditSealer));
+  await stopServers();
+  return { runs, uploadBytes: large.jpeg.length, webBytes: served.body.length, webSize };
+}
+
+/**
+ * A photo-like JPEG with deterministic grain, as much of it as makes the service's web rendition
+ * (2048 px, quality 85) about WEB_TARGET_KB: found by bisection, each step rendered as the service
+ * renders it. The service's own rendition size is printed once uploaded.
+ */
+async function largePhoto(): Promise<{ jpeg: Buffer; grain: number; estimatedWebBytes: number }> {
+  const { width, height, seed, quality } = LARGE_PHOTO;
+  const base = photoPixels(width, height, seed);
+  const encode = async (grain: number) => {
+    const jpeg = await sharp(withGrain(Buffer.from(base), grain, seed), { raw: { width, height, channels: 3 } })
+      .jpeg({ quality })
+      .toBuffer();
+    const web = await sharp(jpeg)
+      .resize(WEB_LONG_EDGE, WEB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: WEB_JPEG_QUALITY })
+      .toBuffer();
+    return { jpeg, grain, estimatedWebBytes: web.length };
+  };
+  const target = WEB_TARGET_KB * 1000;
+  let low = 0;
+  let high = 128;
+  let best = await encode(high);
+  if (best.estimatedWebBytes < target) return best;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    const candidate = await encode(middle);
+    if (Math.abs(candidate.estimatedWebBytes - target) < Math.abs(best.estimatedWebBytes - target)) best = candidate;
+    if (candidate.estimatedWebBytes < target) low = middle;
+    else high = middle;
+  }
+  return best;
+}
+
+/** Deterministic noise (xorshift32) of ±grain/2 on every channel, in place. */
+function withGrain(pixels: Buffer, grain: number, seed: number): Buffer {
+  let state = (0x9e3779b9 ^ seed) | 0;
+  for (let i = 0; i < pixels.length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    const value = (pixels[i] ?? 0) + (((state & 0xff) * grain) >> 8) - (grain >> 1);
+    pixels[i] = value < 0 ? 0 : value > 255 ? 255 : value;
+  }
+  return pixels;
+}
+
+async function startBareFastify(bytes: Buffer): Promise<number> {
+  const server = fastify({ logger: false });
+  server.get('/m/:token', (_request, reply) => reply.header('content-type', 'image/jpeg').send(bytes));
+  liveServers.add(server);
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  return (server.server.address() as AddressInfo).port;
+}
+
+async function stopServers(): Promise<void> {
+  for (const server of [...liveServers]) {
+    liveServers.delete(server);
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Consent narrowed on one instance, the URL gone on the other
+
+async function measureGone(config: AppConfig, databaseUrl: string, first: Started, staff: Staff): Promise<GoneRun[]> {
+  console.log(
+    `\n3. Cross-instance 410: a second instance on the same database and data directory; each run hosts a new ` +
+      `publication through the first, has the second serve it, narrows the release to social only through the ` +
+      `first (POST /releases/{id}/amendments) and polls the second every ${POLL_MS} ms for the first 410; ` +
+      `${plural(GONE_RUNS, 'run')}.`,
+  );
+  const second = await startApp(config, databaseUrl, []);
+  const agent = keepAlive(1);
+  const runs: GoneRun[] = [];
+  try {
+    for (let run = 0; run < GONE_RUNS; run++) {
+      const seeded = await seedConsentedPhoto(first, staff, await jpegPhoto({ seed: 100 + run }));
+      const hosted = await host(first, staff, seeded.photoId);
+      // The second instance serves it a few times first: whatever it keeps about the URL, it keeps now.
+      for (let i = 0; i < 3; i++) {
+        const reply = await get(second.port, hosted.path, {}, agent);
+        if (reply.status !== 200) throw new Error(`the second instance answered ${reply.status} before the amendment`);
+      }
+      await sleep(ROUND_PAUSE_MS);
+
+      const amendStarted = performance.now();
+      const amended = await call(
+        first.port,
+        'POST',
+        `/api/v1/releases/${seeded.releaseId}/amendments`,
+        staff.frontDesk,
+        form(
+          {
+            reason: 'No website use any more.',
+            signedAt: new Date(Date.now() - 1000).toISOString(),
+            scope: { ...SCOPE, channels: ['social'] },
+          },
+          'document',
+          { bytes: signedFormPdf('Amended photo release'), fileName: 'amended.pdf', contentType: 'application/pdf' },
+        ),
+      );
+      const answered = performance.now();
+      if (amended.status !== 201) throw new Error(`the amendment answered ${amended.status}: ${text(amended)}`);
+
+      let servedAfter = 0;
+      let goneMs = Infinity;
+      for (;;) {
+        const pollStarted = performance.now();
+        const reply = await get(second.port, hosted.path, {}, agent);
+        const now = performance.now();
+        if (reply.status === 410) {
+          goneMs = now - answered;
+          break;
+        }
+        if (reply.status !== 200) throw new Error(`the second instance answered ${reply.status}: ${text(reply)}`);
+        servedAfter++;
+        if (now - answered > GONE_TIMEOUT_MS) break;
+        await sleep(Math.max(0, pollStarted + POLL_MS - now));
+      }
+      const publication = await call(first.port, 'GET', `/api/v1/publications/${hosted.id}`, staff.marketing);
+      const status = (publication.json as { status?: string }).status;
+      if (Number.isFinite(goneMs) && status !== 'removed') {
+        throw new Error(`the publication is ${status} after the second instance answered 410`);
+      }
+      runs.push({ amendMs: answered - amendStarted, goneMs, servedAfter });
+      console.log(
+        `  run ${run + 1}: amendment ${ms(answered - amendStarted)} ms; 410 from the second instance ` +
+          `${Number.isFinite(goneMs) ? `${ms(goneMs)} ms` : `not within ${GONE_TIMEOUT_MS} ms`} after it answered, ` +
+          `${servedAfter} answers 200 in between; publication ${status}`,
+      );
+    }
+  } finally {
+    agent.destroy();
+    liveAgents.delete(agent);
+    await closeApp(second.app);
+  }
+  return runs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+/** A warm-up per target, then ROUNDS rounds with the order of the targets rotated every round. */
+async function rounds(targets: LoadTarget[], sealer: AuditSealer): Promise<Map<string, LoadRun[]>> {
+  for (const each of targets) await drive(each, WARM_UP_MS);
+  await sealer.sealPending();
+  const runs = new Map<string, LoadRun[]>(targets.map((each) => [each.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = targets.map((_, i) => targets[(i + round) % targets.length]);
+    const line: string[] = [];
+    for (const each of order) {
+      const run = await drive(each, ROUND_SECONDS * 1000);
+      runs.get(each.name)?.push(run);
+      line.push(`${each.label} ${run.requestsPerSecond.toFixed(0)}/s p99 ${ms(run.p99Ms)} ms${failures(run)}`);
+      // The sealer runs on its timer during a round (that cost counts); what is left is sealed here.
+      await sealer.sealPending();
+      await sleep(ROUND_PAUSE_MS);
+    }
+    console.log(`  round ${round + 1}: ${line.join(', ')}`);
+  }
+  return runs;
+}
+
+function failures(run: LoadRun): string {
+  return run.failed ? ` (${run.failed} failed, first: ${run.firstFailure})` : '';
+}
+
+/** CONCURRENCY loops, each sending the next GET when its answer is in, until the time is up. */
+async function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
+  const agent = keepAlive(CONCURRENCY);
+  const latencies: number[] = [];
+  let failed = 0;
+  let firstFailure: string | undefined;
+  const postgresCpuAtStart = await postgresCpuTicks();
+  const cpuAtStart = process.cpuUsage();
+  const started = performance.now();
+  const deadline = started + durationMs;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const sent = performance.now();
+      try {
+        const reply = await get(target.port, target.path, target.headers, agent, 200);
+        if (reply.status === 200 && (target.expectedBytes === undefined || reply.bytes === target.expectedBytes)) {
+          latencies.push(performance.now() - sent);
+        } else {
+          failed++;
+          firstFailure ??= `${reply.status} (${reply.bytes} bytes) ${text(reply).slice(0, 200)}`;
+        }
+      } catch (error) {
+        failed++;
+        firstFailure ??= (error as Error).message;
+        await sleep(10);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
+  const postgresCpu = postgresCpuBetween(postgresCpuAtStart, await postgresCpuTicks());
+  agent.destroy();
+  liveAgents.delete(agent);
+  const ok = latencies.length;
+  if (ok === 0) throw new Error(`${target.name}: no request succeeded; first failure: ${firstFailure}`);
+  return {
+    requestsPerSecond: ok / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    cpuMicrosPerRequest: (cpu.user + cpu.system) / ok,
+    postgresCpuMicrosPerRequest: postgresCpu === null ? null : postgresCpu / ok,
+    failed,
+    firstFailure,
+  };
+}
+
+function keepAlive(maxSockets: number): http.Agent {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  liveAgents.add(agent);
+  return agent;
+}
+
+/** One GET; the body is counted, and kept only when the status is not the one expected. */
+function get(
+  port: number,
+  urlPath: string,
+  headers: http.OutgoingHttpHeaders,
+  agent: http.Agent,
+  expectedStatus?: number,
+): Promise<Reply> {
+  return request(port, 'GET', urlPath, headers, undefined, agent, expectedStatus);
+}
+
+function request(
+  port: number,
+  method: string,
+  urlPath: string,
+  headers: http.OutgoingHttpHeaders,
+  body: Buffer | undefined,
+  agent: http.Agent,
+  expectedStatus?: number,
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent }, (response) => {
+      const status = response.statusCode ?? 0;
+      const keep = status !== expectedStatus;
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (keep) chunks.push(chunk);
+      });
+      response.once('end', () => resolve({ status, bytes, body: Buffer.concat(chunks) }));
+      response.once('error', reject);
+    });
+    outgoing.once('error', reject);
+    outgoing.end(body);
+  });
+}
+
+function text(reply: Reply): string {
+  return reply.body.toString('utf8');
+}
+
+/**
+ * User and system CPU time, in clock ticks, of each process named `postgres` on this host (the
+ * server and its backends; Linux /proc), by pid; null when there are none to see.
+ */
+async function postgresCpuTicks(): Promise<Map<number, number> | null> {
+  let names: string[];
+  try {
+    names = await readdir('/proc');
+  } catch {
+    return null;
+  }
+  const ticks = new Map<number, number>();
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = await readFile(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // "pid (comm) state ppid ...": utime and stime are the 14th and 15th fields.
+    const close = stat.lastIndexOf(')');
+    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+    const fields = stat.slice(close + 2).split(' ');
+    ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks.size ? ticks : null;
+}
+
+/** Microseconds of PostgreSQL CPU between two readings (see bench/audit.ts). */
+function postgresCpuBetween(start: Map<number, number> | null, end: Map<number, number> | null): number | null {
+  if (!start || !end) return null;
+  let ticks = 0;
+  for (const [pid, used] of end) ticks += Math.max(0, used - (start.get(pid) ?? 0));
+  return ticks * (1_000_000 / CLOCK_TICKS_PER_SECOND);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The service, its users and its records
+
+/** The service's settings only from here: nothing from the shell's environment or a `.env` file. */
+function benchConfig(dataDir: string, databaseUrl: string): AppConfig {
+  return loadConfig(
+    {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      // Staff sign in with a password alone.
+      TOTP_REQUIRED_ROLES: 'none',
+      // All the load comes from 127.0.0.1: the per-address limit (600 a minute) must not step in.
+      MEDIA_RATE_LIMIT_PER_MINUTE: '1000000',
+    },
+    null,
+  );
+}
+
+/** The real AppModule, built the way the tests build it, listening on a free port. */
+async function startApp(config: AppConfig, databaseUrl: string, controllers: Type[]): Promise<Started> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config, databaseUrl)],
+    controllers,
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: false });
+  liveApps.add(app);
+  await configureApp(app);
+  await app.init();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, port: (app.getHttpServer().address() as AddressInfo).port };
+}
+
+async function closeApp(app: NestFastifyApplication): Promise<void> {
+  if (!liveApps.delete(app)) return;
+  await Promise.race([app.close(), sleep(CLOSE_TIMEOUT_MS, undefined, { ref: false })]);
+}
+
+interface Staff {
+  frontDesk: string;
+  marketing: string;
+}
+
+async function signInStaff(started: Started): Promise<Staff> {
+  const token = async (role: Role) => {
+    const email = `${role.replace('_', '-')}@bench.test`;
+    await started.app
+      .get(UsersService)
+      .create({ email, displayName: `Bench ${role}`, role, password: PASSWORD }, SYSTEM_CALLER);
+    const reply = await call(started.port, 'POST', '/api/v1/auth/login', undefined, {
+      json: { email, password: PASSWORD },
+    });
+    if (reply.status !== 200) throw new Error(`sign-in as ${email} answered ${reply.status}: ${text(reply)}`);
+    return (reply.json as { token: string }).token;
+  };
+  return { frontDesk: await token('front_desk'), marketing: await token('marketing') };
+}
+
+interface Seeded {
+  patientId: string;
+  photoId: string;
+  releaseId: string;
+  webBytes: number;
+}
+
+let patientCounter = 0;
+
+/**
+ * Through the API as the front desk: a patient, a case, the photo (`before`, face not visible) and
+ * a release covering all cases whose scope allows the website.
+ */
+async function seedConsentedPhoto(started: Started, staff: Staff, jpeg: Buffer): Promise<Seeded> {
+  patientCounter += 1;
+  const created = async (path: string, body: RequestBody) => {
+    const reply = await call(started.port, 'POST', path, staff.frontDesk, body);
+    if (reply.status !== 201) throw new Error(`POST ${path} answered ${reply.status}: ${text(reply)}`);
+    return reply.json as { id: string; web?: { bytes: number } };
+  };
+  const patient = await created('/api/v1/patients', {
+    json: { fullName: `Bench Patient${patientCounter}`, dateOfBirth: '1985-06-15' },
+  });
+  const treatmentCase = await created(`/api/v1/patients/${patient.id}/cases`, {
+    json: { procedure: 'Rhinoplasty', provider: 'Dr. A. Smith', treatmentDate: '2026-02-01' },
+  });
+  const photo = await created(
+    `/api/v1/cases/${treatmentCase.id}/photos`,
+    form({ kind: 'before', faceVisible: false }, 'file', {
+      bytes: jpeg,
+      fileName: 'photo.jpg',
+      contentType: 'image/jpeg',
+    }),
+  );
+  // Signed yesterday, expiring in five years, whatever the date the benchmark runs on.
+  const now = Date.now();
+  const release = await created(
+    `/api/v1/patients/${patient.id}/releases`,
+    form(
+      releaseFields({
+        signedAt: new Date(now - 86_400_000).toISOString(),
+        expiresAt: new Date(now + 5 * 365 * 86_400_000).toISOString(),
+      }),
+      'document',
+      { bytes: signedFormPdf(), fileName: 'release.pdf', contentType: 'application/pdf' },
+    ),
+  );
+  return { patientId: patient.id, photoId: photo.id, releaseId: release.id, webBytes: photo.web?.bytes ?? NaN };
+}
+
+/** A hosted website publication of the photo, made by marketing; its media URL's path. */
+async function host(started: Started, staff: Staff, photoId: string): Promise<{ id: string; path: string }> {
+  const reply = await call(started.port, 'POST', '/api/v1/publications', staff.marketing, {
+    json: { photoId, channel: 'website', hosted: true },
+  });
+  if (reply.status !== 201) throw new Error(`POST /api/v1/publications answered ${reply.status}: ${text(reply)}`);
+  const publication = reply.json as { id: string; mediaUrl: string };
+  return { id: publication.id, path: new URL(publication.mediaUrl).pathname };
+}
+
+type RequestBody = { json: unknown } | { form: Buffer };
+
+/** A multipart form: `metadata` as JSON, then one file part. */
+function form(
+  metadata: unknown,
+  fileField: string,
+  file: { bytes: Buffer; fileName: string; contentType: string },
+): RequestBody {
+  const head = Buffer.from(
+    `--${BOUNDARY}\r\ncontent-disposition: form-data; name="metadata"\r\n\r\n${JSON.stringify(metadata)}\r\n` +
+      `--${BOUNDARY}\r\ncontent-disposition: form-data; name="${fileField}"; filename="${file.fileName}"\r\n` +
+      `content-type: ${file.contentType}\r\n\r\n`,
+  );
+  return { form: Buffer.concat([head, file.bytes, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]) };
+}
+
+const seedAgent = keepAlive(1);
+
+/** One request for set-up and checks; the whole answer is read, and parsed when it is JSON. */
+async function call(
+  port: number,
+  method: string,
+  urlPath: string,
+  token?: string,
+  body?: RequestBody,
+): Promise<Reply & { json: unknown }> {
+  const headers: http.OutgoingHttpHeaders = token ? { authorization: `Bearer ${token}` } : {};
+  let bytes: Buffer | undefined;
+  if (body && 'json' in body) {
+    bytes = Buffer.from(JSON.stringify(body.json));
+    headers['content-type'] = 'application/json';
+  } else if (body) {
+    bytes = body.form;
+    headers['content-type'] = `multipart/form-data; boundary=${BOUNDARY}`;
+  }
+  if (bytes) headers['content-length'] = bytes.length;
+  const reply = await request(port, method, urlPath, headers, bytes, seedAgent);
+  let json: unknown;
+  try {
+    json = JSON.parse(text(reply));
+  } catch {
+    json = undefined;
+  }
+  return { ...reply, json };
+}
+
+async function cleanUp(): Promise<void> {
+  for (const agent of [...liveAgents]) agent.destroy();
+  liveAgents.clear();
+  await stopServers().catch(() => undefined);
+  for (const app of [...liveApps]) await closeApp(app).catch(() => undefined);
+  await scratch.removeAll();
+}
+
+async function interrupted(signal: NodeJS.Signals): Promise<void> {
+  console.error(`\n${signal}: closing the apps and dropping the scratch database`);
+  await cleanUp();
+  process.exit(130);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function report(clearance: Clearance, media: Media, gone: GoneRun[]): void {
+  console.log('\nResults');
+  const clearanceRatio = ratio(clearance.runs, CLEARANCE, ONE_SELECT);
+  const clearanceP99 = median((clearance.runs.get(CLEARANCE) ?? []).map((run) => run.p99Ms));
+  console.log(`\n1. Clearance check (${LOAD})\n`);
+  console.log(loadTable(clearance.runs, [CLEARANCE, ONE_SELECT, NO_DATABASE], ONE_SELECT, 'x one-select'));
+  console.log(`\n  clearance / one-select: ${describeRatio(clearanceRatio)}`);
+  const oneSelectVsStatic = ratio(clearance.runs, ONE_SELECT, NO_DATABASE);
+  console.log(`  one-select / no-database: ${describeRatio(oneSelectVsStatic)}`);
+
+  const mediaRatio = ratio(media.runs, MEDIA, BARE_FASTIFY);
+  console.log(
+    `\n2. Public media URL: web rendition ${media.webSize}, ${kb(media.webBytes)} KB (from a ` +
+      `${LARGE_PHOTO.width}x${LARGE_PHOTO.height} upload of ${kb(media.uploadBytes)} KB); ` +
+      `${LOAD}\n`,
+  );
+  console.log(loadTable(media.runs, [MEDIA, BARE_FASTIFY], BARE_FASTIFY, 'x bare Fastify', media.webBytes));
+  console.log(`\n  media / bare Fastify: ${describeRatio(mediaRatio)}`);
+
+  const goneTimes = gone.map((run) => run.goneMs);
+  const slowestGone = Math.max(...goneTimes);
+  console.log(`\n3. Cross-instance 410 (${plural(gone.length, 'run')}, polled every ${POLL_MS} ms)\n`);
+  console.log(
+    table([
+      ['run', 'amendment ms', 'first 410 on the second instance, ms after', 'answers 200 after the amendment'],
+      ...gone.map((run, i) => [
+        String(i + 1),
+        ms(run.amendMs),
+        Number.isFinite(run.goneMs) ? ms(run.goneMs) : `> ${GONE_TIMEOUT_MS}`,
+        String(run.servedAfter),
+      ]),
+      [
+        'median',
+        ms(median(gone.map((run) => run.amendMs))),
+        ms(median(goneTimes)),
+        String(median(gone.map((run) => run.servedAfter))),
+      ],
+    ]),
+  );
+
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log('\nGoals (medians over rounds)');
+  console.log(
+    `  clearance >= ${GOALS.clearanceRatio}x the one-select route: ${clearanceRatio.ofMedians.toFixed(2)}x - ` +
+      met(clearanceRatio.ofMedians >= GOALS.clearanceRatio),
+  );
+  console.log(
+    `  clearance p99 <= ${GOALS.clearanceP99Ms} ms: ${ms(clearanceP99)} ms - ${met(clearanceP99 <= GOALS.clearanceP99Ms)}`,
+  );
+  console.log(
+    `  GET /m/{token} >= ${GOALS.mediaRatio}x bare Fastify: ${mediaRatio.ofMedians.toFixed(2)}x - ` +
+      met(mediaRatio.ofMedians >= GOALS.mediaRatio),
+  );
+  console.log(
+    `  410 on the other instance <= ${GOALS.goneMs} ms after the amendment, every run: slowest ` +
+      `${Number.isFinite(slowestGone) ? `${ms(slowestGone)} ms` : `> ${GOALS.goneMs} ms`} - ` +
+      met(slowestGone <= GOALS.goneMs),
+  );
+}
+
+function loadTable(
+  runs: Map<string, LoadRun[]>,
+  names: string[],
+  baseline: string,
+  ratioHeader: string,
+  bodyBytes?: number,
+): string {
+  const baselineMedian = median((runs.get(baseline) ?? []).map((run) => run.requestsPerSecond));
+  const header = [
+    'scenario',
+    'requests/s: median (min-max)',
+    ...(bodyBytes ? ['MB/s'] : []),
+    'p50 ms',
+    'p99 ms: median (max)',
+    ratioHeader,
+    'CPU us/request: node, PostgreSQL',
+    'failed',
+  ];
+  const rows = names.map((name) => {
+    const each = runs.get(name) ?? [];
+    const rates = each.map((run) => run.requestsPerSecond);
+    const postgresCpu = each.flatMap((run) =>
+      run.postgresCpuMicrosPerRequest === null ? [] : [run.postgresCpuMicrosPerRequest],
+    );
+    const p99s = each.map((run) => run.p99Ms);
+    return [
+      name,
+      `${median(rates).toFixed(0)} (${Math.min(...rates).toFixed(0)}-${Math.max(...rates).toFixed(0)})`,
+      ...(bodyBytes ? [((median(rates) * bodyBytes) / 1e6).toFixed(0)] : []),
+      ms(median(each.map((run) => run.p50Ms))),
+      `${ms(median(p99s))} (${ms(Math.max(...p99s))})`,
+      `${(median(rates) / baselineMedian).toFixed(2)}x`,
+      `${median(each.map((run) => run.cpuMicrosPerRequest)).toFixed(0)}, ${
+        postgresCpu.length ? median(postgresCpu).toFixed(0) : '-'
+      }`,
+      String(each.reduce((sum, run) => sum + run.failed, 0)),
+    ];
+  });
+  return table([header, ...rows]);
+}
+
+interface Ratio {
+  ofMedians: number;
+  /** Within a round the two ran seconds apart: their ratio is less exposed to drift in the machine. */
+  perRound: number[];
+}
+
+function ratio(runs: Map<string, LoadRun[]>, name: string, baseline: string): Ratio {
+  const rates = (key: string) => (runs.get(key) ?? []).map((run) => run.requestsPerSecond);
+  return {
+    ofMedians: median(rates(name)) / median(rates(baseline)),
+    perRound: rates(name).map((value, i) => value / (rates(baseline)[i] ?? NaN)),
+  };
+}
+
+function describeRatio(value: Ratio): string {
+  return (
+    `${value.ofMedians.toFixed(2)}x (ratio of medians); per round ` +
+    `${Math.min(...value.perRound).toFixed(2)}-${Math.max(...value.perRound).toFixed(2)}x`
+  );
+}
+
+/** Nearest rank: the smallest value with at least `fraction` of the values at or below it. */
+function percentile(values: number[], fraction: number): number {
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? NaN;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function ms(value: number): string {
+  return value.toFixed(1);
+}
+
+function kb(bytes: number): string {
+  return (bytes / 1000).toFixed(0);
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(
+    `The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  await cleanUp();
+  process.exit(1);
+});
