@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -82,12 +83,23 @@ export class ClearanceService {
   ) {}
 
   /** The facts of each photo found, by id; ids of photos that do not exist are absent. */
-  async loadFacts(
-    photoIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, PhotoClearanceFacts>> {
-    const rows = await manager.query<PhotoRow[]>(FACTS_SQL, [[...new Set(photoIds)]]);
+  async loadFacts(photoIds: readonly string[], manager?: EntityManager): Promise<Map<string, PhotoClearanceFacts>> {
+    const parameters = [[...new Set(photoIds)]];
+    const rows = manager?.queryRunner
+      ? await manager.query<PhotoRow[]>(FACTS_SQL, parameters)
+      : await this.pool()
+          .query<PhotoRow>({ name: 'clearance_facts', text: FACTS_SQL, values: parameters })
+          .then((result) => result.rows);
     return new Map(rows.map((row) => [row.id, factsOf(row)]));
+  }
+
+  /**
+   * TypeORM's pg pool, for a named statement: PostgreSQL then plans the facts query once per
+   * connection instead of on every check (planning took 0.25-0.5 ms, running it 0.1 ms).
+   */
+  private pool(): pg.Pool {
+    // TypeORM types the PostgreSQL driver's pool as any; it is the pg.Pool it made.
+    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 
   /** One check, audited. 404 when the photo does not exist. */
