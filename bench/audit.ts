@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { arch, availableParallelism, platform } from 'node:os';
@@ -25,6 +24,9 @@ import {
   redact,
   Scratch,
   table,
+  percentile,
+  postgresCpuBetween,
+  postgresCpuTicks,
 } from './support.js';
 
 // Audit benchmark, for the staff-identity and audit feature: (1) audited write throughput against
@@ -46,8 +48,6 @@ const ROUND_PAUSE_MS = 250;
 /** Events inserted per INSERT statement when filling the chain for the verify measurement. */
 const INSERT_CHUNK = 250_000;
 const CLOSE_TIMEOUT_MS = 30_000;
-/** USER_HZ, the unit of the CPU times in /proc/<pid>/stat: 100 on Linux. */
-const CLOCK_TICKS_PER_SECOND = 100;
 
 const GOALS = { auditedThroughputRatio: 0.8, verifyEventsPerSecond: 100_000, unknownVsWrongTolerance: 0.1 };
 
@@ -265,48 +265,6 @@ function send(
     request.once('error', reject);
     request.end(body);
   });
-}
-
-/**
- * User and system CPU time, in clock ticks, of each process named `postgres` on this host (the
- * server and its backends; Linux /proc), by pid; null when there are none to see (another host,
- * another OS).
- */
-async function postgresCpuTicks(): Promise<Map<number, number> | null> {
-  let names: string[];
-  try {
-    names = await readdir('/proc');
-  } catch {
-    return null;
-  }
-  const ticks = new Map<number, number>();
-  for (const name of names) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = await readFile(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // "pid (comm) state ppid ...": utime and stime are the 14th and 15th fields.
-    const close = stat.lastIndexOf(')');
-    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-    const fields = stat.slice(close + 2).split(' ');
-    ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
-  }
-  return ticks.size ? ticks : null;
-}
-
-/**
- * Microseconds of PostgreSQL CPU between two readings: what each process still there at the end
- * used since the first (all of it, for one started since). An idle pool connection that closes in
- * between takes nothing with it; a backend that both starts and exits in between is missed.
- */
-function postgresCpuBetween(start: Map<number, number> | null, end: Map<number, number> | null): number | null {
-  if (!start || !end) return null;
-  let ticks = 0;
-  for (const [pid, used] of end) ticks += Math.max(0, used - (start.get(pid) ?? 0));
-  return ticks * (1_000_000 / CLOCK_TICKS_PER_SECOND);
 }
 
 let bareServer: http.Server | undefined;
@@ -675,12 +633,6 @@ function report(writes: Map<string, LoadRun[]>, verify: VerifyStep[], logins: Lo
       met(Math.abs(unknownVsWrong - 1) <= GOALS.unknownVsWrongTolerance),
   );
   console.log(`  (argon2id parameters are meant for ~100 ms per hash: ${ms(hashMedian)} ms here)`);
-}
-
-/** Nearest rank: the smallest value with at least `fraction` of the values at or below it. */
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? NaN;
 }
 
 function ms(value: number): string {

@@ -36,6 +36,7 @@ import {
   redact,
   Scratch,
   table,
+  withGrain,
 } from './support.js';
 
 // Photo ingest benchmark: 24 MP and 12 MP JPEGs (no ICC profile, sRGB, Display P3) uploaded over
@@ -218,7 +219,7 @@ async function makeFixtures(): Promise<Fixture[]> {
   const fixtures: Fixture[] = [];
   for (const size of SIZES) {
     const drawStarted = performance.now();
-    const pixels = withGrain(photoPixels(size.width, size.height, size.seed), size.seed);
+    const pixels = withGrain(photoPixels(size.width, size.height, size.seed), GRAIN, size.seed);
     const drawMs = performance.now() - drawStarted;
     for (const profile of PROFILES) {
       let image = sharp(pixels, { raw: { width: size.width, height: size.height, channels: 3 } }).jpeg({
@@ -247,19 +248,6 @@ async function makeFixtures(): Promise<Fixture[]> {
     );
   }
   return fixtures;
-}
-
-/** Deterministic noise (xorshift32) of ±GRAIN/2 on every channel, in place. */
-function withGrain(pixels: Buffer, seed: number): Buffer {
-  let state = (0x9e3779b9 ^ seed) | 0;
-  for (let i = 0; i < pixels.length; i++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    const value = (pixels[i] ?? 0) + (((state & 0xff) * GRAIN) >> 8) - (GRAIN >> 1);
-    pixels[i] = value < 0 ? 0 : value > 255 ? 255 : value;
-  }
-  return pixels;
 }
 
 function multipartBody(file: Buffer, fileName: string): { body: Buffer; fileOffset: number } {

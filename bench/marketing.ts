@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { arch, availableParallelism, platform } from 'node:os';
@@ -32,6 +31,10 @@ import {
   redact,
   Scratch,
   table,
+  percentile,
+  postgresCpuBetween,
+  postgresCpuTicks,
+  withGrain,
 } from './support.js';
 
 // Marketing-path benchmark: (1) the authenticated, audited clearance check against a NestJS route
@@ -57,8 +60,6 @@ const GONE_TIMEOUT_MS = 5000;
 /** Between load runs: the audit sealer catches up (untimed) and the machine gets a breath. */
 const ROUND_PAUSE_MS = 250;
 const CLOSE_TIMEOUT_MS = 30_000;
-/** USER_HZ, the unit of the CPU times in /proc/<pid>/stat: 100 on Linux. */
-const CLOCK_TICKS_PER_SECOND = 100;
 /** The large photo: 6 MP, so that the service resizes it to its 2048 px web rendition as it would a camera's. */
 const LARGE_PHOTO = { width: 3072, height: 2048, seed: 11, quality: 92 };
 /** What ImageService encodes the web rendition at (WEB_JPEG_QUALITY, not exported). */
@@ -337,19 +338,6 @@ async function largePhoto(): Promise<{ jpeg: Buffer; grain: number; estimatedWeb
   return best;
 }
 
-/** Deterministic noise (xorshift32) of ±grain/2 on every channel, in place. */
-function withGrain(pixels: Buffer, grain: number, seed: number): Buffer {
-  let state = (0x9e3779b9 ^ seed) | 0;
-  for (let i = 0; i < pixels.length; i++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    const value = (pixels[i] ?? 0) + (((state & 0xff) * grain) >> 8) - (grain >> 1);
-    pixels[i] = value < 0 ? 0 : value > 255 ? 255 : value;
-  }
-  return pixels;
-}
-
 async function startBareFastify(bytes: Buffer): Promise<number> {
   const server = fastify({ logger: false });
   server.get('/m/:token', (_request, reply) => reply.header('content-type', 'image/jpeg').send(bytes));
@@ -564,43 +552,6 @@ function request(
 
 function text(reply: Reply): string {
   return reply.body.toString('utf8');
-}
-
-/**
- * User and system CPU time, in clock ticks, of each process named `postgres` on this host (the
- * server and its backends; Linux /proc), by pid; null when there are none to see.
- */
-async function postgresCpuTicks(): Promise<Map<number, number> | null> {
-  let names: string[];
-  try {
-    names = await readdir('/proc');
-  } catch {
-    return null;
-  }
-  const ticks = new Map<number, number>();
-  for (const name of names) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = await readFile(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // "pid (comm) state ppid ...": utime and stime are the 14th and 15th fields.
-    const close = stat.lastIndexOf(')');
-    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-    const fields = stat.slice(close + 2).split(' ');
-    ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
-  }
-  return ticks.size ? ticks : null;
-}
-
-/** Microseconds of PostgreSQL CPU between two readings (see bench/audit.ts). */
-function postgresCpuBetween(start: Map<number, number> | null, end: Map<number, number> | null): number | null {
-  if (!start || !end) return null;
-  let ticks = 0;
-  for (const [pid, used] of end) ticks += Math.max(0, used - (start.get(pid) ?? 0));
-  return ticks * (1_000_000 / CLOCK_TICKS_PER_SECOND);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -907,12 +858,6 @@ function describeRatio(value: Ratio): string {
     `${value.ofMedians.toFixed(2)}x (ratio of medians); per round ` +
     `${Math.min(...value.perRound).toFixed(2)}-${Math.max(...value.perRound).toFixed(2)}x`
   );
-}
-
-/** Nearest rank: the smallest value with at least `fraction` of the values at or below it. */
-function percentile(values: number[], fraction: number): number {
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? NaN;
 }
 
 function plural(count: number, noun: string): string {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -111,4 +111,68 @@ export async function reachablePostgresVersion(): Promise<string | undefined> {
     process.exitCode = 1;
     return undefined;
   }
+}
+
+/** USER_HZ, the unit of the CPU times in /proc/<pid>/stat: 100 on Linux. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * User and system CPU time, in clock ticks, of each process named `postgres` on this host (the
+ * server and its backends; Linux /proc), by pid; null when there are none to see (another host,
+ * another OS).
+ */
+export async function postgresCpuTicks(): Promise<Map<number, number> | null> {
+  let names: string[];
+  try {
+    names = await readdir('/proc');
+  } catch {
+    return null;
+  }
+  const ticks = new Map<number, number>();
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = await readFile(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // "pid (comm) state ppid ...": utime and stime are the 14th and 15th fields.
+    const close = stat.lastIndexOf(')');
+    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+    const fields = stat.slice(close + 2).split(' ');
+    ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks.size ? ticks : null;
+}
+
+/**
+ * Microseconds of PostgreSQL CPU between two readings: what each process still there at the end
+ * used since the first (all of it, for one started since). An idle pool connection that closes in
+ * between takes nothing with it; a backend that both starts and exits in between is missed.
+ */
+export function postgresCpuBetween(start: Map<number, number> | null, end: Map<number, number> | null): number | null {
+  if (!start || !end) return null;
+  let ticks = 0;
+  for (const [pid, used] of end) ticks += Math.max(0, used - (start.get(pid) ?? 0));
+  return ticks * (1_000_000 / CLOCK_TICKS_PER_SECOND);
+}
+
+/** Nearest rank: the smallest value with at least `fraction` of the values at or below it. */
+export function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? NaN;
+}
+
+/** Deterministic noise (xorshift32) of ±grain/2 on every channel, in place. */
+export function withGrain(pixels: Buffer, grain: number, seed: number): Buffer {
+  let state = (0x9e3779b9 ^ seed) | 0;
+  for (let i = 0; i < pixels.length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    const value = (pixels[i] ?? 0) + (((state & 0xff) * grain) >> 8) - (grain >> 1);
+    pixels[i] = value < 0 ? 0 : value > 255 ? 255 : value;
+  }
+  return pixels;
 }
