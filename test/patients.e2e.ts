@@ -189,6 +189,15 @@ describe('patients and cases', () => {
     assert.equal(forMarketing.body.procedure, 'Blepharoplasty');
     assert.equal(forMarketing.body.notes, undefined);
     assert.equal((await as(marketing).get(`/api/v1/patients/${patient.id}`)).status, 403);
+    const readsOfNotes = async () =>
+      t.database.query<{ actor_id: string; details: { fields: string[] } }>(
+        "SELECT actor_id, details FROM audit_events WHERE action = 'case.read' AND entity_id = $1",
+        [created.body.id],
+      );
+    assert.deepEqual(await readsOfNotes(), [], 'marketing saw no notes, so nothing identified was read');
+    const forFrontDesk = await as(frontDesk).get(`/api/v1/cases/${created.body.id}`);
+    assert.equal(forFrontDesk.body.notes, 'Patient Jane prefers…');
+    assert.deepEqual(await readsOfNotes(), [{ actor_id: frontDesk.id, details: { fields: ['notes'] } }]);
 
     const detail = await as(frontDesk).get(`/api/v1/patients/${patient.id}`);
     assert.equal(detail.body.cases.length, 2);

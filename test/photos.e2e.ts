@@ -140,6 +140,15 @@ describe('photos', () => {
     const photoForMarketing = await get(`/api/v1/photos/${created.body.id}`, marketing);
     assert.equal(photoForMarketing.status, 200);
     assert.ok(!photoForMarketing.text.includes('jane-roe'), 'the file name is identified data');
+    const readsOfFileName = async () =>
+      t.database.query<{ actor_id: string }>(
+        "SELECT actor_id FROM audit_events WHERE action = 'photo.read' AND entity_id = $1",
+        [created.body.id],
+      );
+    assert.deepEqual(await readsOfFileName(), []);
+    const photoForFrontDesk = await get(`/api/v1/photos/${created.body.id}`);
+    assert.equal(photoForFrontDesk.body.original.fileName, 'jane-roe-before.jpg');
+    assert.deepEqual(await readsOfFileName(), [{ actor_id: frontDesk.id }], 'reading the file name is audited');
     for (const name of ['web', 'thumb']) {
       const rendition = await get(`/api/v1/photos/${created.body.id}/renditions/${name}`, marketing)
         .buffer(true)

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Permission, Role } from './roles.js';
+import { IDENTIFIED_DATA_PERMISSION, type Permission, type Role } from './roles.js';
 
 export interface StaffPrincipal {
   kind: 'user';
@@ -62,4 +62,9 @@ export const CurrentCaller = createParamDecorator((_data: unknown, context: Exec
 export function staffOf(caller: Caller): StaffPrincipal {
   if (caller.principal?.kind !== 'user') throw new Error('this route is for staff sessions only');
   return caller.principal;
+}
+
+/** Whether the caller may see patients' identifying fields (and so whether reading them is audited). */
+export function maySeeIdentified(caller: Caller): boolean {
+  return caller.principal?.permissions.has(IDENTIFIED_DATA_PERMISSION) ?? false;
 }

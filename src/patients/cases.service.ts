@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import { maySeeIdentified, type Caller } from '../auth/caller.js';
 import type { CreateCaseDto } from './dto/patient.dto.js';
 import { findCase } from './patients.service.js';
 import { PatientEntity } from './patient.entity.js';
@@ -47,12 +47,22 @@ export class CasesService {
     });
   }
 
-  async get(id: string): Promise<CaseWithPatientCode> {
+  /** The case; a caller who sees its notes (identified free text) has that read audited. */
+  async get(id: string, caller: Caller): Promise<CaseWithPatientCode> {
     const treatmentCase = await findCase(this.dataSource.manager, id);
     const patient = await this.dataSource.manager.findOne(PatientEntity, {
       where: { id: treatmentCase.patientId },
       select: { id: true, code: true },
     });
+    if (treatmentCase.notes && maySeeIdentified(caller)) {
+      await this.audit.record(caller, {
+        action: 'case.read',
+        entityType: 'case',
+        entityId: id,
+        patientId: treatmentCase.patientId,
+        details: { fields: ['notes'] },
+      });
+    }
     return { treatmentCase, patientCode: patient?.code ?? '' };
   }
 }

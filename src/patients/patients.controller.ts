@@ -87,8 +87,8 @@ export class PatientsController {
   @RequirePermission('photos.read')
   @Get('cases/:id')
   @ApiOkResponse({ type: CaseDto })
-  async getCase(@Param('id', ParseUUIDPipe) id: string): Promise<CaseDto> {
-    const found = await this.cases.get(id);
+  async getCase(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<CaseDto> {
+    const found = await this.cases.get(id, caller);
     return caseView(found, (await this.photos.listForCase(id)).map(photoSummaryView));
   }
 }

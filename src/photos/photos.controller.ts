@@ -65,8 +65,10 @@ export class PhotosController {
   @RequirePermission('photos.read')
   @Get('photos/:id')
   @ApiOkResponse({ type: PhotoDto })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<PhotoDto> {
-    return photoView(await this.photos.get(id));
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PhotoDto> {
+    const found = await this.photos.get(id);
+    await this.photos.auditFileNameRead(found.photo, caller);
+    return photoView(found);
   }
 
   /**

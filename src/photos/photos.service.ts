@@ -4,7 +4,7 @@ import { buffer } from 'node:stream/consumers';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import { maySeeIdentified, type Caller } from '../auth/caller.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService, type RenderedPhoto, type StoredOriginal } from '../images/image.service.js';
@@ -164,6 +164,18 @@ export class PhotosService {
     );
     const pairedWith = [...(photo.pairedPhotoId ? [photo.pairedPhotoId] : []), ...reverse.map((r) => r.id)];
     return { photo, patientCode: row.raw[0].patient_code, pairedWith };
+  }
+
+  /** The client's file name often carries the patient's name: a caller who sees it has that read audited. */
+  async auditFileNameRead(photo: PhotoEntity, caller: Caller): Promise<void> {
+    if (!photo.originalFileName || !maySeeIdentified(caller)) return;
+    await this.audit.record(caller, {
+      action: 'photo.read',
+      entityType: 'photo',
+      entityId: photo.id,
+      patientId: photo.patientId,
+      details: { fields: ['fileName'] },
+    });
   }
 
   async listForCase(caseId: string): Promise<PhotoEntity[]> {
