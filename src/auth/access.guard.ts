@@ -54,7 +54,7 @@ export class AccessGuard implements CanActivate {
     const kind = token ? tokenKind(token) : undefined;
     if (!token || !kind) throw new UnauthenticatedError('invalid_token');
     if (kind === 'api_key') return this.apiKeys.authenticate(token, request.ip ?? null);
-    return (await this.auth.authenticate(token)).principal;
+    return this.auth.authenticate(token);
   }
 }
 

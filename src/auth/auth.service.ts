@@ -9,7 +9,7 @@ import { TooManyAttemptsError, UnauthenticatedError } from './auth.errors.js';
 import { SYSTEM_CALLER, type Caller, type StaffPrincipal } from './caller.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
-import { ROLE_PERMISSIONS } from './roles.js';
+import { ROLE_PERMISSIONS, type Role } from './roles.js';
 import { generateToken, hashToken } from './secret-token.js';
 import { SessionEntity } from './session.entity.js';
 import { generateTotpSecret, matchTotp, totpUri } from './totp.js';
@@ -29,10 +29,18 @@ export interface LoginResult {
   totpEnrolmentRequired: boolean;
 }
 
-export interface AuthenticatedSession {
-  principal: StaffPrincipal;
-  session: SessionEntity;
-  user: UserEntity;
+/** What every authenticated request needs of its session and user, read in one statement. */
+interface SessionRow {
+  id: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  ended_at: Date | null;
+  totp_verified: boolean;
+  user_id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  active: boolean;
 }
 
 /**
@@ -125,28 +133,32 @@ export class AuthService implements OnModuleInit {
   }
 
   /** The staff member a session token belongs to, or a 401 naming why not. */
-  async authenticate(token: string): Promise<AuthenticatedSession> {
-    // A query builder rather than findOne: findOne's LIMIT with a join costs a second query.
-    const session = await this.dataSource.manager
-      .createQueryBuilder(SessionEntity, 'session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.tokenHash = :tokenHash', { tokenHash: hashToken(token) })
-      .getOne();
-    const user = session?.user;
-    if (!session || !user || session.endedAt || !user.active) throw new UnauthenticatedError('invalid_token');
+  async authenticate(token: string): Promise<StaffPrincipal> {
+    // Plain SQL: it runs on every request, and building it with the query builder and turning the
+    // rows into entities cost about a sixth of the CPU of a clearance check.
+    const [row] = await this.dataSource.query<SessionRow[]>(
+      `SELECT s.id, s.last_seen_at, s.expires_at, s.ended_at, s.totp_verified,
+              u.id AS user_id, u.email, u.display_name, u.role, u.active
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1`,
+      [hashToken(token)],
+    );
+    if (!row || row.ended_at || !row.active) throw new UnauthenticatedError('invalid_token');
     const now = this.clock.now().getTime();
     const idleTimeout = this.config.auth.sessionIdleTimeoutMs;
-    if (now >= session.expiresAt.getTime() || now >= session.lastSeenAt.getTime() + idleTimeout) {
+    if (now >= row.expires_at.getTime() || now >= row.last_seen_at.getTime() + idleTimeout) {
       throw new UnauthenticatedError('session_expired');
     }
     // Activity is recorded in steps of a fifteenth of the idle timeout (at most a minute): the
     // session may end up to one step early, never late.
     const resolution = Math.min(60_000, idleTimeout / 15);
-    if (now - session.lastSeenAt.getTime() >= resolution) {
-      session.lastSeenAt = new Date(now);
-      await this.dataSource.manager.update(SessionEntity, { id: session.id }, { lastSeenAt: session.lastSeenAt });
+    if (now - row.last_seen_at.getTime() >= resolution) {
+      await this.dataSource.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.id, new Date(now)]);
     }
-    return { principal: this.principalOf(user, session), session, user };
+    return this.principalOf(
+      { id: row.user_id, email: row.email, displayName: row.display_name, role: row.role },
+      { id: row.id, totpVerified: row.totp_verified },
+    );
   }
 
   async describe(principal: StaffPrincipal): Promise<{ user: UserEntity; session: SessionEntity }> {
@@ -257,7 +269,10 @@ export class AuthService implements OnModuleInit {
     await this.users.changeOwnPassword(user, newPassword, caller);
   }
 
-  private principalOf(user: UserEntity, session: SessionEntity): StaffPrincipal {
+  private principalOf(
+    user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role'>,
+    session: Pick<SessionEntity, 'id' | 'totpVerified'>,
+  ): StaffPrincipal {
     return {
       kind: 'user',
       userId: user.id,
@@ -270,7 +285,7 @@ export class AuthService implements OnModuleInit {
     };
   }
 
-  private totpEnrolmentRequired(user: UserEntity, session: SessionEntity): boolean {
+  private totpEnrolmentRequired(user: Pick<UserEntity, 'role'>, session: Pick<SessionEntity, 'totpVerified'>): boolean {
     return this.config.auth.totpRequiredRoles.has(user.role) && !session.totpVerified;
   }
 
