@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { arch, availableParallelism, platform } from 'node:os';
@@ -36,6 +36,7 @@ import {
   redact,
   Scratch,
   table,
+  processCpu,
   withGrain,
 } from './support.js';
 
@@ -563,28 +564,10 @@ interface Ticks {
 /** User and system CPU time of the processes of interest, in clock ticks, by pid. */
 async function processTicks(servicePid: number): Promise<Ticks> {
   const ticks: Ticks = { service: new Map(), s3: new Map(), postgres: new Map() };
-  let names: string[];
-  try {
-    names = await readdir('/proc');
-  } catch {
-    return ticks;
-  }
-  for (const name of names) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = await readFile(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // "pid (comm) state ppid ...": utime and stime are the 14th and 15th fields.
-    const close = stat.lastIndexOf(')');
-    const fields = stat.slice(close + 2).split(' ');
-    const pid = Number(name);
-    const used = Number(fields[11]) + Number(fields[12]);
+  for (const { pid, parentPid, name, ticks: used } of (await processCpu()) ?? []) {
     if (pid === servicePid) ticks.service.set(pid, used);
-    else if (stat.slice(stat.indexOf('(') + 1, close) === 'postgres') ticks.postgres.set(pid, used);
-    else if (Number(fields[1]) === process.pid) ticks.s3.set(pid, used);
+    else if (name === 'postgres') ticks.postgres.set(pid, used);
+    else if (parentPid === process.pid) ticks.s3.set(pid, used);
   }
   return ticks;
 }

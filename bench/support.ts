@@ -116,19 +116,23 @@ export async function reachablePostgresVersion(): Promise<string | undefined> {
 /** USER_HZ, the unit of the CPU times in /proc/<pid>/stat: 100 on Linux. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
-/**
- * User and system CPU time, in clock ticks, of each process named `postgres` on this host (the
- * server and its backends; Linux /proc), by pid; null when there are none to see (another host,
- * another OS).
- */
-export async function postgresCpuTicks(): Promise<Map<number, number> | null> {
+export interface ProcessCpu {
+  pid: number;
+  parentPid: number;
+  name: string;
+  /** User and system CPU time, in clock ticks. */
+  ticks: number;
+}
+
+/** Every process this host lets us see (Linux /proc), with its CPU time; null without /proc. */
+export async function processCpu(): Promise<ProcessCpu[] | null> {
   let names: string[];
   try {
     names = await readdir('/proc');
   } catch {
     return null;
   }
-  const ticks = new Map<number, number>();
+  const processes: ProcessCpu[] = [];
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     let stat: string;
@@ -139,11 +143,24 @@ export async function postgresCpuTicks(): Promise<Map<number, number> | null> {
     }
     // "pid (comm) state ppid ...": utime and stime are the 14th and 15th fields.
     const close = stat.lastIndexOf(')');
-    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
     const fields = stat.slice(close + 2).split(' ');
-    ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
+    processes.push({
+      pid: Number(name),
+      parentPid: Number(fields[1]),
+      name: stat.slice(stat.indexOf('(') + 1, close),
+      ticks: Number(fields[11]) + Number(fields[12]),
+    });
   }
-  return ticks.size ? ticks : null;
+  return processes;
+}
+
+/**
+ * CPU time, in clock ticks, of each process named `postgres` on this host (the server and its
+ * backends), by pid; null when there are none to see (another host, another OS).
+ */
+export async function postgresCpuTicks(): Promise<Map<number, number> | null> {
+  const postgres = (await processCpu())?.filter((each) => each.name === 'postgres') ?? [];
+  return postgres.length ? new Map(postgres.map((each) => [each.pid, each.ticks])) : null;
 }
 
 /**

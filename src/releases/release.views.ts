@@ -9,7 +9,7 @@ import {
 } from './dto/release.dto.js';
 import { releaseChecklist } from './release-checklist.js';
 import type { ReleaseEntity } from './release.entity.js';
-import type { ReleaseRecord } from './releases.service.js';
+import { scopeOf, type ReleaseRecord } from './releases.service.js';
 
 export function releaseDocumentUrl(releaseId: string): string {
   return `/${API_PREFIX}/releases/${releaseId}/document`;
@@ -62,15 +62,7 @@ export function releaseView({ release, patientCode, caseIds, witnessName, versio
     conditioningStatement: release.conditioningStatement,
     treatmentConditionedOnSigning: release.treatmentConditionedOnSigning,
     copyProvidedToSigner: release.copyProvidedToSigner,
-    scope: Object.assign(new ScopeViewDto(), {
-      channels: release.channels,
-      deniedChannels: release.deniedChannels,
-      faceAllowed: release.faceAllowed,
-      obscureIdentifyingMarks: release.obscureIdentifyingMarks,
-      nameAllowed: release.nameAllowed,
-      paidAdvertisingAllowed: release.paidAdvertisingAllowed,
-      educationalUseAllowed: release.educationalUseAllowed,
-    }),
+    scope: Object.assign(new ScopeViewDto(), scopeOf(release)),
     supersedesId: release.supersedesId,
     checklistComplete: releaseChecklist(release).complete,
     versions: versions.map((version) => Object.assign(new ReleaseVersionDto(), versionFields(version))),

@@ -497,7 +497,8 @@ function fullScope(scope: ScopeDto): Required<ScopeDto> {
   };
 }
 
-function scopeOf(release: ReleaseEntity): Required<ScopeDto> {
+/** The scope a release version grants, as its columns hold it. */
+export function scopeOf(release: ReleaseEntity): Required<ScopeDto> {
   return {
     channels: release.channels,
     deniedChannels: release.deniedChannels,
