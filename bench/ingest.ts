@@ -295,7 +295,7 @@ class Bench {
         size: `${bare.width}x${bare.height}`,
         web: `${bare.web.width}x${bare.web.height} ${bare.web.bytes.length} B`,
         thumb: `${bare.thumb.width}x${bare.thumb.height} ${bare.thumb.bytes.length} B`,
-        hash: bare.perceptualHash.toString(16).padStart(16, '0'),
+        hash: bare.fingerprint.frameHash.toString(16).padStart(16, '0'),
       };
       const actual: typeof expected = {
         sha256: photo.original.sha256,

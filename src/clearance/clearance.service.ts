@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { Clock } from '../common/clock.js';
+import { driverPool } from '../database/driver-pool.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import { authorizationDefects, type ChecklistFields } from '../releases/release-checklist.js';
 import {
@@ -43,7 +43,7 @@ interface PhotoRow {
   releases: ReleaseRow[];
 }
 
-// One round trip per check or batch: each photo with every version of every release of its patient
+// One round trip per check or batch, a named statement (planning took 0.25-0.5 ms, running it 0.1 ms): each photo with every version of every release of its patient
 // that covers its case (the rule picks the governing one), as JSON with the entity's field names.
 const FACTS_SQL = `
 SELECT p.id, p.case_id, p.patient_id, p.face_visible, p.identifying_marks,
@@ -87,19 +87,10 @@ export class ClearanceService {
     const parameters = [[...new Set(photoIds)]];
     const rows = manager?.queryRunner
       ? await manager.query<PhotoRow[]>(FACTS_SQL, parameters)
-      : await this.pool()
+      : await driverPool(this.dataSource)
           .query<PhotoRow>({ name: 'clearance_facts', text: FACTS_SQL, values: parameters })
           .then((result) => result.rows);
     return new Map(rows.map((row) => [row.id, factsOf(row)]));
-  }
-
-  /**
-   * TypeORM's pg pool, for a named statement: PostgreSQL then plans the facts query once per
-   * connection instead of on every check (planning took 0.25-0.5 ms, running it 0.1 ms).
-   */
-  private pool(): pg.Pool {
-    // TypeORM types the PostgreSQL driver's pool as any; it is the pg.Pool it made.
-    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 
   /** One check, audited. 404 when the photo does not exist. */

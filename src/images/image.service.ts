@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { AppConfig } from '../config/app-config.js';
+import { FINGERPRINT_GREY_SIDE, fingerprintOf, LookupQuery, type Fingerprint } from './fingerprint.js';
 import { isSrgbProfile } from './icc.js';
 import { withoutTrailingData } from './image-bytes.js';
 import {
@@ -12,7 +13,6 @@ import {
   UnreadableImageError,
   UnsupportedFileTypeError,
 } from './image.errors.js';
-import { differenceHash } from './perceptual-hash.js';
 
 export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/avif'] as const;
 export const DOCUMENT_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -61,7 +61,14 @@ export interface RenderedPhoto {
   height: number;
   web: Rendition;
   thumb: Rendition;
-  perceptualHash: bigint;
+  /** What reverse lookup matches against; its frame hash is the photo's perceptual hash. */
+  fingerprint: Fingerprint;
+}
+
+/** A file looked up against the photos: its hash for the audit trail, and what matches it. */
+export interface LookupFile {
+  sha256: string;
+  query: LookupQuery;
 }
 
 export interface CheckedDocument {
@@ -126,8 +133,8 @@ export class ImageService {
   /**
    * Decodes the photo once (auto-oriented, converted to sRGB unless it already is, bounded by the
    * pixel limit, failing on damaged data) to at most 2048 px, and derives the web JPEG and the
-   * 400 px WebP thumbnail from those pixels and the difference hash from the thumbnail's.
-   * Renditions carry no metadata at all.
+   * 400 px WebP thumbnail from those pixels and the reverse-lookup fingerprint from the
+   * thumbnail's. Renditions carry no metadata at all.
    */
   async render(original: StoredOriginal): Promise<RenderedPhoto> {
     const { width = 0, height = 0, orientation = 1, hasAlpha, icc } = original.header;
@@ -154,37 +161,75 @@ export class ImageService {
     } catch {
       throw new UnreadableImageError();
     }
-    const [web, { thumb, hashPixels }] = await Promise.all([
+    const [web, { thumb, grey }] = await Promise.all([
       sharp(decoded.data, asRaw(decoded.info))
         .jpeg({ quality: WEB_JPEG_QUALITY })
         .toBuffer({ resolveWithObject: true }),
-      this.thumbnailAndHashPixels(decoded),
+      this.thumbnailAndGrey(decoded),
     ]);
     return {
       width: upright.width,
       height: upright.height,
       web: { bytes: web.data, contentType: 'image/jpeg', width: web.info.width, height: web.info.height },
       thumb: { bytes: thumb.data, contentType: 'image/webp', width: thumb.info.width, height: thumb.info.height },
-      perceptualHash: differenceHash(hashPixels),
+      fingerprint: fingerprintOf(grey),
     };
   }
 
   /**
-   * The thumbnail's pixels, then its WebP and the hash's 9x8 grey pixels from them: shrinking
-   * 400 px to 9x8 costs a sixth of shrinking 2048 px, and gives the same averages.
+   * Reads a file to look up by the upload's rules (type by its bytes, HEIC refused, pixel limit,
+   * damaged data refused) and prepares its probes. Decoded straight to thumbnail size, which lets
+   * a JPEG decoder skip most of the work, and converted to sRGB like an upload.
    */
-  private async thumbnailAndHashPixels(
+  async lookupFile(upload: Buffer, field: string): Promise<LookupFile> {
+    const { bytes, sha256, header } = await this.original(upload, field);
+    let small: RawImage;
+    try {
+      let pipeline = sharp(bytes, { limitInputPixels: this.maxPixels, failOn: 'error', autoOrient: true }).resize(
+        THUMB_LONG_EDGE,
+        THUMB_LONG_EDGE,
+        { fit: 'inside', withoutEnlargement: true },
+      );
+      if (header.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+      small = await pipeline.toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    } catch {
+      throw new UnreadableImageError();
+    }
+    return { sha256, query: new LookupQuery(await fingerprintGrey(small)) };
+  }
+
+  /**
+   * The fingerprint of a stored web rendition, for photos stored before fingerprints were: the
+   * rendition is the upload's decoded pixels at 2048 px, so it yields what the upload did.
+   */
+  async fingerprintOfRendition(web: Buffer): Promise<Fingerprint> {
+    try {
+      const small = await sharp(web, { failOn: 'error' })
+        .resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return fingerprintOf(await fingerprintGrey(small));
+    } catch {
+      throw new UnreadableImageError();
+    }
+  }
+
+  /**
+   * The thumbnail's pixels, then its WebP and the fingerprint's grey square from them: shrinking
+   * 400 px costs a sixth of shrinking 2048 px, and gives the same averages.
+   */
+  private async thumbnailAndGrey(
     decoded: RawImage,
-  ): Promise<{ thumb: { data: Buffer; info: OutputInfo }; hashPixels: Buffer }> {
+  ): Promise<{ thumb: { data: Buffer; info: OutputInfo }; grey: Buffer }> {
     const small = await sharp(decoded.data, asRaw(decoded.info))
       .resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const [thumb, hashPixels] = await Promise.all([
+    const [thumb, grey] = await Promise.all([
       sharp(small.data, asRaw(small.info)).webp({ quality: THUMB_WEBP_QUALITY }).toBuffer({ resolveWithObject: true }),
-      sharp(small.data, asRaw(small.info)).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer(),
+      fingerprintGrey(small),
     ]);
-    return { thumb, hashPixels };
+    return { thumb, grey };
   }
 
   /** The header only: size, orientation, alpha, profile. Damaged headers are unreadable images. */
@@ -203,4 +248,13 @@ export class ImageService {
     if (!detected || !accepted.includes(detected as T)) throw new UnsupportedFileTypeError(accepted, detected);
     return detected as T;
   }
+}
+
+/** The whole frame of thumbnail-sized pixels as the fingerprint's grey square (stretched to fit). */
+function fingerprintGrey(small: RawImage): Promise<Buffer> {
+  return sharp(small.data, asRaw(small.info))
+    .greyscale()
+    .resize(FINGERPRINT_GREY_SIDE, FINGERPRINT_GREY_SIDE, { fit: 'fill' })
+    .raw()
+    .toBuffer();
 }

@@ -9,7 +9,9 @@ import { DomainError, NotFoundError, ValidationFailedError } from '../common/dom
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService, type RenderedPhoto, type StoredOriginal } from '../images/image.service.js';
 import { rightsXmpPacket, withXmp } from '../images/xmp.js';
+import type { Fingerprint } from '../images/fingerprint.js';
 import { hashToBigintColumn } from '../images/perceptual-hash.js';
+import { PhotoFingerprintEntity } from './photo-fingerprint.entity.js';
 import { ClearanceService } from '../clearance/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { photoStanding } from '../rights/clearance.js';
@@ -119,10 +121,11 @@ export class PhotosService {
           thumbSha256: stored.get(keys.thumb) as string,
           thumbWidth: rendered.thumb.width,
           thumbHeight: rendered.thumb.height,
-          perceptualHash: hashToBigintColumn(rendered.perceptualHash),
+          perceptualHash: hashToBigintColumn(rendered.fingerprint.frameHash),
           uploadedByUserId: caller.principal?.kind === 'user' ? caller.principal.userId : null,
         });
         await manager.insert(PhotoEntity, photo);
+        await manager.insert(PhotoFingerprintEntity, fingerprintRow(id, rendered.fingerprint));
         await this.audit.record(
           caller,
           {
@@ -309,4 +312,12 @@ export class PhotosService {
 /** Changes with the stored bytes and with the rights written into them. */
 function webEtag(photo: PhotoEntity, rightsPacket: string): string {
   return `"${photo.webSha256}-${createHash('sha256').update(rightsPacket).digest('hex').slice(0, 16)}"`;
+}
+
+export function fingerprintRow(photoId: string, fingerprint: Fingerprint): PhotoFingerprintEntity {
+  return {
+    photoId,
+    centreHash: hashToBigintColumn(fingerprint.centreHash),
+    descriptor: Buffer.from(fingerprint.descriptor),
+  };
 }

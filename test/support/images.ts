@@ -89,3 +89,46 @@ export function signedFormPdf(label = 'Signed photo release'): Buffer {
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }
+
+/**
+ * A photo-like scene of soft coloured blobs over a gradient, different for each seed: unlike
+ * jpegPhoto's, two seeds share no layout, as two clinical photos of different patients would not.
+ * `change` repaints one blob, as an after differs from its before in the treated area only.
+ */
+export function scenePixels(width: number, height: number, seed: number, change = false): Buffer {
+  const random = (n: number) => {
+    const value = Math.sin(seed * 12.9898 + n * 78.233) * 43758.5453;
+    return value - Math.floor(value);
+  };
+  const blobs = Array.from({ length: 7 }, (_, index) => ({
+    x: random(index * 7 + 1),
+    y: random(index * 7 + 2),
+    radius: 0.06 + random(index * 7 + 3) * 0.18,
+    colour: [random(index * 7 + 4), random(index * 7 + 5), random(index * 7 + 6)].map((c) => (c - 0.5) * 220),
+  }));
+  if (change) blobs[0].colour = blobs[0].colour.map((c) => -c * 0.6);
+  const base = [random(90) * 120 + 60, random(91) * 120 + 60, random(92) * 120 + 60];
+  const slope = [random(93) - 0.5, random(94) - 0.5].map((s) => s * 120);
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const u = x / width;
+      const v = y / height;
+      const level = [0, 1, 2].map((channel) => base[channel] + slope[0] * u + slope[1] * v);
+      for (const blob of blobs) {
+        const weight = Math.exp(-((u - blob.x) ** 2 + (v - blob.y) ** 2) / blob.radius ** 2);
+        for (let channel = 0; channel < 3; channel += 1) level[channel] += blob.colour[channel] * weight;
+      }
+      for (let channel = 0; channel < 3; channel += 1) pixels[(y * width + x) * 3 + channel] = level[channel];
+    }
+  }
+  return pixels;
+}
+
+export async function scenePhoto(options: { seed: number; width?: number; height?: number; change?: boolean }) {
+  const width = options.width ?? 1200;
+  const height = options.height ?? 900;
+  return sharp(scenePixels(width, height, options.seed, options.change), { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .toBuffer();
+}

@@ -11,6 +11,7 @@ export interface Counts {
   photos: number;
   releases: number;
   releaseCases: number;
+  fingerprints: number;
   objects: number;
 }
 
@@ -19,7 +20,8 @@ export async function counts(t: TestApp): Promise<Counts> {
   const [row] = await t.database.query<Record<string, string>>(
     `SELECT (SELECT count(*) FROM patients) AS patients, (SELECT count(*) FROM treatment_cases) AS cases,
             (SELECT count(*) FROM photos) AS photos, (SELECT count(*) FROM releases) AS releases,
-            (SELECT count(*) FROM release_cases) AS release_cases`,
+            (SELECT count(*) FROM release_cases) AS release_cases,
+            (SELECT count(*) FROM photo_fingerprints) AS fingerprints`,
   );
   let objects = 0;
   for await (const object of t.app.get(ObjectStore).list('')) if (object.key) objects += 1;
@@ -29,6 +31,7 @@ export async function counts(t: TestApp): Promise<Counts> {
     photos: Number(row?.photos),
     releases: Number(row?.releases),
     releaseCases: Number(row?.release_cases),
+    fingerprints: Number(row?.fingerprints),
     objects,
   };
 }

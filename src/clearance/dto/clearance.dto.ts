@@ -102,3 +102,32 @@ export class ClearanceBatchResultDto {
   @ApiProperty({ type: [ClearanceDto], description: 'One decision per check, in the order asked.' })
   results!: ClearanceDto[];
 }
+
+export class LookupCropDto {
+  @ApiProperty({ example: 0.05 }) left!: number;
+  @ApiProperty({ example: 0 }) top!: number;
+  @ApiProperty({ example: 0.02 }) right!: number;
+  @ApiProperty({ example: 0.1 }) bottom!: number;
+}
+
+export class LookupMatchDto {
+  @ApiProperty({ format: 'uuid' }) photoId!: string;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ enum: ['before', 'after', 'progress'] }) kind!: string;
+  @ApiProperty({ type: String, nullable: true }) view!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The before or after it is paired with.' })
+  pairedPhotoId!: string | null;
+  @ApiProperty({ description: "Bits between the file's hash and the photo's (0-64), as found." }) distance!: number;
+  @ApiProperty({ description: 'Correlation of grey levels once aligned (1 is identical).', example: 0.987 })
+  similarity!: number;
+  @ApiProperty({ type: LookupCropDto, description: 'How much of the photo the file lacks on each side, in fractions.' })
+  crop!: LookupCropDto;
+  @ApiProperty({ type: ClearanceDto, description: 'Whether the photo may be used as intended.' })
+  clearance!: ClearanceDto;
+}
+
+export class ClearanceLookupResultDto {
+  @ApiProperty({ description: 'SHA-256 of the file looked up, as recorded in the audit trail.' }) sha256!: string;
+  @ApiProperty({ type: [LookupMatchDto], description: 'The photos the file is a copy of, best first; may be empty.' })
+  matches!: LookupMatchDto[];
+}
