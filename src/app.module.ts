@@ -8,6 +8,7 @@ import { ClearanceModule } from './clearance/clearance.module.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
+import { HoldsModule } from './holds/holds.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { MediaModule } from './media/media.module.js';
 import { PhotosModule } from './photos/photos.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         ClearanceModule,
         PublicationsModule,
         MediaModule,
+        HoldsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, NotFoundError } from '../common/domain-error.js';
+import type { LiftHoldDto, PlaceHoldDto } from './dto/hold.dto.js';
+import { HoldEntity } from './hold.entity.js';
+
+/**
+ * Holds on a patient's photos (DESIGN.md §3): while one stands, clearance denies every use of the
+ * held photos; lifting it gives back what the release allows. Hosted publications of held photos
+ * are taken down when the hold is placed, as the first request would find them refused anyway, and
+ * like every withdrawn hosted URL they answer 410 for good: lifting a hold does not bring them back.
+ */
+@Injectable()
+export class HoldsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async place(patientId: string, dto: PlaceHoldDto, caller: Caller): Promise<HoldEntity> {
+    const photoIds = dto.photoIds ?? null;
+    return this.dataSource.transaction(async (manager) => {
+      await assertPatient(manager, patientId);
+      if (photoIds) await assertPatientPhotos(manager, patientId, photoIds);
+      // The lock the publish path takes (share) on the release governing a use: a publication
+      // recorded concurrently either commits first, and is taken down below, or waits and is refused.
+      await manager.query(
+        'SELECT id FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY id FOR UPDATE',
+        [patientId],
+      );
+      const hold = manager.create(HoldEntity, {
+        patientId,
+        photoIds,
+        reason: dto.reason.trim(),
+        placedAt: this.clock.now(),
+        placedByUserId: userIdOf(caller),
+        liftedAt: null,
+        liftedByUserId: null,
+        liftReason: null,
+      });
+      await manager.insert(HoldEntity, hold);
+      // TypeORM answers an UPDATE … RETURNING with the rows and the count.
+      const [withdrawn] = await manager.query<[{ id: string }[], number]>(
+        `UPDATE publications SET status = 'removed', status_changed_at = now(), updated_at = now()
+          WHERE patient_id = $1 AND hosted AND status = 'live' AND ($2::uuid[] IS NULL OR photo_id = ANY($2::uuid[]))
+          RETURNING id`,
+        [patientId, photoIds],
+      );
+      const entries: AuditEntry[] = [
+        {
+          action: 'hold.place',
+          entityType: 'hold',
+          entityId: hold.id,
+          patientId,
+          details: { photoIds, reason: hold.reason },
+        },
+        ...withdrawn.map(({ id }) => ({
+          action: 'publication.media_withdrawn',
+          entityType: 'publication',
+          entityId: id,
+          patientId,
+          details: { reasons: ['photo_on_hold'], holdId: hold.id },
+        })),
+      ];
+      await this.audit.recordEach(caller, entries, manager);
+      return hold;
+    });
+  }
+
+  async lift(holdId: string, dto: LiftHoldDto, caller: Caller): Promise<HoldEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const hold = await manager.findOne(HoldEntity, { where: { id: holdId }, lock: { mode: 'pessimistic_write' } });
+      if (!hold) throw new NotFoundError('The hold');
+      if (hold.liftedAt) {
+        throw new DomainError('hold_already_lifted', 409, `The hold was lifted on ${hold.liftedAt.toISOString()}.`, {
+          liftedAt: hold.liftedAt.toISOString(),
+        });
+      }
+      hold.liftedAt = this.clock.now();
+      hold.liftedByUserId = userIdOf(caller);
+      hold.liftReason = dto.reason.trim();
+      await manager.update(
+        HoldEntity,
+        { id: hold.id },
+        { liftedAt: hold.liftedAt, liftedByUserId: hold.liftedByUserId, liftReason: hold.liftReason },
+      );
+      await this.audit.record(
+        caller,
+        {
+          action: 'hold.lift',
+          entityType: 'hold',
+          entityId: hold.id,
+          patientId: hold.patientId,
+          details: { reason: hold.liftReason },
+        },
+        manager,
+      );
+      return hold;
+    });
+  }
+
+  /** The patient's holds, standing and lifted, newest first. */
+  async list(patientId: string): Promise<HoldEntity[]> {
+    await assertPatient(this.dataSource.manager, patientId);
+    return this.dataSource.manager.find(HoldEntity, {
+      where: { patientId },
+      order: { placedAt: 'DESC', id: 'DESC' },
+    });
+  }
+}
+
+async function assertPatient(manager: EntityManager, patientId: string): Promise<void> {
+  const [found] = await manager.query<unknown[]>('SELECT 1 FROM patients WHERE id = $1', [patientId]);
+  if (!found) throw new NotFoundError('The patient');
+}
+
+/** Every listed photo must be the patient's: 404 naming those that are not. */
+async function assertPatientPhotos(manager: EntityManager, patientId: string, photoIds: string[]): Promise<void> {
+  const rows = await manager.query<{ id: string }[]>(
+    'SELECT id FROM photos WHERE patient_id = $1 AND id = ANY($2::uuid[])',
+    [patientId, photoIds],
+  );
+  const found = new Set(rows.map((row) => row.id));
+  const missing = photoIds.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new DomainError('photos_not_found', 404, `${missing.length} of the photos named are not this patient's.`, {
+      photoIds: missing,
+    });
+  }
+}
+
+function userIdOf(caller: Caller): string | null {
+  return caller.principal?.kind === 'user' ? caller.principal.userId : null;
+}
