@@ -1,28 +1,20 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { arch, availableParallelism, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Controller, Get, Param, ParseUUIDPipe, type Type } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { fastify, type FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import { configureApp, createHttpAdapter } from '../src/app.js';
-import { AppModule } from '../src/app.module.js';
 import { AuditSealer } from '../src/audit/audit-sealer.js';
-import { SYSTEM_CALLER } from '../src/auth/caller.js';
-import type { Role } from '../src/auth/roles.js';
-import { UsersService } from '../src/auth/users.service.js';
 import { Public } from '../src/common/access.decorator.js';
 import { NotFoundError } from '../src/common/domain-error.js';
-import { loadConfig, type AppConfig } from '../src/config/app-config.js';
+import type { AppConfig } from '../src/config/app-config.js';
 import { WEB_LONG_EDGE } from '../src/images/image.service.js';
 import { jpegPhoto, photoPixels, signedFormPdf } from '../test/support/images.js';
-import { releaseFields, SCOPE } from '../test/support/records.js';
+import { SCOPE } from '../test/support/records.js';
 import {
   ADMIN_DATABASE_URL,
   median,
@@ -36,6 +28,23 @@ import {
   postgresCpuTicks,
   withGrain,
 } from './support.js';
+import {
+  benchConfig,
+  call,
+  closeAll,
+  closeApp,
+  dropAgent,
+  form,
+  keepAlive,
+  request,
+  seedConsentedPhoto,
+  signInStaff,
+  startApp,
+  text,
+  type Reply,
+  type Staff,
+  type Started,
+} from './service.js';
 
 // Marketing-path benchmark: (1) the authenticated, audited clearance check against a NestJS route
 // doing one primary-key SELECT and the same route without the database, (2) a hosted website
@@ -59,7 +68,6 @@ const WEB_TARGET_KB = positiveInteger(process.env.BENCH_WEB_KB, 300);
 const GONE_TIMEOUT_MS = 5000;
 /** Between load runs: the audit sealer catches up (untimed) and the machine gets a breath. */
 const ROUND_PAUSE_MS = 250;
-const CLOSE_TIMEOUT_MS = 30_000;
 /** The large photo: 6 MP, so that the service resizes it to its 2048 px web rendition as it would a camera's. */
 const LARGE_PHOTO = { width: 3072, height: 2048, seed: 11, quality: 92 };
 /** What ImageService encodes the web rendition at (WEB_JPEG_QUALITY, not exported). */
@@ -68,21 +76,6 @@ const WEB_JPEG_QUALITY = 85;
 const LOAD = `${plural(CONCURRENCY, 'concurrent keep-alive connection')}, ${plural(ROUNDS, 'round')} of ${ROUND_SECONDS} s`;
 
 const GOALS = { clearanceRatio: 0.6, clearanceP99Ms: 25, mediaRatio: 0.8, goneMs: 1000 };
-
-const PASSWORD = 'velvet otter compass 7 drizzle';
-const BOUNDARY = `----pcs-bench-${randomBytes(8).toString('hex')}`;
-
-interface Started {
-  app: NestFastifyApplication;
-  port: number;
-}
-
-interface Reply {
-  status: number;
-  /** Bytes of the body: counted always, kept only when `body` is. */
-  bytes: number;
-  body: Buffer;
-}
 
 interface LoadTarget {
   name: string;
@@ -116,9 +109,7 @@ interface GoneRun {
 }
 
 // Everything to undo when the benchmark ends, fails or is interrupted.
-const liveApps = new Set<NestFastifyApplication>();
 const liveServers = new Set<FastifyInstance>();
-const liveAgents = new Set<http.Agent>();
 const scratch = new Scratch();
 
 // ---------------------------------------------------------------------------------------------
@@ -424,8 +415,7 @@ async function measureGone(config: AppConfig, databaseUrl: string, first: Starte
       );
     }
   } finally {
-    agent.destroy();
-    liveAgents.delete(agent);
+    dropAgent(agent);
     await closeApp(second.app);
   }
   return runs;
@@ -491,8 +481,7 @@ async function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuAtStart);
   const postgresCpu = postgresCpuBetween(postgresCpuAtStart, await postgresCpuTicks());
-  agent.destroy();
-  liveAgents.delete(agent);
+  dropAgent(agent);
   const ok = latencies.length;
   if (ok === 0) throw new Error(`${target.name}: no request succeeded; first failure: ${firstFailure}`);
   return {
@@ -506,12 +495,6 @@ async function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
   };
 }
 
-function keepAlive(maxSockets: number): http.Agent {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
-  liveAgents.add(agent);
-  return agent;
-}
-
 /** One GET; the body is counted, and kept only when the status is not the one expected. */
 function get(
   port: number,
@@ -521,148 +504,6 @@ function get(
   expectedStatus?: number,
 ): Promise<Reply> {
   return request(port, 'GET', urlPath, headers, undefined, agent, expectedStatus);
-}
-
-function request(
-  port: number,
-  method: string,
-  urlPath: string,
-  headers: http.OutgoingHttpHeaders,
-  body: Buffer | undefined,
-  agent: http.Agent,
-  expectedStatus?: number,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent }, (response) => {
-      const status = response.statusCode ?? 0;
-      const keep = status !== expectedStatus;
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      response.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (keep) chunks.push(chunk);
-      });
-      response.once('end', () => resolve({ status, bytes, body: Buffer.concat(chunks) }));
-      response.once('error', reject);
-    });
-    outgoing.once('error', reject);
-    outgoing.end(body);
-  });
-}
-
-function text(reply: Reply): string {
-  return reply.body.toString('utf8');
-}
-
-// ---------------------------------------------------------------------------------------------
-// The service, its users and its records
-
-/** The service's settings only from here: nothing from the shell's environment or a `.env` file. */
-function benchConfig(dataDir: string, databaseUrl: string): AppConfig {
-  return loadConfig(
-    {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      // Staff sign in with a password alone.
-      TOTP_REQUIRED_ROLES: 'none',
-      // All the load comes from 127.0.0.1: the per-address limit (600 a minute) must not step in.
-      MEDIA_RATE_LIMIT_PER_MINUTE: '1000000',
-    },
-    null,
-  );
-}
-
-/** The real AppModule, built the way the tests build it, listening on a free port. */
-async function startApp(config: AppConfig, databaseUrl: string, controllers: Type[]): Promise<Started> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, databaseUrl)],
-    controllers,
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: false });
-  liveApps.add(app);
-  await configureApp(app);
-  await app.init();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, port: (app.getHttpServer().address() as AddressInfo).port };
-}
-
-async function closeApp(app: NestFastifyApplication): Promise<void> {
-  if (!liveApps.delete(app)) return;
-  await Promise.race([app.close(), sleep(CLOSE_TIMEOUT_MS, undefined, { ref: false })]);
-}
-
-interface Staff {
-  frontDesk: string;
-  marketing: string;
-}
-
-async function signInStaff(started: Started): Promise<Staff> {
-  const token = async (role: Role) => {
-    const email = `${role.replace('_', '-')}@bench.test`;
-    await started.app
-      .get(UsersService)
-      .create({ email, displayName: `Bench ${role}`, role, password: PASSWORD }, SYSTEM_CALLER);
-    const reply = await call(started.port, 'POST', '/api/v1/auth/login', undefined, {
-      json: { email, password: PASSWORD },
-    });
-    if (reply.status !== 200) throw new Error(`sign-in as ${email} answered ${reply.status}: ${text(reply)}`);
-    return (reply.json as { token: string }).token;
-  };
-  return { frontDesk: await token('front_desk'), marketing: await token('marketing') };
-}
-
-interface Seeded {
-  patientId: string;
-  photoId: string;
-  releaseId: string;
-  webBytes: number;
-}
-
-let patientCounter = 0;
-
-/**
- * Through the API as the front desk: a patient, a case, the photo (`before`, face not visible) and
- * a release covering all cases whose scope allows the website.
- */
-async function seedConsentedPhoto(started: Started, staff: Staff, jpeg: Buffer): Promise<Seeded> {
-  patientCounter += 1;
-  const created = async (path: string, body: RequestBody) => {
-    const reply = await call(started.port, 'POST', path, staff.frontDesk, body);
-    if (reply.status !== 201) throw new Error(`POST ${path} answered ${reply.status}: ${text(reply)}`);
-    return reply.json as { id: string; web?: { bytes: number } };
-  };
-  const patient = await created('/api/v1/patients', {
-    json: { fullName: `Bench Patient${patientCounter}`, dateOfBirth: '1985-06-15' },
-  });
-  const treatmentCase = await created(`/api/v1/patients/${patient.id}/cases`, {
-    json: { procedure: 'Rhinoplasty', provider: 'Dr. A. Smith', treatmentDate: '2026-02-01' },
-  });
-  const photo = await created(
-    `/api/v1/cases/${treatmentCase.id}/photos`,
-    form({ kind: 'before', faceVisible: false }, 'file', {
-      bytes: jpeg,
-      fileName: 'photo.jpg',
-      contentType: 'image/jpeg',
-    }),
-  );
-  // Signed yesterday, expiring in five years, whatever the date the benchmark runs on.
-  const now = Date.now();
-  const release = await created(
-    `/api/v1/patients/${patient.id}/releases`,
-    form(
-      releaseFields({
-        signedAt: new Date(now - 86_400_000).toISOString(),
-        expiresAt: new Date(now + 5 * 365 * 86_400_000).toISOString(),
-      }),
-      'document',
-      { bytes: signedFormPdf(), fileName: 'release.pdf', contentType: 'application/pdf' },
-    ),
-  );
-  return { patientId: patient.id, photoId: photo.id, releaseId: release.id, webBytes: photo.web?.bytes ?? NaN };
 }
 
 /** A hosted website publication of the photo, made by marketing; its media URL's path. */
@@ -675,57 +516,9 @@ async function host(started: Started, staff: Staff, photoId: string): Promise<{ 
   return { id: publication.id, path: new URL(publication.mediaUrl).pathname };
 }
 
-type RequestBody = { json: unknown } | { form: Buffer };
-
-/** A multipart form: `metadata` as JSON, then one file part. */
-function form(
-  metadata: unknown,
-  fileField: string,
-  file: { bytes: Buffer; fileName: string; contentType: string },
-): RequestBody {
-  const head = Buffer.from(
-    `--${BOUNDARY}\r\ncontent-disposition: form-data; name="metadata"\r\n\r\n${JSON.stringify(metadata)}\r\n` +
-      `--${BOUNDARY}\r\ncontent-disposition: form-data; name="${fileField}"; filename="${file.fileName}"\r\n` +
-      `content-type: ${file.contentType}\r\n\r\n`,
-  );
-  return { form: Buffer.concat([head, file.bytes, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]) };
-}
-
-const seedAgent = keepAlive(1);
-
-/** One request for set-up and checks; the whole answer is read, and parsed when it is JSON. */
-async function call(
-  port: number,
-  method: string,
-  urlPath: string,
-  token?: string,
-  body?: RequestBody,
-): Promise<Reply & { json: unknown }> {
-  const headers: http.OutgoingHttpHeaders = token ? { authorization: `Bearer ${token}` } : {};
-  let bytes: Buffer | undefined;
-  if (body && 'json' in body) {
-    bytes = Buffer.from(JSON.stringify(body.json));
-    headers['content-type'] = 'application/json';
-  } else if (body) {
-    bytes = body.form;
-    headers['content-type'] = `multipart/form-data; boundary=${BOUNDARY}`;
-  }
-  if (bytes) headers['content-length'] = bytes.length;
-  const reply = await request(port, method, urlPath, headers, bytes, seedAgent);
-  let json: unknown;
-  try {
-    json = JSON.parse(text(reply));
-  } catch {
-    json = undefined;
-  }
-  return { ...reply, json };
-}
-
 async function cleanUp(): Promise<void> {
-  for (const agent of [...liveAgents]) agent.destroy();
-  liveAgents.clear();
   await stopServers().catch(() => undefined);
-  for (const app of [...liveApps]) await closeApp(app).catch(() => undefined);
+  await closeAll();
   await scratch.removeAll();
 }
 

@@ -75,6 +75,7 @@ describe('fingerprint', () => {
       assert.ok(probe.distance <= 3, `seed ${seed}: nearest probe ${probe.distance} bits away`);
       const alignment = query.alignment(original.descriptor, probe.crop);
       assert.ok(alignment.correlation > 0.97, `seed ${seed}: correlation ${alignment.correlation}`);
+      assert.ok(alignment.detail > 0.9, `seed ${seed}: detail ${alignment.detail}`);
       for (const side of ['left', 'top', 'right', 'bottom'] as const) {
         assert.ok(Math.abs(alignment.crop[side] - crop[side]) < 0.01, `seed ${seed} ${side}: ${alignment.crop[side]}`);
       }
@@ -92,6 +93,8 @@ describe('fingerprint', () => {
     const original = fingerprintOf(greyOf(scene(5)));
     const query = new LookupQuery(greyOf(scene(6)));
     assert.ok(nearestProbe(query, original.centreHash).distance > 10);
-    assert.ok(query.alignment(original.descriptor, { left: 0, top: 0, right: 0, bottom: 0 }).correlation < 0.8);
+    const alignment = query.alignment(original.descriptor, { left: 0, top: 0, right: 0, bottom: 0 });
+    assert.ok(alignment.correlation < 0.8, `correlation ${alignment.correlation}`);
+    assert.ok(alignment.detail < 0.5, `detail ${alignment.detail}`);
   });
 });

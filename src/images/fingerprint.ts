@@ -6,7 +6,7 @@
  *   recompression, and is the photo's `perceptualHash`.
  * - `centreHash`: the difference hash of the centre window, 10% in from each side. A copy cropped
  *   by up to 10% on any side still shows all of it, only somewhere else; a lookup tries where.
- * - `descriptor`: 32×32 grey levels of the whole frame, against which a candidate found through the
+ * - `descriptor`: 64×64 grey levels of the whole frame, against which a candidate found through the
  *   hashes is verified by aligning the copy and correlating.
  *
  * Nothing here describes a face or a person: grey levels and brightness comparisons only.
@@ -20,7 +20,7 @@ export interface Fingerprint {
 export const FINGERPRINT_GREY_SIDE = 256;
 export const DESCRIPTOR_SIDE = 64;
 /** How far in from each side the centre window starts, and the most a lookup expects cropped. */
-export const CENTRE_MARGIN = 0.1;
+const CENTRE_MARGIN = 0.1;
 const MAX_CROP = CENTRE_MARGIN;
 /**
  * Where a copy may have been cropped on each side, as tried by a lookup: 4⁴ windows. Measured on
@@ -162,21 +162,23 @@ export interface CentreProbe {
 export class LookupQuery {
   readonly frameHash: bigint;
   readonly probes: CentreProbe[];
-  private readonly area: SummedArea;
   private readonly comparison: Float64Array;
+  private readonly comparisonDetail: Float64Array;
 
   constructor(grey: Uint8Array) {
-    this.area = new SummedArea(grey, FINGERPRINT_GREY_SIDE);
-    this.frameHash = differenceHash(this.area, WHOLE);
+    const area = new SummedArea(grey, FINGERPRINT_GREY_SIDE);
+    this.frameHash = differenceHash(area, WHOLE);
     this.probes = [];
     for (const left of CROP_STEPS)
       for (const right of CROP_STEPS)
         for (const top of CROP_STEPS)
           for (const bottom of CROP_STEPS) {
             const crop = { left, right, top, bottom };
-            this.probes.push({ crop, centreHash: differenceHash(this.area, centreInCopy(crop)) });
+            this.probes.push({ crop, centreHash: differenceHash(area, centreInCopy(crop)) });
           }
-    this.comparison = standardised(this.area.grid(WHOLE, COMPARE_SIDE, COMPARE_SIDE));
+    const grid = area.grid(WHOLE, COMPARE_SIDE, COMPARE_SIDE);
+    this.comparisonDetail = differences(grid);
+    this.comparison = standardised(grid);
   }
 
   /**
@@ -184,7 +186,7 @@ export class LookupQuery {
    * of grey levels over the crops of up to a little more than 10% per side, searched from `start`,
    * and that crop. Brightness and contrast changes do not lower it.
    */
-  alignment(descriptor: Uint8Array, start: Crop): { correlation: number; crop: Crop } {
+  alignment(descriptor: Uint8Array, start: Crop): { correlation: number; crop: Crop; detail: number } {
     if (descriptor.length !== DESCRIPTOR_SIDE * DESCRIPTOR_SIDE) throw new Error('not a fingerprint descriptor');
     const correlationAt = (crop: Crop): number => {
       const window = { left: crop.left, top: crop.top, right: 1 - crop.right, bottom: 1 - crop.bottom };
@@ -213,8 +215,34 @@ export class LookupQuery {
         }
       }
     }
-    return best;
+    const window = {
+      left: best.crop.left,
+      top: best.crop.top,
+      right: 1 - best.crop.right,
+      bottom: 1 - best.crop.bottom,
+    };
+    return { ...best, detail: correlation(differences(windowGrid(descriptor, window)), this.comparisonDetail) };
   }
+}
+
+/** Differences between neighbouring cells of a COMPARE_SIDE² grid, across then down, standardised. */
+function differences(grid: Float64Array): Float64Array {
+  const side = COMPARE_SIDE;
+  const result = new Float64Array(2 * side * (side - 1));
+  let index = 0;
+  for (let row = 0; row < side; row += 1)
+    for (let column = 0; column + 1 < side; column += 1)
+      result[index++] = grid[row * side + column + 1] - grid[row * side + column];
+  for (let row = 0; row + 1 < side; row += 1)
+    for (let column = 0; column < side; column += 1)
+      result[index++] = grid[(row + 1) * side + column] - grid[row * side + column];
+  return standardised(result);
+}
+
+function correlation(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let index = 0; index < a.length; index += 1) sum += a[index] * b[index];
+  return sum / a.length;
 }
 
 /** How many descriptor pixels one comparison cell can touch: a cell is at most 1.25 × 2 pixels wide. */

@@ -104,22 +104,34 @@ export function scenePixels(width: number, height: number, seed: number, change 
     x: random(index * 7 + 1),
     y: random(index * 7 + 2),
     radius: 0.06 + random(index * 7 + 3) * 0.18,
-    colour: [random(index * 7 + 4), random(index * 7 + 5), random(index * 7 + 6)].map((c) => (c - 0.5) * 220),
+    // Mostly lighter or darker, somewhat tinted: photographs have most of their structure in
+    // brightness, not in hue alone.
+    colour: [random(index * 7 + 5), random(index * 7 + 6), random(index * 7 + 8)].map(
+      (tint) => (random(index * 7 + 4) - 0.5) * 220 + (tint - 0.5) * 60,
+    ),
   }));
-  if (change) blobs[0].colour = blobs[0].colour.map((c) => -c * 0.6);
+  if (change) blobs[0].colour = blobs[0].colour.map((c) => c * 0.4);
   const base = [random(90) * 120 + 60, random(91) * 120 + 60, random(92) * 120 + 60];
   const slope = [random(93) - 0.5, random(94) - 0.5].map((s) => s * 120);
+  // A blob's weight exp(-(du² + dv²) / r²) is its column factor times its row factor.
+  const columnFactors = blobs.map((blob) =>
+    Float64Array.from({ length: width }, (_, x) => Math.exp(-((x / width - blob.x) ** 2) / blob.radius ** 2)),
+  );
+  const rowFactors = blobs.map((blob) =>
+    Float64Array.from({ length: height }, (_, y) => Math.exp(-((y / height - blob.y) ** 2) / blob.radius ** 2)),
+  );
   const pixels = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
-      const u = x / width;
-      const v = y / height;
-      const level = [0, 1, 2].map((channel) => base[channel] + slope[0] * u + slope[1] * v);
-      for (const blob of blobs) {
-        const weight = Math.exp(-((u - blob.x) ** 2 + (v - blob.y) ** 2) / blob.radius ** 2);
-        for (let channel = 0; channel < 3; channel += 1) level[channel] += blob.colour[channel] * weight;
+      const offset = (y * width + x) * 3;
+      const gradient = slope[0] * (x / width) + slope[1] * (y / height);
+      for (let channel = 0; channel < 3; channel += 1) {
+        let level = base[channel] + gradient;
+        for (let blob = 0; blob < blobs.length; blob += 1) {
+          level += blobs[blob].colour[channel] * columnFactors[blob][x] * rowFactors[blob][y];
+        }
+        pixels[offset + channel] = Math.max(0, Math.min(255, Math.round(level)));
       }
-      for (let channel = 0; channel < 3; channel += 1) pixels[(y * width + x) * 3 + channel] = level[channel];
     }
   }
   return pixels;

@@ -1,0 +1,387 @@
+import 'reflect-metadata';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { arch, availableParallelism, platform } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import sharp, { type Sharp } from 'sharp';
+import { DataSource } from 'typeorm';
+import { ImageService } from '../src/images/image.service.js';
+import { scenePixels } from '../test/support/images.js';
+import {
+  benchConfig,
+  call,
+  closeAll,
+  form,
+  seedConsentedPhoto,
+  signInStaff,
+  startApp,
+  text,
+  type Staff,
+  type Started,
+} from './service.js';
+import {
+  ADMIN_DATABASE_URL,
+  median,
+  percentile,
+  positiveInteger,
+  reachablePostgresVersion,
+  redact,
+  Scratch,
+  table,
+} from './support.js';
+
+// Reverse-lookup benchmark: real photographs (scikit-image's sample images and matplotlib's Grace
+// Hopper, when Debian's python3-skimage and python3-matplotlib are installed) and generated scenes
+// are uploaded through the API, a million more photos are seeded with random fingerprints, and
+// copies of the uploaded photos (resized, recompressed, colour-adjusted, converted, cropped by up to
+// 10% per side) and distinct images that are not indexed are looked up over HTTP. Reports recall,
+// false matches and latency, against the bare decode of the same files that any lookup must do.
+// Build first (npx tsc -p tsconfig.json), then: node dist/bench/lookup.js. See bench/README.md.
+
+/** Photos in the index besides the uploaded ones, with random fingerprints. */
+const SEEDED_PHOTOS = positiveInteger(process.env.BENCH_LOOKUP_PHOTOS, 1_000_000);
+/** Distinct images looked up that are not in the index: any match among them is a false one. */
+const DISTINCT_QUERIES = positiveInteger(process.env.BENCH_LOOKUP_DISTINCT, 10_000);
+/** Generated scenes uploaded besides the photographs. */
+const GENERATED_PHOTOS = positiveInteger(process.env.BENCH_LOOKUP_GENERATED, 20);
+/** Random crops looked up per uploaded photo. */
+const CROPS_PER_PHOTO = positiveInteger(process.env.BENCH_LOOKUP_CROPS, 10);
+const SEED_BATCH = 100_000;
+/** As copies found online come: at most 1080 px on the long edge. */
+const ONLINE_LONG_EDGE = 1080;
+
+const GOALS = { copyRecall: 1, cropRecall: 0.95, falseMatches: 0, p99Ms: 50 };
+
+const PHOTOGRAPH_DIRS = ['/usr/lib/python3/dist-packages/skimage/data'];
+const PHOTOGRAPHS = [
+  'astronaut.png',
+  'brick.png',
+  'camera.png',
+  'chelsea.png',
+  'coffee.png',
+  'coins.png',
+  'grass.png',
+  'gravel.png',
+  'hubble_deep_field.jpg',
+  'ihc.png',
+  'moon.png',
+  'motorcycle_left.png',
+  'page.png',
+  'retina.jpg',
+  'rocket.jpg',
+  'text.png',
+  'cell.png',
+  'color.png',
+  'microaneurysms.png',
+];
+const GRACE_HOPPER = '/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jpg';
+
+const scratch = new Scratch();
+
+interface Indexed {
+  name: string;
+  jpeg: Buffer;
+  photoId: string;
+}
+
+interface Query {
+  variant: string;
+  /** The uploaded photo it is a copy of; none for distinct images. */
+  source?: Indexed;
+  bytes: Buffer;
+}
+
+interface Answer {
+  query: Query;
+  ms: number;
+  bareMs: number;
+  found: boolean;
+  /** Photos matched that the file is not a copy of. */
+  wrong: string[];
+  similarity?: number;
+}
+
+async function main(): Promise<void> {
+  const serverVersion = await reachablePostgresVersion();
+  if (serverVersion === undefined) return;
+  console.log(
+    `Lookup benchmark: node ${process.version}, ${platform()}-${arch()}, ${availableParallelism()} CPUs, ` +
+      `PostgreSQL ${serverVersion} at ${redact(ADMIN_DATABASE_URL)}.\n`,
+  );
+  process.once('SIGINT', () => void interrupted('SIGINT'));
+  try {
+    const databaseUrl = await scratch.database();
+    const started = await startApp(
+      benchConfig(await scratch.tempDir('pcs-bench-lookup-'), databaseUrl),
+      databaseUrl,
+      [],
+    );
+    const staff = await signInStaff(started);
+    const indexed = await uploadAll(started, staff);
+    await seedFingerprints(started, indexed[0].photoId);
+    const seqScansBefore = await sequentialScans(started);
+    const answers = await lookUpAll(started, staff, indexed);
+    const seqScans = (await sequentialScans(started)) - seqScansBefore;
+    report(indexed, answers, seqScans);
+  } finally {
+    await closeAll();
+    await scratch.removeAll();
+  }
+}
+
+async function uploadAll(started: Started, staff: Staff): Promise<Indexed[]> {
+  const files: { name: string; bytes: Buffer }[] = [];
+  const dir = PHOTOGRAPH_DIRS.find((candidate) => existsSync(candidate));
+  if (dir) {
+    const present = new Set(readdirSync(dir));
+    for (const name of PHOTOGRAPHS.filter((each) => present.has(each))) {
+      files.push({
+        name,
+        bytes: await sharp(readFileSync(path.join(dir, name)))
+          .jpeg({ quality: 95 })
+          .toBuffer(),
+      });
+    }
+  }
+  if (existsSync(GRACE_HOPPER))
+    files.push({ name: 'grace_hopper.jpg', bytes: await sharp(readFileSync(GRACE_HOPPER)).jpeg().toBuffer() });
+  if (files.length === 0) console.log('No photographs found (apt-get install python3-skimage): generated scenes only.');
+  for (let seed = 1; seed <= GENERATED_PHOTOS; seed += 1) {
+    files.push({ name: `scene ${seed}`, bytes: await scene(seed, 1600, 1200, 92) });
+  }
+  console.log(`Uploading ${files.length} photos (${files.length - GENERATED_PHOTOS} photographs) through the API…`);
+  const indexed: Indexed[] = [];
+  for (const file of files) {
+    const { photoId } = await seedConsentedPhoto(started, staff, file.bytes);
+    indexed.push({ name: file.name, jpeg: file.bytes, photoId });
+  }
+  return indexed;
+}
+
+/**
+ * SEEDED_PHOTOS photo rows copied from an uploaded one (new ids and hashes), each with a random
+ * centre hash and a distinct descriptor, then VACUUM ANALYZE so the chunk indexes answer alone.
+ */
+async function seedFingerprints(started: Started, templateId: string): Promise<void> {
+  const dataSource = started.app.get(DataSource);
+  const columns = (
+    await dataSource.query<{ column_name: string }[]>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'photos' ORDER BY ordinal_position`,
+    )
+  ).map((row) => row.column_name);
+  const fresh: Record<string, string> = {
+    id: 'gen_random_uuid()',
+    original_sha256: 'md5(random()::text) || md5(random()::text)',
+    paired_photo_id: 'NULL',
+  };
+  const select = columns.map((column) => fresh[column] ?? column).join(', ');
+  const started_at = performance.now();
+  for (let done = 0; done < SEEDED_PHOTOS; done += SEED_BATCH) {
+    const count = Math.min(SEED_BATCH, SEEDED_PHOTOS - done);
+    await dataSource.query(
+      `WITH added AS (
+         INSERT INTO photos (${columns.join(', ')})
+         SELECT ${select} FROM photos, generate_series(1, $2) WHERE photos.id = $1
+         RETURNING id)
+       INSERT INTO photo_fingerprints (photo_id, centre_hash, descriptor)
+       SELECT id, (floor(random() * 4294967296)::bigint << 32) | floor(random() * 4294967296)::bigint,
+              decode(repeat(md5(id::text), 256), 'hex')
+       FROM added`,
+      [templateId, count],
+    );
+    process.stdout.write(`\rSeeding fingerprints: ${done + count} of ${SEEDED_PHOTOS}`);
+  }
+  await dataSource.query('VACUUM ANALYZE photos');
+  await dataSource.query('VACUUM ANALYZE photo_fingerprints');
+  console.log(` (${((performance.now() - started_at) / 1000).toFixed(0)} s)\n`);
+}
+
+async function sequentialScans(started: Started): Promise<number> {
+  const [row] = await started.app
+    .get(DataSource)
+    .query<{ seq_scan: string }[]>(`SELECT seq_scan FROM pg_stat_user_tables WHERE relname = 'photo_fingerprints'`);
+  return Number(row?.seq_scan ?? 0);
+}
+
+/** Every copy of every uploaded photo, then the distinct images, one lookup at a time. */
+async function lookUpAll(started: Started, staff: Staff, indexed: Indexed[]): Promise<Answer[]> {
+  const images = started.app.get(ImageService);
+  const answers: Answer[] = [];
+  const ask = async (query: Query) => {
+    const bareStart = performance.now();
+    await images.lookupFile(query.bytes, 'file');
+    const bareMs = performance.now() - bareStart;
+    const body = form({ channel: 'website' }, 'file', {
+      bytes: query.bytes,
+      fileName: 'copy',
+      contentType: 'image/jpeg',
+    });
+    const callStart = performance.now();
+    const reply = await call(started.port, 'POST', '/api/v1/clearance/lookup', staff.marketing, body);
+    const ms = performance.now() - callStart;
+    if (reply.status !== 200) throw new Error(`lookup answered ${reply.status}: ${text(reply)}`);
+    const matches = (reply.json as { matches: { photoId: string; similarity: number }[] }).matches;
+    const own = matches.find((match) => match.photoId === query.source?.photoId);
+    answers.push({
+      query,
+      ms,
+      bareMs,
+      found: own !== undefined,
+      wrong: matches.filter((match) => match !== own).map((match) => match.photoId),
+      similarity: own?.similarity,
+    });
+  };
+  let random = 17;
+  const next = () => {
+    random = (random * 1103515245 + 12345) % 2147483648;
+    return random / 2147483648;
+  };
+  console.log(`Looking up ${indexed.length * (5 + CROPS_PER_PHOTO)} copies…`);
+  for (const source of indexed) {
+    const { width = 0, height = 0 } = await sharp(source.jpeg).metadata();
+    const online = (image: Sharp) =>
+      image.resize(ONLINE_LONG_EDGE, ONLINE_LONG_EDGE, { fit: 'inside', withoutEnlargement: true });
+    const copies: [string, Buffer][] = [
+      [
+        'resized to half',
+        await sharp(source.jpeg)
+          .resize(Math.round(width / 2))
+          .jpeg({ quality: 80 })
+          .toBuffer(),
+      ],
+      [
+        'resized to a quarter',
+        await sharp(source.jpeg)
+          .resize(Math.round(width / 4))
+          .jpeg({ quality: 75 })
+          .toBuffer(),
+      ],
+      ['recompressed (quality 40)', await online(sharp(source.jpeg)).jpeg({ quality: 40 }).toBuffer()],
+      [
+        'colour-adjusted',
+        await online(sharp(source.jpeg).modulate({ brightness: 1.12, saturation: 0.8 }).gamma(2.4, 2.0))
+          .jpeg({ quality: 85 })
+          .toBuffer(),
+      ],
+      [
+        'WebP at 70%',
+        await sharp(source.jpeg)
+          .resize(Math.round(width * 0.7))
+          .webp({ quality: 70 })
+          .toBuffer(),
+      ],
+    ];
+    for (let crop = 0; crop < CROPS_PER_PHOTO; crop += 1) {
+      const [left, right, top, bottom] = [next(), next(), next(), next()].map((value) => value * 0.1);
+      const x = Math.floor(left * width);
+      const y = Math.floor(top * height);
+      const extract = {
+        left: x,
+        top: y,
+        width: Math.floor(width * (1 - right)) - x,
+        height: Math.floor(height * (1 - bottom)) - y,
+      };
+      copies.push([
+        'cropped ≤ 10% per side',
+        await online(sharp(source.jpeg).extract(extract)).jpeg({ quality: 85 }).toBuffer(),
+      ]);
+    }
+    for (const [variant, bytes] of copies) await ask({ variant, source, bytes });
+  }
+  console.log(`Looking up ${DISTINCT_QUERIES} distinct images that are not indexed…`);
+  for (let index = 0; index < DISTINCT_QUERIES; index += 1) {
+    await ask({ variant: 'distinct, not indexed', bytes: await scene(1_000_000 + index, 640, 480, 85) });
+    if ((index + 1) % 1000 === 0) process.stdout.write(`\r  ${index + 1} of ${DISTINCT_QUERIES}`);
+  }
+  console.log('\n');
+  return answers;
+}
+
+async function scene(seed: number, width: number, height: number, quality: number): Promise<Buffer> {
+  return sharp(scenePixels(width, height, seed), { raw: { width, height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
+}
+
+function report(indexed: Indexed[], answers: Answer[], sequentialScanCount: number): void {
+  const variants = [...new Set(answers.map((answer) => answer.query.variant))];
+  const rows = [
+    [
+      'variant',
+      'lookups',
+      'found',
+      'recall',
+      'false matches',
+      'similarity (min)',
+      'p50 ms',
+      'p99 ms',
+      'bare decode p50 ms',
+    ],
+  ];
+  for (const variant of variants) {
+    const group = answers.filter((answer) => answer.query.variant === variant);
+    const copies = group.filter((answer) => answer.query.source);
+    const similarities = group.flatMap((answer) => (answer.similarity === undefined ? [] : [answer.similarity]));
+    rows.push([
+      variant,
+      String(group.length),
+      copies.length ? String(copies.filter((answer) => answer.found).length) : '–',
+      copies.length ? percent(copies.filter((answer) => answer.found).length / copies.length) : '–',
+      String(group.reduce((sum, answer) => sum + answer.wrong.length, 0)),
+      similarities.length ? Math.min(...similarities).toFixed(3) : '–',
+      median(group.map((answer) => answer.ms)).toFixed(1),
+      percentile(
+        group.map((answer) => answer.ms),
+        0.99,
+      ).toFixed(1),
+      median(group.map((answer) => answer.bareMs)).toFixed(1),
+    ]);
+  }
+  console.log(table(rows));
+
+  const missed = answers.filter((answer) => answer.query.source && !answer.found);
+  if (missed.length) {
+    const byPhoto = new Map<string, number>();
+    for (const answer of missed)
+      byPhoto.set(answer.query.source?.name ?? '', (byPhoto.get(answer.query.source?.name ?? '') ?? 0) + 1);
+    console.log(`\nMissed: ${[...byPhoto].map(([name, count]) => `${name} ${count}`).join(', ')}`);
+  }
+  const copies = answers.filter((answer) => answer.query.source);
+  const crops = copies.filter((answer) => answer.query.variant.startsWith('cropped'));
+  const whole = copies.filter((answer) => !answer.query.variant.startsWith('cropped'));
+  const falseMatches = answers.reduce((sum, answer) => sum + answer.wrong.length, 0);
+  const all = answers.map((answer) => answer.ms);
+  const ratio = median(all) / median(answers.map((answer) => answer.bareMs));
+  const goal = (met: boolean) => (met ? 'met' : 'NOT met');
+  console.log(
+    [
+      '',
+      `${indexed.length} photos uploaded, ${SEEDED_PHOTOS.toLocaleString('en')} seeded; sequential scans of photo_fingerprints during the lookups: ${sequentialScanCount}.`,
+      `Recall, resized/recompressed/colour/WebP: ${percent(whole.filter((a) => a.found).length / whole.length)} (goal 100%: ${goal(whole.filter((a) => a.found).length >= GOALS.copyRecall * whole.length)}).`,
+      `Recall, crops ≤ 10% per side: ${percent(crops.filter((a) => a.found).length / crops.length)} (goal ≥ 95%: ${goal(crops.filter((a) => a.found).length >= GOALS.cropRecall * crops.length)}).`,
+      `False matches: ${falseMatches} over ${answers.length} lookups, ${DISTINCT_QUERIES} of them distinct images (goal 0: ${goal(falseMatches === GOALS.falseMatches)}).`,
+      `Latency over HTTP, all lookups: p50 ${median(all).toFixed(1)} ms, p99 ${percentile(all, 0.99).toFixed(1)} ms (goal p99 ≤ ${GOALS.p99Ms} ms: ${goal(percentile(all, 0.99) <= GOALS.p99Ms)}); ` +
+        `p50 ÷ bare decode p50 = ${ratio.toFixed(2)}×.`,
+    ].join('\n'),
+  );
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+async function interrupted(signal: NodeJS.Signals): Promise<void> {
+  console.error(`\n${signal}: closing the app and dropping the scratch database`);
+  await closeAll();
+  await scratch.removeAll();
+  process.exit(130);
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(
+    `The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  await closeAll();
+  await scratch.removeAll();
+  process.exit(1);
+});
