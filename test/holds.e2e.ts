@@ -18,6 +18,8 @@ describe('holds', () => {
     get: (path: string) => request(t.server).get(`/api/v1${path}`).auth(staff.token, { type: 'bearer' }),
     post: (path: string, body: object) =>
       request(t.server).post(`/api/v1${path}`).auth(staff.token, { type: 'bearer' }).send(body),
+    delete: (path: string, body?: object) =>
+      request(t.server).delete(`/api/v1${path}`).auth(staff.token, { type: 'bearer' }).send(body),
   });
   const clearance = async (photoId: string) =>
     (await as(marketing).get(`/photos/${photoId}/clearance?channel=website`)).body as Json;
@@ -91,7 +93,7 @@ describe('holds', () => {
     );
 
     t.clock.advance(60_000);
-    const lifted = await as(privacyOfficer).post(`/holds/${placed.body.id}/lift`, { reason: 'Request withdrawn' });
+    const lifted = await as(privacyOfficer).delete(`/holds/${placed.body.id}`, { reason: 'Request withdrawn' });
     assert.equal(lifted.status, 200, JSON.stringify(lifted.body));
     assert.equal(lifted.body.active, false);
     assert.equal(lifted.body.liftedAt, t.clock.now().toISOString());
@@ -100,7 +102,7 @@ describe('holds', () => {
     assert.equal((await request(t.server).get(hosted.path)).status, 410, 'a withdrawn URL never serves again');
     assert.equal((await host(held)).path.startsWith('/m/'), true, 'the photo may be published again');
 
-    const again = await as(privacyOfficer).post(`/holds/${placed.body.id}/lift`, { reason: 'twice' });
+    const again = await as(privacyOfficer).delete(`/holds/${placed.body.id}`);
     assert.equal(again.status, 409);
     assert.equal(again.body.code, 'hold_already_lifted');
 
@@ -208,7 +210,7 @@ describe('holds', () => {
       [
         'lifting an unknown hold',
         404,
-        () => as(privacyOfficer).post('/holds/6f1f8c1e-8f5e-4c55-9a3b-2f8a2b0f4d11/lift', { reason: 'x' }),
+        () => as(privacyOfficer).delete('/holds/6f1f8c1e-8f5e-4c55-9a3b-2f8a2b0f4d11', { reason: 'x' }),
       ],
     ];
     for (const [name, status, send] of cases) {

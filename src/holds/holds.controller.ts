@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
@@ -30,9 +30,9 @@ export class HoldsController {
     return Object.assign(new HoldListDto(), { items: (await this.holds.list(patientId)).map(holdView) });
   }
 
+  /** Lifts the hold; the hold itself stays on record, lifted (when, by whom, why). */
   @RequirePermission('holds.write')
-  @Post('holds/:id/lift')
-  @HttpCode(200)
+  @Delete('holds/:id')
   @ApiOkResponse({ type: HoldDto })
   async lift(
     @Param('id', ParseUUIDPipe) holdId: string,

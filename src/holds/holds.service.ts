@@ -82,7 +82,7 @@ export class HoldsService {
       }
       hold.liftedAt = this.clock.now();
       hold.liftedByUserId = userIdOf(caller);
-      hold.liftReason = dto.reason.trim();
+      hold.liftReason = dto.reason?.trim() ?? null;
       await manager.update(
         HoldEntity,
         { id: hold.id },

@@ -43,11 +43,12 @@ export class PlaceHoldDto {
 }
 
 export class LiftHoldDto {
-  @ApiProperty({ example: 'Identity verified; the patient withdrew the request', maxLength: REASON_LIMIT })
+  @ApiPropertyOptional({ example: 'Identity verified; the patient withdrew the request', maxLength: REASON_LIMIT })
+  @OptionalNotNull()
   @IsString()
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   @MaxLength(REASON_LIMIT)
-  reason!: string;
+  reason?: string;
 }
 
 export class HoldDto {
