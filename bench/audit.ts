@@ -15,7 +15,8 @@ import { SYSTEM_CALLER } from '../src/auth/caller.js';
 import { PasswordHasher } from '../src/auth/password-hasher.js';
 import type { Role } from '../src/auth/roles.js';
 import { UsersService } from '../src/auth/users.service.js';
-import { loadConfig, type AppConfig } from '../src/config/app-config.js';
+import type { AppConfig } from '../src/config/app-config.js';
+import { benchConfig } from './service.js';
 import {
   ADMIN_DATABASE_URL,
   median,
@@ -148,7 +149,7 @@ async function measureWrites(): Promise<Writes> {
       `${ROUNDS} rounds of ${ROUND_SECONDS} s per scenario, scenarios rotated each round.`,
   );
   const databaseUrl = await scratch.database();
-  const config = benchConfig(await scratch.tempDir('pcs-bench-audit-'), databaseUrl);
+  const config = benchConfig(await scratch.tempDir('pcs-bench-audit-'), databaseUrl, SIGN_IN_SETTINGS);
   // The audited app starts first and applies the migrations; the other finds the database migrated.
   const audited = await startApp(config, databaseUrl, true);
   const unaudited = await startApp(config, databaseUrl, false);
@@ -362,6 +363,7 @@ async function measureVerify(): Promise<VerifyStep[]> {
   const databaseUrl = await scratch.database();
   // The timer would race the measured sealPending() for the inserted events; one call seals them.
   const config = benchConfig(await scratch.tempDir('pcs-bench-verify-'), databaseUrl, {
+    ...SIGN_IN_SETTINGS,
     AUDIT_SEAL_INTERVAL_MS: '60000',
   });
   const started = await startApp(config, databaseUrl, true);
@@ -452,26 +454,8 @@ async function measureVerify(): Promise<VerifyStep[]> {
 // ---------------------------------------------------------------------------------------------
 // The service, its users and its database
 
-/** The service's settings only from here: nothing from the shell's environment or a `.env` file. */
-function benchConfig(dataDir: string, databaseUrl: string, extra: Record<string, string> = {}): AppConfig {
-  return loadConfig(
-    {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      // The admin and the privacy officer sign in with a password alone.
-      TOTP_REQUIRED_ROLES: 'none',
-      // The sign-in measurement fails on purpose 40 times and more: the throttle must not step in.
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
-      LOGIN_MAX_FAILURES_PER_IP: '100000',
-      ...extra,
-    },
-    null,
-  );
-}
+/** The admin and the privacy officer sign in many times, failing on purpose 40 times and more. */
+const SIGN_IN_SETTINGS = { LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_IP: '100000' };
 
 /** The real AppModule, built the way the tests build it, listening on a free port. */
 async function startApp(config: AppConfig, databaseUrl: string, audited: boolean): Promise<Started> {

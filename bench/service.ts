@@ -86,7 +86,7 @@ export function text(reply: Reply): string {
 }
 
 /** The service's settings only from here: nothing from the shell's environment or a `.env` file. */
-export function benchConfig(dataDir: string, databaseUrl: string): AppConfig {
+export function benchConfig(dataDir: string, databaseUrl: string, extra: Record<string, string> = {}): AppConfig {
   return loadConfig(
     {
       NODE_ENV: 'production',
@@ -99,6 +99,7 @@ export function benchConfig(dataDir: string, databaseUrl: string): AppConfig {
       TOTP_REQUIRED_ROLES: 'none',
       // All the load comes from 127.0.0.1: the per-address limit (600 a minute) must not step in.
       MEDIA_RATE_LIMIT_PER_MINUTE: '1000000',
+      ...extra,
     },
     null,
   );
