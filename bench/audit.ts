@@ -16,7 +16,7 @@ import { PasswordHasher } from '../src/auth/password-hasher.js';
 import type { Role } from '../src/auth/roles.js';
 import { UsersService } from '../src/auth/users.service.js';
 import type { AppConfig } from '../src/config/app-config.js';
-import { benchConfig } from './service.js';
+import { benchConfig, request, text } from './service.js';
 import {
   ADMIN_DATABASE_URL,
   median,
@@ -61,11 +61,6 @@ const NO_AUDIT: Pick<AuditService, 'record'> = { record: () => Promise.resolve()
 interface Started {
   app: NestFastifyApplication;
   port: number;
-}
-
-interface Reply {
-  status: number;
-  text: string;
 }
 
 interface LoadTarget {
@@ -201,7 +196,8 @@ function failures(run: LoadRun): string {
 /** CONCURRENCY loops, each sending the next request when its answer is in, until the time is up. */
 async function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const headers = { ...target.headers, 'content-length': Buffer.byteLength(target.body) };
+  const body = Buffer.from(target.body);
+  const headers = { ...target.headers, 'content-length': body.length };
   let ok = 0;
   let failed = 0;
   let firstFailure: string | undefined;
@@ -212,11 +208,11 @@ async function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
   const loop = async () => {
     while (performance.now() < deadline) {
       try {
-        const reply = await send(target.port, 'POST', target.path, headers, target.body, agent, target.expectedStatus);
+        const reply = await request(target.port, 'POST', target.path, headers, body, agent, target.expectedStatus);
         if (reply.status === target.expectedStatus) ok++;
         else {
           failed++;
-          firstFailure ??= `${reply.status} ${reply.text.slice(0, 200)}`;
+          firstFailure ??= `${reply.status} ${text(reply).slice(0, 200)}`;
         }
       } catch (error) {
         failed++;
@@ -238,34 +234,6 @@ async function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
     failed,
     firstFailure,
   };
-}
-
-/** One request; the answer's body is read only when its status is not the one expected. */
-function send(
-  port: number,
-  method: string,
-  urlPath: string,
-  headers: http.OutgoingHttpHeaders,
-  body: string | undefined,
-  agent: http.Agent,
-  expectedStatus?: number,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent }, (response) => {
-      const status = response.statusCode ?? 0;
-      if (status === expectedStatus) {
-        response.resume();
-        response.once('end', () => resolve({ status, text: '' }));
-      } else {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.once('end', () => resolve({ status, text: Buffer.concat(chunks).toString('utf8') }));
-      }
-      response.once('error', reject);
-    });
-    request.once('error', reject);
-    request.end(body);
-  });
 }
 
 let bareServer: http.Server | undefined;
@@ -319,11 +287,11 @@ async function measureLogins(config: AppConfig, audited: Started): Promise<Login
   const hasher = new PasswordHasher(cost);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const login = (email: string, password: string, expectedStatus: number) => async () => {
-    const body = JSON.stringify({ email, password });
-    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-    const reply = await send(audited.port, 'POST', '/api/v1/auth/login', headers, body, agent, expectedStatus);
+    const body = Buffer.from(JSON.stringify({ email, password }));
+    const headers = { 'content-type': 'application/json', 'content-length': body.length };
+    const reply = await request(audited.port, 'POST', '/api/v1/auth/login', headers, body, agent, expectedStatus);
     if (reply.status !== expectedStatus) {
-      throw new Error(`login as ${email} answered ${reply.status}, expected ${expectedStatus}: ${reply.text}`);
+      throw new Error(`login as ${email} answered ${reply.status}, expected ${expectedStatus}: ${text(reply)}`);
     }
   };
   const kinds: [string, () => Promise<unknown>][] = [
@@ -420,7 +388,7 @@ async function measureVerify(): Promise<VerifyStep[]> {
         step.scanRows = Number(scan.rows[0]?.n ?? 0);
 
         const verifyStarted = performance.now();
-        const reply = await send(
+        const reply = await request(
           started.port,
           'GET',
           '/api/v1/audit/verify',
@@ -429,9 +397,9 @@ async function measureVerify(): Promise<VerifyStep[]> {
           agent,
         );
         const verifyMs = performance.now() - verifyStarted;
-        if (reply.status !== 200) throw new Error(`verify answered ${reply.status}: ${reply.text.slice(0, 300)}`);
-        const result = JSON.parse(reply.text) as { intact: boolean; sealedEvents: number; durationMs: number };
-        if (!result.intact) throw new Error(`the chain is not intact: ${reply.text.slice(0, 500)}`);
+        if (reply.status !== 200) throw new Error(`verify answered ${reply.status}: ${text(reply).slice(0, 300)}`);
+        const result = JSON.parse(text(reply)) as { intact: boolean; sealedEvents: number; durationMs: number };
+        if (!result.intact) throw new Error(`the chain is not intact: ${text(reply).slice(0, 500)}`);
         step.verifyMs.push(verifyMs);
         step.serverMs.push(result.durationMs);
         step.chainLength = result.sealedEvents;
@@ -486,19 +454,19 @@ async function createUser(started: Started, role: Role): Promise<{ email: string
 }
 
 async function signIn(port: number, user: { email: string; password: string }): Promise<string> {
-  const body = JSON.stringify(user);
+  const body = Buffer.from(JSON.stringify(user));
   const agent = new http.Agent({ keepAlive: false });
-  const reply = await send(
+  const reply = await request(
     port,
     'POST',
     '/api/v1/auth/login',
-    { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    { 'content-type': 'application/json', 'content-length': body.length },
     body,
     agent,
   );
   agent.destroy();
-  if (reply.status !== 200) throw new Error(`sign-in as ${user.email} answered ${reply.status}: ${reply.text}`);
-  return (JSON.parse(reply.text) as { token: string }).token;
+  if (reply.status !== 200) throw new Error(`sign-in as ${user.email} answered ${reply.status}: ${text(reply)}`);
+  return (JSON.parse(text(reply)) as { token: string }).token;
 }
 
 async function cleanUp(): Promise<void> {

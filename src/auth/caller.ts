@@ -64,6 +64,11 @@ export function staffOf(caller: Caller): StaffPrincipal {
   return caller.principal;
 }
 
+/** The staff member acting, for a row's "by whom" column; null for an API key or the system. */
+export function actingUserId(caller: Caller): string | null {
+  return caller.principal?.kind === 'user' ? caller.principal.userId : null;
+}
+
 /** Whether the caller may see patients' identifying fields (and so whether reading them is audited). */
 export function maySeeIdentified(caller: Caller): boolean {
   return caller.principal?.permissions.has(IDENTIFIED_DATA_PERMISSION) ?? false;

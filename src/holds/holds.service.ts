@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import { actingUserId, type Caller } from '../auth/caller.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { LiftHoldDto, PlaceHoldDto } from './dto/hold.dto.js';
+import { PatientEntity } from '../patients/patient.entity.js';
 import { HoldEntity } from './hold.entity.js';
 
 /**
@@ -37,7 +38,7 @@ export class HoldsService {
         photoIds,
         reason: dto.reason.trim(),
         placedAt: this.clock.now(),
-        placedByUserId: userIdOf(caller),
+        placedByUserId: actingUserId(caller),
         liftedAt: null,
         liftedByUserId: null,
         liftReason: null,
@@ -81,7 +82,7 @@ export class HoldsService {
         });
       }
       hold.liftedAt = this.clock.now();
-      hold.liftedByUserId = userIdOf(caller);
+      hold.liftedByUserId = actingUserId(caller);
       hold.liftReason = dto.reason?.trim() ?? null;
       await manager.update(
         HoldEntity,
@@ -114,8 +115,7 @@ export class HoldsService {
 }
 
 async function assertPatient(manager: EntityManager, patientId: string): Promise<void> {
-  const [found] = await manager.query<unknown[]>('SELECT 1 FROM patients WHERE id = $1', [patientId]);
-  if (!found) throw new NotFoundError('The patient');
+  if (!(await manager.exists(PatientEntity, { where: { id: patientId } }))) throw new NotFoundError('The patient');
 }
 
 /** Every listed photo must be the patient's: 404 naming those that are not. */
@@ -131,8 +131,4 @@ async function assertPatientPhotos(manager: EntityManager, patientId: string, ph
       photoIds: missing,
     });
   }
-}
-
-function userIdOf(caller: Caller): string | null {
-  return caller.principal?.kind === 'user' ? caller.principal.userId : null;
 }

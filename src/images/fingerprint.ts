@@ -190,10 +190,7 @@ export class LookupQuery {
     if (descriptor.length !== DESCRIPTOR_SIDE * DESCRIPTOR_SIDE) throw new Error('not a fingerprint descriptor');
     const correlationAt = (crop: Crop): number => {
       const window = { left: crop.left, top: crop.top, right: 1 - crop.right, bottom: 1 - crop.bottom };
-      const theirs = standardised(windowGrid(descriptor, window));
-      let sum = 0;
-      for (let index = 0; index < theirs.length; index += 1) sum += theirs[index] * this.comparison[index];
-      return sum / theirs.length;
+      return correlation(standardised(windowGrid(descriptor, window)), this.comparison);
     };
     let best = { crop: start, correlation: correlationAt(start) };
     for (let step = MAX_CROP / 8; step >= MAX_CROP / 32; step /= 2) {
@@ -239,6 +236,7 @@ function differences(grid: Float64Array): Float64Array {
   return standardised(result);
 }
 
+/** The correlation of two standardised series of the same length. */
 function correlation(a: Float64Array, b: Float64Array): number {
   let sum = 0;
   for (let index = 0; index < a.length; index += 1) sum += a[index] * b[index];

@@ -4,7 +4,7 @@ import { buffer } from 'node:stream/consumers';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { maySeeIdentified, type Caller } from '../auth/caller.js';
+import { actingUserId, maySeeIdentified, type Caller } from '../auth/caller.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService, type RenderedPhoto, type StoredOriginal } from '../images/image.service.js';
@@ -122,7 +122,7 @@ export class PhotosService {
           thumbWidth: rendered.thumb.width,
           thumbHeight: rendered.thumb.height,
           perceptualHash: hashToBigintColumn(rendered.fingerprint.frameHash),
-          uploadedByUserId: caller.principal?.kind === 'user' ? caller.principal.userId : null,
+          uploadedByUserId: actingUserId(caller),
         });
         await manager.insert(PhotoEntity, photo);
         await manager.insert(PhotoFingerprintEntity, fingerprintRow(id, rendered.fingerprint));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import { actingUserId, type Caller } from '../auth/caller.js';
 import { ClearanceService, intendedUse, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
@@ -94,7 +94,7 @@ export class PublicationsService {
         nameShown: locked.use.nameShown,
         paid: locked.use.paid,
         publishedAt,
-        publishedByUserId: caller.principal?.kind === 'user' ? caller.principal.userId : null,
+        publishedByUserId: actingUserId(caller),
         releaseId: locked.decision.releaseId,
         hosted,
         mediaToken: hosted ? randomBytes(24).toString('base64url') : null,

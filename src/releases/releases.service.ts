@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import { actingUserId, type Caller } from '../auth/caller.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
@@ -431,7 +431,7 @@ export class ReleasesService {
           educationalUseAllowed: terms.scope.educationalUseAllowed,
           amendmentReason: plan.amendmentReason,
           supersedesId: plan.supersedes?.id ?? null,
-          recordedByUserId: caller.principal?.kind === 'user' ? caller.principal.userId : null,
+          recordedByUserId: actingUserId(caller),
         });
         if (plan.supersedes) {
           await manager.query('UPDATE releases SET superseded_at = clock_timestamp() WHERE id = $1', [
