@@ -9,6 +9,7 @@ import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { HoldsModule } from './holds/holds.module.js';
+import { RemovalsModule } from './removals/removals.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { MediaModule } from './media/media.module.js';
 import { PhotosModule } from './photos/photos.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         PublicationsModule,
         MediaModule,
         HoldsModule,
+        RemovalsModule,
       ],
       controllers: [HealthController],
     };

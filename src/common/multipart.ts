@@ -65,28 +65,38 @@ export async function readMultipart(
 
 /** Validates the metadata part against a DTO class as the global pipe validates JSON bodies. */
 export async function validateMetadata<T extends object>(dto: ClassConstructor<T>, metadata: unknown): Promise<T> {
-  if (metadata === undefined) {
-    throw new ValidationFailedError([{ field: METADATA_FIELD, messages: [`${METADATA_FIELD} is required`] }]);
+  return validateFields(dto, metadata, METADATA_FIELD);
+}
+
+/**
+ * Validates fields sent as a JSON object (a `metadata` part, or a whole body for a route that also
+ * takes JSON) against a DTO class; `name` is what the errors call the object, '' for the body.
+ */
+export async function validateFields<T extends object>(
+  dto: ClassConstructor<T>,
+  fields: unknown,
+  name: string,
+): Promise<T> {
+  const label = name || 'body';
+  if (fields === undefined) {
+    throw new ValidationFailedError([{ field: label, messages: [`${label} is required`] }]);
   }
-  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
-    throw new ValidationFailedError([{ field: METADATA_FIELD, messages: [`${METADATA_FIELD} must be a JSON object`] }]);
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
+    throw new ValidationFailedError([{ field: label, messages: [`${label} must be a JSON object`] }]);
   }
-  const nulField = nulCharacterPath(metadata, '');
+  const within = (field: string) => (name ? `${name}.${field}` : field);
+  const nulField = nulCharacterPath(fields, '');
   if (nulField !== undefined) {
-    throw new ValidationFailedError([
-      { field: `${METADATA_FIELD}.${nulField}`, messages: ['must not contain NUL characters'] },
-    ]);
+    throw new ValidationFailedError([{ field: within(nulField), messages: ['must not contain NUL characters'] }]);
   }
-  const instance = plainToInstance(dto, metadata);
+  const instance = plainToInstance(dto, fields);
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
     validationError: { target: false, value: false },
   });
   if (errors.length > 0) {
-    throw new ValidationFailedError(
-      toFieldErrors(errors).map((error) => ({ ...error, field: `${METADATA_FIELD}.${error.field}` })),
-    );
+    throw new ValidationFailedError(toFieldErrors(errors).map((error) => ({ ...error, field: within(error.field) })));
   }
   return instance;
 }

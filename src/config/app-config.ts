@@ -54,6 +54,8 @@ export class AppConfig {
   readonly orphanSweepIntervalMs: number;
   /** The public media URLs (/m/{token}). */
   readonly media: { maxAgeSeconds: number; cacheMaxBytes: number; rateLimitPerMinute: number };
+  /** Days from a revocation's receipt by which its publications must be down. */
+  readonly removalDeadlineDays: number;
 
   constructor(env: ParsedEnv) {
     this.env = env.NODE_ENV;
@@ -94,6 +96,7 @@ export class AppConfig {
       cacheMaxBytes: env.MEDIA_CACHE_MAX_BYTES,
       rateLimitPerMinute: env.MEDIA_RATE_LIMIT_PER_MINUTE,
     };
+    this.removalDeadlineDays = env.REMOVAL_DEADLINE_DAYS;
     this.storage =
       env.STORAGE_DRIVER === 'local'
         ? { driver: 'local', rootDir: path.join(this.dataDir, 'objects'), signingSecret: env.STORAGE_SIGNING_SECRET }

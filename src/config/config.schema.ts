@@ -92,6 +92,7 @@ export const configSchema = z
     MEDIA_CACHE_MAX_AGE_SECONDS: integer(0, 24 * 60 * 60).default(60),
     MEDIA_CACHE_MAX_BYTES: integer(0, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
     MEDIA_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(600),
+    REMOVAL_DEADLINE_DAYS: integer(1, 365).default(30),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {

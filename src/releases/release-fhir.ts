@@ -141,7 +141,7 @@ export function toFhirConsent(release: ReleaseEntity, context: FhirContext): Fhi
         }
       : {}),
     identifier: [{ system: FHIR_SYSTEMS.identifier, value: `urn:uuid:${release.seriesId}` }],
-    status: release.supersededAt ? 'inactive' : 'active',
+    status: release.supersededAt || release.revokedAt ? 'inactive' : 'active',
     scope: { coding: [{ system: FHIR_SYSTEMS.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },
     category: [
       { coding: [{ system: FHIR_SYSTEMS.loinc, code: '64292-6', display: 'Release of information consent' }] },

@@ -3,6 +3,7 @@ import { UserEntity } from '../auth/user.entity.js';
 import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../patients/guardian.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
+import { RevocationEntity } from '../removals/revocation.entity.js';
 
 export const SIGNER_TYPES = ['patient', 'guardian'] as const;
 export type SignerType = (typeof SIGNER_TYPES)[number];
@@ -23,6 +24,7 @@ export type SignerType = (typeof SIGNER_TYPES)[number];
 @Check('releases_guardian_signature_complete', `signer_type = 'patient' OR signer_relationship IS NOT NULL`)
 @Check('releases_expiry_after_signing', 'expires_at IS NULL OR expires_at > signed_at')
 @Check('releases_version_positive', 'version >= 1')
+@Check('releases_revocation_recorded', '(revoked_at IS NULL) = (revocation_id IS NULL)')
 export class ReleaseEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -168,6 +170,17 @@ export class ReleaseEntity {
 
   @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
   supersededAt!: Date | null;
+
+  /** When the patient revoked this version outright: the revocation's receipt, its legal effective time. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  @Column({ name: 'revocation_id', type: 'uuid', nullable: true })
+  revocationId!: string | null;
+
+  @ManyToOne(() => RevocationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'revocation_id' })
+  revocation?: RevocationEntity;
 
   @Column({ name: 'recorded_by_user_id', type: 'uuid', nullable: true })
   recordedByUserId!: string | null;

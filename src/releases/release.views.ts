@@ -23,6 +23,8 @@ function versionFields(release: ReleaseEntity) {
     signedAt: release.signedAt,
     recordedAt: release.createdAt,
     supersededAt: release.supersededAt,
+    revokedAt: release.revokedAt,
+    revocationId: release.revocationId,
     amendmentReason: release.amendmentReason,
   };
 }

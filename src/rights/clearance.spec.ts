@@ -31,6 +31,7 @@ const OPEN_SCOPE: ReleaseScope = {
 function release(overrides: Partial<ClearanceRelease> = {}, scope: Partial<ReleaseScope> = {}): ClearanceRelease {
   return {
     id: 'release-1',
+    seriesId: 'release-1',
     version: 1,
     signedAt: SIGNED,
     expiresAt: null,
@@ -195,6 +196,19 @@ describe('the clearance rule', () => {
       assert.deepEqual(codes(noSocial, use({ channel: 'social' })), ['channel_revoked']);
       assert.equal(decideClearance(noSocial, use({ channel: 'social.facebook' })).allowed, true);
       assert.equal(decideClearance(noSocial, use({ channel: 'website' })).allowed, true);
+    });
+
+    it('ends only the authorizations it names, when it names some', () => {
+      const other = release({ id: 'release-2', seriesId: 'release-2', caseIds: ['case-9'] });
+      const ofOther = { ...revocation({ kind: 'everything' }), releaseSeriesIds: ['release-2'] };
+      assert.equal(
+        decideClearance(facts({ releases: [release(), other], revocations: [ofOther] }), use()).allowed,
+        true,
+      );
+      const ofThis = { ...revocation({ kind: 'channels', channels: ['website'] }), releaseSeriesIds: ['release-1'] };
+      assert.deepEqual(codes(facts({ releases: [release(), other], revocations: [ofThis] }), use()), [
+        'channel_revoked',
+      ]);
     });
 
     it('denies a withdrawn photo and no other', () => {
@@ -363,6 +377,7 @@ const scopeArbitrary: fc.Arbitrary<ReleaseScope> = fc.record({
 const releaseArbitrary: fc.Arbitrary<ClearanceRelease> = fc
   .record({
     id: fc.uuid(),
+    seriesId: fc.constantFrom('series-a', 'series-b'),
     version: fc.integer({ min: 1, max: 5 }),
     signedAt: instant,
     expiresIn: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }),
@@ -377,21 +392,25 @@ const releaseArbitrary: fc.Arbitrary<ClearanceRelease> = fc
     expiresAt: expiresIn === null ? null : new Date(rest.signedAt.getTime() + expiresIn * DAY),
     supersededAt: supersededIn === null ? null : new Date(rest.signedAt.getTime() + supersededIn * DAY),
   }));
-const revocationArbitrary: fc.Arbitrary<ClearanceRevocation> = fc.record({
-  id: fc.uuid(),
-  receivedAt: instant,
-  scope: fc.oneof(
-    fc.constant({ kind: 'everything' as const }),
-    fc.record({
-      kind: fc.constant('channels' as const),
-      channels: fc.uniqueArray(channel, { minLength: 1, maxLength: 3 }),
-    }),
-    fc.record({
-      kind: fc.constant('photos' as const),
-      photoIds: fc.subarray(['photo-1', 'photo-2'], { minLength: 1 }),
-    }),
-  ),
-});
+const revocationArbitrary: fc.Arbitrary<ClearanceRevocation> = fc.record(
+  {
+    id: fc.uuid(),
+    receivedAt: instant,
+    releaseSeriesIds: fc.subarray(['series-a', 'series-b'], { minLength: 1 }),
+    scope: fc.oneof(
+      fc.constant({ kind: 'everything' as const }),
+      fc.record({
+        kind: fc.constant('channels' as const),
+        channels: fc.uniqueArray(channel, { minLength: 1, maxLength: 3 }),
+      }),
+      fc.record({
+        kind: fc.constant('photos' as const),
+        photoIds: fc.subarray(['photo-1', 'photo-2'], { minLength: 1 }),
+      }),
+    ),
+  },
+  { requiredKeys: ['id', 'receivedAt', 'scope'] },
+);
 const holdArbitrary: fc.Arbitrary<ClearanceHold> = fc.record({
   id: fc.uuid(),
   reason: fc.constant('disputed'),

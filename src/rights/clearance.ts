@@ -36,6 +36,8 @@ export interface ReleaseScope {
 /** One version of a release authorization of the photo's patient. */
 export interface ClearanceRelease {
   id: string;
+  /** The authorization this version belongs to: every amendment of it shares the series. */
+  seriesId: string;
   version: number;
   signedAt: Date;
   expiresAt: Date | null;
@@ -58,6 +60,11 @@ export interface ClearanceRevocation {
   id: string;
   receivedAt: Date;
   scope: RevocationScope;
+  /**
+   * The authorizations (release series) a revocation of everything or of channels ends; absent for
+   * every release of the patient. A withdrawal of photos holds whatever release covers them.
+   */
+  releaseSeriesIds?: readonly string[];
 }
 
 /** A privacy officer's hold on the photo, while a request is disputed or verified. */
@@ -265,7 +272,10 @@ function checkInForce(
   }
 }
 
-/** A revocation ends the authorizations signed before it; a release signed afterwards is a new consent. */
+/**
+ * The revocations in effect at `t` that end this release: those of its authorization (or of every
+ * one) received after it was signed. A release signed after a revocation is a new consent.
+ */
 function revocationsOf(
   release: ClearanceRelease,
   revocations: readonly ClearanceRevocation[],
@@ -273,7 +283,9 @@ function revocationsOf(
 ): ClearanceRevocation[] {
   return revocations.filter(
     (revocation) =>
-      revocation.receivedAt.getTime() <= t && revocation.receivedAt.getTime() >= release.signedAt.getTime(),
+      revocation.receivedAt.getTime() <= t &&
+      revocation.receivedAt.getTime() >= release.signedAt.getTime() &&
+      (revocation.releaseSeriesIds === undefined || revocation.releaseSeriesIds.includes(release.seriesId)),
   );
 }
 

@@ -5,6 +5,7 @@ import { usageTerms } from './usage-terms.js';
 
 const RELEASE: ClearanceRelease = {
   id: 'r-1',
+  seriesId: 'r-0',
   version: 2,
   signedAt: new Date('2026-03-01T00:00:00Z'),
   expiresAt: new Date('2031-03-01T00:00:00Z'),

@@ -16,6 +16,7 @@ const BATCH = 500;
 const OWNERS = [
   { prefix: 'photos/', table: 'photos' },
   { prefix: 'releases/', table: 'releases' },
+  { prefix: 'revocations/', table: 'revocations' },
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -12,6 +12,10 @@ export interface Counts {
   releases: number;
   releaseCases: number;
   fingerprints: number;
+  revocations: number;
+  removalCases: number;
+  removalTasks: number;
+  idempotentRequests: number;
   objects: number;
 }
 
@@ -21,7 +25,10 @@ export async function counts(t: TestApp): Promise<Counts> {
     `SELECT (SELECT count(*) FROM patients) AS patients, (SELECT count(*) FROM treatment_cases) AS cases,
             (SELECT count(*) FROM photos) AS photos, (SELECT count(*) FROM releases) AS releases,
             (SELECT count(*) FROM release_cases) AS release_cases,
-            (SELECT count(*) FROM photo_fingerprints) AS fingerprints`,
+            (SELECT count(*) FROM photo_fingerprints) AS fingerprints,
+            (SELECT count(*) FROM revocations) AS revocations, (SELECT count(*) FROM removal_cases) AS removal_cases,
+            (SELECT count(*) FROM removal_tasks) AS removal_tasks,
+            (SELECT count(*) FROM idempotent_requests) AS idempotent_requests`,
   );
   let objects = 0;
   for await (const object of t.app.get(ObjectStore).list('')) if (object.key) objects += 1;
@@ -32,6 +39,10 @@ export async function counts(t: TestApp): Promise<Counts> {
     releases: Number(row?.releases),
     releaseCases: Number(row?.release_cases),
     fingerprints: Number(row?.fingerprints),
+    revocations: Number(row?.revocations),
+    removalCases: Number(row?.removal_cases),
+    removalTasks: Number(row?.removal_tasks),
+    idempotentRequests: Number(row?.idempotent_requests),
     objects,
   };
 }

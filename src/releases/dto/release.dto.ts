@@ -290,6 +290,14 @@ export class ReleaseVersionDto {
   @ApiProperty({ format: 'date-time' }) signedAt!: Date;
   @ApiProperty({ format: 'date-time' }) recordedAt!: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) supersededAt!: Date | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the patient revoked this version outright (the request was received); null while not revoked.',
+  })
+  revokedAt!: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) revocationId!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) amendmentReason!: string | null;
 }
 

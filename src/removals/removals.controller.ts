@@ -1,0 +1,134 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { RequirePermission } from '../common/access.decorator.js';
+import { METADATA_FIELD, readMultipart, validateFields, type MultipartUpload } from '../common/multipart.js';
+import { AppConfig } from '../config/app-config.js';
+import { idempotentRequest } from '../idempotency/idempotency.js';
+import { RemovalCaseDto, RemovalCasePageDto, RemovalCaseQueryDto } from './dto/removal-case.dto.js';
+import { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
+import { RemovalCasesService } from './removal-cases.service.js';
+import { revocationView } from './removal.views.js';
+import { REVOCATION_DOCUMENT_FIELD, RevocationsService } from './revocations.service.js';
+
+const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/** Revocations and the removal cases they open (DESIGN.md §3). */
+@ApiTags('removals')
+@ApiExtraModels(CreateRevocationDto)
+@Controller()
+export class RemovalsController {
+  constructor(
+    private readonly revocations: RevocationsService,
+    private readonly cases: RemovalCasesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Records a patient's revocation (received by phone, letter, email, in person) and, in the same
+   * transaction, takes down what it no longer clears and opens the removal case. Send JSON, or
+   * multipart with the written request (PDF, JPEG or PNG) in `document` and the fields in `metadata`.
+   */
+  @RequirePermission('revocations.write')
+  @Post('patients/:id/revocations')
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(CreateRevocationDto) },
+        {
+          type: 'object',
+          required: [METADATA_FIELD],
+          properties: {
+            [REVOCATION_DOCUMENT_FIELD]: { type: 'string', format: 'binary', description: 'The written request' },
+            [METADATA_FIELD]: { type: 'string', description: `${CreateRevocationDto.name} as JSON` },
+          },
+        },
+      ],
+    },
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'The same key with the same request returns the first answer and records nothing twice.',
+  })
+  @ApiCreatedResponse({ type: RevocationDto })
+  async revoke(
+    @Param('id', ParseUUIDPipe) patientId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RevocationDto> {
+    const form: MultipartUpload = request.isMultipart()
+      ? await readMultipart(request, {
+          fileField: REVOCATION_DOCUMENT_FIELD,
+          maxFileBytes: this.config.releases.documentMaxBytes,
+        })
+      : { metadata: request.body };
+    const input = await validateFields(CreateRevocationDto, form.metadata, request.isMultipart() ? METADATA_FIELD : '');
+    const idempotency = idempotentRequest(request, caller, 'POST /patients/:id/revocations', {
+      patientId,
+      fields: form.metadata,
+      documentBytes: form.file?.bytes.toString('base64') ?? null,
+    });
+    const response = await this.revocations.record(patientId, input, form.file, caller, idempotency);
+    void reply.status(response.status);
+    if (response.replayed) void reply.header('idempotent-replayed', 'true');
+    return response.body;
+  }
+
+  @RequirePermission('removals.read')
+  @Get('revocations/:id')
+  @ApiOkResponse({ type: RevocationDto })
+  async revocation(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<RevocationDto> {
+    return revocationView(await this.revocations.get(id, caller));
+  }
+
+  /** The written request as it was received; each download is audited. */
+  @RequirePermission('releases.read')
+  @Get('revocations/:id/document')
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  async document(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { revocation, object } = await this.revocations.openDocument(id, caller);
+    const contentType = revocation.documentContentType ?? 'application/octet-stream';
+    void reply
+      .header('cache-control', 'private, no-store')
+      .header('etag', `"${revocation.documentSha256 ?? ''}"`)
+      .header('content-length', String(object.contentLength));
+    return new StreamableFile(object.body, {
+      type: contentType,
+      disposition: `attachment; filename="revocation-${revocation.id}.${EXTENSION[contentType] ?? 'bin'}"`,
+    });
+  }
+
+  /** Removal cases, soonest deadline first: by status, overdue, due before a time, patient. */
+  @RequirePermission('removals.read')
+  @Get('removal-cases')
+  @ApiOkResponse({ type: RemovalCasePageDto })
+  async list(@Query() query: RemovalCaseQueryDto): Promise<RemovalCasePageDto> {
+    return this.cases.list(query);
+  }
+
+  /** One case with its tasks: where each publication appears, who owns it, and its evidence. */
+  @RequirePermission('removals.read')
+  @Get('removal-cases/:id')
+  @ApiOkResponse({ type: RemovalCaseDto })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<RemovalCaseDto> {
+    return this.cases.get(id);
+  }
+}

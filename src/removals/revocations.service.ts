@@ -1,0 +1,398 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import { actingUserId, maySeeIdentified, type Caller } from '../auth/caller.js';
+import { ClearanceService, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
+import type { UploadedFile } from '../common/multipart.js';
+import { AppConfig } from '../config/app-config.js';
+import { runOnce, type IdempotentRequest, type IdempotentResponse } from '../idempotency/idempotency.js';
+import { ImageService } from '../images/image.service.js';
+import { PatientEntity } from '../patients/patient.entity.js';
+import { decideClearance } from '../rights/clearance.js';
+import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
+import { ObjectStore, type GetResult } from '../storage/object-store.js';
+import type { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
+import { RevocationEntity } from './revocation.entity.js';
+import { revocationView } from './removal.views.js';
+
+export const REVOCATION_DOCUMENT_FIELD = 'document';
+/** How often the set of current release versions may change under a revocation before it gives up. */
+const MAX_LOCK_ATTEMPTS = 5;
+
+export function revocationDocumentKey(revocationId: string): string {
+  return `revocations/${revocationId}/document`;
+}
+
+/** A revocation with what its view needs beside the row. */
+export interface RevocationRecord {
+  revocation: RevocationEntity;
+  revokedReleaseIds: string[];
+  removalCaseId: string;
+}
+
+interface LivePublication {
+  id: string;
+  photo_id: string;
+  channel: string;
+  face_shown: boolean;
+  marks_obscured: boolean;
+  name_shown: boolean;
+  paid: boolean;
+  hosted: boolean;
+}
+
+/**
+ * Revocations (DESIGN.md §3). Recording one is a single transaction that holds the lock the publish
+ * path takes on each governing release: it revokes the releases (for a revocation of everything),
+ * finds every live publication the new state no longer clears, marks it removal_pending (hosted ones
+ * removed at once: their URL answers 410 from the commit on), opens a removal case due
+ * REMOVAL_DEADLINE_DAYS after the request was received, with one task per publication, and writes
+ * the audit trail. A publish racing it either commits first and gets a task, or waits and is refused.
+ */
+@Injectable()
+export class RevocationsService {
+  private readonly logger = new Logger(RevocationsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clearance: ClearanceService,
+    private readonly images: ImageService,
+    private readonly store: ObjectStore,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async record(
+    patientId: string,
+    input: CreateRevocationDto,
+    document: UploadedFile | undefined,
+    caller: Caller,
+    idempotency: IdempotentRequest | undefined,
+  ): Promise<IdempotentResponse<RevocationDto>> {
+    const now = this.clock.now();
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+    assertScopeShape(input, receivedAt, now);
+    const patientExists = await this.dataSource.manager.exists(PatientEntity, { where: { id: patientId } });
+    if (!patientExists) throw new NotFoundError('The patient');
+    const checked = document ? await this.images.checkDocument(document.bytes, REVOCATION_DOCUMENT_FIELD) : null;
+
+    const id = randomUUID();
+    const documentKey = document ? revocationDocumentKey(id) : null;
+    if (document && documentKey) await putAllOrNone(this.store, [[documentKey, document.bytes]], this.logger);
+    try {
+      const response = await this.dataSource.transaction((manager) =>
+        runOnce(manager, idempotency, async () => {
+          const releaseSeriesIds = await seriesOf(manager, patientId, input.scope.releaseIds);
+          if (input.scope.photoIds) await assertPatientPhotos(manager, patientId, input.scope.photoIds);
+          await lockCurrentReleases(manager, patientId);
+          const revocation = manager.create(RevocationEntity, {
+            id,
+            patientId,
+            scopeKind: input.scope.kind,
+            channels: input.scope.channels ?? null,
+            photoIds: input.scope.photoIds ?? null,
+            releaseSeriesIds,
+            receivedAt,
+            receivedVia: input.receivedVia,
+            requesterType: input.requester.type,
+            requesterName: input.requester.fullName?.trim() ?? null,
+            requesterAuthority: input.requester.authority?.trim() ?? null,
+            identityVerification: input.identityVerification.trim(),
+            notes: input.notes?.trim() || null,
+            documentKey,
+            documentContentType: checked?.contentType ?? null,
+            documentBytes: document?.bytes.length ?? null,
+            documentSha256: checked?.sha256 ?? null,
+            documentFileName: document?.fileName ?? null,
+            recordedByUserId: actingUserId(caller),
+          });
+          await manager.insert(RevocationEntity, revocation);
+          const revokedReleaseIds = await revokeReleases(manager, revocation);
+          const removal = await this.openRemovalCase(manager, revocation, now);
+          await this.audit.recordEach(
+            caller,
+            [
+              {
+                action: 'revocation.record',
+                entityType: 'revocation',
+                entityId: id,
+                patientId,
+                details: {
+                  scope: {
+                    kind: revocation.scopeKind,
+                    channels: revocation.channels,
+                    photoIds: revocation.photoIds,
+                    releaseSeriesIds,
+                  },
+                  receivedAt: receivedAt.toISOString(),
+                  receivedVia: revocation.receivedVia,
+                  requesterType: revocation.requesterType,
+                  documentSha256: revocation.documentSha256,
+                  revokedReleaseIds,
+                  removalCaseId: removal.caseId,
+                },
+              },
+              ...revokedReleaseIds.map((releaseId) => ({
+                action: 'release.revoke',
+                entityType: 'release',
+                entityId: releaseId,
+                patientId,
+                details: { revocationId: id, receivedAt: receivedAt.toISOString() },
+              })),
+              ...removal.auditEntries,
+            ],
+            manager,
+          );
+          const record = await this.recordOf(manager, revocation);
+          return { status: 201, body: revocationView(record) };
+        }),
+      );
+      // A replayed request stored nothing new: the document sent again is not kept.
+      if (response.replayed && documentKey) await deleteQuietly(this.store, [documentKey], this.logger);
+      return response;
+    } catch (error) {
+      if (documentKey) await deleteQuietly(this.store, [documentKey], this.logger);
+      throw error;
+    }
+  }
+
+  /** The revocation; a caller who sees identified fields (the requester's name, notes) has the read audited. */
+  async get(id: string, caller: Caller): Promise<RevocationRecord> {
+    const revocation = await this.dataSource.manager.findOneBy(RevocationEntity, { id });
+    if (!revocation) throw new NotFoundError('The revocation');
+    if (maySeeIdentified(caller)) {
+      await this.audit.record(caller, {
+        action: 'revocation.read',
+        entityType: 'revocation',
+        entityId: id,
+        patientId: revocation.patientId,
+      });
+    }
+    return this.recordOf(this.dataSource.manager, revocation);
+  }
+
+  /** The written request as it was received; each download is audited. */
+  async openDocument(id: string, caller: Caller): Promise<{ revocation: RevocationEntity; object: GetResult }> {
+    const revocation = await this.dataSource.manager.findOneBy(RevocationEntity, { id });
+    if (!revocation) throw new NotFoundError('The revocation');
+    if (!revocation.documentKey) throw new NotFoundError('A written request for this revocation');
+    const object = await this.store.get(revocation.documentKey);
+    await this.audit.record(caller, {
+      action: 'revocation.document.read',
+      entityType: 'revocation',
+      entityId: id,
+      patientId: revocation.patientId,
+    });
+    return { revocation, object };
+  }
+
+  /**
+   * Decides every live publication of the patient again with the revocation in place, takes down
+   * those no longer cleared, and opens the case that tracks them. Hosted publications are removed
+   * by the service itself, so their tasks are done at once with its own evidence.
+   */
+  private async openRemovalCase(
+    manager: EntityManager,
+    revocation: RevocationEntity,
+    now: Date,
+  ): Promise<{ caseId: string; auditEntries: AuditEntry[] }> {
+    const live = await manager.query<LivePublication[]>(
+      `SELECT id, photo_id, channel, face_shown, marks_obscured, name_shown, paid, hosted
+         FROM publications WHERE patient_id = $1 AND status = 'live' ORDER BY created_at, id`,
+      [revocation.patientId],
+    );
+    const facts = await this.clearance.loadFacts(
+      live.map((publication) => publication.photo_id),
+      manager,
+    );
+    const affected = live.filter((publication) => {
+      const photoFacts = facts.get(publication.photo_id) as PhotoClearanceFacts;
+      return !decideClearance(photoFacts, {
+        channel: publication.channel,
+        at: now,
+        faceShown: publication.face_shown,
+        marksObscured: publication.marks_obscured,
+        nameShown: publication.name_shown,
+        paid: publication.paid,
+      }).allowed;
+    });
+    const hostedIds = affected.filter((publication) => publication.hosted).map((publication) => publication.id);
+    const pendingIds = affected.filter((publication) => !publication.hosted).map((publication) => publication.id);
+    const [removalCase] = await manager.query<{ id: string; due_at: Date }[]>(
+      `INSERT INTO removal_cases (patient_id, origin, revocation_id, due_at, status, completed_at)
+       VALUES ($1, 'revocation', $2, $3::timestamptz + make_interval(days => $4),
+               CASE WHEN $5 THEN 'open' ELSE 'completed' END, CASE WHEN $5 THEN NULL ELSE now() END)
+       RETURNING id, due_at`,
+      [
+        revocation.patientId,
+        revocation.id,
+        revocation.receivedAt,
+        this.config.removalDeadlineDays,
+        pendingIds.length > 0,
+      ],
+    );
+    await manager.query(
+      `WITH taken_down AS (
+         UPDATE publications SET status = CASE WHEN hosted THEN 'removed' ELSE 'removal_pending' END,
+                status_changed_at = now(), updated_at = now()
+          WHERE id = ANY($2::uuid[]) AND status = 'live'
+          RETURNING id, hosted, media_token)
+       INSERT INTO removal_tasks (case_id, publication_id, status, evidence_kind, evidence, completed_at)
+       SELECT $1, id,
+              CASE WHEN hosted THEN 'done' ELSE 'open' END,
+              CASE WHEN hosted THEN 'service_hosted' END,
+              CASE WHEN hosted THEN jsonb_build_object('publicUrlAnswers', 410, 'mediaToken', media_token) END,
+              CASE WHEN hosted THEN now() END
+         FROM taken_down`,
+      [removalCase.id, [...hostedIds, ...pendingIds]],
+    );
+    const details = { revocationId: revocation.id, removalCaseId: removalCase.id };
+    return {
+      caseId: removalCase.id,
+      auditEntries: [
+        {
+          action: 'removal_case.open',
+          entityType: 'removal_case',
+          entityId: removalCase.id,
+          patientId: revocation.patientId,
+          details: {
+            revocationId: revocation.id,
+            dueAt: removalCase.due_at.toISOString(),
+            tasks: affected.length,
+            removedByService: hostedIds.length,
+          },
+        },
+        ...hostedIds.map((publicationId) => ({
+          action: 'publication.media_withdrawn',
+          entityType: 'publication',
+          entityId: publicationId,
+          patientId: revocation.patientId,
+          details,
+        })),
+        ...pendingIds.map((publicationId) => ({
+          action: 'publication.removal_pending',
+          entityType: 'publication',
+          entityId: publicationId,
+          patientId: revocation.patientId,
+          details,
+        })),
+      ],
+    };
+  }
+
+  private async recordOf(manager: EntityManager, revocation: RevocationEntity): Promise<RevocationRecord> {
+    const [released, [removalCase]] = await Promise.all([
+      manager.query<{ id: string }[]>('SELECT id FROM releases WHERE revocation_id = $1 ORDER BY id', [revocation.id]),
+      manager.query<{ id: string }[]>('SELECT id FROM removal_cases WHERE revocation_id = $1', [revocation.id]),
+    ]);
+    return { revocation, revokedReleaseIds: released.map((row) => row.id), removalCaseId: removalCase.id };
+  }
+}
+
+/** What the DTO's validators cannot say: the fields each kind of scope takes, and a receipt not in the future. */
+function assertScopeShape(input: CreateRevocationDto, receivedAt: Date, now: Date): void {
+  const errors: FieldError[] = [];
+  const { scope } = input;
+  if (scope.kind !== 'channels' && scope.channels !== undefined) {
+    errors.push({ field: 'scope.channels', messages: ['channels belong only to a revocation of channels'] });
+  }
+  if (scope.kind !== 'photos' && scope.photoIds !== undefined) {
+    errors.push({ field: 'scope.photoIds', messages: ['photoIds belong only to a withdrawal of photos'] });
+  }
+  if (scope.kind === 'photos' && scope.releaseIds !== undefined) {
+    errors.push({
+      field: 'scope.releaseIds',
+      messages: ['a withdrawal of photos holds whatever release covers them: name no releases'],
+    });
+  }
+  if (receivedAt.getTime() > now.getTime()) {
+    errors.push({ field: 'receivedAt', messages: ['receivedAt must not be in the future'] });
+  }
+  if (errors.length > 0) throw new ValidationFailedError(errors);
+}
+
+/** The series of the named releases (any version's id), or null for all; 404 naming those not the patient's. */
+async function seriesOf(
+  manager: EntityManager,
+  patientId: string,
+  releaseIds: string[] | undefined,
+): Promise<string[] | null> {
+  if (!releaseIds) return null;
+  const rows = await manager.query<{ id: string; series_id: string }[]>(
+    'SELECT id, series_id FROM releases WHERE patient_id = $1 AND id = ANY($2::uuid[])',
+    [patientId, releaseIds],
+  );
+  const found = new Map(rows.map((row) => [row.id, row.series_id]));
+  const missing = releaseIds.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new DomainError(
+      'releases_not_found',
+      404,
+      `${missing.length} of the releases named are not this patient's.`,
+      {
+        releaseIds: missing,
+      },
+    );
+  }
+  return [...new Set(found.values())].sort();
+}
+
+async function assertPatientPhotos(manager: EntityManager, patientId: string, photoIds: string[]): Promise<void> {
+  const rows = await manager.query<{ id: string }[]>(
+    'SELECT id FROM photos WHERE patient_id = $1 AND id = ANY($2::uuid[])',
+    [patientId, photoIds],
+  );
+  const found = new Set(rows.map((row) => row.id));
+  const missing = photoIds.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new DomainError('photos_not_found', 404, `${missing.length} of the photos named are not this patient's.`, {
+      photoIds: missing,
+    });
+  }
+}
+
+/**
+ * Takes the lock the publish path takes (it share-locks the release governing a use) on every
+ * current version of the patient's releases. An amendment committing meanwhile makes a new current
+ * version that the first lock did not see, so the set is read again until every current version is
+ * locked.
+ */
+async function lockCurrentReleases(manager: EntityManager, patientId: string): Promise<void> {
+  const locked = new Set<string>();
+  for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
+    const rows = await manager.query<{ id: string }[]>(
+      'SELECT id FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY id FOR UPDATE',
+      [patientId],
+    );
+    if (rows.every((row) => locked.has(row.id))) return;
+    for (const row of rows) locked.add(row.id);
+  }
+  throw new DomainError(
+    'release_changing',
+    503,
+    "The patient's releases changed repeatedly while the revocation was recorded; try again.",
+    {},
+    { 'retry-after': '1' },
+  );
+}
+
+/**
+ * A revocation of everything revokes the current version of each release it ends: those signed by
+ * the time it was received (a release signed later is a new consent). Narrower revocations leave
+ * the releases as they are; the rule reads them from the revocation itself.
+ */
+async function revokeReleases(manager: EntityManager, revocation: RevocationEntity): Promise<string[]> {
+  if (revocation.scopeKind !== 'everything') return [];
+  const [rows] = await manager.query<[{ id: string }[], number]>(
+    `UPDATE releases SET revoked_at = $2, revocation_id = $3
+      WHERE patient_id = $1 AND superseded_at IS NULL AND revoked_at IS NULL AND signed_at <= $2
+        AND ($4::uuid[] IS NULL OR series_id = ANY($4::uuid[]))
+      RETURNING id`,
+    [revocation.patientId, revocation.receivedAt, revocation.id, revocation.releaseSeriesIds],
+  );
+  return rows.map((row) => row.id).sort();
+}

@@ -1,0 +1,474 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
+import { signedFormPdf } from './support/images.js';
+import {
+  collectBytes,
+  counts,
+  createCase,
+  createPatient,
+  createRelease,
+  postForm,
+  uploadPhoto,
+} from './support/records.js';
+import { createSignedIn, type SignedInStaff } from './support/staff.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
+
+const DAY = 24 * 60 * 60 * 1000;
+const UNKNOWN_ID = '6f1f8c1e-8f5e-4c55-9a3b-2f8a2b0f4d11';
+
+/** A phone call from the patient, as the front desk records it; `overrides` replace fields. */
+function byPhone(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    scope: { kind: 'everything' },
+    receivedVia: 'phone',
+    requester: { type: 'patient' },
+    identityVerification: 'Called back on the number on file; confirmed date of birth',
+    ...overrides,
+  };
+}
+
+// The release of releaseFields() permits the website and social media (except TikTok), without the face.
+describe('revocations', () => {
+  let t: TestApp;
+  let frontDesk: SignedInStaff;
+  let marketing: SignedInStaff;
+  let privacyOfficer: SignedInStaff;
+
+  const as = (staff: SignedInStaff) => ({
+    get: (path: string) => request(t.server).get(`/api/v1${path}`).auth(staff.token, { type: 'bearer' }),
+    post: (path: string, body: object) =>
+      request(t.server).post(`/api/v1${path}`).auth(staff.token, { type: 'bearer' }).send(body),
+  });
+  const revoke = (patientId: string, body: object, key?: string) => {
+    const call = as(frontDesk).post(`/patients/${patientId}/revocations`, body);
+    return key ? call.set('Idempotency-Key', key) : call;
+  };
+  const decision = async (photoId: string, channel: string) =>
+    (await as(marketing).get(`/photos/${photoId}/clearance?channel=${channel}`)).body as Json;
+  const codes = (body: Json) => (body.reasons as Json[]).map((reason) => reason.code as string);
+  const publish = async (photoId: string, channel: string, hosted = false) => {
+    const response = await as(marketing).post('/publications', {
+      photoId,
+      channel,
+      ...(hosted ? { hosted: true } : { location: { url: `https://example.com/${channel}/${photoId}` } }),
+    });
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    return response.body as Json;
+  };
+  const statusOf = async (publicationId: string) =>
+    (await as(marketing).get(`/publications/${publicationId}`)).body.status as string;
+  /** A patient with a release and photos, through the API. */
+  const consentedPatient = async (photos: number) => {
+    const patientId = (await createPatient(t, frontDesk)).id;
+    const caseId = await createCase(t, frontDesk, patientId);
+    const photoIds: string[] = [];
+    for (let i = 0; i < photos; i++) photoIds.push(await uploadPhoto(t, frontDesk, caseId));
+    const releaseId = await createRelease(t, frontDesk, patientId);
+    return { patientId, caseId, photoIds, releaseId };
+  };
+  const auditActions = async (patientId: string) =>
+    (
+      await t.database.query<{ action: string }>(
+        `SELECT action FROM audit_events WHERE patient_id = $1 AND outcome = 'done'
+            AND action NOT LIKE '%.read' AND action NOT LIKE 'clearance.%' ORDER BY id`,
+        [patientId],
+      )
+    ).map((event) => event.action);
+
+  /** Sessions end after a while idle: a test that moves the clock by days signs everyone in again. */
+  const signInEveryone = async () => {
+    frontDesk = await createSignedIn(t, 'front_desk');
+    marketing = await createSignedIn(t, 'marketing');
+    privacyOfficer = await createSignedIn(t, 'privacy_officer');
+  };
+
+  before(async () => {
+    t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
+    await signInEveryone();
+  });
+  after(async () => t.close());
+
+  it('revokes everything: the release ends, hosted URLs answer 410 at once, the rest become tasks of a case due 30 days after receipt', async () => {
+    const { patientId, photoIds, releaseId } = await consentedPatient(2);
+    const hosted = await publish(photoIds[0], 'website', true);
+    const instagram = await publish(photoIds[0], 'social.instagram');
+    const facebook = await publish(photoIds[1], 'social.facebook');
+    const mediaPath = new URL(hosted.mediaUrl as string).pathname;
+    assert.equal((await request(t.server).get(mediaPath)).status, 200);
+
+    t.clock.advance(60_000);
+    const recorded = await revoke(patientId, byPhone());
+    assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+    const revocation = recorded.body as Json;
+    assert.equal(revocation.receivedAt, t.clock.now().toISOString(), 'receivedAt defaults to now');
+    assert.deepEqual(revocation.scope, { kind: 'everything', channels: null, photoIds: null, releaseSeriesIds: null });
+    assert.deepEqual(revocation.revokedReleaseIds, [releaseId]);
+    assert.equal(revocation.recordedByUserId, frontDesk.id);
+    assert.equal(revocation.document, null);
+
+    assert.equal((await request(t.server).get(mediaPath)).status, 410, 'the hosted URL is down from the commit on');
+    assert.equal(await statusOf(hosted.id as string), 'removed');
+    assert.equal(await statusOf(instagram.id as string), 'removal_pending');
+    assert.equal(await statusOf(facebook.id as string), 'removal_pending');
+    for (const photoId of photoIds) {
+      assert.deepEqual(codes(await decision(photoId, 'website')), ['release_revoked']);
+    }
+    const refused = await as(marketing).post('/publications', {
+      photoId: photoIds[1],
+      channel: 'website',
+      hosted: true,
+    });
+    assert.equal(refused.status, 409);
+    assert.deepEqual(codes(refused.body as Json), ['release_revoked']);
+
+    const release = (await as(frontDesk).get(`/releases/${releaseId}`)).body as Json;
+    assert.equal(release.revokedAt, revocation.receivedAt);
+    assert.equal(release.revocationId, revocation.id);
+    assert.equal(((await as(frontDesk).get(`/releases/${releaseId}/fhir`)).body as Json).status, 'inactive');
+
+    const removal = await as(privacyOfficer).get(`/removal-cases/${revocation.removalCaseId as string}`);
+    assert.equal(removal.status, 200, JSON.stringify(removal.body));
+    const removalCase = removal.body as Json;
+    assert.equal(removalCase.origin, 'revocation');
+    assert.equal(removalCase.revocationId, revocation.id);
+    assert.equal(removalCase.status, 'open');
+    assert.equal(removalCase.dueAt, new Date(Date.parse(revocation.receivedAt) + 30 * DAY).toISOString());
+    assert.equal(removalCase.overdue, false);
+    assert.deepEqual(removalCase.progress, { tasks: 3, open: 2, done: 1, notRemovable: 0 });
+    const tasks = new Map((removalCase.tasks as Json[]).map((task) => [task.publicationId as string, task]));
+    assert.deepEqual(
+      [...tasks.keys()].sort(),
+      [hosted.id, instagram.id, facebook.id].sort(),
+      'one task per publication taken down',
+    );
+    const hostedTask = tasks.get(hosted.id as string) as Json;
+    assert.equal(hostedTask.status, 'done');
+    assert.equal(hostedTask.evidenceKind, 'service_hosted');
+    assert.equal(hostedTask.evidence.publicUrlAnswers, 410);
+    assert.equal(hostedTask.completedByUserId, null, 'the service completed it itself');
+    const openTask = tasks.get(instagram.id as string) as Json;
+    assert.equal(openTask.status, 'open');
+    assert.equal(openTask.url, `https://example.com/social.instagram/${photoIds[0]}`);
+    assert.equal(openTask.evidence, null);
+
+    assert.deepEqual((await auditActions(patientId)).slice(-6), [
+      'revocation.record',
+      'release.revoke',
+      'removal_case.open',
+      'publication.media_withdrawn',
+      'publication.removal_pending',
+      'publication.removal_pending',
+    ]);
+    assert.equal((await as(marketing).get(`/revocations/${revocation.id as string}`)).status, 200);
+  });
+
+  it('withdraws channels from a letter received earlier, keeps the letter, and leaves the other channels cleared', async () => {
+    const { patientId, photoIds, releaseId } = await consentedPatient(1);
+    const [photoId] = photoIds;
+    const website = await publish(photoId, 'website');
+    const instagram = await publish(photoId, 'social.instagram');
+    const receivedAt = new Date(t.clock.now().getTime() - 60 * 60 * 1000);
+    const letter = signedFormPdf();
+    const recorded = await postForm(
+      t,
+      frontDesk,
+      `/api/v1/patients/${patientId}/revocations`,
+      'document',
+      { bytes: letter, filename: 'letter.pdf', contentType: 'application/pdf' },
+      byPhone({
+        scope: { kind: 'channels', channels: ['social'] },
+        receivedAt: receivedAt.toISOString(),
+        receivedVia: 'mail',
+        identityVerification: 'Signature compared with the release on file',
+      }),
+    );
+    assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+    const revocation = recorded.body as Json;
+    assert.equal(revocation.receivedAt, receivedAt.toISOString());
+    assert.deepEqual(revocation.revokedReleaseIds, [], 'a narrower revocation leaves the release standing');
+    assert.equal(revocation.document.sha256, createHash('sha256').update(letter).digest('hex'));
+
+    assert.equal(await statusOf(instagram.id as string), 'removal_pending');
+    assert.equal(await statusOf(website.id as string), 'live');
+    assert.deepEqual(codes(await decision(photoId, 'social.facebook')), ['channel_revoked']);
+    assert.equal((await decision(photoId, 'website')).allowed, true);
+    assert.equal(((await as(frontDesk).get(`/releases/${releaseId}`)).body as Json).revokedAt, null);
+
+    const removalCase = (await as(privacyOfficer).get(`/removal-cases/${revocation.removalCaseId as string}`))
+      .body as Json;
+    assert.equal(removalCase.dueAt, new Date(receivedAt.getTime() + 30 * DAY).toISOString(), 'due from receipt');
+    assert.deepEqual(
+      (removalCase.tasks as Json[]).map((task) => task.publicationId),
+      [instagram.id],
+    );
+
+    const download = await as(frontDesk)
+      .get(revocation.document.url.replace('/api/v1', '') as string)
+      .buffer(true)
+      .parse(collectBytes);
+    assert.equal(download.status, 200);
+    assert.equal(download.headers['content-type'], 'application/pdf');
+    assert.deepEqual(download.body, letter);
+    assert.equal((await as(marketing).get(`/revocations/${revocation.id as string}/document`)).status, 403);
+  });
+
+  it('withdraws single photos and leaves the patient’s other photos cleared', async () => {
+    const { patientId, photoIds } = await consentedPatient(2);
+    const [withdrawn, kept] = photoIds;
+    const gone = await publish(withdrawn, 'social.instagram');
+    const stays = await publish(kept, 'social.instagram');
+    const recorded = await revoke(patientId, byPhone({ scope: { kind: 'photos', photoIds: [withdrawn] } }));
+    assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+    assert.equal(await statusOf(gone.id as string), 'removal_pending');
+    assert.equal(await statusOf(stays.id as string), 'live');
+    assert.deepEqual(codes(await decision(withdrawn, 'website')), ['photo_withdrawn']);
+    assert.equal((await decision(kept, 'website')).allowed, true);
+  });
+
+  it('ends only the named release when it names one', async () => {
+    const patientId = (await createPatient(t, frontDesk)).id;
+    const firstCase = await createCase(t, frontDesk, patientId);
+    const secondCase = await createCase(t, frontDesk, patientId);
+    const firstPhoto = await uploadPhoto(t, frontDesk, firstCase);
+    const secondPhoto = await uploadPhoto(t, frontDesk, secondCase);
+    const firstRelease = await createRelease(t, frontDesk, patientId, { coversAllCases: false, caseIds: [firstCase] });
+    await createRelease(t, frontDesk, patientId, { coversAllCases: false, caseIds: [secondCase] });
+    const recorded = await revoke(patientId, byPhone({ scope: { kind: 'everything', releaseIds: [firstRelease] } }));
+    assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+    assert.deepEqual(recorded.body.revokedReleaseIds, [firstRelease]);
+    assert.deepEqual(codes(await decision(firstPhoto, 'website')), ['release_revoked']);
+    assert.equal((await decision(secondPhoto, 'website')).allowed, true);
+  });
+
+  it('opens a completed case when nothing was published', async () => {
+    const { patientId } = await consentedPatient(1);
+    const recorded = await revoke(patientId, byPhone());
+    assert.equal(recorded.status, 201);
+    const removalCase = (await as(privacyOfficer).get(`/removal-cases/${recorded.body.removalCaseId as string}`))
+      .body as Json;
+    assert.equal(removalCase.status, 'completed');
+    assert.deepEqual(removalCase.tasks, []);
+  });
+
+  describe('Idempotency-Key', () => {
+    it('answers a repeated request with the first answer and records it once', async () => {
+      const { patientId } = await consentedPatient(1);
+      const before = await counts(t);
+      const first = await revoke(patientId, byPhone(), 'phone-call-0001');
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      const again = await revoke(patientId, byPhone(), 'phone-call-0001');
+      assert.equal(again.status, 201);
+      assert.equal(again.headers['idempotent-replayed'], 'true');
+      assert.deepEqual(again.body, first.body);
+      const after = await counts(t);
+      assert.equal(after.revocations - before.revocations, 1);
+      assert.equal(after.removalCases - before.removalCases, 1);
+
+      const changed = await revoke(patientId, byPhone({ receivedVia: 'email' }), 'phone-call-0001');
+      assert.equal(changed.status, 422);
+      assert.equal(changed.body.code, 'idempotency_key_reused');
+      assert.deepEqual(await counts(t), after);
+    });
+
+    it('records a double submit once when both arrive together', async () => {
+      const { patientId, photoIds } = await consentedPatient(1);
+      await publish(photoIds[0], 'social.instagram');
+      const before = await counts(t);
+      const answers = await Promise.all([
+        revoke(patientId, byPhone(), 'double-submit'),
+        revoke(patientId, byPhone(), 'double-submit'),
+      ]);
+      assert.deepEqual(
+        answers.map((answer) => answer.status),
+        [201, 201],
+      );
+      assert.equal(answers[0].body.id, answers[1].body.id);
+      const after = await counts(t);
+      assert.equal(after.revocations - before.revocations, 1);
+      assert.equal(after.removalCases - before.removalCases, 1);
+      assert.equal(after.removalTasks - before.removalTasks, 1);
+    });
+  });
+
+  it('lists cases soonest deadline first, by status, overdue, due before and patient, a page at a time', async () => {
+    const { patientId, photoIds } = await consentedPatient(1);
+    await publish(photoIds[0], 'social.instagram');
+    const recorded = await revoke(patientId, byPhone());
+    const caseId = recorded.body.removalCaseId as string;
+    const mine = async (query: string) =>
+      ((await as(privacyOfficer).get(`/removal-cases?patientId=${patientId}&${query}`)).body.items as Json[]).map(
+        (item) => item.id,
+      );
+    assert.deepEqual(await mine('status=open'), [caseId]);
+    assert.deepEqual(await mine('status=completed'), []);
+    assert.deepEqual(await mine('overdue=true'), []);
+    const dueAt = Date.parse(recorded.body.receivedAt as string) + 30 * DAY;
+    assert.deepEqual(await mine(`dueBefore=${new Date(dueAt + 1).toISOString()}`), [caseId]);
+    assert.deepEqual(await mine(`dueBefore=${new Date(dueAt).toISOString()}`), []);
+
+    t.clock.advance(31 * DAY);
+    await signInEveryone();
+    assert.deepEqual(await mine('overdue=true'), [caseId]);
+    const overdue = (await as(frontDesk).get(`/removal-cases/${caseId}`)).body as Json;
+    assert.equal(overdue.overdue, true);
+    assert.equal(overdue.patientCode.startsWith('P-'), true);
+
+    const firstPage = await as(privacyOfficer).get('/removal-cases?limit=1');
+    assert.equal(firstPage.status, 200);
+    assert.equal((firstPage.body.items as Json[]).length, 1);
+    const secondPage = await as(privacyOfficer).get(
+      `/removal-cases?limit=1&before=${encodeURIComponent(firstPage.body.nextCursor as string)}`,
+    );
+    assert.notEqual(secondPage.body.items[0].id, firstPage.body.items[0].id);
+    assert.ok(
+      Date.parse(secondPage.body.items[0].dueAt as string) >= Date.parse(firstPage.body.items[0].dueAt as string),
+    );
+  });
+
+  it('leaves no live publication created after a revocation committed: 1,000 publish requests race revocations', async () => {
+    const patients = await Promise.all(Array.from({ length: 10 }, () => consentedPatient(1)));
+    const attempts = patients.flatMap(({ photoIds }, patient) =>
+      Array.from({ length: 100 }, (_, index) => ({ photoId: photoIds[0], patient, index })),
+    );
+    const publishAnswers: { status: number; patient: number; body: Json }[] = [];
+    const revocationCommits: number[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < attempts.length) {
+        const attempt = attempts[next++];
+        // Each patient's revocation goes out in the middle of its publish requests.
+        if (attempt.index === 50) {
+          // Half withdraw social media, which changes no release row: only the lock orders them.
+          const scope = attempt.patient % 2 === 0 ? { kind: 'channels', channels: ['social'] } : { kind: 'everything' };
+          void revoke(patients[attempt.patient].patientId, byPhone({ scope })).then((answer) => {
+            assert.equal(answer.status, 201, JSON.stringify(answer.body));
+            revocationCommits.push(attempt.patient);
+          });
+        }
+        const answer = await as(marketing).post('/publications', {
+          photoId: attempt.photoId,
+          channel: 'social.instagram',
+          location: { postId: `post-${attempt.patient}-${attempt.index}` },
+        });
+        publishAnswers.push({ status: answer.status, patient: attempt.patient, body: answer.body as Json });
+      }
+    };
+    await Promise.all(Array.from({ length: 24 }, worker));
+    while (revocationCommits.length < patients.length) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    for (const answer of publishAnswers) {
+      assert.ok([201, 409].includes(answer.status), JSON.stringify(answer.body));
+      if (answer.status === 409) {
+        assert.deepEqual(codes(answer.body), [answer.patient % 2 === 0 ? 'channel_revoked' : 'release_revoked']);
+      }
+    }
+    for (const [index, { patientId }] of patients.entries()) {
+      const rows = await t.database.query<{ id: string; status: string; covered: boolean }>(
+        `SELECT p.id, p.status, EXISTS (
+            SELECT 1 FROM removal_tasks rt JOIN removal_cases rc ON rc.id = rt.case_id
+             JOIN revocations v ON v.id = rc.revocation_id
+             WHERE rt.publication_id = p.id AND v.patient_id = p.patient_id) AS covered
+           FROM publications p WHERE p.patient_id = $1`,
+        [patientId],
+      );
+      const created = publishAnswers.filter((answer) => answer.patient === index && answer.status === 201);
+      assert.equal(rows.length, created.length);
+      const stray = rows.filter((row) => row.status === 'live' || !row.covered);
+      assert.deepEqual(stray, [], `patient ${index}: every publication is covered by a task`);
+    }
+    const refusals = publishAnswers.filter((answer) => answer.status === 409).length;
+    assert.ok(refusals > 0, 'some publish requests came after a revocation');
+  });
+
+  describe('bad input: a clear 4xx problem and nothing written', () => {
+    let patientId: string;
+    let otherPatientsPhoto: string;
+    let otherPatientsRelease: string;
+    before(async () => {
+      patientId = (await consentedPatient(1)).patientId;
+      const other = await consentedPatient(1);
+      otherPatientsPhoto = other.photoIds[0];
+      otherPatientsRelease = other.releaseId;
+    });
+
+    const cases: [string, number, () => request.Test][] = [
+      [
+        'received in the future',
+        400,
+        () => revoke(patientId, byPhone({ receivedAt: new Date(t.clock.now().getTime() + 60_000).toISOString() })),
+      ],
+      [
+        "another patient's photo in scope",
+        404,
+        () => revoke(patientId, byPhone({ scope: { kind: 'photos', photoIds: [otherPatientsPhoto] } })),
+      ],
+      [
+        'an unknown photo in scope',
+        404,
+        () => revoke(patientId, byPhone({ scope: { kind: 'photos', photoIds: [UNKNOWN_ID] } })),
+      ],
+      [
+        "another patient's release in scope",
+        404,
+        () => revoke(patientId, byPhone({ scope: { kind: 'everything', releaseIds: [otherPatientsRelease] } })),
+      ],
+      ['channels without channels', 400, () => revoke(patientId, byPhone({ scope: { kind: 'channels' } }))],
+      [
+        'channels on a revocation of everything',
+        400,
+        () => revoke(patientId, byPhone({ scope: { kind: 'everything', channels: ['social'] } })),
+      ],
+      [
+        'an unknown channel',
+        400,
+        () => revoke(patientId, byPhone({ scope: { kind: 'channels', channels: ['billboard'] } })),
+      ],
+      ['an unknown scope kind', 400, () => revoke(patientId, byPhone({ scope: { kind: 'some' } }))],
+      ['an unknown way of receipt', 400, () => revoke(patientId, byPhone({ receivedVia: 'pigeon' }))],
+      [
+        'a guardian without a name',
+        400,
+        () => revoke(patientId, byPhone({ requester: { type: 'guardian', authority: 'parent' } })),
+      ],
+      ['no identity verification', 400, () => revoke(patientId, byPhone({ identityVerification: ' ' }))],
+      ['an unknown field', 400, () => revoke(patientId, byPhone({ reason: 'changed my mind' }))],
+      ['an unknown patient', 404, () => revoke(UNKNOWN_ID, byPhone())],
+      ['a malformed patient id', 400, () => revoke('not-a-uuid', byPhone())],
+      ['a malformed Idempotency-Key', 400, () => revoke(patientId, byPhone(), 'has spaces in it')],
+      [
+        'marketing may not record revocations',
+        403,
+        () => as(marketing).post(`/patients/${patientId}/revocations`, byPhone()),
+      ],
+      [
+        'an SVG as the written request',
+        415,
+        () =>
+          postForm(
+            t,
+            frontDesk,
+            `/api/v1/patients/${patientId}/revocations`,
+            'document',
+            { bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), filename: 'letter.pdf' },
+            byPhone(),
+          ),
+      ],
+      ['an unknown removal case', 404, () => as(privacyOfficer).get(`/removal-cases/${UNKNOWN_ID}`)],
+      ['an unknown revocation', 404, () => as(privacyOfficer).get(`/revocations/${UNKNOWN_ID}`)],
+      ['a malformed case filter', 400, () => as(privacyOfficer).get('/removal-cases?status=closed')],
+    ];
+    for (const [name, status, send] of cases) {
+      it(name, async () => {
+        const before = await counts(t);
+        const response = await send();
+        assert.equal(response.status, status, JSON.stringify(response.body));
+        assert.match(response.headers['content-type'] ?? '', /^application\/problem\+json/);
+        assert.deepEqual(await counts(t), before);
+      });
+    }
+  });
+});
