@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
-import { signedFormPdf } from './support/images.js';
+import { pngOfSize, signedFormPdf } from './support/images.js';
 import {
   collectBytes,
   counts,
@@ -329,36 +329,136 @@ describe('revocations', () => {
     );
   });
 
+  it('works a case to its end: tasks complete only with evidence, leaving one up needs approval, then the case completes', async () => {
+    const { patientId, photoIds } = await consentedPatient(1);
+    const [photoId] = photoIds;
+    const instagram = await publish(photoId, 'social.instagram');
+    const facebook = await publish(photoId, 'social.facebook');
+    const brochure = await publish(photoId, 'website');
+    const caseId = (await revoke(patientId, byPhone())).body.removalCaseId as string;
+    const taskOf = async (publicationId: string) =>
+      ((await as(marketing).get(`/removal-cases/${caseId}`)).body.tasks as Json[]).find(
+        (task) => task.publicationId === publicationId,
+      ) as Json;
+    const complete = (staff: SignedInStaff, taskId: string, body: object) =>
+      as(staff).post(`/removal-tasks/${taskId}/complete`, body);
+    const instagramTask = (await taskOf(instagram.id as string)).id as string;
+
+    const unproven = await complete(marketing, instagramTask, { evidence: { kind: 'attestation' } });
+    assert.equal(unproven.status, 422);
+    assert.equal(unproven.body.code, 'evidence_required');
+    const noScreenshot = await complete(marketing, instagramTask, { evidence: { kind: 'screenshot' } });
+    assert.equal(noScreenshot.status, 422);
+    assert.equal((await complete(marketing, instagramTask, {})).status, 400);
+    assert.equal(
+      (await complete(frontDesk, instagramTask, { evidence: { kind: 'attestation', statement: 'Gone' } })).status,
+      403,
+      'the front desk follows cases but does not work them',
+    );
+    assert.equal((await taskOf(instagram.id as string)).status, 'open', 'refused completions change nothing');
+
+    const attested = await complete(marketing, instagramTask, {
+      evidence: { kind: 'attestation', statement: 'Deleted post C1 and checked the profile grid' },
+    });
+    assert.equal(attested.status, 200, JSON.stringify(attested.body));
+    assert.deepEqual(attested.body.progress, { tasks: 3, open: 2, done: 1, notRemovable: 0 });
+    const doneTask = await taskOf(instagram.id as string);
+    assert.equal(doneTask.status, 'done');
+    assert.equal(doneTask.evidenceKind, 'attestation');
+    assert.equal(doneTask.evidence.statement, 'Deleted post C1 and checked the profile grid');
+    assert.equal(doneTask.completedByUserId, marketing.id);
+    assert.equal(await statusOf(instagram.id as string), 'removed');
+    const again = await complete(marketing, instagramTask, { evidence: { kind: 'attestation', statement: 'Again' } });
+    assert.equal(again.status, 409);
+
+    const facebookTask = (await taskOf(facebook.id as string)).id as string;
+    const screenshot = await pngOfSize(320, 200);
+    const shown = await postForm(
+      t,
+      marketing,
+      `/api/v1/removal-tasks/${facebookTask}/complete`,
+      'screenshot',
+      { bytes: screenshot, filename: 'gone.png', contentType: 'image/png' },
+      { evidence: { kind: 'screenshot', observedAt: t.clock.now().toISOString() } },
+    );
+    assert.equal(shown.status, 200, JSON.stringify(shown.body));
+    const screenshotTask = await taskOf(facebook.id as string);
+    assert.equal(screenshotTask.evidence.sha256, createHash('sha256').update(screenshot).digest('hex'));
+    const download = await as(privacyOfficer)
+      .get((screenshotTask.screenshotUrl as string).replace('/api/v1', ''))
+      .buffer(true)
+      .parse(collectBytes);
+    assert.equal(download.status, 200);
+    assert.deepEqual(download.body, screenshot);
+
+    const brochureTask = (await taskOf(brochure.id as string)).id as string;
+    const approveTooEarly = await as(privacyOfficer).post(`/removal-tasks/${brochureTask}/approve`, {});
+    assert.equal(approveTooEarly.status, 409);
+    const asked = await as(marketing).post(`/removal-tasks/${brochureTask}/not-removable`, {
+      reason: '2,000 printed brochures already handed out',
+    });
+    assert.equal(asked.status, 200, JSON.stringify(asked.body));
+    assert.equal((await taskOf(brochure.id as string)).status, 'not_removable_requested');
+    assert.equal(asked.body.status, 'open', 'a request to leave it up is not an end');
+    assert.equal((await as(marketing).post(`/removal-tasks/${brochureTask}/approve`, {})).status, 403);
+    const approved = await as(privacyOfficer).post(`/removal-tasks/${brochureTask}/approve`, {});
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    assert.equal(approved.body.status, 'completed');
+    assert.ok(approved.body.completedAt);
+    assert.deepEqual(approved.body.progress, { tasks: 3, open: 0, done: 2, notRemovable: 1 });
+    const leftUp = await taskOf(brochure.id as string);
+    assert.equal(leftUp.notRemovableReason, '2,000 printed brochures already handed out');
+    assert.equal(leftUp.approvedByUserId, privacyOfficer.id);
+    assert.equal(await statusOf(brochure.id as string), 'not_removable');
+    assert.deepEqual((await auditActions(patientId)).slice(-5), [
+      'removal_task.complete',
+      'removal_task.complete',
+      'removal_task.not_removable_request',
+      'removal_task.not_removable_approve',
+      'removal_case.complete',
+    ]);
+  });
+
   it('leaves no live publication created after a revocation committed: 1,000 publish requests race revocations', async () => {
     const patients = await Promise.all(Array.from({ length: 10 }, () => consentedPatient(1)));
     const attempts = patients.flatMap(({ photoIds }, patient) =>
       Array.from({ length: 100 }, (_, index) => ({ photoId: photoIds[0], patient, index })),
     );
-    const publishAnswers: { status: number; patient: number; body: Json }[] = [];
-    const revocationCommits: number[] = [];
+    const publishAnswers: { status: number; patient: number; afterRevocation: boolean; body: Json }[] = [];
+    const revocations = new Map<number, Promise<void>>();
     let next = 0;
     const worker = async () => {
       while (next < attempts.length) {
         const attempt = attempts[next++];
-        // Each patient's revocation goes out in the middle of its publish requests.
-        if (attempt.index === 50) {
+        // Each patient's revocation goes out among its publish requests; the last ten wait for its
+        // answer, so that some certainly come after it committed.
+        if (attempt.index === 40) {
           // Half withdraw social media, which changes no release row: only the lock orders them.
           const scope = attempt.patient % 2 === 0 ? { kind: 'channels', channels: ['social'] } : { kind: 'everything' };
-          void revoke(patients[attempt.patient].patientId, byPhone({ scope })).then((answer) => {
-            assert.equal(answer.status, 201, JSON.stringify(answer.body));
-            revocationCommits.push(attempt.patient);
-          });
+          revocations.set(
+            attempt.patient,
+            revoke(patients[attempt.patient].patientId, byPhone({ scope })).then((answer) => {
+              assert.equal(answer.status, 201, JSON.stringify(answer.body));
+            }),
+          );
         }
+        const afterRevocation = attempt.index >= 90;
+        if (afterRevocation) await revocations.get(attempt.patient);
         const answer = await as(marketing).post('/publications', {
           photoId: attempt.photoId,
           channel: 'social.instagram',
           location: { postId: `post-${attempt.patient}-${attempt.index}` },
         });
-        publishAnswers.push({ status: answer.status, patient: attempt.patient, body: answer.body as Json });
+        publishAnswers.push({
+          status: answer.status,
+          patient: attempt.patient,
+          afterRevocation,
+          body: answer.body as Json,
+        });
       }
     };
     await Promise.all(Array.from({ length: 24 }, worker));
-    while (revocationCommits.length < patients.length) await new Promise((resolve) => setTimeout(resolve, 20));
+    await Promise.all(revocations.values());
 
     for (const answer of publishAnswers) {
       assert.ok([201, 409].includes(answer.status), JSON.stringify(answer.body));
@@ -380,8 +480,13 @@ describe('revocations', () => {
       const stray = rows.filter((row) => row.status === 'live' || !row.covered);
       assert.deepEqual(stray, [], `patient ${index}: every publication is covered by a task`);
     }
-    const refusals = publishAnswers.filter((answer) => answer.status === 409).length;
-    assert.ok(refusals > 0, 'some publish requests came after a revocation');
+    const afterwards = publishAnswers.filter((answer) => answer.afterRevocation);
+    assert.equal(afterwards.length, 100);
+    assert.deepEqual(
+      afterwards.filter((answer) => answer.status !== 409),
+      [],
+      'every publish sent after a revocation answered is refused',
+    );
   });
 
   describe('bad input: a clear 4xx problem and nothing written', () => {
@@ -458,6 +563,15 @@ describe('revocations', () => {
           ),
       ],
       ['an unknown removal case', 404, () => as(privacyOfficer).get(`/removal-cases/${UNKNOWN_ID}`)],
+      [
+        'completing an unknown task',
+        404,
+        () =>
+          as(marketing).post(`/removal-tasks/${UNKNOWN_ID}/complete`, {
+            evidence: { kind: 'attestation', statement: 'Gone' },
+          }),
+      ],
+      ['approving a malformed task id', 400, () => as(privacyOfficer).post('/removal-tasks/nope/approve', {})],
       ['an unknown revocation', 404, () => as(privacyOfficer).get(`/revocations/${UNKNOWN_ID}`)],
       ['a malformed case filter', 400, () => as(privacyOfficer).get('/removal-cases?status=closed')],
     ];

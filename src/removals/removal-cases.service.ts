@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { API_PREFIX } from '../app.js';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-error.js';
@@ -51,6 +52,9 @@ interface TaskRow {
   evidence: Record<string, unknown> | null;
   completed_at: Date | null;
   completed_by_user_id: string | null;
+  not_removable_reason: string | null;
+  approved_by_user_id: string | null;
+  approved_at: Date | null;
 }
 
 // Each case with its patient's pseudonymous code and how far its tasks have come.
@@ -112,7 +116,8 @@ export class RemovalCasesService {
     const tasks = await this.dataSource.query<TaskRow[]>(
       `SELECT t.id, t.case_id, t.publication_id, pub.photo_id, pub.channel, pub.url, pub.post_id, pub.campaign,
               pub.print_run, pub.hosted, pub.status AS publication_status, t.status, t.assignee_user_id,
-              t.evidence_kind, t.evidence, t.completed_at, t.completed_by_user_id
+              t.evidence_kind, t.evidence, t.completed_at, t.completed_by_user_id, t.not_removable_reason,
+              t.approved_by_user_id, t.approved_at
          FROM removal_tasks t JOIN publications pub ON pub.id = t.publication_id
         WHERE t.case_id = $1 ORDER BY t.created_at, t.id`,
       [id],
@@ -162,5 +167,9 @@ function taskView(row: TaskRow): RemovalTaskDto {
     evidence: row.evidence,
     completedAt: row.completed_at,
     completedByUserId: row.completed_by_user_id,
+    notRemovableReason: row.not_removable_reason,
+    approvedByUserId: row.approved_by_user_id,
+    approvedAt: row.approved_at,
+    screenshotUrl: row.evidence_kind === 'screenshot' ? `/${API_PREFIX}/removal-tasks/${row.id}/screenshot` : null,
   });
 }

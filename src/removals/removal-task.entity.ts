@@ -36,6 +36,14 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
   'removal_tasks_done_has_evidence',
   `status <> 'done' OR (evidence_kind IS NOT NULL AND completed_at IS NOT NULL)`,
 )
+@Check(
+  'removal_tasks_not_removable_justified',
+  `status NOT IN ('not_removable_requested', 'not_removable') OR (not_removable_reason IS NOT NULL AND not_removable_requested_at IS NOT NULL)`,
+)
+@Check(
+  'removal_tasks_not_removable_approved',
+  `status <> 'not_removable' OR (approved_by_user_id IS NOT NULL AND approved_at IS NOT NULL)`,
+)
 @Index('removal_tasks_publication_idx', ['publicationId'])
 @Index('removal_tasks_assignee_idx', ['assigneeUserId', 'status'])
 export class RemovalTaskEntity {
@@ -83,6 +91,31 @@ export class RemovalTaskEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'completed_by_user_id' })
   completedBy?: UserEntity;
+
+  /** Why the publication cannot come down (e.g. brochures already handed out). */
+  @Column({ name: 'not_removable_reason', type: 'text', nullable: true })
+  notRemovableReason!: string | null;
+
+  @Column({ name: 'not_removable_requested_at', type: 'timestamptz', nullable: true })
+  notRemovableRequestedAt!: Date | null;
+
+  @Column({ name: 'not_removable_requested_by_user_id', type: 'uuid', nullable: true })
+  notRemovableRequestedByUserId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'not_removable_requested_by_user_id' })
+  notRemovableRequestedBy?: UserEntity;
+
+  /** The privacy officer who approved leaving it up. */
+  @Column({ name: 'approved_by_user_id', type: 'uuid', nullable: true })
+  approvedByUserId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'approved_by_user_id' })
+  approvedBy?: UserEntity;
+
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
+  approvedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,16 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -17,8 +29,10 @@ import { METADATA_FIELD, readMultipart, validateFields, type MultipartUpload } f
 import { AppConfig } from '../config/app-config.js';
 import { idempotentRequest } from '../idempotency/idempotency.js';
 import { RemovalCaseDto, RemovalCasePageDto, RemovalCaseQueryDto } from './dto/removal-case.dto.js';
+import { CompleteTaskDto, NotRemovableDto } from './dto/removal-task.dto.js';
 import { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
 import { RemovalCasesService } from './removal-cases.service.js';
+import { RemovalTasksService, SCREENSHOT_FIELD } from './removal-tasks.service.js';
 import { revocationView } from './removal.views.js';
 import { REVOCATION_DOCUMENT_FIELD, RevocationsService } from './revocations.service.js';
 
@@ -26,12 +40,13 @@ const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpe
 
 /** Revocations and the removal cases they open (DESIGN.md §3). */
 @ApiTags('removals')
-@ApiExtraModels(CreateRevocationDto)
+@ApiExtraModels(CreateRevocationDto, CompleteTaskDto)
 @Controller()
 export class RemovalsController {
   constructor(
     private readonly revocations: RevocationsService,
     private readonly cases: RemovalCasesService,
+    private readonly tasks: RemovalTasksService,
     private readonly config: AppConfig,
   ) {}
 
@@ -130,5 +145,87 @@ export class RemovalsController {
   @ApiOkResponse({ type: RemovalCaseDto })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<RemovalCaseDto> {
     return this.cases.get(id);
+  }
+
+  /**
+   * Completes the task with evidence: JSON `{ "evidence": { "kind": "attestation", "statement": … } }`,
+   * or multipart with the screenshot in `screenshot` and `{ "evidence": { "kind": "screenshot" } }`
+   * in `metadata`. Without evidence: 422. Answers the case as it now stands.
+   */
+  @RequirePermission('removals.work')
+  @Post('removal-tasks/:id/complete')
+  @HttpCode(200)
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(CompleteTaskDto) },
+        {
+          type: 'object',
+          required: [SCREENSHOT_FIELD, METADATA_FIELD],
+          properties: {
+            [SCREENSHOT_FIELD]: { type: 'string', format: 'binary', description: 'PNG, JPEG or PDF' },
+            [METADATA_FIELD]: { type: 'string', description: `${CompleteTaskDto.name} as JSON` },
+          },
+        },
+      ],
+    },
+  })
+  @ApiOkResponse({ type: RemovalCaseDto })
+  async complete(
+    @Param('id', ParseUUIDPipe) taskId: string,
+    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RemovalCaseDto> {
+    const multipart = request.isMultipart();
+    const form: MultipartUpload = multipart
+      ? await readMultipart(request, {
+          fileField: SCREENSHOT_FIELD,
+          maxFileBytes: this.config.releases.documentMaxBytes,
+        })
+      : { metadata: request.body };
+    const input = await validateFields(CompleteTaskDto, form.metadata, multipart ? METADATA_FIELD : '');
+    return this.cases.get(await this.tasks.complete(taskId, input, form.file, caller));
+  }
+
+  /** Asks to leave the publication up, with the reason; a privacy officer must approve it. */
+  @RequirePermission('removals.work')
+  @Post('removal-tasks/:id/not-removable')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RemovalCaseDto })
+  async notRemovable(
+    @Param('id', ParseUUIDPipe) taskId: string,
+    @Body() dto: NotRemovableDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RemovalCaseDto> {
+    return this.cases.get(await this.tasks.requestNotRemovable(taskId, dto, caller));
+  }
+
+  /** Approves a not-removable request: the task ends, the publication is marked not_removable. */
+  @RequirePermission('removals.approve')
+  @Post('removal-tasks/:id/approve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RemovalCaseDto })
+  async approve(@Param('id', ParseUUIDPipe) taskId: string, @CurrentCaller() caller: Caller): Promise<RemovalCaseDto> {
+    return this.cases.get(await this.tasks.approveNotRemovable(taskId, caller));
+  }
+
+  /** The screenshot a task was completed with. */
+  @RequirePermission('removals.read')
+  @Get('removal-tasks/:id/screenshot')
+  @ApiProduces('image/png', 'image/jpeg', 'application/pdf')
+  async screenshot(
+    @Param('id', ParseUUIDPipe) taskId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { contentType, sha256, object } = await this.tasks.openScreenshot(taskId);
+    void reply
+      .header('cache-control', 'private, no-store')
+      .header('etag', `"${sha256}"`)
+      .header('content-length', String(object.contentLength));
+    return new StreamableFile(object.body, {
+      type: contentType,
+      disposition: `attachment; filename="removal-task-${taskId}.${EXTENSION[contentType] ?? 'bin'}"`,
+    });
   }
 }

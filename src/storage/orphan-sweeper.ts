@@ -17,6 +17,7 @@ const OWNERS = [
   { prefix: 'photos/', table: 'photos' },
   { prefix: 'releases/', table: 'releases' },
   { prefix: 'revocations/', table: 'revocations' },
+  { prefix: 'removal-tasks/', table: 'removal_tasks' },
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

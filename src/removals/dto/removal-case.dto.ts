@@ -74,6 +74,11 @@ export class RemovalTaskDto {
   @ApiProperty({ type: Object, nullable: true }) evidence!: Record<string, unknown> | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) completedByUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) notRemovableReason!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) approvedByUserId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where the uploaded screenshot downloads from.' })
+  screenshotUrl!: string | null;
 }
 
 export class RemovalProgressDto {

@@ -1,0 +1,227 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import { actingUserId, type Caller } from '../auth/caller.js';
+import { DomainError, NotFoundError } from '../common/domain-error.js';
+import type { UploadedFile } from '../common/multipart.js';
+import { ImageService } from '../images/image.service.js';
+import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
+import { ObjectStore, type GetResult } from '../storage/object-store.js';
+import type { CompleteTaskDto, NotRemovableDto } from './dto/removal-task.dto.js';
+import { RemovalTaskEntity, type RemovalTaskStatus } from './removal-task.entity.js';
+
+export const SCREENSHOT_FIELD = 'screenshot';
+
+export function screenshotKey(taskId: string): string {
+  return `removal-tasks/${taskId}/screenshot`;
+}
+
+/**
+ * The work on one removal task (DESIGN.md §3). A task completes only with evidence: a written
+ * attestation or an uploaded screenshot (the service's own URL check and hosted takedowns record
+ * theirs). A publication that cannot come down needs a reason and a privacy officer's approval. When
+ * the last task of a case is done or approved as not removable, the case completes, in the same
+ * transaction.
+ */
+@Injectable()
+export class RemovalTasksService {
+  private readonly logger = new Logger(RemovalTasksService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly images: ImageService,
+    private readonly store: ObjectStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async complete(
+    taskId: string,
+    input: CompleteTaskDto,
+    screenshot: UploadedFile | undefined,
+    caller: Caller,
+  ): Promise<string> {
+    const evidence = await this.evidenceOf(input, screenshot);
+    const key = screenshot ? screenshotKey(taskId) : null;
+    // The task must exist before anything is stored for it.
+    await this.find(this.dataSource.manager, taskId);
+    if (screenshot && key) await putAllOrNone(this.store, [[key, screenshot.bytes]], this.logger);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const task = await this.find(manager, taskId, { lock: true });
+        assertStatus(task, ['open', 'not_removable_requested'], 'completed');
+        await manager.query(
+          `UPDATE removal_tasks SET status = 'done', evidence_kind = $2, evidence = $3, completed_at = now(),
+                  completed_by_user_id = $4, updated_at = now()
+            WHERE id = $1`,
+          [taskId, input.evidence.kind, JSON.stringify(evidence), actingUserId(caller)],
+        );
+        await manager.query(
+          "UPDATE publications SET status = 'removed', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'removal_pending'",
+          [task.publicationId],
+        );
+        await this.closeCaseIfDone(manager, task, caller, {
+          action: 'removal_task.complete',
+          entityType: 'removal_task',
+          entityId: taskId,
+          details: { caseId: task.caseId, publicationId: task.publicationId, evidenceKind: input.evidence.kind },
+        });
+        return task.caseId;
+      });
+    } catch (error) {
+      if (key) await deleteQuietly(this.store, [key], this.logger);
+      throw error;
+    }
+  }
+
+  async requestNotRemovable(taskId: string, input: NotRemovableDto, caller: Caller): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.find(manager, taskId, { lock: true });
+      assertStatus(task, ['open'], 'marked not removable');
+      await manager.update(
+        RemovalTaskEntity,
+        { id: taskId },
+        {
+          status: 'not_removable_requested',
+          notRemovableReason: input.reason.trim(),
+          notRemovableRequestedAt: () => 'now()',
+          notRemovableRequestedByUserId: actingUserId(caller),
+        },
+      );
+      await this.audit.record(
+        caller,
+        {
+          action: 'removal_task.not_removable_request',
+          entityType: 'removal_task',
+          entityId: taskId,
+          patientId: await patientOf(manager, task.caseId),
+          details: { caseId: task.caseId, publicationId: task.publicationId, reason: input.reason.trim() },
+        },
+        manager,
+      );
+      return task.caseId;
+    });
+  }
+
+  /** The privacy officer's approval: the publication stays where it is, and is not distributed further. */
+  async approveNotRemovable(taskId: string, caller: Caller): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.find(manager, taskId, { lock: true });
+      assertStatus(task, ['not_removable_requested'], 'approved as not removable');
+      await manager.update(
+        RemovalTaskEntity,
+        { id: taskId },
+        { status: 'not_removable', approvedByUserId: actingUserId(caller), approvedAt: () => 'now()' },
+      );
+      await manager.query(
+        "UPDATE publications SET status = 'not_removable', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'removal_pending'",
+        [task.publicationId],
+      );
+      await this.closeCaseIfDone(manager, task, caller, {
+        action: 'removal_task.not_removable_approve',
+        entityType: 'removal_task',
+        entityId: taskId,
+        details: { caseId: task.caseId, publicationId: task.publicationId },
+      });
+      return task.caseId;
+    });
+  }
+
+  async openScreenshot(taskId: string): Promise<{ contentType: string; sha256: string; object: GetResult }> {
+    const task = await this.find(this.dataSource.manager, taskId);
+    if (task.evidenceKind !== 'screenshot' || !task.evidence) throw new NotFoundError('A screenshot of this task');
+    const { contentType, sha256 } = task.evidence as { contentType: string; sha256: string };
+    return { contentType, sha256, object: await this.store.get(screenshotKey(taskId)) };
+  }
+
+  /** What proves the takedown; 422 when the request brings none. */
+  private async evidenceOf(
+    input: CompleteTaskDto,
+    screenshot: UploadedFile | undefined,
+  ): Promise<Record<string, unknown>> {
+    const { evidence } = input;
+    if (evidence.kind === 'attestation') {
+      if (screenshot) throw evidenceError('an attestation takes no file; send the screenshot as kind "screenshot"');
+      if (!evidence.statement?.trim()) throw evidenceError('an attestation needs its statement');
+      return {
+        statement: evidence.statement.trim(),
+        ...(evidence.observedAt ? { observedAt: evidence.observedAt } : {}),
+      };
+    }
+    if (!screenshot) throw evidenceError(`a screenshot must be sent as the \`${SCREENSHOT_FIELD}\` file`);
+    const checked = await this.images.checkDocument(screenshot.bytes, SCREENSHOT_FIELD);
+    return {
+      contentType: checked.contentType,
+      bytes: screenshot.bytes.length,
+      sha256: checked.sha256,
+      ...(evidence.observedAt ? { observedAt: evidence.observedAt } : {}),
+      ...(evidence.statement?.trim() ? { statement: evidence.statement.trim() } : {}),
+    };
+  }
+
+  private async find(manager: EntityManager, taskId: string, options: { lock?: boolean } = {}) {
+    const task = await manager.findOne(RemovalTaskEntity, {
+      where: { id: taskId },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!task) throw new NotFoundError('The removal task');
+    return task;
+  }
+
+  /**
+   * Records the task's event and, when no task of its case is left open, completes the case (the
+   * case row is locked first, so two last tasks completing together close it once).
+   */
+  private async closeCaseIfDone(
+    manager: EntityManager,
+    task: RemovalTaskEntity,
+    caller: Caller,
+    entry: Omit<AuditEntry, 'patientId'>,
+  ): Promise<void> {
+    const [removalCase] = await manager.query<{ patient_id: string; status: string }[]>(
+      'SELECT patient_id, status FROM removal_cases WHERE id = $1 FOR UPDATE',
+      [task.caseId],
+    );
+    const [{ open }] = await manager.query<{ open: number }[]>(
+      "SELECT count(*)::int AS open FROM removal_tasks WHERE case_id = $1 AND status NOT IN ('done', 'not_removable')",
+      [task.caseId],
+    );
+    const entries: AuditEntry[] = [{ ...entry, patientId: removalCase.patient_id }];
+    if (open === 0 && removalCase.status === 'open') {
+      await manager.query(
+        "UPDATE removal_cases SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $1",
+        [task.caseId],
+      );
+      entries.push({
+        action: 'removal_case.complete',
+        entityType: 'removal_case',
+        entityId: task.caseId,
+        patientId: removalCase.patient_id,
+      });
+    }
+    await this.audit.recordEach(caller, entries, manager);
+  }
+}
+
+function assertStatus(task: RemovalTaskEntity, allowed: RemovalTaskStatus[], what: string): void {
+  if (!allowed.includes(task.status)) {
+    throw new DomainError(
+      'removal_task_state',
+      409,
+      `A task that is ${task.status.replace(/_/g, ' ')} cannot be ${what}.`,
+      {
+        status: task.status,
+      },
+    );
+  }
+}
+
+function evidenceError(detail: string): DomainError {
+  return new DomainError('evidence_required', 422, `A task completes only with evidence: ${detail}.`);
+}
+
+async function patientOf(manager: EntityManager, caseId: string): Promise<string> {
+  const [row] = await manager.query<{ patient_id: string }[]>('SELECT patient_id FROM removal_cases WHERE id = $1', [
+    caseId,
+  ]);
+  return row.patient_id;
+}
