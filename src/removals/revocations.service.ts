@@ -10,6 +10,7 @@ import type { UploadedFile } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { runOnce, type IdempotentRequest, type IdempotentResponse } from '../idempotency/idempotency.js';
 import { ImageService } from '../images/image.service.js';
+import { assertPatientPhotos } from '../patients/patient-photos.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { decideClearance } from '../rights/clearance.js';
 import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
@@ -339,20 +340,6 @@ async function seriesOf(
     );
   }
   return [...new Set(found.values())].sort();
-}
-
-async function assertPatientPhotos(manager: EntityManager, patientId: string, photoIds: string[]): Promise<void> {
-  const rows = await manager.query<{ id: string }[]>(
-    'SELECT id FROM photos WHERE patient_id = $1 AND id = ANY($2::uuid[])',
-    [patientId, photoIds],
-  );
-  const found = new Set(rows.map((row) => row.id));
-  const missing = photoIds.filter((id) => !found.has(id));
-  if (missing.length > 0) {
-    throw new DomainError('photos_not_found', 404, `${missing.length} of the photos named are not this patient's.`, {
-      photoIds: missing,
-    });
-  }
 }
 
 /**
