@@ -390,6 +390,20 @@ describe('revocations', () => {
       .parse(collectBytes);
     assert.equal(download.status, 200);
     assert.deepEqual(download.body, screenshot);
+    const secondScreenshot = await postForm(
+      t,
+      marketing,
+      `/api/v1/removal-tasks/${facebookTask}/complete`,
+      'screenshot',
+      { bytes: await pngOfSize(64, 64), filename: 'again.png', contentType: 'image/png' },
+      { evidence: { kind: 'screenshot' } },
+    );
+    assert.equal(secondScreenshot.status, 409);
+    const kept = await as(privacyOfficer)
+      .get((screenshotTask.screenshotUrl as string).replace('/api/v1', ''))
+      .buffer(true)
+      .parse(collectBytes);
+    assert.deepEqual(kept.body, screenshot, 'a refused completion leaves the evidence as it was');
 
     const brochureTask = (await taskOf(brochure.id as string)).id as string;
     const approveTooEarly = await as(privacyOfficer).post(`/removal-tasks/${brochureTask}/approve`, {});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
@@ -12,8 +13,18 @@ import { RemovalTaskEntity, type RemovalTaskStatus } from './removal-task.entity
 
 export const SCREENSHOT_FIELD = 'screenshot';
 
-export function screenshotKey(taskId: string): string {
-  return `removal-tasks/${taskId}/screenshot`;
+interface ScreenshotEvidence {
+  screenshotId: string;
+  contentType: string;
+  sha256: string;
+}
+
+/**
+ * Each upload gets its own key: an attempt that fails (say, on a task already done) deletes what
+ * it stored without touching the screenshot that completed the task.
+ */
+function screenshotKey(taskId: string, screenshotId: string): string {
+  return `removal-tasks/${taskId}/screenshots/${screenshotId}`;
 }
 
 /**
@@ -41,9 +52,9 @@ export class RemovalTasksService {
     caller: Caller,
   ): Promise<string> {
     const evidence = await this.evidenceOf(input, screenshot);
-    const key = screenshot ? screenshotKey(taskId) : null;
-    // The task must exist before anything is stored for it.
-    await this.find(this.dataSource.manager, taskId);
+    const key = typeof evidence.screenshotId === 'string' ? screenshotKey(taskId, evidence.screenshotId) : null;
+    // Nothing is stored for a task that does not exist or is closed (checked again under the lock).
+    assertStatus(await this.find(this.dataSource.manager, taskId), ['open', 'not_removable_requested'], 'completed');
     if (screenshot && key) await putAllOrNone(this.store, [[key, screenshot.bytes]], this.logger);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -129,8 +140,9 @@ export class RemovalTasksService {
   async openScreenshot(taskId: string): Promise<{ contentType: string; sha256: string; object: GetResult }> {
     const task = await this.find(this.dataSource.manager, taskId);
     if (task.evidenceKind !== 'screenshot' || !task.evidence) throw new NotFoundError('A screenshot of this task');
-    const { contentType, sha256 } = task.evidence as { contentType: string; sha256: string };
-    return { contentType, sha256, object: await this.store.get(screenshotKey(taskId)) };
+    // Written by evidenceOf for every screenshot completion.
+    const { contentType, sha256, screenshotId } = task.evidence as unknown as ScreenshotEvidence;
+    return { contentType, sha256, object: await this.store.get(screenshotKey(taskId, screenshotId)) };
   }
 
   /** What proves the takedown; 422 when the request brings none. */
@@ -150,6 +162,7 @@ export class RemovalTasksService {
     if (!screenshot) throw evidenceError(`a screenshot must be sent as the \`${SCREENSHOT_FIELD}\` file`);
     const checked = await this.images.checkDocument(screenshot.bytes, SCREENSHOT_FIELD);
     return {
+      screenshotId: randomUUID(),
       contentType: checked.contentType,
       bytes: screenshot.bytes.length,
       sha256: checked.sha256,
