@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { checkIn } from '../database/check-in.js';
 
 export const ACTOR_TYPES = ['user', 'api_key', 'patient', 'system', 'anonymous'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
@@ -10,8 +11,8 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
  * Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. The hash chain lives in audit_seals.
  */
 @Entity('audit_events')
-@Check('audit_events_actor_type_check', `actor_type IN (${ACTOR_TYPES.map((t) => `'${t}'`).join(', ')})`)
-@Check('audit_events_outcome_check', `outcome IN (${AUDIT_OUTCOMES.map((o) => `'${o}'`).join(', ')})`)
+@Check('audit_events_actor_type_check', checkIn('actor_type', ACTOR_TYPES))
+@Check('audit_events_outcome_check', checkIn('outcome', AUDIT_OUTCOMES))
 // Partial: most events concern no patient, and system events have no actor id; such rows cost no
 // index entry on the write path.
 @Index('audit_events_patient_idx', ['patientId', 'id'], { where: 'patient_id IS NOT NULL' })

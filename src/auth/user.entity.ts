@@ -1,9 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ROLES, type Role } from './roles.js';
+import { checkIn } from '../database/check-in.js';
 
 /** A staff account. Emails are stored lower-cased, so the unique constraint ignores case. */
 @Entity('users')
-@Check('users_role_check', `role IN (${ROLES.map((role) => `'${role}'`).join(', ')})`)
+@Check('users_role_check', checkIn('role', ROLES))
 @Check('users_email_lower_check', 'email = lower(email)')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')

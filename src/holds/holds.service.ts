@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { actingUserId, type Caller } from '../auth/caller.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { LiftHoldDto, PlaceHoldDto } from './dto/hold.dto.js';
-import { assertPatientPhotos } from '../patients/patient-photos.js';
-import { PatientEntity } from '../patients/patient.entity.js';
+import { assertPatientExists, assertPatientPhotos } from '../patients/patient-checks.js';
 import { HoldEntity } from './hold.entity.js';
 
 /**
@@ -26,7 +25,7 @@ export class HoldsService {
   async place(patientId: string, dto: PlaceHoldDto, caller: Caller): Promise<HoldEntity> {
     const photoIds = dto.photoIds ?? null;
     return this.dataSource.transaction(async (manager) => {
-      await assertPatient(manager, patientId);
+      await assertPatientExists(manager, patientId);
       if (photoIds) await assertPatientPhotos(manager, patientId, photoIds);
       // The lock the publish path takes (share) on the release governing a use: a publication
       // recorded concurrently either commits first, and is taken down below, or waits and is refused.
@@ -107,14 +106,10 @@ export class HoldsService {
 
   /** The patient's holds, standing and lifted, newest first. */
   async list(patientId: string): Promise<HoldEntity[]> {
-    await assertPatient(this.dataSource.manager, patientId);
+    await assertPatientExists(this.dataSource.manager, patientId);
     return this.dataSource.manager.find(HoldEntity, {
       where: { patientId },
       order: { placedAt: 'DESC', id: 'DESC' },
     });
   }
-}
-
-async function assertPatient(manager: EntityManager, patientId: string): Promise<void> {
-  if (!(await manager.exists(PatientEntity, { where: { id: patientId } }))) throw new NotFoundError('The patient');
 }

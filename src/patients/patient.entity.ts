@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from './guardian.js';
+import { checkIn } from '../database/check-in.js';
 
 /**
  * A patient: identified data (name, birth date, contact, record number) that only roles allowed
@@ -7,10 +8,7 @@ import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from './guardian.js
  */
 @Entity('patients')
 @Check('patients_code_format', `code ~ '^P-[0-9A-HJKMNP-TV-Z]{5}$'`)
-@Check(
-  'patients_guardian_relationship_check',
-  `guardian_relationship IN (${GUARDIAN_RELATIONSHIPS.map((r) => `'${r}'`).join(', ')})`,
-)
+@Check('patients_guardian_relationship_check', checkIn('guardian_relationship', GUARDIAN_RELATIONSHIPS))
 @Check('patients_guardian_complete', '(guardian_full_name IS NULL) = (guardian_relationship IS NULL)')
 // A trigram index over the normalised name serves substring search; TypeORM cannot declare its
 // operator class, so the migration owns it.

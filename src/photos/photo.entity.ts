@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { UserEntity } from '../auth/user.entity.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
+import { checkIn } from '../database/check-in.js';
 
 export const PHOTO_KINDS = ['before', 'after', 'progress'] as const;
 export type PhotoKind = (typeof PHOTO_KINDS)[number];
@@ -14,7 +15,7 @@ export type RenditionName = (typeof RENDITION_NAMES)[number];
  * uses, with every metadata block removed) are stored objects under keys made from the photo's id.
  */
 @Entity('photos')
-@Check('photos_kind_check', `kind IN (${PHOTO_KINDS.map((k) => `'${k}'`).join(', ')})`)
+@Check('photos_kind_check', checkIn('kind', PHOTO_KINDS))
 @Check('photos_not_paired_with_itself', 'paired_photo_id IS NULL OR paired_photo_id <> id')
 // The same file twice for one patient is one photo; the upload names the existing one.
 @Unique('photos_patient_original_sha256_unique', ['patientId', 'originalSha256'])

@@ -13,6 +13,7 @@ import { UserEntity } from '../auth/user.entity.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { PhotoEntity } from '../photos/photo.entity.js';
 import { ReleaseEntity } from '../releases/release.entity.js';
+import { checkIn } from '../database/check-in.js';
 
 export const PUBLICATION_STATUSES = ['live', 'removal_pending', 'removed', 'not_removable'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
@@ -22,7 +23,7 @@ export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
  * version it was cleared. A `website` publication may be hosted by the service at /m/{token}.
  */
 @Entity('publications')
-@Check('publications_status_check', `status IN (${PUBLICATION_STATUSES.map((s) => `'${s}'`).join(', ')})`)
+@Check('publications_status_check', checkIn('status', PUBLICATION_STATUSES))
 @Check('publications_hosted_has_token', '(hosted AND media_token IS NOT NULL) OR (NOT hosted AND media_token IS NULL)')
 @Check(
   'publications_has_location',

@@ -4,6 +4,7 @@ import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../patients/g
 import { PatientEntity } from '../patients/patient.entity.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { RevocationEntity } from '../removals/revocation.entity.js';
+import { checkIn } from '../database/check-in.js';
 
 export const SIGNER_TYPES = ['patient', 'guardian'] as const;
 export type SignerType = (typeof SIGNER_TYPES)[number];
@@ -16,11 +17,8 @@ export type SignerType = (typeof SIGNER_TYPES)[number];
 @Entity('releases')
 @Unique('releases_series_version_unique', ['seriesId', 'version'])
 @Index('releases_one_current_version_per_series', ['seriesId'], { unique: true, where: 'superseded_at IS NULL' })
-@Check('releases_signer_type_check', `signer_type IN (${SIGNER_TYPES.map((t) => `'${t}'`).join(', ')})`)
-@Check(
-  'releases_signer_relationship_check',
-  `signer_relationship IN (${GUARDIAN_RELATIONSHIPS.map((r) => `'${r}'`).join(', ')})`,
-)
+@Check('releases_signer_type_check', checkIn('signer_type', SIGNER_TYPES))
+@Check('releases_signer_relationship_check', checkIn('signer_relationship', GUARDIAN_RELATIONSHIPS))
 @Check('releases_guardian_signature_complete', `signer_type = 'patient' OR signer_relationship IS NOT NULL`)
 @Check('releases_expiry_after_signing', 'expires_at IS NULL OR expires_at > signed_at')
 @Check('releases_version_positive', 'version >= 1')

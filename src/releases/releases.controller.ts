@@ -11,6 +11,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
+import { documentDownload } from '../common/document-download.js';
 import { METADATA_FIELD, readMultipart, validateMetadata } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import {
@@ -24,8 +25,6 @@ import { releaseChecklist } from './release-checklist.js';
 import { toFhirConsent, type FhirConsent } from './release-fhir.js';
 import { releaseDocumentUrl, releaseView } from './release.views.js';
 import { DOCUMENT_FILE_FIELD, ReleasesService } from './releases.service.js';
-
-const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 function multipartBody(metadataModel: string) {
   return {
@@ -145,13 +144,10 @@ export class ReleasesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const { release, object } = await this.releases.openDocument(id, caller);
-    void reply
-      .header('cache-control', 'private, no-store')
-      .header('etag', `"${release.documentSha256}"`)
-      .header('content-length', String(object.contentLength));
-    return new StreamableFile(object.body, {
-      type: release.documentContentType,
-      disposition: `attachment; filename="release-${release.id}-v${release.version}.${EXTENSION[release.documentContentType] ?? 'bin'}"`,
+    return documentDownload(reply, object, {
+      contentType: release.documentContentType,
+      sha256: release.documentSha256,
+      baseName: `release-${release.id}-v${release.version}`,
     });
   }
 

@@ -9,6 +9,7 @@ import { DomainError, NotFoundError, ValidationFailedError, type FieldError } fr
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService } from '../images/image.service.js';
 import { ADULT_AGE_YEARS, ageOn, utcDay } from '../patients/guardian.js';
+import { assertPatientExists } from '../patients/patient-checks.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { channelCovers } from '../rights/channels.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
@@ -81,8 +82,7 @@ export class ReleasesService {
   }
 
   async assertPatientExists(patientId: string): Promise<void> {
-    const exists = await this.dataSource.manager.exists(PatientEntity, { where: { id: patientId } });
-    if (!exists) throw new NotFoundError('The patient');
+    await assertPatientExists(this.dataSource.manager, patientId);
   }
 
   async create(

@@ -2,13 +2,12 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { PatientEntity } from '../patients/patient.entity.js';
 import { ReleaseEntity } from '../releases/release.entity.js';
 import { RevocationEntity } from './revocation.entity.js';
+import { checkIn } from '../database/check-in.js';
 
 export const REMOVAL_CASE_ORIGINS = ['revocation', 'release_expiry'] as const;
 export type RemovalCaseOrigin = (typeof REMOVAL_CASE_ORIGINS)[number];
 export const REMOVAL_CASE_STATUSES = ['open', 'completed'] as const;
 export type RemovalCaseStatus = (typeof REMOVAL_CASE_STATUSES)[number];
-
-const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
 /**
  * The work of taking a patient's photos down after a revocation (or a release that expired under
@@ -16,8 +15,8 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
  * the moment the request was received. Completed when every task is terminal.
  */
 @Entity('removal_cases')
-@Check('removal_cases_origin_check', `origin IN (${list(REMOVAL_CASE_ORIGINS)})`)
-@Check('removal_cases_status_check', `status IN (${list(REMOVAL_CASE_STATUSES)})`)
+@Check('removal_cases_origin_check', checkIn('origin', REMOVAL_CASE_ORIGINS))
+@Check('removal_cases_status_check', checkIn('status', REMOVAL_CASE_STATUSES))
 @Check(
   'removal_cases_origin_reference',
   `(origin = 'revocation') = (revocation_id IS NOT NULL) AND (origin = 'release_expiry') = (release_id IS NOT NULL)`,

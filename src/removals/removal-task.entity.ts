@@ -13,6 +13,7 @@ import {
 import { UserEntity } from '../auth/user.entity.js';
 import { PublicationEntity } from '../publications/publication.entity.js';
 import { RemovalCaseEntity } from './removal-case.entity.js';
+import { checkIn } from '../database/check-in.js';
 
 /**
  * open → done (with evidence) · open → not_removable_requested (with a reason) → not_removable once
@@ -25,13 +26,11 @@ export const TERMINAL_TASK_STATUSES: readonly RemovalTaskStatus[] = ['done', 'no
 export const REMOVAL_EVIDENCE_KINDS = ['service_hosted', 'url_check', 'screenshot', 'attestation'] as const;
 export type RemovalEvidenceKind = (typeof REMOVAL_EVIDENCE_KINDS)[number];
 
-const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
-
 /** Taking one publication down, within its case's deadline. */
 @Entity('removal_tasks')
 @Unique('removal_tasks_case_publication_unique', ['caseId', 'publicationId'])
-@Check('removal_tasks_status_check', `status IN (${list(REMOVAL_TASK_STATUSES)})`)
-@Check('removal_tasks_evidence_kind_check', `evidence_kind IN (${list(REMOVAL_EVIDENCE_KINDS)})`)
+@Check('removal_tasks_status_check', checkIn('status', REMOVAL_TASK_STATUSES))
+@Check('removal_tasks_evidence_kind_check', checkIn('evidence_kind', REMOVAL_EVIDENCE_KINDS))
 @Check(
   'removal_tasks_done_has_evidence',
   `status <> 'done' OR (evidence_kind IS NOT NULL AND completed_at IS NOT NULL)`,

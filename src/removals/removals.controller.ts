@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   Body,
   Controller,
@@ -25,6 +26,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
+import { documentDownload } from '../common/document-download.js';
 import { METADATA_FIELD, readMultipart, validateFields, type MultipartUpload } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { idempotentRequest } from '../idempotency/idempotency.js';
@@ -35,8 +37,6 @@ import { RemovalCasesService } from './removal-cases.service.js';
 import { RemovalTasksService, SCREENSHOT_FIELD } from './removal-tasks.service.js';
 import { revocationView } from './removal.views.js';
 import { REVOCATION_DOCUMENT_FIELD, RevocationsService } from './revocations.service.js';
-
-const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /** Revocations and the removal cases they open (DESIGN.md §3). */
 @ApiTags('removals')
@@ -85,17 +85,18 @@ export class RemovalsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentCaller() caller: Caller,
   ): Promise<RevocationDto> {
-    const form: MultipartUpload = request.isMultipart()
+    const multipart = request.isMultipart();
+    const form: MultipartUpload = multipart
       ? await readMultipart(request, {
           fileField: REVOCATION_DOCUMENT_FIELD,
           maxFileBytes: this.config.releases.documentMaxBytes,
         })
       : { metadata: request.body };
-    const input = await validateFields(CreateRevocationDto, form.metadata, request.isMultipart() ? METADATA_FIELD : '');
+    const input = await validateFields(CreateRevocationDto, form.metadata, multipart ? METADATA_FIELD : '');
     const idempotency = idempotentRequest(request, caller, 'POST /patients/:id/revocations', {
       patientId,
       fields: form.metadata,
-      documentBytes: form.file?.bytes.toString('base64') ?? null,
+      documentSha256: form.file ? createHash('sha256').update(form.file.bytes).digest('hex') : null,
     });
     const response = await this.revocations.record(patientId, input, form.file, caller, idempotency);
     void reply.status(response.status);
@@ -119,16 +120,8 @@ export class RemovalsController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const { revocation, object } = await this.revocations.openDocument(id, caller);
-    const contentType = revocation.documentContentType ?? 'application/octet-stream';
-    void reply
-      .header('cache-control', 'private, no-store')
-      .header('etag', `"${revocation.documentSha256 ?? ''}"`)
-      .header('content-length', String(object.contentLength));
-    return new StreamableFile(object.body, {
-      type: contentType,
-      disposition: `attachment; filename="revocation-${revocation.id}.${EXTENSION[contentType] ?? 'bin'}"`,
-    });
+    const { contentType, sha256, object } = await this.revocations.openDocument(id, caller);
+    return documentDownload(reply, object, { contentType, sha256, baseName: `revocation-${id}` });
   }
 
   /** Removal cases, soonest deadline first: by status, overdue, due before a time, patient. */
@@ -219,13 +212,6 @@ export class RemovalsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const { contentType, sha256, object } = await this.tasks.openScreenshot(taskId);
-    void reply
-      .header('cache-control', 'private, no-store')
-      .header('etag', `"${sha256}"`)
-      .header('content-length', String(object.contentLength));
-    return new StreamableFile(object.body, {
-      type: contentType,
-      disposition: `attachment; filename="removal-task-${taskId}.${EXTENSION[contentType] ?? 'bin'}"`,
-    });
+    return documentDownload(reply, object, { contentType, sha256, baseName: `removal-task-${taskId}` });
   }
 }

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../auth/user.entity.js';
 import { PatientEntity } from '../patients/patient.entity.js';
+import { checkIn } from '../database/check-in.js';
 
 export const REVOCATION_SCOPE_KINDS = ['everything', 'channels', 'photos'] as const;
 export type RevocationScopeKind = (typeof REVOCATION_SCOPE_KINDS)[number];
@@ -9,8 +10,6 @@ export type ReceivedVia = (typeof RECEIVED_VIA)[number];
 export const REQUESTER_TYPES = ['patient', 'guardian', 'authorized_agent'] as const;
 export type RequesterType = (typeof REQUESTER_TYPES)[number];
 
-const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
-
 /**
  * A patient's request to end or narrow their consent: everything, some channels, or some photos.
  * It takes effect from `receivedAt`, the moment the clinic received it (the legal effective time),
@@ -18,9 +17,9 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
  * deleted.
  */
 @Entity('revocations')
-@Check('revocations_scope_kind_check', `scope_kind IN (${list(REVOCATION_SCOPE_KINDS)})`)
-@Check('revocations_received_via_check', `received_via IN (${list(RECEIVED_VIA)})`)
-@Check('revocations_requester_type_check', `requester_type IN (${list(REQUESTER_TYPES)})`)
+@Check('revocations_scope_kind_check', checkIn('scope_kind', REVOCATION_SCOPE_KINDS))
+@Check('revocations_received_via_check', checkIn('received_via', RECEIVED_VIA))
+@Check('revocations_requester_type_check', checkIn('requester_type', REQUESTER_TYPES))
 @Check(
   'revocations_scope_shape',
   `(scope_kind = 'channels') = (channels IS NOT NULL AND cardinality(channels) > 0)

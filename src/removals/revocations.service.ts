@@ -10,8 +10,7 @@ import type { UploadedFile } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { runOnce, type IdempotentRequest, type IdempotentResponse } from '../idempotency/idempotency.js';
 import { ImageService } from '../images/image.service.js';
-import { assertPatientPhotos } from '../patients/patient-photos.js';
-import { PatientEntity } from '../patients/patient.entity.js';
+import { assertPatientExists, assertPatientPhotos } from '../patients/patient-checks.js';
 import { decideClearance } from '../rights/clearance.js';
 import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
@@ -77,8 +76,7 @@ export class RevocationsService {
     const now = this.clock.now();
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
     assertScopeShape(input, receivedAt, now);
-    const patientExists = await this.dataSource.manager.exists(PatientEntity, { where: { id: patientId } });
-    if (!patientExists) throw new NotFoundError('The patient');
+    await assertPatientExists(this.dataSource.manager, patientId);
     const checked = document ? await this.images.checkDocument(document.bytes, REVOCATION_DOCUMENT_FIELD) : null;
 
     const id = randomUUID();
@@ -148,8 +146,10 @@ export class RevocationsService {
             ],
             manager,
           );
-          const record = await this.recordOf(manager, revocation);
-          return { status: 201, body: revocationView(record) };
+          return {
+            status: 201,
+            body: revocationView({ revocation, revokedReleaseIds, removalCaseId: removal.caseId }),
+          };
         }),
       );
       // A replayed request stored nothing new: the document sent again is not kept.
@@ -173,22 +173,28 @@ export class RevocationsService {
         patientId: revocation.patientId,
       });
     }
-    return this.recordOf(this.dataSource.manager, revocation);
+    const [released, [removalCase]] = await Promise.all([
+      this.dataSource.query<{ id: string }[]>('SELECT id FROM releases WHERE revocation_id = $1 ORDER BY id', [id]),
+      this.dataSource.query<{ id: string }[]>('SELECT id FROM removal_cases WHERE revocation_id = $1', [id]),
+    ]);
+    return { revocation, revokedReleaseIds: released.map((row) => row.id), removalCaseId: removalCase.id };
   }
 
   /** The written request as it was received; each download is audited. */
-  async openDocument(id: string, caller: Caller): Promise<{ revocation: RevocationEntity; object: GetResult }> {
+  async openDocument(id: string, caller: Caller): Promise<{ contentType: string; sha256: string; object: GetResult }> {
     const revocation = await this.dataSource.manager.findOneBy(RevocationEntity, { id });
     if (!revocation) throw new NotFoundError('The revocation');
-    if (!revocation.documentKey) throw new NotFoundError('A written request for this revocation');
-    const object = await this.store.get(revocation.documentKey);
+    const { documentKey, documentContentType: contentType, documentSha256: sha256 } = revocation;
+    // The table's check keeps the three set together.
+    if (!documentKey || !contentType || !sha256) throw new NotFoundError('A written request for this revocation');
+    const object = await this.store.get(documentKey);
     await this.audit.record(caller, {
       action: 'revocation.document.read',
       entityType: 'revocation',
       entityId: id,
       patientId: revocation.patientId,
     });
-    return { revocation, object };
+    return { contentType, sha256, object };
   }
 
   /**
@@ -283,14 +289,6 @@ export class RevocationsService {
         })),
       ],
     };
-  }
-
-  private async recordOf(manager: EntityManager, revocation: RevocationEntity): Promise<RevocationRecord> {
-    const [released, [removalCase]] = await Promise.all([
-      manager.query<{ id: string }[]>('SELECT id FROM releases WHERE revocation_id = $1 ORDER BY id', [revocation.id]),
-      manager.query<{ id: string }[]>('SELECT id FROM removal_cases WHERE revocation_id = $1', [revocation.id]),
-    ]);
-    return { revocation, revokedReleaseIds: released.map((row) => row.id), removalCaseId: removalCase.id };
   }
 }
 

@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error.js';
+import { DomainError, NotFoundError } from '../common/domain-error.js';
+import { PatientEntity } from './patient.entity.js';
+
+/** 404 unless the patient exists. */
+export async function assertPatientExists(manager: EntityManager, patientId: string): Promise<void> {
+  if (!(await manager.exists(PatientEntity, { where: { id: patientId } }))) throw new NotFoundError('The patient');
+}
 
 /** Every listed photo must be the patient's: 404 naming those that are not. */
 export async function assertPatientPhotos(
