@@ -101,7 +101,7 @@ describe('revocations', () => {
     assert.equal((await request(t.server).get(mediaPath)).status, 200);
 
     t.clock.advance(60_000);
-    const recorded = await revoke(patientId, byPhone());
+    const recorded = await revoke(patientId, byPhone({ notes: 'Asked by phone after seeing the Instagram post' }));
     assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
     const revocation = recorded.body as Json;
     assert.equal(revocation.receivedAt, t.clock.now().toISOString(), 'receivedAt defaults to now');
@@ -163,7 +163,21 @@ describe('revocations', () => {
       'publication.removal_pending',
       'publication.removal_pending',
     ]);
-    assert.equal((await as(marketing).get(`/revocations/${revocation.id as string}`)).status, 200);
+    const readByFrontDesk = await as(frontDesk).get(`/revocations/${revocation.id as string}`);
+    assert.equal(readByFrontDesk.body.notes, 'Asked by phone after seeing the Instagram post');
+    const readByMarketing = await as(marketing).get(`/revocations/${revocation.id as string}`);
+    assert.equal(readByMarketing.status, 200);
+    assert.equal('notes' in readByMarketing.body, false, 'marketing never sees identified free text');
+    assert.equal(readByMarketing.body.removalCaseId, revocation.removalCaseId);
+    const reads = await t.database.query<{ actor_id: string }>(
+      "SELECT actor_id FROM audit_events WHERE action = 'revocation.read' AND entity_id = $1",
+      [revocation.id],
+    );
+    assert.deepEqual(
+      reads.map((read) => read.actor_id),
+      [frontDesk.id],
+      'only the read that showed identified fields is audited',
+    );
   });
 
   it('withdraws channels from a letter received earlier, keeps the letter, and leaves the other channels cleared', async () => {
