@@ -9,6 +9,7 @@ import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { HoldsModule } from './holds/holds.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { RemovalsModule } from './removals/removals.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { MediaModule } from './media/media.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config.log.level)),
         DatabaseModule.forRoot(databaseUrl, config.database.poolSize),
         StorageModule.forRoot(config),
+        JobsModule.forRoot(databaseUrl),
         AuditModule,
         AuthModule,
         PhotosModule,

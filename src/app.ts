@@ -6,12 +6,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { API_PREFIX } from './common/api-prefix.js';
 import type { AppConfig } from './config/app-config.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { assignRequestId, REQUEST_ID_HEADER } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX };
 /** GET routes outside the prefix: probes, the local store's presigned links, public media URLs. */
 export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'storage/:token', 'm/:token'];
 

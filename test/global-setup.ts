@@ -3,7 +3,9 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { PgBoss } from 'pg-boss';
 import { DataSource } from 'typeorm';
+import { JOB_SCHEMA } from '../src/jobs/job-queue.js';
 import { dataSourceOptions, migrate } from '../src/database/data-source.js';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { startS3Server, type S3TestServer } from './support/s3-server.js';
@@ -34,6 +36,11 @@ export async function globalSetup(): Promise<void> {
     await dataSource.destroy();
   }
 
+  // pg-boss's schema too, so each test database cloned from the template starts with it.
+  const boss = new PgBoss({ connectionString: templateUrl, schema: JOB_SCHEMA, supervise: false, schedule: false });
+  await boss.start();
+  await boss.stop({ graceful: false });
+
   s3 = await startS3Server();
   process.env[TEMPLATE_DATABASE_URL] = templateUrl;
   process.env[S3_ENDPOINT] = s3.endpoint;
@@ -52,6 +59,7 @@ async function resetSchema(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query('DROP SCHEMA IF EXISTS public CASCADE');
+    await client.query(`DROP SCHEMA IF EXISTS ${JOB_SCHEMA} CASCADE`);
     await client.query('CREATE SCHEMA public');
   } finally {
     await client.end();

@@ -56,6 +56,12 @@ export class AppConfig {
   readonly media: { maxAgeSeconds: number; cacheMaxBytes: number; rateLimitPerMinute: number };
   /** Days from a revocation's receipt by which its publications must be down. */
   readonly removalDeadlineDays: number;
+  /** When owners are reminded (days before the deadline, largest first) and the privacy officer alerted. */
+  readonly removalTimers: { reminderDaysBefore: readonly number[]; escalationDaysBefore: number };
+  /** Durable jobs (pg-boss, same database): whether this instance works them, and how often it polls. */
+  readonly jobs: { workers: boolean; pollIntervalSeconds: number };
+  /** Mail goes over SMTP when a URL is set; otherwise it stays in the outbox table for an admin to read. */
+  readonly mail: { smtpUrl?: string; from: string };
 
   constructor(env: ParsedEnv) {
     this.env = env.NODE_ENV;
@@ -97,6 +103,12 @@ export class AppConfig {
       rateLimitPerMinute: env.MEDIA_RATE_LIMIT_PER_MINUTE,
     };
     this.removalDeadlineDays = env.REMOVAL_DEADLINE_DAYS;
+    this.removalTimers = {
+      reminderDaysBefore: env.REMOVAL_REMINDER_DAYS,
+      escalationDaysBefore: env.REMOVAL_ESCALATION_DAYS,
+    };
+    this.jobs = { workers: env.JOB_WORKERS, pollIntervalSeconds: env.JOB_POLL_INTERVAL_SECONDS };
+    this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
     this.storage =
       env.STORAGE_DRIVER === 'local'
         ? { driver: 'local', rootDir: path.join(this.dataDir, 'objects'), signingSecret: env.STORAGE_SIGNING_SECRET }

@@ -93,6 +93,19 @@ export const configSchema = z
     MEDIA_CACHE_MAX_BYTES: integer(0, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
     MEDIA_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(600),
     REMOVAL_DEADLINE_DAYS: integer(1, 365).default(30),
+    REMOVAL_REMINDER_DAYS: z
+      .string()
+      .regex(/^(none|\d+(\s*,\s*\d+)*)$/, { error: 'must be "none" or a comma-separated list of whole days' })
+      .transform((value) =>
+        value === 'none' ? [] : [...new Set(value.split(',').map((day) => Number(day.trim())))].sort((a, b) => b - a),
+      )
+      .default([21, 7, 2]),
+    REMOVAL_ESCALATION_DAYS: integer(0, 365).default(3),
+    JOB_WORKERS: booleanFlag.default(true),
+    JOB_POLL_INTERVAL_SECONDS: integer(1, 600).default(2),
+
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: z.string().min(3).default('Photo Consent Service <no-reply@localhost>'),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
@@ -110,6 +123,13 @@ export const configSchema = z
         code: 'custom',
         path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
         message: 'must be set together with its pair, or both left unset to use the default AWS credential chain',
+      });
+    }
+    if (env.REMOVAL_REMINDER_DAYS.some((days) => days >= env.REMOVAL_DEADLINE_DAYS)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REMOVAL_REMINDER_DAYS'],
+        message: 'every reminder must come fewer days before the deadline than REMOVAL_DEADLINE_DAYS',
       });
     }
     if (env.S3_SSE_KMS_KEY_ID && env.S3_SSE !== 'aws:kms') {
@@ -130,4 +150,5 @@ export const secretVariables: ReadonlySet<string> = new Set([
   'S3_SECRET_ACCESS_KEY',
   'S3_ACCESS_KEY_ID',
   'BOOTSTRAP_ADMIN_PASSWORD',
+  'SMTP_URL',
 ]);

@@ -1,4 +1,4 @@
-import { API_PREFIX } from '../app.js';
+import { API_PREFIX } from '../common/api-prefix.js';
 import { OriginalDto, PhotoDto, PhotoSummaryDto, RenditionDto } from './dto/photo.dto.js';
 import type { PhotoEntity, RenditionName } from './photo.entity.js';
 import { hashToHex } from '../images/perceptual-hash.js';

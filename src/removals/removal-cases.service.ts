@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { API_PREFIX } from '../app.js';
+import { API_PREFIX } from '../common/api-prefix.js';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-error.js';

@@ -9,6 +9,8 @@ import { ImageService } from '../images/image.service.js';
 import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { CompleteTaskDto, NotRemovableDto } from './dto/removal-task.dto.js';
+import { RemovalNotifier } from './removal-notifier.js';
+import { removalWorker } from './removal-task-owners.service.js';
 import { RemovalTaskEntity, type RemovalTaskStatus } from './removal-task.entity.js';
 
 export const SCREENSHOT_FIELD = 'screenshot';
@@ -43,6 +45,7 @@ export class RemovalTasksService {
     private readonly images: ImageService,
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
+    private readonly notifier: RemovalNotifier,
   ) {}
 
   async complete(
@@ -82,6 +85,29 @@ export class RemovalTasksService {
       if (key) await deleteQuietly(this.store, [key], this.logger);
       throw error;
     }
+  }
+
+  /** Gives the task to another staff member who works removal tasks, and tells them. */
+  async assign(taskId: string, userId: string, caller: Caller): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.find(manager, taskId, { lock: true });
+      assertStatus(task, ['open', 'not_removable_requested'], 'reassigned');
+      const owner = await removalWorker(manager, userId);
+      await manager.update(RemovalTaskEntity, { id: taskId }, { assigneeUserId: owner.userId });
+      await this.audit.record(
+        caller,
+        {
+          action: 'removal_task.assign',
+          entityType: 'removal_task',
+          entityId: taskId,
+          patientId: await patientOf(manager, task.caseId),
+          details: { caseId: task.caseId, from: task.assigneeUserId, to: owner.userId },
+        },
+        manager,
+      );
+      await this.notifier.taskAssigned(manager, taskId, owner);
+      return task.caseId;
+    });
   }
 
   async requestNotRemovable(taskId: string, input: NotRemovableDto, caller: Caller): Promise<string> {
@@ -204,6 +230,7 @@ export class RemovalTasksService {
         "UPDATE removal_cases SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $1",
         [task.caseId],
       );
+      await this.notifier.caseClosed(manager, task.caseId);
       entries.push({
         action: 'removal_case.complete',
         entityType: 'removal_case',

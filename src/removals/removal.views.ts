@@ -1,4 +1,4 @@
-import { API_PREFIX } from '../app.js';
+import { API_PREFIX } from '../common/api-prefix.js';
 import {
   RequesterViewDto,
   RevocationDocumentDto,

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
+  Put,
   Query,
   Req,
   Res,
@@ -31,7 +33,14 @@ import { METADATA_FIELD, readMultipart, validateFields, type MultipartUpload } f
 import { AppConfig } from '../config/app-config.js';
 import { idempotentRequest } from '../idempotency/idempotency.js';
 import { RemovalCaseDto, RemovalCasePageDto, RemovalCaseQueryDto } from './dto/removal-case.dto.js';
-import { CompleteTaskDto, NotRemovableDto } from './dto/removal-task.dto.js';
+import {
+  AssignTaskDto,
+  CompleteTaskDto,
+  NotRemovableDto,
+  SetTaskOwnerDto,
+  TaskOwnerDto,
+} from './dto/removal-task.dto.js';
+import { RemovalTaskOwnersService } from './removal-task-owners.service.js';
 import { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
 import { RemovalCasesService } from './removal-cases.service.js';
 import { RemovalTasksService, SCREENSHOT_FIELD } from './removal-tasks.service.js';
@@ -47,6 +56,7 @@ export class RemovalsController {
     private readonly revocations: RevocationsService,
     private readonly cases: RemovalCasesService,
     private readonly tasks: RemovalTasksService,
+    private readonly taskOwners: RemovalTaskOwnersService,
     private readonly config: AppConfig,
   ) {}
 
@@ -201,6 +211,46 @@ export class RemovalsController {
   @ApiOkResponse({ type: RemovalCaseDto })
   async approve(@Param('id', ParseUUIDPipe) taskId: string, @CurrentCaller() caller: Caller): Promise<RemovalCaseDto> {
     return this.cases.get(await this.tasks.approveNotRemovable(taskId, caller));
+  }
+
+  /** Gives the task to another staff member who works removal tasks; they are told by mail. */
+  @RequirePermission('removals.work')
+  @Post('removal-tasks/:id/assign')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RemovalCaseDto })
+  async assign(
+    @Param('id', ParseUUIDPipe) taskId: string,
+    @Body() dto: AssignTaskDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RemovalCaseDto> {
+    return this.cases.get(await this.tasks.assign(taskId, dto.userId, caller));
+  }
+
+  /** Who gets new removal tasks of each channel by default. */
+  @RequirePermission('removals.read')
+  @Get('removal-task-owners')
+  @ApiOkResponse({ type: [TaskOwnerDto] })
+  async owners(): Promise<TaskOwnerDto[]> {
+    return this.taskOwners.list();
+  }
+
+  /** Sets the default owner of a channel's removal tasks (a prefix such as `social` covers those under it). */
+  @RequirePermission('removals.approve')
+  @Put('removal-task-owners/:channel')
+  @ApiOkResponse({ type: TaskOwnerDto })
+  async setOwner(
+    @Param('channel') channel: string,
+    @Body() dto: SetTaskOwnerDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<TaskOwnerDto> {
+    return this.taskOwners.set(channel, dto.userId, caller);
+  }
+
+  @RequirePermission('removals.approve')
+  @Delete('removal-task-owners/:channel')
+  @HttpCode(204)
+  async removeOwner(@Param('channel') channel: string, @CurrentCaller() caller: Caller): Promise<void> {
+    await this.taskOwners.remove(channel, caller);
   }
 
   /** The screenshot a task was completed with. */

@@ -1,26 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
 import { actingUserId, maySeeIdentified, type Caller } from '../auth/caller.js';
-import { ClearanceService, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
-import { AppConfig } from '../config/app-config.js';
 import { runOnce, type IdempotentRequest, type IdempotentResponse } from '../idempotency/idempotency.js';
 import { ImageService } from '../images/image.service.js';
 import { assertPatientExists, assertPatientPhotos } from '../patients/patient-checks.js';
-import { decideClearance } from '../rights/clearance.js';
 import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
+import { lockCurrentReleases } from '../releases/release-locks.js';
+import { RemovalCaseOpener } from './removal-case-opener.js';
+import { RemovalNotifier } from './removal-notifier.js';
 import { RevocationEntity } from './revocation.entity.js';
 import { revocationView } from './removal.views.js';
 
 export const REVOCATION_DOCUMENT_FIELD = 'document';
-/** How often the set of current release versions may change under a revocation before it gives up. */
-const MAX_LOCK_ATTEMPTS = 5;
 
 export function revocationDocumentKey(revocationId: string): string {
   return `revocations/${revocationId}/document`;
@@ -33,24 +31,14 @@ export interface RevocationRecord {
   removalCaseId: string;
 }
 
-interface LivePublication {
-  id: string;
-  photo_id: string;
-  channel: string;
-  face_shown: boolean;
-  marks_obscured: boolean;
-  name_shown: boolean;
-  paid: boolean;
-  hosted: boolean;
-}
-
 /**
  * Revocations (DESIGN.md §3). Recording one is a single transaction that holds the lock the publish
  * path takes on each governing release: it revokes the releases (for a revocation of everything),
  * finds every live publication the new state no longer clears, marks it removal_pending (hosted ones
  * removed at once: their URL answers 410 from the commit on), opens a removal case due
  * REMOVAL_DEADLINE_DAYS after the request was received, with one task per publication, and writes
- * the audit trail. A publish racing it either commits first and gets a task, or waits and is refused.
+ * the audit trail, and the patient's receipt. A publish racing it either commits first and gets a
+ * task, or waits and is refused.
  */
 @Injectable()
 export class RevocationsService {
@@ -58,12 +46,12 @@ export class RevocationsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clearance: ClearanceService,
+    private readonly cases: RemovalCaseOpener,
+    private readonly notifier: RemovalNotifier,
     private readonly images: ImageService,
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
   ) {}
 
   async record(
@@ -111,7 +99,17 @@ export class RevocationsService {
           });
           await manager.insert(RevocationEntity, revocation);
           const revokedReleaseIds = await revokeReleases(manager, revocation);
-          const removal = await this.openRemovalCase(manager, revocation, now);
+          const removal = await this.cases.open(manager, {
+            patientId,
+            source: { origin: 'revocation', revocationId: id },
+            startsAt: receivedAt,
+            publications: await this.cases.uncleared(manager, patientId, now),
+          });
+          await this.notifier.revocationReceipt(
+            manager,
+            { id, patientId, receivedAt, scopeDescription: describeScope(revocation) },
+            removal.caseId,
+          );
           await this.audit.recordEach(
             caller,
             [
@@ -196,100 +194,6 @@ export class RevocationsService {
     });
     return { contentType, sha256, object };
   }
-
-  /**
-   * Decides every live publication of the patient again with the revocation in place, takes down
-   * those no longer cleared, and opens the case that tracks them. Hosted publications are removed
-   * by the service itself, so their tasks are done at once with its own evidence.
-   */
-  private async openRemovalCase(
-    manager: EntityManager,
-    revocation: RevocationEntity,
-    now: Date,
-  ): Promise<{ caseId: string; auditEntries: AuditEntry[] }> {
-    const live = await manager.query<LivePublication[]>(
-      `SELECT id, photo_id, channel, face_shown, marks_obscured, name_shown, paid, hosted
-         FROM publications WHERE patient_id = $1 AND status = 'live' ORDER BY created_at, id`,
-      [revocation.patientId],
-    );
-    const facts = await this.clearance.loadFacts(
-      live.map((publication) => publication.photo_id),
-      manager,
-    );
-    const affected = live.filter((publication) => {
-      const photoFacts = facts.get(publication.photo_id) as PhotoClearanceFacts;
-      return !decideClearance(photoFacts, {
-        channel: publication.channel,
-        at: now,
-        faceShown: publication.face_shown,
-        marksObscured: publication.marks_obscured,
-        nameShown: publication.name_shown,
-        paid: publication.paid,
-      }).allowed;
-    });
-    const hostedIds = affected.filter((publication) => publication.hosted).map((publication) => publication.id);
-    const pendingIds = affected.filter((publication) => !publication.hosted).map((publication) => publication.id);
-    const [removalCase] = await manager.query<{ id: string; due_at: Date }[]>(
-      `INSERT INTO removal_cases (patient_id, origin, revocation_id, due_at, status, completed_at)
-       VALUES ($1, 'revocation', $2, $3::timestamptz + make_interval(days => $4),
-               CASE WHEN $5 THEN 'open' ELSE 'completed' END, CASE WHEN $5 THEN NULL ELSE now() END)
-       RETURNING id, due_at`,
-      [
-        revocation.patientId,
-        revocation.id,
-        revocation.receivedAt,
-        this.config.removalDeadlineDays,
-        pendingIds.length > 0,
-      ],
-    );
-    await manager.query(
-      `WITH taken_down AS (
-         UPDATE publications SET status = CASE WHEN hosted THEN 'removed' ELSE 'removal_pending' END,
-                status_changed_at = now(), updated_at = now()
-          WHERE id = ANY($2::uuid[]) AND status = 'live'
-          RETURNING id, hosted, media_token)
-       INSERT INTO removal_tasks (case_id, publication_id, status, evidence_kind, evidence, completed_at)
-       SELECT $1, id,
-              CASE WHEN hosted THEN 'done' ELSE 'open' END,
-              CASE WHEN hosted THEN 'service_hosted' END,
-              CASE WHEN hosted THEN jsonb_build_object('publicUrlAnswers', 410, 'mediaToken', media_token) END,
-              CASE WHEN hosted THEN now() END
-         FROM taken_down`,
-      [removalCase.id, [...hostedIds, ...pendingIds]],
-    );
-    const details = { revocationId: revocation.id, removalCaseId: removalCase.id };
-    return {
-      caseId: removalCase.id,
-      auditEntries: [
-        {
-          action: 'removal_case.open',
-          entityType: 'removal_case',
-          entityId: removalCase.id,
-          patientId: revocation.patientId,
-          details: {
-            revocationId: revocation.id,
-            dueAt: removalCase.due_at.toISOString(),
-            tasks: affected.length,
-            removedByService: hostedIds.length,
-          },
-        },
-        ...hostedIds.map((publicationId) => ({
-          action: 'publication.media_withdrawn',
-          entityType: 'publication',
-          entityId: publicationId,
-          patientId: revocation.patientId,
-          details,
-        })),
-        ...pendingIds.map((publicationId) => ({
-          action: 'publication.removal_pending',
-          entityType: 'publication',
-          entityId: publicationId,
-          patientId: revocation.patientId,
-          details,
-        })),
-      ],
-    };
-  }
 }
 
 /** What the DTO's validators cannot say: the fields each kind of scope takes, and a receipt not in the future. */
@@ -341,31 +245,6 @@ async function seriesOf(
 }
 
 /**
- * Takes the lock the publish path takes (it share-locks the release governing a use) on every
- * current version of the patient's releases. An amendment committing meanwhile makes a new current
- * version that the first lock did not see, so the set is read again until every current version is
- * locked.
- */
-async function lockCurrentReleases(manager: EntityManager, patientId: string): Promise<void> {
-  const locked = new Set<string>();
-  for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
-    const rows = await manager.query<{ id: string }[]>(
-      'SELECT id FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY id FOR UPDATE',
-      [patientId],
-    );
-    if (rows.every((row) => locked.has(row.id))) return;
-    for (const row of rows) locked.add(row.id);
-  }
-  throw new DomainError(
-    'release_changing',
-    503,
-    "The patient's releases changed repeatedly while the revocation was recorded; try again.",
-    {},
-    { 'retry-after': '1' },
-  );
-}
-
-/**
  * A revocation of everything revokes the current version of each release it ends: those signed by
  * the time it was received (a release signed later is a new consent). Narrower revocations leave
  * the releases as they are; the rule reads them from the revocation itself.
@@ -380,4 +259,15 @@ async function revokeReleases(manager: EntityManager, revocation: RevocationEnti
     [revocation.patientId, revocation.receivedAt, revocation.id, revocation.releaseSeriesIds],
   );
   return rows.map((row) => row.id).sort();
+}
+
+/** The revocation's scope in the patient's words, for the receipt. */
+function describeScope(revocation: RevocationEntity): string {
+  const releases = revocation.releaseSeriesIds ? ' under the releases you named' : '';
+  if (revocation.scopeKind === 'everything') return `you withdrew your consent to every use of your photos${releases}`;
+  if (revocation.scopeKind === 'channels') {
+    return `you withdrew your consent to the use of your photos in: ${(revocation.channels ?? []).join(', ')}${releases}`;
+  }
+  const count = revocation.photoIds?.length ?? 0;
+  return `you withdrew ${count} photo${count === 1 ? '' : 's'} from every use`;
 }

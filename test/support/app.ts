@@ -8,7 +8,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { configureApp, createHttpAdapter } from '../../src/app.js';
 import { AppModule } from '../../src/app.module.js';
+import { TestClock } from 'pg-boss';
 import { Clock } from '../../src/common/clock.js';
+import { JOB_CLOCK, JobQueue } from '../../src/jobs/job-queue.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { ManualClock } from './manual-clock.js';
@@ -21,6 +23,13 @@ export interface TestApp {
   config: AppConfig;
   database: TestDatabase;
   clock: ManualClock;
+  /** pg-boss's clock (it also moves the database's job_now()); runDueJobs keeps it with `clock`. */
+  jobClock: TestClock;
+  /**
+   * Lets the job workers run everything due at the service clock's time, as real time would, and
+   * waits until they are done. Each round moves both clocks on by one polling interval.
+   */
+  runDueJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,7 +40,12 @@ export interface TestAppOptions {
   controllers?: Type[];
   /** Another instance's database, for a second instance of the service; the first one drops it. */
   database?: TestDatabase;
+  /** The service clock's starting time (default 2026-03-02T09:00Z). */
+  startAt?: Date;
 }
+
+/** Polling rounds runDueJobs allows before it calls the queue stuck. */
+const MAX_JOB_ROUNDS = 100;
 
 /** The real AppModule on its own cloned PostgreSQL database, with a clock the test controls. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -41,13 +55,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     { DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env },
     null,
   );
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const clock = new ManualClock(options.startAt ?? new Date('2026-03-02T09:00:00Z'));
+  const jobClock = new TestClock(clock.now());
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, database.url)],
     controllers: options.controllers ?? [],
   })
     .overrideProvider(Clock)
     .useValue(clock)
+    .overrideProvider(JOB_CLOCK)
+    .useValue(jobClock)
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: false });
   await configureApp(app);
@@ -59,6 +76,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     database,
     clock,
+    jobClock,
+    runDueJobs: async () => {
+      const queue = app.get(JobQueue);
+      const pollMs = config.jobs.pollIntervalSeconds * 1000;
+      await jobClock.setTime(clock.now());
+      for (let round = 0; round < MAX_JOB_ROUNDS; round++) {
+        await jobClock.tick(pollMs);
+        clock.set(new Date(jobClock.now()));
+        await queue.whenIdle();
+        const [{ waiting }] = await database.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pgboss.job
+            WHERE (state IN ('created', 'retry') AND start_after <= $1) OR state = 'active'`,
+          [clock.now()],
+        );
+        if (waiting === 0) return;
+      }
+      throw new Error(`jobs were still due after ${MAX_JOB_ROUNDS} polling rounds`);
+    },
     close: async () => {
       await app.close();
       if (!options.database) await database.drop();

@@ -16,6 +16,9 @@ export interface Counts {
   removalCases: number;
   removalTasks: number;
   idempotentRequests: number;
+  outboxMessages: number;
+  /** pg-boss jobs: a refused request schedules nothing. */
+  jobs: number;
   objects: number;
 }
 
@@ -28,7 +31,8 @@ export async function counts(t: TestApp): Promise<Counts> {
             (SELECT count(*) FROM photo_fingerprints) AS fingerprints,
             (SELECT count(*) FROM revocations) AS revocations, (SELECT count(*) FROM removal_cases) AS removal_cases,
             (SELECT count(*) FROM removal_tasks) AS removal_tasks,
-            (SELECT count(*) FROM idempotent_requests) AS idempotent_requests`,
+            (SELECT count(*) FROM idempotent_requests) AS idempotent_requests,
+            (SELECT count(*) FROM outbox_messages) AS outbox_messages, (SELECT count(*) FROM pgboss.job) AS jobs`,
   );
   let objects = 0;
   for await (const object of t.app.get(ObjectStore).list('')) if (object.key) objects += 1;
@@ -43,6 +47,8 @@ export async function counts(t: TestApp): Promise<Counts> {
     removalCases: Number(row?.removal_cases),
     removalTasks: Number(row?.removal_tasks),
     idempotentRequests: Number(row?.idempotent_requests),
+    outboxMessages: Number(row?.outbox_messages),
+    jobs: Number(row?.jobs),
     objects,
   };
 }

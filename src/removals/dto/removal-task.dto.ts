@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsInstant, OptionalNotNull } from '../../common/validators.js';
 
 const TEXT_LIMIT = 2000;
@@ -53,4 +53,23 @@ export class NotRemovableDto {
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   @MaxLength(TEXT_LIMIT)
   reason!: string;
+}
+
+export class AssignTaskDto {
+  @ApiProperty({ format: 'uuid', description: 'An active staff member who works removal tasks.' })
+  @IsUUID('all')
+  userId!: string;
+}
+
+export class SetTaskOwnerDto {
+  @ApiProperty({ format: 'uuid', description: 'An active staff member who works removal tasks.' })
+  @IsUUID('all')
+  userId!: string;
+}
+
+export class TaskOwnerDto {
+  @ApiProperty({ description: 'A channel code; a prefix (`social`) covers the channels under it.' }) channel!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }

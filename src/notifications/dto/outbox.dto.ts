@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators.js';
+import { MESSAGE_DELIVERIES, MESSAGE_KINDS, type MessageDelivery, type MessageKind } from '../outbox-message.entity.js';
+
+export const MAX_OUTBOX_PAGE = 200;
+/** `<createdAt>_<id>` of the last message of a page: newest first. */
+export const OUTBOX_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/;
+
+export class OutboxQueryDto {
+  @ApiPropertyOptional({ enum: MESSAGE_DELIVERIES })
+  @OptionalNotNull()
+  @IsIn(MESSAGE_DELIVERIES)
+  delivery?: MessageDelivery;
+
+  @ApiPropertyOptional({ enum: MESSAGE_KINDS })
+  @OptionalNotNull()
+  @IsIn(MESSAGE_KINDS)
+  kind?: MessageKind;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @OptionalNotNull()
+  @IsUUID('all')
+  removalCaseId?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: MAX_OUTBOX_PAGE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_OUTBOX_PAGE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: "The previous page's `nextCursor`." })
+  @IsOptional()
+  @Matches(OUTBOX_CURSOR, { message: 'before must be a cursor returned by a previous page' })
+  before?: string;
+}
+
+export class OutboxMessageDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ enum: MESSAGE_KINDS }) kind!: MessageKind;
+  @ApiProperty({ type: String, nullable: true, description: 'null: no address on file; send it by post.' })
+  to!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) recipientUserId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) recipientPatientId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) removalCaseId!: string | null;
+  @ApiProperty() subject!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ enum: MESSAGE_DELIVERIES }) delivery!: MessageDelivery;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: Date | null;
+}
+
+export class OutboxPageDto {
+  @ApiProperty({ type: [OutboxMessageDto] }) items!: OutboxMessageDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

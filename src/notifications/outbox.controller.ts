@@ -1,0 +1,73 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { RequirePermission } from '../common/access.decorator.js';
+import { OutboxMessageDto, OutboxPageDto, OutboxQueryDto } from './dto/outbox.dto.js';
+import { OutboxMessageEntity } from './outbox-message.entity.js';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+@ApiTags('outbox')
+@Controller('outbox')
+export class OutboxController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Every message the service has written, newest first: with no SMTP server configured this is
+   * where they are read. Messages to patients carry their address, so each read is audited.
+   */
+  @RequirePermission('outbox.read')
+  @Get()
+  @ApiOkResponse({ type: OutboxPageDto })
+  async list(@Query() query: OutboxQueryDto, @CurrentCaller() caller: Caller): Promise<OutboxPageDto> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(OutboxMessageEntity, 'm')
+      .orderBy('m.createdAt', 'DESC')
+      .addOrderBy('m.id', 'DESC');
+    if (query.delivery) builder.andWhere('m.delivery = :delivery', { delivery: query.delivery });
+    if (query.kind) builder.andWhere('m.kind = :kind', { kind: query.kind });
+    if (query.removalCaseId) builder.andWhere('m.removalCaseId = :caseId', { caseId: query.removalCaseId });
+    if (query.before) {
+      const separator = query.before.indexOf('_');
+      builder.andWhere('(m.createdAt, m.id) < (:beforeAt, :beforeId)', {
+        beforeAt: new Date(query.before.slice(0, separator)),
+        beforeId: query.before.slice(separator + 1),
+      });
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await builder.take(limit + 1).getMany();
+    const items = rows.slice(0, limit).map(messageView);
+    await this.audit.record(caller, {
+      action: 'outbox.read',
+      details: { delivery: query.delivery, kind: query.kind, removalCaseId: query.removalCaseId, count: items.length },
+    });
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+    };
+  }
+}
+
+function messageView(message: OutboxMessageEntity): OutboxMessageDto {
+  return {
+    id: message.id,
+    createdAt: message.createdAt,
+    kind: message.kind,
+    to: message.recipientAddress,
+    recipientUserId: message.recipientUserId,
+    recipientPatientId: message.recipientPatientId,
+    removalCaseId: message.removalCaseId,
+    subject: message.subject,
+    body: message.body,
+    delivery: message.delivery,
+    attempts: message.attempts,
+    lastError: message.lastError,
+    sentAt: message.sentAt,
+  };
+}

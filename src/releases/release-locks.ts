@@ -1,0 +1,30 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+
+/** How often the set of current release versions may change under the caller before it gives up. */
+const MAX_LOCK_ATTEMPTS = 5;
+
+/**
+ * Takes the lock the publish path takes (it share-locks the release governing a use) on every
+ * current version of the patient's releases. An amendment committing meanwhile makes a new current
+ * version that the first lock did not see, so the set is read again until every current version is
+ * locked.
+ */
+export async function lockCurrentReleases(manager: EntityManager, patientId: string): Promise<void> {
+  const locked = new Set<string>();
+  for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
+    const rows = await manager.query<{ id: string }[]>(
+      'SELECT id FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY id FOR UPDATE',
+      [patientId],
+    );
+    if (rows.every((row) => locked.has(row.id))) return;
+    for (const row of rows) locked.add(row.id);
+  }
+  throw new DomainError(
+    'release_changing',
+    503,
+    "The patient's releases changed repeatedly while this change was recorded; try again.",
+    {},
+    { 'retry-after': '1' },
+  );
+}

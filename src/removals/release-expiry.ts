@@ -1,0 +1,87 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { SYSTEM_CALLER } from '../auth/caller.js';
+import { Clock } from '../common/clock.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { lockCurrentReleases } from '../releases/release-locks.js';
+import { RemovalCaseOpener, type DecidedPublication } from './removal-case-opener.js';
+
+export const RELEASE_EXPIRY_JOB = 'removal.release-expiry';
+
+/**
+ * The daily job of DESIGN.md §3: a release that expired while its photos were published opens a
+ * removal case for those publications, due REMOVAL_DEADLINE_DAYS after the expiry, as a revocation
+ * would. Hosted ones have answered 410 since the expiry; they are marked removed here. Running it
+ * twice opens nothing twice: the publications it takes over are no longer live.
+ */
+@Injectable()
+export class ReleaseExpiryCases implements OnModuleInit {
+  private readonly logger = new Logger(ReleaseExpiryCases.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly opener: RemovalCaseOpener,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(
+      RELEASE_EXPIRY_JOB,
+      async () => {
+        await this.openCases();
+      },
+      { cron: '23 3 * * *' },
+    );
+  }
+
+  /** Opens a case for each expired release with live publications; returns how many it opened. */
+  async openCases(): Promise<number> {
+    const now = this.clock.now();
+    const patients = await this.dataSource.query<{ patient_id: string }[]>(
+      `SELECT DISTINCT pub.patient_id FROM publications pub
+        WHERE pub.status = 'live'
+          AND EXISTS (SELECT 1 FROM releases r WHERE r.patient_id = pub.patient_id AND r.superseded_at IS NULL
+                         AND r.expires_at <= $1)`,
+      [now],
+    );
+    let opened = 0;
+    for (const { patient_id: patientId } of patients) {
+      opened += await this.dataSource.transaction(async (manager) => {
+        await lockCurrentReleases(manager, patientId);
+        const expired = (await this.opener.uncleared(manager, patientId, now)).filter(
+          (publication) =>
+            publication.decision.releaseId &&
+            publication.decision.reasons.some((reason) => reason.code === 'release_expired'),
+        );
+        const byRelease = Map.groupBy(expired, (publication) => publication.decision.releaseId as string);
+        for (const [releaseId, publications] of byRelease) {
+          await this.openCase(manager, patientId, releaseId, publications);
+        }
+        return byRelease.size;
+      });
+    }
+    if (opened > 0) this.logger.log({ opened }, 'Opened removal cases for expired releases');
+    return opened;
+  }
+
+  private async openCase(
+    manager: EntityManager,
+    patientId: string,
+    releaseId: string,
+    publications: DecidedPublication[],
+  ): Promise<void> {
+    const [release] = await manager.query<{ expires_at: Date }[]>('SELECT expires_at FROM releases WHERE id = $1', [
+      releaseId,
+    ]);
+    const opened = await this.opener.open(manager, {
+      patientId,
+      source: { origin: 'release_expiry', releaseId },
+      startsAt: release.expires_at,
+      publications,
+    });
+    await this.audit.recordEach(SYSTEM_CALLER, opened.auditEntries, manager);
+  }
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuditEntry } from '../audit/audit.service.js';
+import { ClearanceService, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
+import { AppConfig } from '../config/app-config.js';
+import { decideClearance, type ClearanceDecision } from '../rights/clearance.js';
+import { RemovalNotifier } from './removal-notifier.js';
+import { RemovalTimers } from './removal-timers.js';
+
+/** A live publication, as decided again now. */
+export interface DecidedPublication {
+  id: string;
+  photo_id: string;
+  channel: string;
+  hosted: boolean;
+  decision: ClearanceDecision;
+}
+
+export type RemovalCaseSource =
+  { origin: 'revocation'; revocationId: string } | { origin: 'release_expiry'; releaseId: string };
+
+export interface OpenedRemovalCase {
+  caseId: string;
+  open: boolean;
+  auditEntries: AuditEntry[];
+}
+
+/**
+ * Opens a removal case (DESIGN.md §3), in the caller's transaction: the publications no longer
+ * cleared are taken down (hosted ones removed at once, their task done with the service's own
+ * evidence) or marked removal_pending with a task for the channel's default owner; the deadline is
+ * computed by the database; the timers are scheduled and the owners told.
+ */
+@Injectable()
+export class RemovalCaseOpener {
+  constructor(
+    private readonly clearance: ClearanceService,
+    private readonly timers: RemovalTimers,
+    private readonly notifier: RemovalNotifier,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Every live publication of the patient that the current facts no longer clear at `at`. */
+  async uncleared(manager: EntityManager, patientId: string, at: Date): Promise<DecidedPublication[]> {
+    const live = await manager.query<
+      (Omit<DecidedPublication, 'decision'> & {
+        face_shown: boolean;
+        marks_obscured: boolean;
+        name_shown: boolean;
+        paid: boolean;
+      })[]
+    >(
+      `SELECT id, photo_id, channel, face_shown, marks_obscured, name_shown, paid, hosted
+         FROM publications WHERE patient_id = $1 AND status = 'live' ORDER BY created_at, id`,
+      [patientId],
+    );
+    const facts = await this.clearance.loadFacts(
+      live.map((publication) => publication.photo_id),
+      manager,
+    );
+    return live
+      .map((publication) => ({
+        id: publication.id,
+        photo_id: publication.photo_id,
+        channel: publication.channel,
+        hosted: publication.hosted,
+        decision: decideClearance(facts.get(publication.photo_id) as PhotoClearanceFacts, {
+          channel: publication.channel,
+          at,
+          faceShown: publication.face_shown,
+          marksObscured: publication.marks_obscured,
+          nameShown: publication.name_shown,
+          paid: publication.paid,
+        }),
+      }))
+      .filter((publication) => !publication.decision.allowed);
+  }
+
+  /**
+   * Opens the case for `publications`, due REMOVAL_DEADLINE_DAYS after `startsAt` (when the request
+   * was received, or the release expired). With nothing left to take down by hand it opens completed.
+   */
+  async open(
+    manager: EntityManager,
+    input: { patientId: string; source: RemovalCaseSource; startsAt: Date; publications: DecidedPublication[] },
+  ): Promise<OpenedRemovalCase> {
+    const { patientId, source, startsAt, publications } = input;
+    const hostedIds = publications.filter((publication) => publication.hosted).map((publication) => publication.id);
+    const pendingIds = publications.filter((publication) => !publication.hosted).map((publication) => publication.id);
+    const open = pendingIds.length > 0;
+    const [removalCase] = await manager.query<{ id: string; due_at: Date }[]>(
+      `INSERT INTO removal_cases (patient_id, origin, revocation_id, release_id, due_at, status, completed_at)
+       VALUES ($1, $2, $3, $4, $5::timestamptz + make_interval(days => $6),
+               CASE WHEN $7 THEN 'open' ELSE 'completed' END, CASE WHEN $7 THEN NULL ELSE now() END)
+       RETURNING id, due_at`,
+      [
+        patientId,
+        source.origin,
+        source.origin === 'revocation' ? source.revocationId : null,
+        source.origin === 'release_expiry' ? source.releaseId : null,
+        startsAt,
+        this.config.removalDeadlineDays,
+        open,
+      ],
+    );
+    // Each open task goes to the owner of the longest channel prefix that covers its channel.
+    await manager.query(
+      `WITH taken_down AS (
+         UPDATE publications SET status = CASE WHEN hosted THEN 'removed' ELSE 'removal_pending' END,
+                status_changed_at = now(), updated_at = now()
+          WHERE id = ANY($2::uuid[]) AND status = 'live'
+          RETURNING id, hosted, media_token, channel)
+       INSERT INTO removal_tasks (case_id, publication_id, status, evidence_kind, evidence, completed_at,
+                                  assignee_user_id)
+       SELECT $1, id,
+              CASE WHEN hosted THEN 'done' ELSE 'open' END,
+              CASE WHEN hosted THEN 'service_hosted' END,
+              CASE WHEN hosted THEN jsonb_build_object('publicUrlAnswers', 410, 'mediaToken', media_token) END,
+              CASE WHEN hosted THEN now() END,
+              CASE WHEN NOT hosted THEN
+                (SELECT o.user_id FROM removal_task_owners o JOIN users u ON u.id = o.user_id AND u.active
+                  WHERE taken_down.channel = o.channel OR taken_down.channel LIKE o.channel || '.%'
+                  ORDER BY length(o.channel) DESC LIMIT 1)
+              END
+         FROM taken_down`,
+      [removalCase.id, [...hostedIds, ...pendingIds]],
+    );
+    if (open) {
+      await this.timers.schedule(manager, removalCase.id, removalCase.due_at);
+      await this.notifier.caseOpened(manager, removalCase.id);
+    } else if (publications.length > 0) {
+      // Only hosted publications: all down already, so the patient hears what came down at once.
+      await this.notifier.caseClosed(manager, removalCase.id);
+    }
+    const details = { ...sourceDetails(source), removalCaseId: removalCase.id };
+    return {
+      caseId: removalCase.id,
+      open,
+      auditEntries: [
+        {
+          action: 'removal_case.open',
+          entityType: 'removal_case',
+          entityId: removalCase.id,
+          patientId,
+          details: {
+            ...sourceDetails(source),
+            dueAt: removalCase.due_at.toISOString(),
+            tasks: publications.length,
+            removedByService: hostedIds.length,
+          },
+        },
+        ...hostedIds.map((publicationId) => ({
+          action: 'publication.media_withdrawn',
+          entityType: 'publication',
+          entityId: publicationId,
+          patientId,
+          details,
+        })),
+        ...pendingIds.map((publicationId) => ({
+          action: 'publication.removal_pending',
+          entityType: 'publication',
+          entityId: publicationId,
+          patientId,
+          details,
+        })),
+      ],
+    };
+  }
+}
+
+function sourceDetails(source: RemovalCaseSource): Record<string, string> {
+  return source.origin === 'revocation' ? { revocationId: source.revocationId } : { releaseId: source.releaseId };
+}
