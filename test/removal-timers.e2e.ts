@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../src/jobs/job-queue.js';
@@ -13,6 +18,15 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const DAY = 24 * 60 * 60 * 1000;
 const PATIENT_EMAIL = 'patient@example.test';
+
+/** Polls for something another process does; fails after 20 s. */
+async function waitFor(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await sleep(50);
+  }
+}
 
 describe('removal timers, owners and the outbox', () => {
   let t: TestApp;
@@ -379,6 +393,79 @@ describe('removal timers, owners and the outbox', () => {
         assert.deepEqual(await counts(t), before, `${what} changes nothing`);
       }
     });
+  });
+
+  it('fires the deadline once when the worker running it is killed mid-job and the job is run again', async () => {
+    t.clock.set(new Date('2027-01-04T09:00:00Z'));
+    await signInAgain();
+    const { patientId } = await publishedPatient();
+    const start = t.clock.now().getTime();
+    const caseId = (await revokeEverything(patientId)).removalCaseId as string;
+
+    // Another instance, in its own process, at the deadline: its handler blocks on the case row,
+    // which the test holds, and the process is killed there.
+    const blocker = new pg.Client({ connectionString: t.database.url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT 1 FROM removal_cases WHERE id = $1 FOR UPDATE', [caseId]);
+    const worker = spawn(
+      process.execPath,
+      [
+        '--enable-source-maps',
+        fileURLToPath(new URL('./support/job-worker-process.js', import.meta.url)),
+        t.database.url,
+        new Date(start + 30 * DAY + 60_000).toISOString(),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await once(worker.stdout, 'data');
+      await waitFor(async () => {
+        const [{ blocked }] = await t.database.query<{ blocked: number }>(
+          "SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+        );
+        return blocked > 0;
+      }, 'the other instance is inside the handler, waiting for the case row');
+      const active = await t.database.query<{ notice: string }>(
+        `SELECT data->>'notice' AS notice FROM pgboss.job WHERE name = $1 AND data->>'caseId' = $2 AND state = 'active'`,
+        [REMOVAL_TIMER_JOB, caseId],
+      );
+      assert.ok(active.length > 0, 'its jobs are claimed');
+    } finally {
+      worker.kill('SIGKILL');
+      await once(worker, 'exit');
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+    assert.deepEqual(await notices(caseId), [], 'the killed handler committed nothing');
+
+    // Its claim lapses (expireInSeconds, 5 minutes) and pg-boss retries the jobs after a back-off;
+    // this instance runs them.
+    t.clock.set(new Date(start + 30 * DAY + 15 * 60_000));
+    await t.runDueJobs();
+    t.clock.advance(5 * 60_000);
+    await t.runDueJobs();
+    const fired = await notices(caseId);
+    assert.deepEqual(fired.map((row) => [row.notice, row.superseded]).sort(), [
+      ['escalation:3', true],
+      ['overdue', false],
+      ['reminder:2', true],
+      ['reminder:21', true],
+      ['reminder:7', true],
+    ]);
+    const overdue = (await messages(caseId)).filter((row) => row.kind === 'removal_overdue');
+    assert.deepEqual(
+      overdue.map((row) => row.recipient_address).sort(),
+      [staff.marketing.email, staff.officer.email].sort(),
+    );
+    const states = await t.database.query<{ state: string }>(
+      `SELECT DISTINCT state FROM pgboss.job WHERE name = $1 AND data->>'caseId' = $2`,
+      [REMOVAL_TIMER_JOB, caseId],
+    );
+    assert.deepEqual(
+      states.map((row) => row.state),
+      ['completed'],
+    );
   });
 
   describe('GET /outbox', () => {

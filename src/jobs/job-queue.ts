@@ -42,7 +42,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     @Inject(JOB_DATABASE_URL) databaseUrl: string,
-    @Inject(JOB_CLOCK) clock: JobClock,
+    @Inject(JOB_CLOCK) private readonly clock: JobClock,
   ) {
     this.boss = new PgBoss({
       connectionString: databaseUrl,
@@ -92,7 +92,11 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.boss.stop({ graceful: true, timeout: this.config.http.shutdownGraceMs });
   }
 
-  /** Sends jobs inside the caller's transaction: they exist only if that transaction commits. */
+  /**
+   * Sends jobs inside the caller's transaction: they exist only if that transaction commits. A job
+   * without `startAfter` may run from the job clock's now (pg-boss would otherwise take the time of
+   * the caller's session, which a test's clock does not reach).
+   */
   async send(
     manager: EntityManager,
     name: string,
@@ -102,7 +106,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     if (jobs.length === 0) return;
     await this.boss.insert(
       name,
-      jobs.map((job) => ({ data: job.data, startAfter: job.startAfter })),
+      jobs.map((job) => ({ data: job.data, startAfter: job.startAfter ?? new Date(this.clock.now()) })),
       { db: transactionDatabase(manager) },
     );
   }
