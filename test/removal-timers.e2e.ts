@@ -468,6 +468,80 @@ describe('removal timers, owners and the outbox', () => {
     );
   });
 
+  it('reports open, overdue and closed cases, days to close and the share closed within the deadline, also as CSV', async () => {
+    const start = new Date('2028-01-10T09:00:00Z').getTime();
+    t.clock.set(new Date(start));
+    await signInAgain();
+    const onTime = await revokeEverything((await publishedPatient()).patientId);
+    const late = await revokeEverything((await publishedPatient()).patientId);
+    const stillOpen = await revokeEverything((await publishedPatient()).patientId);
+    const unpublished = await createPatient(t, frontDesk);
+    await createRelease(t, frontDesk, unpublished.id);
+    const nothingToDo = await revokeEverything(unpublished.id);
+    const completeAll = async (caseId: string) => {
+      await signInAgain();
+      for (const task of (await as(marketing).get(`/removal-cases/${caseId}`)).body.tasks as Json[]) {
+        const done = await as(marketing).post(`/removal-tasks/${task.id}/complete`, {
+          evidence: { kind: 'attestation', statement: 'Taken down and checked' },
+        });
+        assert.equal(done.status, 200, JSON.stringify(done.body));
+      }
+    };
+    t.clock.set(new Date(start + 5 * DAY));
+    await completeAll(onTime.removalCaseId as string);
+    t.clock.set(new Date(start + 40 * DAY));
+    await completeAll(late.removalCaseId as string);
+    t.clock.set(new Date(start + 45 * DAY));
+    await signInAgain();
+
+    const period = 'from=2028-01-01T00:00:00Z&to=2028-02-01T00:00:00Z';
+    const report = await as(officer).get(`/reports/removals?${period}`);
+    assert.equal(report.status, 200, JSON.stringify(report.body));
+    assert.deepEqual(
+      { ...report.body, generatedAt: undefined },
+      {
+        generatedAt: undefined,
+        from: '2028-01-01T00:00:00.000Z',
+        to: '2028-02-01T00:00:00.000Z',
+        opened: 4,
+        open: 1,
+        overdue: 1,
+        closed: 3,
+        closedWithinDeadline: 2,
+        shareClosedWithinDeadline: 2 / 3,
+        // Closed after 0, 5 and 40 days.
+        daysToClose: { median: 5, p95: 36.5 },
+      },
+    );
+
+    const csv = await as(marketing).get(`/reports/removals/export?${period}`);
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers['content-type'] ?? '', /^text\/csv/);
+    const [header, ...lines] = csv.text.trim().split('\r\n');
+    assert.equal(
+      header,
+      'caseId,patientCode,origin,startedAt,openedAt,dueAt,status,completedAt,daysToClose,withinDeadline,tasks,removed,notRemovable',
+    );
+    const byCase = new Map(lines.map((line) => [line.split(',')[0], line.split(',')]));
+    assert.equal(byCase.size, 4);
+    const lateRow = byCase.get(late.removalCaseId as string) ?? [];
+    assert.equal(lateRow[6], 'completed');
+    assert.ok(lateRow[7].startsWith('2028-02-19T09:0'), lateRow[7]);
+    assert.deepEqual(lateRow.slice(8), ['40', 'false', '2', '2', '0']);
+    assert.deepEqual(byCase.get(nothingToDo.removalCaseId as string)?.slice(6, 10), [
+      'completed',
+      nothingToDo.receivedAt,
+      '0',
+      'true',
+    ]);
+    assert.deepEqual(byCase.get(stillOpen.removalCaseId as string)?.slice(6, 10), ['open', '', '', '']);
+
+    const backwards = await as(officer).get('/reports/removals?from=2028-02-01T00:00:00Z&to=2028-01-01T00:00:00Z');
+    assert.equal(backwards.status, 400);
+    assert.equal(backwards.body.code, 'validation_failed');
+    assert.equal((await as(admin).get('/reports/removals')).status, 403);
+  });
+
   describe('GET /outbox', () => {
     it('lets an admin read every message, newest first, filtered and paged; the read is audited', async () => {
       await signInAgain();
@@ -476,9 +550,12 @@ describe('removal timers, owners and the outbox', () => {
       const items = all.body.items as Json[];
       assert.ok(items.length > 10);
       assert.ok(
-        items.every((item) => item.delivery === 'outbox'),
+        items.every((item) => item.delivery === 'outbox' || item.delivery === 'undeliverable'),
         'without SMTP the outbox keeps them',
       );
+      const undeliverable = items.filter((item) => item.delivery === 'undeliverable');
+      assert.ok(undeliverable.length > 0, 'a patient without an address on file');
+      assert.ok(undeliverable.every((item) => item.to === null && item.recipientPatientId));
       const times = items.map((item) => Date.parse(item.createdAt as string));
       assert.deepEqual(
         times,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from '../audit/audit.service.js';
 import { ClearanceService, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
+import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { decideClearance, type ClearanceDecision } from '../rights/clearance.js';
 import { RemovalNotifier } from './removal-notifier.js';
@@ -38,6 +39,7 @@ export class RemovalCaseOpener {
     private readonly timers: RemovalTimers,
     private readonly notifier: RemovalNotifier,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Every live publication of the patient that the current facts no longer clear at `at`. */
@@ -88,10 +90,12 @@ export class RemovalCaseOpener {
     const hostedIds = publications.filter((publication) => publication.hosted).map((publication) => publication.id);
     const pendingIds = publications.filter((publication) => !publication.hosted).map((publication) => publication.id);
     const open = pendingIds.length > 0;
+    const now = this.clock.now();
     const [removalCase] = await manager.query<{ id: string; due_at: Date }[]>(
-      `INSERT INTO removal_cases (patient_id, origin, revocation_id, release_id, due_at, status, completed_at)
+      `INSERT INTO removal_cases (patient_id, origin, revocation_id, release_id, due_at, status, opened_at,
+                                  completed_at)
        VALUES ($1, $2, $3, $4, $5::timestamptz + make_interval(days => $6),
-               CASE WHEN $7 THEN 'open' ELSE 'completed' END, CASE WHEN $7 THEN NULL ELSE now() END)
+               CASE WHEN $7 THEN 'open' ELSE 'completed' END, $8, CASE WHEN $7 THEN NULL ELSE $8::timestamptz END)
        RETURNING id, due_at`,
       [
         patientId,
@@ -101,6 +105,7 @@ export class RemovalCaseOpener {
         startsAt,
         this.config.removalDeadlineDays,
         open,
+        now,
       ],
     );
     // Each open task goes to the owner of the longest channel prefix that covers its channel.
@@ -116,14 +121,14 @@ export class RemovalCaseOpener {
               CASE WHEN hosted THEN 'done' ELSE 'open' END,
               CASE WHEN hosted THEN 'service_hosted' END,
               CASE WHEN hosted THEN jsonb_build_object('publicUrlAnswers', 410, 'mediaToken', media_token) END,
-              CASE WHEN hosted THEN now() END,
+              CASE WHEN hosted THEN $3::timestamptz END,
               CASE WHEN NOT hosted THEN
                 (SELECT o.user_id FROM removal_task_owners o JOIN users u ON u.id = o.user_id AND u.active
                   WHERE taken_down.channel = o.channel OR taken_down.channel LIKE o.channel || '.%'
                   ORDER BY length(o.channel) DESC LIMIT 1)
               END
          FROM taken_down`,
-      [removalCase.id, [...hostedIds, ...pendingIds]],
+      [removalCase.id, [...hostedIds, ...pendingIds], now],
     );
     if (open) {
       await this.timers.schedule(manager, removalCase.id, removalCase.due_at);

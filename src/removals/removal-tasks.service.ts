@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { actingUserId, type Caller } from '../auth/caller.js';
+import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService } from '../images/image.service.js';
@@ -46,6 +47,7 @@ export class RemovalTasksService {
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
     private readonly notifier: RemovalNotifier,
+    private readonly clock: Clock,
   ) {}
 
   async complete(
@@ -64,10 +66,10 @@ export class RemovalTasksService {
         const task = await this.find(manager, taskId, { lock: true });
         assertStatus(task, ['open', 'not_removable_requested'], 'completed');
         await manager.query(
-          `UPDATE removal_tasks SET status = 'done', evidence_kind = $2, evidence = $3, completed_at = now(),
+          `UPDATE removal_tasks SET status = 'done', evidence_kind = $2, evidence = $3, completed_at = $5,
                   completed_by_user_id = $4, updated_at = now()
             WHERE id = $1`,
-          [taskId, input.evidence.kind, JSON.stringify(evidence), actingUserId(caller)],
+          [taskId, input.evidence.kind, JSON.stringify(evidence), actingUserId(caller), this.clock.now()],
         );
         await manager.query(
           "UPDATE publications SET status = 'removed', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'removal_pending'",
@@ -120,7 +122,7 @@ export class RemovalTasksService {
         {
           status: 'not_removable_requested',
           notRemovableReason: input.reason.trim(),
-          notRemovableRequestedAt: () => 'now()',
+          notRemovableRequestedAt: this.clock.now(),
           notRemovableRequestedByUserId: actingUserId(caller),
         },
       );
@@ -147,7 +149,7 @@ export class RemovalTasksService {
       await manager.update(
         RemovalTaskEntity,
         { id: taskId },
-        { status: 'not_removable', approvedByUserId: actingUserId(caller), approvedAt: () => 'now()' },
+        { status: 'not_removable', approvedByUserId: actingUserId(caller), approvedAt: this.clock.now() },
       );
       await manager.query(
         "UPDATE publications SET status = 'not_removable', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'removal_pending'",
@@ -227,8 +229,8 @@ export class RemovalTasksService {
     const entries: AuditEntry[] = [{ ...entry, patientId: removalCase.patient_id }];
     if (open === 0 && removalCase.status === 'open') {
       await manager.query(
-        "UPDATE removal_cases SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $1",
-        [task.caseId],
+        "UPDATE removal_cases SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1",
+        [task.caseId, this.clock.now()],
       );
       await this.notifier.caseClosed(manager, task.caseId);
       entries.push({

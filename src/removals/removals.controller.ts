@@ -41,11 +41,39 @@ import {
   TaskOwnerDto,
 } from './dto/removal-task.dto.js';
 import { RemovalTaskOwnersService } from './removal-task-owners.service.js';
+import { RemovalReportDto, RemovalReportQueryDto } from './dto/removal-report.dto.js';
+import { RemovalReportService, type RemovalReportRow } from './removal-report.service.js';
+import { csvLine } from '../common/csv.js';
+import { ValidationFailedError } from '../common/domain-error.js';
 import { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
 import { RemovalCasesService } from './removal-cases.service.js';
 import { RemovalTasksService, SCREENSHOT_FIELD } from './removal-tasks.service.js';
 import { revocationView } from './removal.views.js';
 import { REVOCATION_DOCUMENT_FIELD, RevocationsService } from './revocations.service.js';
+
+const REPORT_COLUMNS: (keyof RemovalReportRow)[] = [
+  'caseId',
+  'patientCode',
+  'origin',
+  'startedAt',
+  'openedAt',
+  'dueAt',
+  'status',
+  'completedAt',
+  'daysToClose',
+  'withinDeadline',
+  'tasks',
+  'removed',
+  'notRemovable',
+];
+
+function periodError(): ValidationFailedError {
+  return new ValidationFailedError([{ field: 'from', messages: ['from must be before to'] }]);
+}
+
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
 
 /** Revocations and the removal cases they open (DESIGN.md §3). */
 @ApiTags('removals')
@@ -57,6 +85,7 @@ export class RemovalsController {
     private readonly cases: RemovalCasesService,
     private readonly tasks: RemovalTasksService,
     private readonly taskOwners: RemovalTaskOwnersService,
+    private readonly removalReport: RemovalReportService,
     private readonly config: AppConfig,
   ) {}
 
@@ -251,6 +280,34 @@ export class RemovalsController {
   @HttpCode(204)
   async removeOwner(@Param('channel') channel: string, @CurrentCaller() caller: Caller): Promise<void> {
     await this.taskOwners.remove(channel, caller);
+  }
+
+  /**
+   * How the removal promise is kept over a period (cases opened in it): open, overdue and closed
+   * cases, median and 95th-percentile days to close, the share closed within the deadline.
+   */
+  @RequirePermission('removals.read')
+  @Get('reports/removals')
+  @ApiOkResponse({ type: RemovalReportDto })
+  async report(@Query() query: RemovalReportQueryDto): Promise<RemovalReportDto> {
+    if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to)) throw periodError();
+    return this.removalReport.summary(query);
+  }
+
+  /** The report's cases as CSV, one row each, oldest first. */
+  @RequirePermission('removals.read')
+  @Get('reports/removals/export')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV with a header row.' })
+  async reportExport(@Query() query: RemovalReportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to)) throw periodError();
+    const { from, to, rows } = await this.removalReport.rows(query);
+    const columns = REPORT_COLUMNS;
+    const body = [csvLine(columns), ...rows.map((row) => csvLine(columns.map((column) => row[column])))].join('');
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="removals-${day(from)}-${day(to)}.csv"`)
+      .send(body);
   }
 
   /** The screenshot a task was completed with. */

@@ -7,6 +7,7 @@ import { RemovalCaseOpener } from './removal-case-opener.js';
 import { RemovalCasesService } from './removal-cases.service.js';
 import { RemovalNotifier } from './removal-notifier.js';
 import { RemovalTaskOwnersService } from './removal-task-owners.service.js';
+import { RemovalReportService } from './removal-report.service.js';
 import { RemovalTimers } from './removal-timers.js';
 import { RemovalTasksService } from './removal-tasks.service.js';
 import { RemovalsController } from './removals.controller.js';
@@ -24,6 +25,7 @@ import { RevocationsService } from './revocations.service.js';
     RemovalNotifier,
     RemovalTaskOwnersService,
     ReleaseExpiryCases,
+    RemovalReportService,
   ],
 })
 export class RemovalsModule {}

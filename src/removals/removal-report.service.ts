@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import type { RemovalReportDto } from './dto/removal-report.dto.js';
+
+const YEAR_MS = 365 * 24 * 3600_000;
+const DAY_SECONDS = 24 * 3600;
+
+/** One case as the report's CSV lists it. */
+export interface RemovalReportRow {
+  caseId: string;
+  patientCode: string;
+  origin: string;
+  startedAt: Date;
+  openedAt: Date;
+  dueAt: Date;
+  status: string;
+  completedAt: Date | null;
+  daysToClose: number | null;
+  withinDeadline: boolean | null;
+  tasks: number;
+  removed: number;
+  notRemovable: number;
+}
+
+// Each case with when its clock started: the request's receipt, or the release's expiry.
+const CASES_SQL = `
+SELECT c.id, p.code AS patient_code, c.origin, COALESCE(r.received_at, rel.expires_at) AS started_at,
+       c.opened_at, c.due_at, c.status, c.completed_at,
+       count(t.id)::int AS tasks,
+       count(t.id) FILTER (WHERE t.status = 'done')::int AS removed,
+       count(t.id) FILTER (WHERE t.status = 'not_removable')::int AS not_removable
+  FROM removal_cases c
+  JOIN patients p ON p.id = c.patient_id
+  LEFT JOIN revocations r ON r.id = c.revocation_id
+  LEFT JOIN releases rel ON rel.id = c.release_id
+  LEFT JOIN removal_tasks t ON t.case_id = c.id
+ WHERE c.opened_at >= $1 AND c.opened_at < $2
+ GROUP BY c.id, p.code, r.received_at, rel.expires_at`;
+
+/** How well the clinic keeps its removal promise (issue: reports), for the privacy officer. */
+@Injectable()
+export class RemovalReportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(period: { from?: string; to?: string }): Promise<RemovalReportDto> {
+    const { from, to, now } = this.period(period);
+    const [row] = await this.dataSource.query<
+      {
+        opened: number;
+        open: number;
+        overdue: number;
+        closed: number;
+        within: number;
+        median: number | null;
+        p95: number | null;
+      }[]
+    >(
+      `WITH cases AS (${CASES_SQL}),
+            closed AS (SELECT extract(epoch FROM completed_at - started_at) / ${DAY_SECONDS} AS days
+                         FROM cases WHERE status = 'completed')
+       SELECT count(*)::int AS opened,
+              count(*) FILTER (WHERE status = 'open')::int AS open,
+              count(*) FILTER (WHERE status = 'open' AND due_at <= $3)::int AS overdue,
+              count(*) FILTER (WHERE status = 'completed')::int AS closed,
+              count(*) FILTER (WHERE status = 'completed' AND completed_at <= due_at)::int AS within,
+              (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FROM closed)::float8 AS median,
+              (SELECT percentile_cont(0.95) WITHIN GROUP (ORDER BY days) FROM closed)::float8 AS p95
+         FROM cases`,
+      [from, to, now],
+    );
+    return {
+      generatedAt: now,
+      from,
+      to,
+      opened: row.opened,
+      open: row.open,
+      overdue: row.overdue,
+      closed: row.closed,
+      closedWithinDeadline: row.within,
+      shareClosedWithinDeadline: row.closed > 0 ? row.within / row.closed : null,
+      daysToClose: { median: rounded(row.median), p95: rounded(row.p95) },
+    };
+  }
+
+  /** Every case of the period, oldest first, for the CSV export. */
+  async rows(period: { from?: string; to?: string }): Promise<{ from: Date; to: Date; rows: RemovalReportRow[] }> {
+    const { from, to } = this.period(period);
+    const cases = await this.dataSource.query<
+      {
+        id: string;
+        patient_code: string;
+        origin: string;
+        started_at: Date;
+        opened_at: Date;
+        due_at: Date;
+        status: string;
+        completed_at: Date | null;
+        tasks: number;
+        removed: number;
+        not_removable: number;
+      }[]
+    >(`${CASES_SQL} ORDER BY c.opened_at, c.id`, [from, to]);
+    return {
+      from,
+      to,
+      rows: cases.map((row) => ({
+        caseId: row.id,
+        patientCode: row.patient_code,
+        origin: row.origin,
+        startedAt: row.started_at,
+        openedAt: row.opened_at,
+        dueAt: row.due_at,
+        status: row.status,
+        completedAt: row.completed_at,
+        daysToClose: row.completed_at
+          ? rounded((row.completed_at.getTime() - row.started_at.getTime()) / (DAY_SECONDS * 1000))
+          : null,
+        withinDeadline: row.completed_at ? row.completed_at.getTime() <= row.due_at.getTime() : null,
+        tasks: row.tasks,
+        removed: row.removed,
+        notRemovable: row.not_removable,
+      })),
+    };
+  }
+
+  private period(period: { from?: string; to?: string }): { from: Date; to: Date; now: Date } {
+    const now = this.clock.now();
+    const to = period.to ? new Date(period.to) : now;
+    const from = period.from ? new Date(period.from) : new Date(to.getTime() - YEAR_MS);
+    return { from, to, now };
+  }
+}
+
+/** Days to one decimal. */
+function rounded(days: number | null): number | null {
+  return days === null ? null : Math.round(days * 10) / 10;
+}
