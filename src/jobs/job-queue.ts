@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PgBoss, systemClock, type Clock as JobClockType, type Db, type Job } from 'pg-boss';
+import { PgBoss, systemClock, type Clock as JobClockType, type Db, type Job, type JobResult } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 
@@ -36,7 +36,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, { handle: Handler; options: JobHandlerOptions }>();
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Set<Promise<unknown>>();
   private started = false;
 
   constructor(
@@ -81,7 +81,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     for (const name of this.handlers.keys()) {
       await this.boss.work<object>(
         name,
-        { pollingIntervalSeconds: this.config.jobs.pollIntervalSeconds, batchSize: 10 },
+        { pollingIntervalSeconds: this.config.jobs.pollIntervalSeconds, batchSize: 10, perJobResults: true },
         (jobs) => this.track(this.runBatch(name, jobs)),
       );
     }
@@ -116,21 +116,31 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  /** The jobs of a batch one after another; a failure fails the batch, and pg-boss tries it again. */
-  private async runBatch(name: string, jobs: Job<object>[]): Promise<void> {
+  /**
+   * The jobs of a batch one after another, each settled on its own: one that fails (pg-boss tries
+   * it again after a back-off) does not hold back the others.
+   */
+  private async runBatch(name: string, jobs: Job<object>[]): Promise<JobResult[]> {
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No job handler for ${name}`);
+    const results: JobResult[] = [];
     for (const job of jobs) {
       try {
         await handler.handle(job.data ?? {});
+        results.push({ id: job.id, status: 'completed' });
       } catch (error) {
         this.logger.error({ err: error, job: { id: job.id, name, retryCount: job.retryCount } }, 'Job failed');
-        throw error;
+        results.push({
+          id: job.id,
+          status: 'failed',
+          output: { message: error instanceof Error ? error.message : String(error) },
+        });
       }
     }
+    return results;
   }
 
-  private track(work: Promise<void>): Promise<void> {
+  private track<T>(work: Promise<T>): Promise<T> {
     this.running.add(work);
     const untrack = () => this.running.delete(work);
     work.then(untrack, untrack);
