@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { configureApp, createHttpAdapter } from '../src/app.js';
 import { AppModule } from '../src/app.module.js';
 import { SYSTEM_CALLER } from '../src/auth/caller.js';
@@ -105,12 +105,22 @@ export function benchConfig(dataDir: string, databaseUrl: string, extra: Record<
   );
 }
 
-/** The real AppModule, built the way the tests build it, listening on a free port. */
-export async function startApp(config: AppConfig, databaseUrl: string, controllers: Type[]): Promise<Started> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, databaseUrl)],
-    controllers,
-  }).compile();
+/**
+ * The real AppModule, built the way the tests build it, listening on a free port. `override` may
+ * replace providers (a clock the benchmark moves) before the module compiles.
+ */
+export async function startApp(
+  config: AppConfig,
+  databaseUrl: string,
+  controllers: Type[],
+  override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+): Promise<Started> {
+  const moduleRef = await override(
+    Test.createTestingModule({
+      imports: [AppModule.forRoot(config, databaseUrl)],
+      controllers,
+    }),
+  ).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: false });
   liveApps.add(app);
   await configureApp(app);
