@@ -31,7 +31,7 @@ import {
   table,
 } from './support.js';
 
-// Timer load (issue 7): "100 000 scheduled reminders processed without missing one". BENCH_TIMERS_CASES
+// Timer load (issue 6): "100 000 scheduled reminders processed without missing one". BENCH_TIMERS_CASES
 // open removal cases (bulk SQL), each with one open task on its own non-hosted publication owned by
 // a member of staff, get their timers through the real RemovalTimers.schedule (five jobs each, in
 // batched transactions: timed). Then the service clock and pg-boss's TestClock step through each

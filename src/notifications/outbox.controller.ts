@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
+import { pageCursor, readPageCursor } from '../common/page-cursor.js';
 import { OutboxMessageDto, OutboxPageDto, OutboxQueryDto } from './dto/outbox.dto.js';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
 
@@ -33,11 +34,8 @@ export class OutboxController {
     if (query.kind) builder.andWhere('m.kind = :kind', { kind: query.kind });
     if (query.removalCaseId) builder.andWhere('m.removalCaseId = :caseId', { caseId: query.removalCaseId });
     if (query.before) {
-      const separator = query.before.indexOf('_');
-      builder.andWhere('(m.createdAt, m.id) < (:beforeAt, :beforeId)', {
-        beforeAt: new Date(query.before.slice(0, separator)),
-        beforeId: query.before.slice(separator + 1),
-      });
+      const before = readPageCursor(query.before);
+      builder.andWhere('(m.createdAt, m.id) < (:beforeAt, :beforeId)', { beforeAt: before.at, beforeId: before.id });
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await builder.take(limit + 1).getMany();
@@ -49,7 +47,7 @@ export class OutboxController {
     const last = items.at(-1);
     return {
       items,
-      nextCursor: rows.length > limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+      nextCursor: rows.length > limit && last ? pageCursor(last.createdAt, last.id) : null,
     };
   }
 }

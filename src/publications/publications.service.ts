@@ -6,6 +6,7 @@ import { actingUserId, type Caller } from '../auth/caller.js';
 import { ClearanceService, intendedUse, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
+import { pageCursor, readPageCursor } from '../common/page-cursor.js';
 import { decideClearance, type ClearanceDecision, type IntendedUse } from '../rights/clearance.js';
 import type {
   CreatePublicationDto,
@@ -138,7 +139,7 @@ export class PublicationsService {
     const last = items.at(-1)?.publication;
     return {
       items,
-      nextCursor: rows.length > limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+      nextCursor: rows.length > limit && last ? pageCursor(last.createdAt, last.id) : null,
     };
   }
 
@@ -250,10 +251,10 @@ export class PublicationsService {
       });
     }
     if (filter.before) {
-      const separator = filter.before.indexOf('_');
+      const before = readPageCursor(filter.before);
       builder.andWhere('(publication.createdAt, publication.id) < (:createdAt, :beforeId)', {
-        createdAt: filter.before.slice(0, separator),
-        beforeId: filter.before.slice(separator + 1),
+        createdAt: before.at,
+        beforeId: before.id,
       });
     }
     const { entities, raw } = await builder.getRawAndEntities<{ patient_code: string }>();

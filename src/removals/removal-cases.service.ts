@@ -3,6 +3,7 @@ import { API_PREFIX } from '../common/api-prefix.js';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-error.js';
+import { pageCursor, readPageCursor } from '../common/page-cursor.js';
 import {
   RemovalCaseDto,
   RemovalCaseSummaryDto,
@@ -91,10 +92,8 @@ export class RemovalCasesService {
       conditions.push(filter.overdue ? overdue : `NOT ${overdue}`);
     }
     if (filter.before) {
-      const separator = filter.before.indexOf('_');
-      conditions.push(
-        `(c.due_at, c.id) > (${parameter(new Date(filter.before.slice(0, separator)))}, ${parameter(filter.before.slice(separator + 1))})`,
-      );
+      const before = readPageCursor(filter.before);
+      conditions.push(`(c.due_at, c.id) > (${parameter(before.at)}, ${parameter(before.id)})`);
     }
     const limit = filter.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.dataSource.query<CaseRow[]>(
@@ -106,7 +105,7 @@ export class RemovalCasesService {
     const last = items.at(-1);
     return {
       items,
-      nextCursor: rows.length > limit && last ? `${last.dueAt.toISOString()}_${last.id}` : null,
+      nextCursor: rows.length > limit && last ? pageCursor(last.dueAt, last.id) : null,
     };
   }
 

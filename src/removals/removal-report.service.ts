@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { ValidationFailedError } from '../common/domain-error.js';
 import type { RemovalReportDto } from './dto/removal-report.dto.js';
 
 const YEAR_MS = 365 * 24 * 3600_000;
@@ -131,6 +132,9 @@ export class RemovalReportService {
     const now = this.clock.now();
     const to = period.to ? new Date(period.to) : now;
     const from = period.from ? new Date(period.from) : new Date(to.getTime() - YEAR_MS);
+    if (from.getTime() >= to.getTime()) {
+      throw new ValidationFailedError([{ field: 'from', messages: ['from must be before to'] }]);
+    }
     return { from, to, now };
   }
 }

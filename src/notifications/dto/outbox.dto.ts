@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsPageCursor } from '../../common/page-cursor.js';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { OptionalNotNull } from '../../common/validators.js';
 import { MESSAGE_DELIVERIES, MESSAGE_KINDS, type MessageDelivery, type MessageKind } from '../outbox-message.entity.js';
 
 export const MAX_OUTBOX_PAGE = 200;
-/** `<createdAt>_<id>` of the last message of a page: newest first. */
-export const OUTBOX_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/;
 
 export class OutboxQueryDto {
   @ApiPropertyOptional({ enum: MESSAGE_DELIVERIES })
@@ -34,7 +33,7 @@ export class OutboxQueryDto {
 
   @ApiPropertyOptional({ description: "The previous page's `nextCursor`." })
   @IsOptional()
-  @Matches(OUTBOX_CURSOR, { message: 'before must be a cursor returned by a previous page' })
+  @IsPageCursor()
   before?: string;
 }
 

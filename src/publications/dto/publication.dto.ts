@@ -9,7 +9,6 @@ import {
   IsString,
   IsUrl,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -17,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsChannelCode, IsInstant, OptionalNotNull } from '../../common/validators.js';
+import { IsPageCursor } from '../../common/page-cursor.js';
 import { ClearanceReasonDto } from '../../clearance/dto/clearance.dto.js';
 import { CHANNEL_CODES } from '../../rights/channels.js';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '../publication.entity.js';
@@ -100,9 +100,6 @@ export class UpdatePublicationDto {
   location!: PublicationLocationDto;
 }
 
-/** The cursor of a page: the last row's creation time and id. */
-export const PUBLICATION_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/;
-
 export class PublicationQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() photoId?: string;
 
@@ -126,7 +123,7 @@ export class PublicationQueryDto {
 
   @ApiPropertyOptional({ description: "The previous page's `nextCursor`." })
   @IsOptional()
-  @Matches(PUBLICATION_CURSOR, { message: 'before must be a cursor returned by a previous page' })
+  @IsPageCursor()
   before?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
+import { IsPageCursor } from '../../common/page-cursor.js';
 import { IsInstant, OptionalNotNull, QueryBoolean } from '../../common/validators.js';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '../../publications/publication.entity.js';
 import {
@@ -17,8 +18,6 @@ import {
 } from '../removal-task.entity.js';
 
 export const MAX_CASE_PAGE = 200;
-/** `<dueAt>_<id>` of the last case of a page: cases are listed by deadline, soonest first. */
-export const CASE_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/;
 
 export class RemovalCaseQueryDto {
   @ApiPropertyOptional({ enum: REMOVAL_CASE_STATUSES })
@@ -52,7 +51,7 @@ export class RemovalCaseQueryDto {
 
   @ApiPropertyOptional({ description: "The previous page's `nextCursor`." })
   @IsOptional()
-  @Matches(CASE_CURSOR, { message: 'before must be a cursor returned by a previous page' })
+  @IsPageCursor()
   before?: string;
 }
 
