@@ -9,6 +9,6 @@ import { ImagesModule } from '../images/images.module.js';
   imports: [ImagesModule],
   controllers: [ClearanceController],
   providers: [ClearanceService, ClearanceChanges, LookupService],
-  exports: [ClearanceService, ClearanceChanges],
+  exports: [ClearanceService, ClearanceChanges, LookupService],
 })
 export class ClearanceModule {}

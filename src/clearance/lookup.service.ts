@@ -5,7 +5,7 @@ import type { Caller } from '../auth/caller.js';
 import { ValidationFailedError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { driverPool } from '../database/driver-pool.js';
-import type { Crop } from '../images/fingerprint.js';
+import { hashDistance, type Crop, type LookupQuery } from '../images/fingerprint.js';
 import { ImageService } from '../images/image.service.js';
 import { ClearanceService, type CheckedUse } from './clearance.service.js';
 import type { IntendedUseDto } from './dto/clearance.dto.js';
@@ -137,7 +137,7 @@ export class LookupService {
         const row = byId.get(candidate.photo_id);
         if (!row) continue;
         const alignment = query.alignment(row.descriptor, query.probes[candidate.probe_index].crop);
-        if (alignment.correlation < MATCH_MIN_CORRELATION || alignment.detail < MATCH_MIN_DETAIL) continue;
+        if (!verifiedCopy(alignment)) continue;
         verified.push({
           photoId: row.photo_id,
           caseId: row.case_id,
@@ -174,6 +174,31 @@ export class LookupService {
     ]);
     return { sha256, matches: verified.map((match, index) => ({ ...match, clearance: checked[index] })) };
   }
+
+  /**
+   * Whether an image is a copy of one given photo by the same rule as a lookup (nearest probe within
+   * the candidate distance, then verified once aligned); null when the photo has no fingerprint.
+   */
+  async isCopyOf(query: LookupQuery, photoId: string): Promise<boolean | null> {
+    const [row] = await this.dataSource.query<{ centre_hash: string; descriptor: Buffer }[]>(
+      'SELECT centre_hash, descriptor FROM photo_fingerprints WHERE photo_id = $1',
+      [photoId],
+    );
+    if (!row) return null;
+    const centreHash = BigInt(row.centre_hash);
+    let nearest: { distance: number; crop: Crop } | undefined;
+    for (const probe of query.probes) {
+      const distance = hashDistance(probe.centreHash, centreHash);
+      if (!nearest || distance < nearest.distance) nearest = { distance, crop: probe.crop };
+    }
+    if (!nearest || nearest.distance > CANDIDATE_MAX_BITS) return false;
+    return verifiedCopy(query.alignment(row.descriptor, nearest.crop));
+  }
+}
+
+/** Whether an aligned candidate passes as a copy of the photo (the rule of the lookup above). */
+function verifiedCopy(alignment: { correlation: number; detail: number }): boolean {
+  return alignment.correlation >= MATCH_MIN_CORRELATION && alignment.detail >= MATCH_MIN_DETAIL;
 }
 
 function roundedCrop(crop: Crop): Crop {

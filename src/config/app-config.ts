@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import type { Role } from '../auth/roles.js';
+import type { Cidr } from '../common/networks.js';
 import { configSchema, secretVariables, type ParsedEnv } from './config.schema.js';
 
 export type StorageConfig =
@@ -62,6 +63,11 @@ export class AppConfig {
   readonly jobs: { workers: boolean; pollIntervalSeconds: number };
   /** Mail goes over SMTP when a URL is set; otherwise it stays in the outbox table for an admin to read. */
   readonly mail: { smtpUrl?: string; from: string };
+  /**
+   * The service's own check that a publication came down: private networks it may reach (none by
+   * default), how long it waits and how much it reads per response.
+   */
+  readonly urlCheck: { allowedNetworks: readonly Cidr[]; timeoutMs: number; maxBytes: number };
 
   constructor(env: ParsedEnv) {
     this.env = env.NODE_ENV;
@@ -106,6 +112,11 @@ export class AppConfig {
     this.removalTimers = {
       reminderDaysBefore: env.REMOVAL_REMINDER_DAYS,
       escalationDaysBefore: env.REMOVAL_ESCALATION_DAYS,
+    };
+    this.urlCheck = {
+      allowedNetworks: env.URL_CHECK_ALLOWED_NETWORKS,
+      timeoutMs: env.URL_CHECK_TIMEOUT_SECONDS * 1000,
+      maxBytes: env.URL_CHECK_MAX_BYTES,
     };
     this.jobs = { workers: env.JOB_WORKERS, pollIntervalSeconds: env.JOB_POLL_INTERVAL_SECONDS };
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.js';
+import { parseCidr } from '../common/networks.js';
 
 // Every setting the service reads, with its default. `.env.example` documents each one and a test
 // keeps the two (and docker/compose.yaml) in step with this schema.
@@ -101,6 +102,15 @@ export const configSchema = z
       )
       .default([21, 7, 2]),
     REMOVAL_ESCALATION_DAYS: integer(0, 365).default(3),
+    URL_CHECK_ALLOWED_NETWORKS: z
+      .string()
+      .refine((value) => value.trim() === '' || value.split(',').every((entry) => parseCidr(entry) !== null), {
+        error: 'must be a comma-separated list of networks in CIDR form, such as 10.1.2.0/24 or fd00::/8',
+      })
+      .transform((value) => (value.trim() === '' ? [] : value.split(',').map((entry) => parseCidr(entry)!)))
+      .default([]),
+    URL_CHECK_TIMEOUT_SECONDS: integer(1, 120).default(10),
+    URL_CHECK_MAX_BYTES: integer(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
     JOB_WORKERS: booleanFlag.default(true),
     JOB_POLL_INTERVAL_SECONDS: integer(1, 600).default(2),
 

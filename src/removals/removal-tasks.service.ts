@@ -9,10 +9,11 @@ import type { UploadedFile } from '../common/multipart.js';
 import { ImageService } from '../images/image.service.js';
 import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
-import type { CompleteTaskDto, NotRemovableDto } from './dto/removal-task.dto.js';
+import type { CompleteTaskDto, NotRemovableDto, TaskEvidenceDto } from './dto/removal-task.dto.js';
 import { RemovalNotifier } from './removal-notifier.js';
 import { removalWorker } from './removal-task-owners.service.js';
 import { RemovalTaskEntity, type RemovalTaskStatus } from './removal-task.entity.js';
+import { UrlCheck } from './url-check.js';
 
 export const SCREENSHOT_FIELD = 'screenshot';
 
@@ -32,8 +33,8 @@ function screenshotKey(taskId: string, screenshotId: string): string {
 
 /**
  * The work on one removal task (DESIGN.md §3). A task completes only with evidence: a written
- * attestation or an uploaded screenshot (the service's own URL check and hosted takedowns record
- * theirs). A publication that cannot come down needs a reason and a privacy officer's approval. When
+ * attestation, an uploaded screenshot, or the service's own URL check (hosted takedowns record
+ * theirs when the case opens). A publication that cannot come down needs a reason and a privacy officer's approval. When
  * the last task of a case is done or approved as not removable, the case completes, in the same
  * transaction.
  */
@@ -47,6 +48,7 @@ export class RemovalTasksService {
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
     private readonly notifier: RemovalNotifier,
+    private readonly urlCheck: UrlCheck,
     private readonly clock: Clock,
   ) {}
 
@@ -56,7 +58,10 @@ export class RemovalTasksService {
     screenshot: UploadedFile | undefined,
     caller: Caller,
   ): Promise<string> {
-    const evidence = await this.evidenceOf(input, screenshot);
+    const evidence =
+      input.evidence.kind === 'url_check'
+        ? await this.checkedUrl(taskId, input.evidence, screenshot, caller)
+        : await this.evidenceOf(input, screenshot);
     const key = typeof evidence.screenshotId === 'string' ? screenshotKey(taskId, evidence.screenshotId) : null;
     // Nothing is stored for a task that does not exist or is closed (checked again under the lock).
     assertStatus(await this.find(this.dataSource.manager, taskId), ['open', 'not_removable_requested'], 'completed');
@@ -171,6 +176,45 @@ export class RemovalTasksService {
     // Written by evidenceOf for every screenshot completion.
     const { contentType, sha256, screenshotId } = task.evidence as unknown as ScreenshotEvidence;
     return { contentType, sha256, object: await this.store.get(screenshotKey(taskId, screenshotId)) };
+  }
+
+  /**
+   * The service's own check of the publication's URL (or the one given). A check that does not
+   * confirm the removal is refused with its findings, and recorded: it shows the task was worked.
+   */
+  private async checkedUrl(
+    taskId: string,
+    evidence: TaskEvidenceDto,
+    screenshot: UploadedFile | undefined,
+    caller: Caller,
+  ): Promise<Record<string, unknown>> {
+    if (screenshot) throw evidenceError('a URL check takes no file; send the screenshot as kind "screenshot"');
+    // Nothing is fetched for a task that does not exist or is closed.
+    const task = await this.find(this.dataSource.manager, taskId);
+    assertStatus(task, ['open', 'not_removable_requested'], 'completed');
+    const [publication] = await this.dataSource.query<{ url: string | null; photo_id: string }[]>(
+      'SELECT url, photo_id FROM publications WHERE id = $1',
+      [task.publicationId],
+    );
+    const url = evidence.url ?? publication.url;
+    if (url === null) throw evidenceError('this publication has no URL on record; give the one to check as `url`');
+    const result = await this.urlCheck.check(publication.photo_id, url, evidence.imageUrl ?? null);
+    if (!result.passed) {
+      await this.audit.record(caller, {
+        action: 'removal_task.url_check_failed',
+        entityType: 'removal_task',
+        entityId: taskId,
+        patientId: await patientOf(this.dataSource.manager, task.caseId),
+        details: { caseId: task.caseId, publicationId: task.publicationId, check: result },
+      });
+      throw new DomainError(
+        'removal_not_confirmed',
+        422,
+        `The URL check does not confirm the removal: ${result.finding} The task stays open.`,
+        { check: result },
+      );
+    }
+    return { ...result };
   }
 
   /** What proves the takedown; 422 when the request brings none. */

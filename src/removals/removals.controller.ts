@@ -176,8 +176,11 @@ export class RemovalsController {
 
   /**
    * Completes the task with evidence: JSON `{ "evidence": { "kind": "attestation", "statement": … } }`,
-   * or multipart with the screenshot in `screenshot` and `{ "evidence": { "kind": "screenshot" } }`
-   * in `metadata`. Without evidence: 422. Answers the case as it now stands.
+   * multipart with the screenshot in `screenshot` and `{ "evidence": { "kind": "screenshot" } }` in
+   * `metadata`, or `{ "evidence": { "kind": "url_check" } }` for the service to check the URL itself
+   * (422 `removal_not_confirmed` with its findings when it still finds the photo or cannot tell;
+   * 422 `url_not_allowed` for a URL on a private or loopback network). Without evidence: 422.
+   * Answers the case as it now stands.
    */
   @RequirePermission('removals.work')
   @Post('removal-tasks/:id/complete')

@@ -12,6 +12,7 @@ import { RemovalTimers } from './removal-timers.js';
 import { RemovalTasksService } from './removal-tasks.service.js';
 import { RemovalsController } from './removals.controller.js';
 import { RevocationsService } from './revocations.service.js';
+import { UrlCheck } from './url-check.js';
 
 @Module({
   imports: [ClearanceModule, ImagesModule, NotificationsModule],
@@ -26,6 +27,7 @@ import { RevocationsService } from './revocations.service.js';
     RemovalTaskOwnersService,
     ReleaseExpiryCases,
     RemovalReportService,
+    UrlCheck,
   ],
 })
 export class RemovalsModule {}

@@ -1,21 +1,58 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsInstant, OptionalNotNull } from '../../common/validators.js';
 
 const TEXT_LIMIT = 2000;
+const URL_LIMIT = 2048;
 const NOT_BLANK = /\S/;
-/** The evidence a person brings; the service records its own (hosted takedowns, URL checks) itself. */
-export const PERSONAL_EVIDENCE_KINDS = ['attestation', 'screenshot'] as const;
-export type PersonalEvidenceKind = (typeof PERSONAL_EVIDENCE_KINDS)[number];
+/** The evidence a completion brings; hosted takedowns record theirs without one. */
+export const COMPLETION_EVIDENCE_KINDS = ['attestation', 'screenshot', 'url_check'] as const;
+export type CompletionEvidenceKind = (typeof COMPLETION_EVIDENCE_KINDS)[number];
+const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 export class TaskEvidenceDto {
   @ApiProperty({
-    enum: PERSONAL_EVIDENCE_KINDS,
-    description: '`attestation`: a written statement; `screenshot`: the image sent as the `screenshot` file.',
+    enum: COMPLETION_EVIDENCE_KINDS,
+    description:
+      '`attestation`: a written statement; `screenshot`: the image sent as the `screenshot` file; `url_check`: ' +
+      'the service fetches the URL itself and completes the task only if it answers 404/410 or no longer shows ' +
+      'the photo (compared by fingerprint). A check that does not confirm the removal answers 422 with its findings.',
   })
-  @IsIn(PERSONAL_EVIDENCE_KINDS)
-  kind!: PersonalEvidenceKind;
+  @IsIn(COMPLETION_EVIDENCE_KINDS)
+  kind!: CompletionEvidenceKind;
+
+  @ApiPropertyOptional({
+    description: "For a URL check: the URL to check, if not the publication's own (the post moved, say).",
+    example: 'https://clinic.example/results/rhinoplasty',
+    maxLength: URL_LIMIT,
+  })
+  @OptionalNotNull()
+  @IsUrl(HTTP_URL, { message: 'url must be an http(s) URL' })
+  @MaxLength(URL_LIMIT)
+  url?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'For a URL check: the address the image was published under, if known. The check fails while the page ' +
+      'still refers to it, besides comparing every image on the page with the photo.',
+    example: 'https://clinic.example/uploads/2026/05/before-after-12.jpg',
+    maxLength: URL_LIMIT,
+  })
+  @OptionalNotNull()
+  @IsUrl(HTTP_URL, { message: 'imageUrl must be an http(s) URL' })
+  @MaxLength(URL_LIMIT)
+  imageUrl?: string;
 
   @ApiPropertyOptional({
     description: 'Required for an attestation: what was removed, where and how it was confirmed.',
