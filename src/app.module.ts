@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { HoldsModule } from './holds/holds.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { PortalModule } from './portal/portal.module.js';
 import { RemovalsModule } from './removals/removals.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { MediaModule } from './media/media.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         MediaModule,
         HoldsModule,
         RemovalsModule,
+        PortalModule,
       ],
       controllers: [HealthController],
     };

@@ -7,6 +7,8 @@ import { PERMISSIONS, ROLES, type Permission, type Role } from '../src/auth/role
 import { RequirePermission } from '../src/common/access.decorator.js';
 import { Identified } from '../src/common/identified.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { signInPatient } from './support/portal.js';
+import { createPatient } from './support/records.js';
 import { declaredRoutes, type DeclaredRoute } from './support/routes.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
@@ -88,7 +90,7 @@ const DESIGNED_ACCESS: Record<Permission, Role[]> = {
   'outbox.read': ['admin'],
 };
 
-type Caller = { kind: 'anonymous' } | { kind: 'role'; role: Role } | { kind: 'api_key' };
+type Caller = { kind: 'anonymous' } | { kind: 'role'; role: Role } | { kind: 'api_key' } | { kind: 'patient' };
 
 function describeCaller(caller: Caller): string {
   return caller.kind === 'role' ? caller.role : caller.kind;
@@ -100,6 +102,10 @@ function expectation(route: DeclaredRoute, caller: Caller): 'denied-401' | 'deni
   if (!rule) return 'denied-403';
   if (rule.kind === 'public') return 'allowed';
   if (caller.kind === 'anonymous') return 'denied-401';
+  // Portal routes are for patients only, and patients reach nothing else.
+  if (rule.kind === 'patient' || caller.kind === 'patient') {
+    return rule.kind === 'patient' && caller.kind === 'patient' ? 'allowed' : 'denied-403';
+  }
   if (caller.kind === 'api_key') {
     if (rule.kind === 'signed_in') return 'denied-403';
     return API_KEY_PERMISSIONS.includes(rule.permission) ? 'allowed' : 'denied-403';
@@ -145,6 +151,8 @@ describe('access control', () => {
       'GET /storage/:token',
       'GET /m/:token',
       'POST /api/v1/auth/login',
+      'POST /api/v1/portal/access',
+      'POST /api/v1/portal/session',
     ];
     assert.deepEqual(publicRoutes.sort(), expectedPublic.sort());
   });
@@ -157,22 +165,30 @@ describe('access control', () => {
       .expect(201);
     const tokens = new Map<string, string>([['api_key', created.body.token as string]]);
     for (const role of ROLES) tokens.set(role, (await createSignedIn(t, role)).token);
+    const frontDesk = await createSignedIn(t, 'front_desk');
+    await createPatient(t, frontDesk, { contactEmail: 'matrix.patient@example.test', dateOfBirth: '1979-02-03' });
+    tokens.set('patient', await signInPatient(t, 'matrix.patient@example.test', '1979-02-03'));
 
-    // Logging out ends the session the rest of the matrix uses, so it goes last.
-    const routes = declaredRoutes(t.app)
-      .filter((route) => route.rule?.kind !== 'public')
-      .sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
+    const routes = declaredRoutes(t.app).filter((route) => route.rule?.kind !== 'public');
+    // Logging out ends the session it is sent with: each logout gets a session of its own.
+    const tokenFor = async (route: DeclaredRoute, caller: Caller): Promise<string | undefined> => {
+      if (!route.path.endsWith('/logout')) return tokens.get(caller.kind === 'role' ? caller.role : caller.kind);
+      if (caller.kind === 'role') return (await createSignedIn(t, caller.role)).token;
+      if (caller.kind === 'patient') return signInPatient(t, 'matrix.patient@example.test', '1979-02-03');
+      return tokens.get(caller.kind);
+    };
     const callers: Caller[] = [
       { kind: 'anonymous' },
       ...ROLES.map((role) => ({ kind: 'role', role }) as const),
       { kind: 'api_key' },
+      { kind: 'patient' },
     ];
     const mismatches: string[] = [];
     let checked = 0;
     for (const route of routes) {
       for (const caller of callers) {
+        const token = await tokenFor(route, caller);
         const call = request(t.server)[route.method.toLowerCase() as 'get'](concretePath(route.path));
-        const token = tokens.get(caller.kind === 'role' ? caller.role : caller.kind);
         if (caller.kind !== 'anonymous' && token) call.auth(token, { type: 'bearer' });
         if (route.method !== 'GET' && route.method !== 'DELETE') call.send({});
         const response = await call;

@@ -122,4 +122,32 @@ describe('mail over SMTP', () => {
     assert.equal(toOfficer.length, 1);
     assert.match(toOfficer[0].raw, /social\.instagram: C0ffee/);
   });
+
+  it('mails a patient their sign-in link, which works, and hides its token from admins reading the outbox', async () => {
+    await createPatient(t, frontDesk, { contactEmail: 'portal.user@example.test', dateOfBirth: '1991-11-30' });
+    const asked = await request(t.server)
+      .post('/api/v1/portal/access')
+      .send({ email: 'portal.user@example.test', dateOfBirth: '1991-11-30' });
+    assert.equal(asked.status, 202);
+    await t.runDueJobs();
+    const link = mail.received.find((message) => message.to.includes('portal.user@example.test'));
+    assert.ok(link, 'the link arrives');
+    // The body is quoted-printable: soft line breaks and =XX escapes.
+    const text = link.raw
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const token = /#token=(pcs_l_[A-Za-z0-9_-]+)/.exec(text)?.[1];
+    assert.ok(token, 'the message carries the link');
+    const session = await request(t.server).post('/api/v1/portal/session').send({ token });
+    assert.equal(session.status, 201, JSON.stringify(session.body));
+
+    const admin = await createSignedIn(t, 'admin');
+    const outbox = await request(t.server)
+      .get('/api/v1/outbox?kind=portal_access_link')
+      .auth(admin.token, { type: 'bearer' });
+    assert.equal(outbox.status, 200);
+    assert.equal(outbox.body.items.length, 1);
+    assert.ok(!outbox.text.includes(token), 'the admin cannot read the token');
+    assert.match(outbox.body.items[0].body as string, /#token=\[sent to the patient; not shown\]/);
+  });
 });

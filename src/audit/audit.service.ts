@@ -137,6 +137,7 @@ function actorOf(caller: Caller): Actor {
   const principal = caller.principal;
   if (principal?.kind === 'user') return { type: 'user', id: principal.userId, label: principal.email };
   if (principal?.kind === 'api_key') return { type: 'api_key', id: principal.apiKeyId, label: principal.name };
+  if (principal?.kind === 'patient') return { type: 'patient', id: principal.patientId, label: 'portal' };
   if (caller.system) return { type: 'system', id: null, label: null };
   return { type: 'anonymous', id: null, label: null };
 }

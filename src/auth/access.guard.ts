@@ -7,6 +7,7 @@ import { ApiKeysService } from './api-keys.service.js';
 import { ForbiddenError, UnauthenticatedError } from './auth.errors.js';
 import { AuthService } from './auth.service.js';
 import { callerOf, type Principal } from './caller.js';
+import { PatientSessionsService } from './patient-sessions.service.js';
 import { tokenKind } from './secret-token.js';
 
 /**
@@ -20,6 +21,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly apiKeys: ApiKeysService,
+    private readonly patientSessions: PatientSessionsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -54,6 +56,9 @@ export class AccessGuard implements CanActivate {
     const kind = token ? tokenKind(token) : undefined;
     if (!token || !kind) throw new UnauthenticatedError('invalid_token');
     if (kind === 'api_key') return this.apiKeys.authenticate(token, request.ip ?? null);
+    if (kind === 'patient_session') return this.patientSessions.authenticate(token);
+    // A portal link is exchanged for a session, never used as one.
+    if (kind === 'portal_link') throw new UnauthenticatedError('invalid_token');
     return this.auth.authenticate(token);
   }
 }
@@ -64,6 +69,13 @@ function authorize(rule: AccessRule | undefined, principal: Principal): void {
     throw new ForbiddenError('forbidden', 'This route declares no access rule and is closed.');
   }
   if (rule.kind === 'public') return;
+  if (rule.kind === 'patient' || principal.kind === 'patient') {
+    if (rule.kind !== 'patient') throw new ForbiddenError('staff_only', 'This route is for staff, not patients.');
+    if (principal.kind !== 'patient') {
+      throw new ForbiddenError('patients_only', 'This route is for patients signed in to the portal.');
+    }
+    return;
+  }
   if (principal.kind === 'api_key') {
     if (rule.kind === 'signed_in')
       throw new ForbiddenError('staff_only', 'This route is for signed-in staff, not API keys.');

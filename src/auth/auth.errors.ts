@@ -1,7 +1,13 @@
 import { DomainError } from '../common/domain-error.js';
 
 export type UnauthenticatedCode =
-  'unauthenticated' | 'invalid_token' | 'session_expired' | 'invalid_credentials' | 'totp_required' | 'totp_invalid';
+  | 'unauthenticated'
+  | 'invalid_token'
+  | 'session_expired'
+  | 'invalid_credentials'
+  | 'totp_required'
+  | 'totp_invalid'
+  | 'portal_link_invalid';
 
 const DETAILS: Record<UnauthenticatedCode, string> = {
   unauthenticated: 'This route needs a bearer token: sign in at POST /api/v1/auth/login.',
@@ -10,12 +16,18 @@ const DETAILS: Record<UnauthenticatedCode, string> = {
   invalid_credentials: 'The email address or password is not correct.',
   totp_required: 'This account uses a second factor: send the current code from the authenticator app as totpCode.',
   totp_invalid: 'The authenticator code is not correct, or it has already been used.',
+  portal_link_invalid:
+    'This sign-in link is not valid: it was already used, it has expired, or it was copied incompletely. ' +
+    'Ask for a new one at POST /api/v1/portal/access.',
 };
 
 /** 401: the caller has not proved who they are. */
 export class UnauthenticatedError extends DomainError {
   constructor(code: UnauthenticatedCode) {
-    const error = code === 'session_expired' || code === 'invalid_token' ? ', error="invalid_token"' : '';
+    const error =
+      code === 'session_expired' || code === 'invalid_token' || code === 'portal_link_invalid'
+        ? ', error="invalid_token"'
+        : '';
     super(code, 401, DETAILS[code], {}, { 'www-authenticate': `Bearer realm="photo-consent"${error}` });
   }
 }

@@ -10,10 +10,11 @@ import { AuthService } from './auth.service.js';
 import { IdentifiedDataInterceptor } from './identified-data.interceptor.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PatientSessionsService } from './patient-sessions.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
-/** Staff accounts, sessions, second factor, API keys, and the guard in front of every route. */
+/** Staff accounts, sessions, second factor, API keys, patients' portal sessions, and the guard in front of every route. */
 @Module({
   controllers: [AuthController, UsersController, ApiKeysController],
   providers: [
@@ -26,10 +27,11 @@ import { UsersService } from './users.service.js';
     AuthService,
     ApiKeysService,
     LoginThrottleService,
+    PatientSessionsService,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: IdentifiedDataInterceptor },
   ],
-  exports: [UsersService],
+  exports: [UsersService, PatientSessionsService, LoginThrottleService],
 })
 export class AuthModule {}

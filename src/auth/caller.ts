@@ -21,7 +21,16 @@ export interface ApiKeyPrincipal {
   permissions: ReadonlySet<Permission>;
 }
 
-export type Principal = StaffPrincipal | ApiKeyPrincipal;
+/** A patient signed in to the portal through a one-time link: their own records only. */
+export interface PatientPrincipal {
+  kind: 'patient';
+  patientId: string;
+  sessionId: string;
+  /** None: staff permissions never apply to a patient. */
+  permissions: ReadonlySet<Permission>;
+}
+
+export type Principal = StaffPrincipal | ApiKeyPrincipal | PatientPrincipal;
 
 /** Who is asking, and from where: what authorization decides on and what the audit trail records. */
 export interface Caller {
@@ -61,6 +70,12 @@ export const CurrentCaller = createParamDecorator((_data: unknown, context: Exec
 /** The signed-in staff member; only for routes the guard lets only staff sessions through. */
 export function staffOf(caller: Caller): StaffPrincipal {
   if (caller.principal?.kind !== 'user') throw new Error('this route is for staff sessions only');
+  return caller.principal;
+}
+
+/** The signed-in patient; only for routes the guard lets only patient sessions through. */
+export function patientOf(caller: Caller): PatientPrincipal {
+  if (caller.principal?.kind !== 'patient') throw new Error('this route is for patient sessions only');
   return caller.principal;
 }
 

@@ -6,7 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('login_throttle')
 export class LoginThrottleEntity {
-  /** account | ip */
+  /** account | ip (staff sign-in); portal_email | portal_ip | portal_session_ip (the patient portal) */
   @PrimaryColumn({ type: 'text' })
   scope!: string;
 

@@ -28,7 +28,10 @@ export class LoginThrottleService {
     const now = this.clock.now();
     const windowStart = new Date(now.getTime() - windowMs);
     // Rows of windows that have run out are no use to anyone: clear them as we go.
-    await this.dataSource.query('DELETE FROM login_throttle WHERE window_started_at <= $1', [windowStart]);
+    await this.dataSource.query(
+      "DELETE FROM login_throttle WHERE scope IN ('account', 'ip') AND window_started_at <= $1",
+      [windowStart],
+    );
     const rows = await this.dataSource.query<{ scope: Scope; window_started_at: Date; failures: number }[]>(
       `INSERT INTO login_throttle AS t (scope, key, window_started_at, failures)
        VALUES ('account', $1, $3, 1), ('ip', $2, $3, 1)

@@ -4,10 +4,22 @@ import { createHash, randomBytes } from 'node:crypto';
 // (and lets secret scanners recognise a leaked one). Only the SHA-256 of a token is stored; the
 // token has far too much entropy for the fast hash to be a weakness.
 
-export type TokenKind = 'session' | 'api_key';
+/** Staff session, API key, a patient's portal session, and the one-time link that starts one. */
+export type TokenKind = 'session' | 'api_key' | 'patient_session' | 'portal_link';
 
-const PREFIX: Record<TokenKind, string> = { session: 'pcs_s_', api_key: 'pcs_k_' };
-const TOKEN_PATTERN = /^pcs_([sk])_[A-Za-z0-9_-]{43}$/;
+const PREFIX: Record<TokenKind, string> = {
+  session: 'pcs_s_',
+  api_key: 'pcs_k_',
+  patient_session: 'pcs_p_',
+  portal_link: 'pcs_l_',
+};
+const KIND_OF_LETTER: Record<string, TokenKind> = {
+  s: 'session',
+  k: 'api_key',
+  p: 'patient_session',
+  l: 'portal_link',
+};
+const TOKEN_PATTERN = /^pcs_([skpl])_[A-Za-z0-9_-]{43}$/;
 
 export function generateToken(kind: TokenKind): string {
   return PREFIX[kind] + randomBytes(32).toString('base64url');
@@ -17,7 +29,7 @@ export function generateToken(kind: TokenKind): string {
 export function tokenKind(token: string): TokenKind | undefined {
   const match = TOKEN_PATTERN.exec(token);
   if (!match) return undefined;
-  return match[1] === 's' ? 'session' : 'api_key';
+  return KIND_OF_LETTER[match[1]];
 }
 
 export function hashToken(token: string): Buffer {

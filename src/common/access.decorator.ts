@@ -10,7 +10,9 @@ export type AccessRule =
   | { kind: 'public' }
   /** Any signed-in staff member, whatever their role: their own account and session. */
   | { kind: 'signed_in'; allowedBeforeTotpEnrolment: boolean }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+  /** A patient signed in to the portal; staff and API keys are refused. */
+  | { kind: 'patient' };
 
 export const ACCESS_RULE = 'pcs:access-rule';
 
@@ -30,6 +32,10 @@ export const SignedIn = (options: { allowedBeforeTotpEnrolment?: boolean } = {})
     } satisfies AccessRule),
     ApiBearerAuth(),
   );
+
+/** A patient's portal session (and nobody else). */
+export const PatientSession = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'patient' } satisfies AccessRule), ApiBearerAuth());
 
 /** A staff member whose role grants the permission, or an API key granted it. */
 export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>

@@ -67,6 +67,11 @@ export class AppConfig {
    * The service's own check that a publication came down: private networks it may reach (none by
    * default), how long it waits and how much it reads per response.
    */
+  /**
+   * The patient portal: the page a mailed sign-in link opens (the token follows in the fragment, so
+   * it never reaches a server log), and how long the link and the session it starts last.
+   */
+  readonly portal: { linkUrl: string; linkLifetimeMs: number; sessionLifetimeMs: number };
   readonly urlCheck: { allowedNetworks: readonly Cidr[]; timeoutMs: number; maxBytes: number };
 
   constructor(env: ParsedEnv) {
@@ -117,6 +122,11 @@ export class AppConfig {
       allowedNetworks: env.URL_CHECK_ALLOWED_NETWORKS,
       timeoutMs: env.URL_CHECK_TIMEOUT_SECONDS * 1000,
       maxBytes: env.URL_CHECK_MAX_BYTES,
+    };
+    this.portal = {
+      linkUrl: env.PORTAL_LINK_URL ?? `${this.http.publicBaseUrl}/portal`,
+      linkLifetimeMs: env.PORTAL_LINK_MINUTES * 60_000,
+      sessionLifetimeMs: env.PORTAL_SESSION_MINUTES * 60_000,
     };
     this.jobs = { workers: env.JOB_WORKERS, pollIntervalSeconds: env.JOB_POLL_INTERVAL_SECONDS };
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };

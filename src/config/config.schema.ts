@@ -111,6 +111,9 @@ export const configSchema = z
       .default([]),
     URL_CHECK_TIMEOUT_SECONDS: integer(1, 120).default(10),
     URL_CHECK_MAX_BYTES: integer(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
+    PORTAL_LINK_URL: url(['http:', 'https:']).optional(),
+    PORTAL_LINK_MINUTES: integer(5, 24 * 60).default(30),
+    PORTAL_SESSION_MINUTES: integer(5, 24 * 60).default(30),
     JOB_WORKERS: booleanFlag.default(true),
     JOB_POLL_INTERVAL_SECONDS: integer(1, 600).default(2),
 

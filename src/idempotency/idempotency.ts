@@ -54,6 +54,7 @@ function ownerOf(caller: Caller): string {
   const principal = caller.principal;
   if (principal?.kind === 'user') return `user:${principal.userId}`;
   if (principal?.kind === 'api_key') return `api_key:${principal.apiKeyId}`;
+  if (principal?.kind === 'patient') return `patient:${principal.patientId}`;
   throw new Error('An idempotent request needs an authenticated caller');
 }
 

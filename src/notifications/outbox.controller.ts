@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
+import { AppConfig } from '../config/app-config.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
 import { OutboxMessageDto, OutboxPageDto, OutboxQueryDto } from './dto/outbox.dto.js';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
@@ -16,11 +17,13 @@ export class OutboxController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
    * Every message the service has written, newest first: with no SMTP server configured this is
-   * where they are read. Messages to patients carry their address, so each read is audited.
+   * where they are read. Messages to patients carry their address, so each read is audited. With a
+   * mail server configured, the token of a patient's sign-in link is not shown.
    */
   @RequirePermission('outbox.read')
   @Get()
@@ -39,7 +42,10 @@ export class OutboxController {
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await builder.take(limit + 1).getMany();
-    const items = rows.slice(0, limit).map(messageView);
+    // With a mail server, a patient's sign-in link is for the patient alone: an admin reading the
+    // outbox must not be able to open it. Without one, the admin is the mail channel and sees it.
+    const hideSignInLinks = this.config.mail.smtpUrl !== undefined;
+    const items = rows.slice(0, limit).map((message) => messageView(message, hideSignInLinks));
     await this.audit.record(caller, {
       action: 'outbox.read',
       details: { delivery: query.delivery, kind: query.kind, removalCaseId: query.removalCaseId, count: items.length },
@@ -52,7 +58,7 @@ export class OutboxController {
   }
 }
 
-function messageView(message: OutboxMessageEntity): OutboxMessageDto {
+function messageView(message: OutboxMessageEntity, hideSignInLinks: boolean): OutboxMessageDto {
   return {
     id: message.id,
     createdAt: message.createdAt,
@@ -62,7 +68,10 @@ function messageView(message: OutboxMessageEntity): OutboxMessageDto {
     recipientPatientId: message.recipientPatientId,
     removalCaseId: message.removalCaseId,
     subject: message.subject,
-    body: message.body,
+    body:
+      hideSignInLinks && message.kind === 'portal_access_link'
+        ? message.body.replace(/#token=\S+/g, '#token=[sent to the patient; not shown]')
+        : message.body,
     delivery: message.delivery,
     attempts: message.attempts,
     lastError: message.lastError,

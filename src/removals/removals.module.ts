@@ -29,5 +29,6 @@ import { UrlCheck } from './url-check.js';
     RemovalReportService,
     UrlCheck,
   ],
+  exports: [RevocationsService],
 })
 export class RemovalsModule {}

@@ -261,8 +261,10 @@ async function revokeReleases(manager: EntityManager, revocation: RevocationEnti
   return rows.map((row) => row.id).sort();
 }
 
-/** The revocation's scope in the patient's words, for the receipt. */
-function describeScope(revocation: RevocationEntity): string {
+/** The revocation's scope in the patient's words, for the receipt and the portal. */
+export function describeScope(
+  revocation: Pick<RevocationEntity, 'scopeKind' | 'channels' | 'photoIds' | 'releaseSeriesIds'>,
+): string {
   const releases = revocation.releaseSeriesIds ? ' under the releases you named' : '';
   if (revocation.scopeKind === 'everything') return `you withdrew your consent to every use of your photos${releases}`;
   if (revocation.scopeKind === 'channels') {

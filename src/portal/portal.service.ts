@@ -1,0 +1,395 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { PatientSessionsService } from '../auth/patient-sessions.service.js';
+import { Clock } from '../common/clock.js';
+import { NotFoundError } from '../common/domain-error.js';
+import { AppConfig } from '../config/app-config.js';
+import type { IdempotentRequest, IdempotentResponse } from '../idempotency/idempotency.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { CreateRevocationDto } from '../removals/dto/revocation.dto.js';
+import { describeScope, RevocationsService } from '../removals/revocations.service.js';
+import { ObjectStore, type GetResult } from '../storage/object-store.js';
+import type {
+  PortalAccessDto,
+  PortalCaseDto,
+  PortalOverviewDto,
+  PortalPhotoDto,
+  PortalPublicationDto,
+  PortalReceiptDto,
+  PortalReleaseDto,
+  PortalRevocationDto,
+} from './dto/portal.dto.js';
+import { PortalThrottle } from './portal-throttle.js';
+import { releaseInWords } from './release-in-words.js';
+
+const PORTAL_PREFIX = '/api/v1/portal';
+
+/** What the portal verified before the patient could act: recorded with every portal revocation. */
+const PORTAL_IDENTITY_CHECK =
+  'Signed in to the patient portal with a one-time link mailed to the email address on file, ' +
+  'requested with the date of birth';
+
+interface ReleaseRow {
+  id: string;
+  series_id: string;
+  version: number;
+  signed_at: Date;
+  expires_at: Date | null;
+  expiration_event: string | null;
+  revoked_at: Date | null;
+  channels: string[];
+  denied_channels: string[];
+  face_allowed: boolean;
+  obscure_identifying_marks: boolean;
+  name_allowed: boolean;
+  paid_advertising_allowed: boolean;
+  educational_use_allowed: boolean;
+}
+
+interface PublicationRow {
+  id: string;
+  photo_id: string;
+  channel: string;
+  hosted: boolean;
+  url: string | null;
+  post_id: string | null;
+  campaign: string | null;
+  print_run: string | null;
+  status: string;
+  published_at: Date;
+  status_changed_at: Date;
+}
+
+/**
+ * The patient's own view and requests (DESIGN.md §7 portal): signing in by a mailed one-time link,
+ * their releases in plain words, their photos and where each is published, their removal cases, and
+ * revoking all or part of their consent. Everything is scoped to the signed-in patient: another
+ * patient's record answers 404.
+ */
+@Injectable()
+export class PortalService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: PatientSessionsService,
+    private readonly notifications: NotificationsService,
+    private readonly revocations: RevocationsService,
+    private readonly throttle: PortalThrottle,
+    private readonly store: ObjectStore,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Mails a one-time link to each patient whose address on file (theirs or their guardian's) and
+   * date of birth match. The caller learns nothing either way: the answer is the same.
+   */
+  async requestAccess(input: PortalAccessDto, caller: Caller): Promise<void> {
+    const email = input.email.trim().toLowerCase();
+    await this.throttle.countAccessRequest(email, caller.clientIp);
+    const matches = await this.dataSource.query<{ id: string; address: string }[]>(
+      `SELECT id, CASE WHEN lower(contact_email) = $1 THEN contact_email ELSE guardian_contact_email END AS address
+         FROM patients
+        WHERE date_of_birth = $2 AND (lower(contact_email) = $1 OR lower(guardian_contact_email) = $1)`,
+      [email, input.dateOfBirth],
+    );
+    for (const match of matches) {
+      await this.dataSource.transaction(async (manager) => {
+        const link = await this.sessions.issueLink(manager, match.id);
+        const until = link.expiresAt.toISOString().slice(11, 16);
+        await this.notifications.enqueue(manager, [
+          {
+            kind: 'portal_access_link',
+            dedupeKey: `portal_access_link:${createHash('sha256').update(link.token).digest('hex')}`,
+            address: match.address,
+            patientId: match.id,
+            subject: 'Your sign-in link to your photo consent records',
+            body: [
+              'You asked to see your photo consent records. Open this link to sign in:',
+              '',
+              `${this.config.portal.linkUrl}#token=${link.token}`,
+              '',
+              `It works once, until ${until} UTC today (${Math.round(this.config.portal.linkLifetimeMs / 60_000)} minutes). ` +
+                'If you did not ask for it, you can ignore this message: nothing changes without it.',
+            ].join('\n'),
+          },
+        ]);
+        await this.audit.record(
+          caller,
+          { action: 'portal.access_link', entityType: 'patient', entityId: match.id, patientId: match.id },
+          manager,
+        );
+      });
+    }
+    if (matches.length === 0)
+      await this.audit.record(caller, { action: 'portal.access_request', details: { matched: 0 } });
+  }
+
+  async overview(patientId: string, caller: Caller): Promise<PortalOverviewDto> {
+    const [patient] = await this.dataSource.query<{ code: string }[]>('SELECT code FROM patients WHERE id = $1', [
+      patientId,
+    ]);
+    const [releases, photos, publications, cases, tasks, revocations] = await Promise.all([
+      this.dataSource.query<ReleaseRow[]>(
+        `SELECT id, series_id, version, signed_at, expires_at, expiration_event, revoked_at, channels, denied_channels,
+                face_allowed, obscure_identifying_marks, name_allowed, paid_advertising_allowed, educational_use_allowed
+           FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY signed_at DESC`,
+        [patientId],
+      ),
+      this.dataSource.query<{ id: string; kind: string; view: string | null; taken_at: Date | null }[]>(
+        'SELECT id, kind, view, taken_at FROM photos WHERE patient_id = $1 ORDER BY created_at, id',
+        [patientId],
+      ),
+      this.dataSource.query<PublicationRow[]>(
+        `SELECT id, photo_id, channel, hosted, url, post_id, campaign, print_run, status, published_at, status_changed_at
+           FROM publications WHERE patient_id = $1 ORDER BY published_at, created_at, id`,
+        [patientId],
+      ),
+      this.dataSource.query<
+        {
+          id: string;
+          status: string;
+          opened_at: Date;
+          due_at: Date;
+          completed_at: Date | null;
+          revocation_id: string | null;
+        }[]
+      >(
+        `SELECT id, status, opened_at, due_at, completed_at, revocation_id
+           FROM removal_cases WHERE patient_id = $1 ORDER BY opened_at DESC, id`,
+        [patientId],
+      ),
+      this.dataSource.query<
+        (PublicationRow & {
+          case_id: string;
+          task_status: string;
+          completed_at: Date | null;
+          not_removable_reason: string | null;
+        })[]
+      >(
+        `SELECT t.case_id, t.status AS task_status, t.completed_at, t.not_removable_reason,
+                p.channel, p.hosted, p.url, p.post_id, p.campaign, p.print_run
+           FROM removal_tasks t JOIN removal_cases c ON c.id = t.case_id JOIN publications p ON p.id = t.publication_id
+          WHERE c.patient_id = $1 ORDER BY t.id`,
+        [patientId],
+      ),
+      this.dataSource.query<
+        {
+          id: string;
+          received_at: Date;
+          received_via: string;
+          scope_kind: 'everything' | 'channels' | 'photos';
+          channels: string[] | null;
+          photo_ids: string[] | null;
+          release_series_ids: string[] | null;
+        }[]
+      >(
+        `SELECT id, received_at, received_via, scope_kind, channels, photo_ids, release_series_ids
+           FROM revocations WHERE patient_id = $1 ORDER BY received_at DESC, id`,
+        [patientId],
+      ),
+    ]);
+    const now = this.clock.now();
+    const caseOfRevocation = new Map(cases.map((each) => [each.revocation_id, each.id]));
+    await this.audit.record(caller, {
+      action: 'portal.overview.read',
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+    });
+    return {
+      code: patient.code,
+      releases: releases.map((release): PortalReleaseDto => {
+        // The patient's narrower withdrawals that apply to this release (a withdrawal names no release, or this one).
+        const narrowings = revocations.filter(
+          (each) =>
+            each.scope_kind !== 'everything' &&
+            each.received_at >= release.signed_at &&
+            (each.release_series_ids === null || each.release_series_ids.includes(release.series_id)),
+        );
+        return {
+          id: release.id,
+          version: release.version,
+          status: release.revoked_at
+            ? 'revoked'
+            : release.expires_at && release.expires_at <= now
+              ? 'expired'
+              : narrowings.length > 0
+                ? 'narrowed'
+                : 'active',
+          signedAt: release.signed_at,
+          expiresAt: release.expires_at,
+          expirationEvent: release.expiration_event,
+          revokedAt: release.revoked_at,
+          inWords: [
+            ...releaseInWords({
+              channels: release.channels,
+              deniedChannels: release.denied_channels,
+              faceAllowed: release.face_allowed,
+              obscureIdentifyingMarks: release.obscure_identifying_marks,
+              nameAllowed: release.name_allowed,
+              paidAdvertisingAllowed: release.paid_advertising_allowed,
+              educationalUseAllowed: release.educational_use_allowed,
+              expiresAt: release.expires_at,
+              expirationEvent: release.expiration_event,
+            }),
+            ...narrowings.map(
+              (each) =>
+                `On ${each.received_at.toISOString().slice(0, 10)} ${describeScope({
+                  scopeKind: each.scope_kind,
+                  channels: each.channels,
+                  photoIds: each.photo_ids,
+                  releaseSeriesIds: null,
+                })}.`,
+            ),
+            ...(release.revoked_at
+              ? [
+                  `You withdrew this consent on ${release.revoked_at.toISOString().slice(0, 10)}: no new use is allowed.`,
+                ]
+              : []),
+          ],
+          documentUrl: `${PORTAL_PREFIX}/releases/${release.id}/document`,
+        };
+      }),
+      photos: photos.map((photo): PortalPhotoDto => ({
+        id: photo.id,
+        kind: photo.kind,
+        view: photo.view,
+        takenAt: photo.taken_at,
+        thumbnailUrl: `${PORTAL_PREFIX}/photos/${photo.id}/thumbnail`,
+        publications: publications.filter((each) => each.photo_id === photo.id).map(publicationInPortal),
+      })),
+      removalCases: cases.map((removalCase): PortalCaseDto => {
+        const own = tasks.filter((task) => task.case_id === removalCase.id);
+        const settled = own.filter((task) => task.task_status === 'done' || task.task_status === 'not_removable');
+        return {
+          id: removalCase.id,
+          status: removalCase.status,
+          openedAt: removalCase.opened_at,
+          dueAt: removalCase.due_at,
+          completedAt: removalCase.completed_at,
+          progress: `${settled.length} of ${own.length} done`,
+          tasks: own.map((task) => ({
+            channel: task.channel,
+            location: whereShown(task),
+            status: task.task_status,
+            completedAt: task.completed_at,
+            notRemovableReason: task.not_removable_reason,
+          })),
+        };
+      }),
+      revocations: revocations.map((revocation): PortalReceiptDto => ({
+        id: revocation.id,
+        receivedAt: revocation.received_at,
+        receivedVia: revocation.received_via,
+        inWords: sentence(
+          describeScope({
+            scopeKind: revocation.scope_kind,
+            channels: revocation.channels,
+            photoIds: revocation.photo_ids,
+            releaseSeriesIds: revocation.release_series_ids,
+          }),
+        ),
+        removalCaseId: caseOfRevocation.get(revocation.id) ?? null,
+      })),
+    };
+  }
+
+  /** The patient's own revocation, effective now, through the staff path (same lock, same case). */
+  async revoke(
+    patientId: string,
+    input: PortalRevocationDto,
+    caller: Caller,
+    idempotency: IdempotentRequest | undefined,
+  ): Promise<IdempotentResponse<PortalReceiptDto>> {
+    const request: CreateRevocationDto = {
+      scope: input.scope,
+      receivedVia: 'portal',
+      requester: { type: 'patient' },
+      identityVerification: PORTAL_IDENTITY_CHECK,
+    };
+    const recorded = await this.revocations.record(patientId, request, undefined, caller, idempotency);
+    const revocation = recorded.body;
+    return {
+      ...recorded,
+      body: {
+        id: revocation.id,
+        receivedAt: revocation.receivedAt,
+        receivedVia: revocation.receivedVia,
+        inWords: sentence(
+          describeScope({
+            scopeKind: revocation.scope.kind,
+            channels: revocation.scope.channels,
+            photoIds: revocation.scope.photoIds,
+            releaseSeriesIds: revocation.scope.releaseSeriesIds,
+          }),
+        ),
+        removalCaseId: revocation.removalCaseId,
+      },
+    };
+  }
+
+  /** The patient's copy of a signed release form; 404 for any release that is not theirs. */
+  async releaseDocument(
+    patientId: string,
+    releaseId: string,
+    caller: Caller,
+  ): Promise<{ contentType: string; sha256: string; object: GetResult }> {
+    const [release] = await this.dataSource.query<
+      { document_key: string; document_content_type: string; document_sha256: string }[]
+    >('SELECT document_key, document_content_type, document_sha256 FROM releases WHERE id = $1 AND patient_id = $2', [
+      releaseId,
+      patientId,
+    ]);
+    if (!release) throw new NotFoundError('The release');
+    const object = await this.store.get(release.document_key);
+    await this.audit.record(caller, {
+      action: 'portal.release_document.read',
+      entityType: 'release',
+      entityId: releaseId,
+      patientId,
+    });
+    return { contentType: release.document_content_type, sha256: release.document_sha256, object };
+  }
+
+  /** The thumbnail of one of the patient's photos; 404 for any photo that is not theirs. */
+  async thumbnail(patientId: string, photoId: string): Promise<{ sha256: string; object: GetResult }> {
+    const [photo] = await this.dataSource.query<{ thumb_key: string; thumb_sha256: string }[]>(
+      'SELECT thumb_key, thumb_sha256 FROM photos WHERE id = $1 AND patient_id = $2',
+      [photoId, patientId],
+    );
+    if (!photo) throw new NotFoundError('The photo');
+    return { sha256: photo.thumb_sha256, object: await this.store.get(photo.thumb_key) };
+  }
+}
+
+function publicationInPortal(row: PublicationRow): PortalPublicationDto {
+  return {
+    id: row.id,
+    channel: row.channel,
+    location: whereShown(row),
+    url: row.url,
+    status: row.status,
+    publishedAt: row.published_at,
+    statusChangedAt: row.status_changed_at,
+  };
+}
+
+/** Where a publication appears, in words a patient reads. */
+function whereShown(row: Pick<PublicationRow, 'hosted' | 'url' | 'post_id' | 'campaign' | 'print_run'>): string {
+  if (row.hosted) return 'On the clinic’s website';
+  const parts = [
+    row.url,
+    row.post_id ? `post ${row.post_id}` : null,
+    row.campaign ? `campaign “${row.campaign}”` : null,
+    row.print_run ? `print run “${row.print_run}”` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.join(', ');
+}
+
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
