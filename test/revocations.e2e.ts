@@ -447,6 +447,73 @@ describe('revocations', () => {
     ]);
   });
 
+  it('adds a publication found later to its case, reopening a completed case with its original deadline', async () => {
+    const { patientId, photoIds } = await consentedPatient(1);
+    const [photoId] = photoIds;
+    const instagram = await publish(photoId, 'social.instagram');
+    const revocation = (await revoke(patientId, byPhone({ scope: { kind: 'channels', channels: ['social'] } })))
+      .body as Json;
+    const caseId = revocation.removalCaseId as string;
+    const caseOf = async () => (await as(marketing).get(`/removal-cases/${caseId}`)).body as Json;
+    const firstTask = ((await caseOf()).tasks as Json[])[0].id as string;
+    const done = await as(marketing).post(`/removal-tasks/${firstTask}/complete`, {
+      evidence: { kind: 'attestation', statement: 'Deleted the Instagram post' },
+    });
+    assert.equal(done.body.status, 'completed');
+    const dueAt = done.body.dueAt as string;
+    const other = await consentedPatient(1);
+    const found = {
+      photoId,
+      channel: 'social.facebook',
+      location: { url: 'https://facebook.example/clinic/photos/2024' },
+      publishedAt: '2025-11-02T10:00:00Z',
+      howFound: 'The patient found it in an old album of the clinic and called',
+    };
+    const before = await counts(t);
+    for (const [body, status] of [
+      [{ ...found, photoId: other.photoIds[0] }, 404],
+      [{ ...found, location: {} }, 400],
+      [{ ...found, howFound: ' ' }, 400],
+      [{ ...found, channel: 'myspace' }, 400],
+      [{ ...found, hosted: true }, 400],
+      [{ ...found, channel: 'website' }, 409],
+    ] as const) {
+      const refused = await as(marketing).post(`/removal-cases/${caseId}/publications`, body);
+      assert.equal(refused.status, status, `${JSON.stringify(body)}: ${JSON.stringify(refused.body)}`);
+    }
+    assert.equal((await as(marketing).post(`/removal-cases/${UNKNOWN_ID}/publications`, found)).status, 404);
+    assert.equal((await as(frontDesk).post(`/removal-cases/${caseId}/publications`, found)).status, 403);
+    assert.deepEqual(await counts(t), before, 'refused additions write nothing');
+
+    t.clock.advance(60_000);
+    const added = await as(marketing).post(`/removal-cases/${caseId}/publications`, found);
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const reopened = added.body as Json;
+    assert.equal(reopened.status, 'open');
+    assert.equal(reopened.completedAt, null);
+    assert.equal(reopened.dueAt, dueAt, 'the deadline promised when the request came in stands');
+    assert.deepEqual(reopened.progress, { tasks: 2, open: 1, done: 1, notRemovable: 0 });
+    const newTask = (reopened.tasks as Json[]).find((task) => task.publicationId !== instagram.id) as Json;
+    assert.equal(newTask.status, 'open');
+    assert.equal(await statusOf(newTask.publicationId as string), 'removal_pending');
+    assert.equal(
+      (await as(marketing).post('/publications', { ...found, howFound: undefined })).status,
+      409,
+      'the publish path still refuses the channel',
+    );
+    assert.deepEqual((await auditActions(patientId)).slice(-2), ['publication.discovered', 'removal_case.reopen']);
+
+    const closedAgain = await as(marketing).post(`/removal-tasks/${newTask.id as string}/complete`, {
+      evidence: { kind: 'attestation', statement: 'The album was deleted' },
+    });
+    assert.equal(closedAgain.body.status, 'completed');
+    const letters = await t.database.query<{ id: string }>(
+      "SELECT id FROM outbox_messages WHERE removal_case_id = $1 AND kind = 'removal_case_closed'",
+      [caseId],
+    );
+    assert.equal(letters.length, 2, 'the patient hears again once the found publication is down');
+  });
+
   it('leaves no live publication created after a revocation committed: 1,000 publish requests race revocations', async () => {
     const patients = await Promise.all(Array.from({ length: 10 }, () => consentedPatient(1)));
     const attempts = patients.flatMap(({ photoIds }, patient) =>

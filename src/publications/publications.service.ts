@@ -262,9 +262,9 @@ export class PublicationsService {
   }
 }
 
-type LocationColumns = Record<(typeof LOCATION_FIELDS)[number], string | null>;
+export type LocationColumns = Record<(typeof LOCATION_FIELDS)[number], string | null>;
 
-function locationColumns(location: PublicationLocationDto | undefined): LocationColumns {
+export function locationColumns(location: PublicationLocationDto | undefined): LocationColumns {
   return {
     url: location?.url?.trim() || null,
     postId: location?.postId?.trim() || null,

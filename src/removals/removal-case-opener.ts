@@ -17,6 +17,15 @@ export interface DecidedPublication {
   decision: ClearanceDecision;
 }
 
+/**
+ * The default owner of a task on `channel` (an SQL expression): the active owner of the longest
+ * channel prefix that covers it, or null.
+ */
+export const DEFAULT_TASK_OWNER_SQL = (channel: string): string => `
+  (SELECT o.user_id FROM removal_task_owners o JOIN users u ON u.id = o.user_id AND u.active
+    WHERE ${channel} = o.channel OR ${channel} LIKE o.channel || '.%'
+    ORDER BY length(o.channel) DESC LIMIT 1)`;
+
 export type RemovalCaseSource =
   { origin: 'revocation'; revocationId: string } | { origin: 'release_expiry'; releaseId: string };
 
@@ -108,7 +117,7 @@ export class RemovalCaseOpener {
         now,
       ],
     );
-    // Each open task goes to the owner of the longest channel prefix that covers its channel.
+    // Each open task goes to its channel's default owner.
     await manager.query(
       `WITH taken_down AS (
          UPDATE publications SET status = CASE WHEN hosted THEN 'removed' ELSE 'removal_pending' END,
@@ -122,11 +131,7 @@ export class RemovalCaseOpener {
               CASE WHEN hosted THEN 'service_hosted' END,
               CASE WHEN hosted THEN jsonb_build_object('publicUrlAnswers', 410, 'mediaToken', media_token) END,
               CASE WHEN hosted THEN $3::timestamptz END,
-              CASE WHEN NOT hosted THEN
-                (SELECT o.user_id FROM removal_task_owners o JOIN users u ON u.id = o.user_id AND u.active
-                  WHERE taken_down.channel = o.channel OR taken_down.channel LIKE o.channel || '.%'
-                  ORDER BY length(o.channel) DESC LIMIT 1)
-              END
+              CASE WHEN NOT hosted THEN ${DEFAULT_TASK_OWNER_SQL('taken_down.channel')} END
          FROM taken_down`,
       [removalCase.id, [...hostedIds, ...pendingIds], now],
     );

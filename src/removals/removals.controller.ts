@@ -36,10 +36,12 @@ import { RemovalCaseDto, RemovalCasePageDto, RemovalCaseQueryDto } from './dto/r
 import {
   AssignTaskDto,
   CompleteTaskDto,
+  DiscoveredPublicationDto,
   NotRemovableDto,
   SetTaskOwnerDto,
   TaskOwnerDto,
 } from './dto/removal-task.dto.js';
+import { DiscoveredPublications } from './discovered-publications.js';
 import { RemovalTaskOwnersService } from './removal-task-owners.service.js';
 import { RemovalReportDto, RemovalReportQueryDto } from './dto/removal-report.dto.js';
 import { RemovalReportService, type RemovalReportRow } from './removal-report.service.js';
@@ -81,6 +83,7 @@ export class RemovalsController {
     private readonly tasks: RemovalTasksService,
     private readonly taskOwners: RemovalTaskOwnersService,
     private readonly removalReport: RemovalReportService,
+    private readonly discovered: DiscoveredPublications,
     private readonly config: AppConfig,
   ) {}
 
@@ -172,6 +175,22 @@ export class RemovalsController {
   @ApiOkResponse({ type: RemovalCaseDto })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<RemovalCaseDto> {
     return this.cases.get(id);
+  }
+
+  /**
+   * Adds a publication found later (an old album, a flyer still handed out) to the case: it is
+   * recorded as removal_pending with a task for its channel's owner, and a completed case reopens
+   * with its original deadline. 409 when consent still clears the use.
+   */
+  @RequirePermission('removals.work')
+  @Post('removal-cases/:id/publications')
+  @ApiCreatedResponse({ type: RemovalCaseDto })
+  async addDiscovered(
+    @Param('id', ParseUUIDPipe) caseId: string,
+    @Body() input: DiscoveredPublicationDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RemovalCaseDto> {
+    return this.cases.get(await this.discovered.add(caseId, input, caller));
   }
 
   /**

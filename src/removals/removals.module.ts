@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClearanceModule } from '../clearance/clearance.module.js';
 import { ImagesModule } from '../images/images.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { DiscoveredPublications } from './discovered-publications.js';
 import { ReleaseExpiryCases } from './release-expiry.js';
 import { RemovalCaseOpener } from './removal-case-opener.js';
 import { RemovalCasesService } from './removal-cases.service.js';
@@ -28,6 +29,7 @@ import { UrlCheck } from './url-check.js';
     ReleaseExpiryCases,
     RemovalReportService,
     UrlCheck,
+    DiscoveredPublications,
   ],
   exports: [RevocationsService],
 })

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsInstant, OptionalNotNull } from '../../common/validators.js';
+import { CreatePublicationDto, PublicationLocationDto } from '../../publications/dto/publication.dto.js';
 
 const TEXT_LIMIT = 2000;
 const URL_LIMIT = 2048;
@@ -109,4 +110,22 @@ export class TaskOwnerDto {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+export class DiscoveredPublicationDto extends OmitType(CreatePublicationDto, ['hosted', 'location'] as const) {
+  @ApiProperty({ type: PublicationLocationDto, description: 'Where it was found: url, postId, campaign or printRun.' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PublicationLocationDto)
+  location!: PublicationLocationDto;
+
+  @ApiProperty({
+    description: 'How and when it was found, for the record.',
+    example: 'Found by the patient on an old Facebook album of the clinic; reported by phone',
+    maxLength: TEXT_LIMIT,
+  })
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'howFound must not be blank' })
+  @MaxLength(TEXT_LIMIT)
+  howFound!: string;
 }

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { ClearanceService, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
+import { assertPatientPhotos } from '../patients/patient-checks.js';
+import { locationColumns } from '../publications/publications.service.js';
+import { decideClearance } from '../rights/clearance.js';
+import type { DiscoveredPublicationDto } from './dto/removal-task.dto.js';
+import { DEFAULT_TASK_OWNER_SQL } from './removal-case-opener.js';
+import { RemovalNotifier } from './removal-notifier.js';
+import { removalWorker } from './removal-task-owners.service.js';
+import { RemovalTimers } from './removal-timers.js';
+
+/**
+ * A publication found after the case was opened (an old album, a printed flyer someone kept
+ * handing out): recorded as `removal_pending` with a task in the case, reopening a completed case.
+ * The deadline stays the one promised when the request came in; the timers run again from where
+ * they stopped, so a case reopened after its deadline is flagged overdue at once.
+ */
+@Injectable()
+export class DiscoveredPublications {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clearance: ClearanceService,
+    private readonly timers: RemovalTimers,
+    private readonly notifier: RemovalNotifier,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async add(caseId: string, input: DiscoveredPublicationDto, caller: Caller): Promise<string> {
+    const location = locationColumns(input.location);
+    if (Object.values(location).every((value) => value === null)) {
+      throw new ValidationFailedError([
+        { field: 'location', messages: ['say where it was found: url, postId, campaign or printRun'] },
+      ]);
+    }
+    const now = this.clock.now();
+    const publishedAt = input.publishedAt ? new Date(input.publishedAt) : now;
+    if (publishedAt.getTime() > now.getTime()) {
+      throw new ValidationFailedError([{ field: 'publishedAt', messages: ['must not be in the future'] }]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const [removalCase] = await manager.query<{ patient_id: string; status: string; due_at: Date }[]>(
+        'SELECT patient_id, status, due_at FROM removal_cases WHERE id = $1 FOR UPDATE',
+        [caseId],
+      );
+      if (!removalCase) throw new NotFoundError('The removal case');
+      const patientId = removalCase.patient_id;
+      await assertPatientPhotos(manager, patientId, [input.photoId]);
+      const facts = (await this.clearance.loadFacts([input.photoId], manager)).get(
+        input.photoId,
+      ) as PhotoClearanceFacts;
+      const use = {
+        channel: input.channel,
+        at: now,
+        faceShown: input.faceShown ?? facts.faceVisible,
+        marksObscured: input.marksObscured ?? false,
+        nameShown: input.nameShown ?? false,
+        paid: input.paid ?? false,
+      };
+      const decision = decideClearance(facts, use);
+      if (decision.allowed) {
+        throw new DomainError(
+          'publication_cleared',
+          409,
+          'Consent still clears this use, so it is not a removal: record it with POST /api/v1/publications.',
+        );
+      }
+      if (!decision.releaseId) {
+        throw new DomainError(
+          'no_release_on_record',
+          422,
+          'No release of this patient covers the photo, so the publication cannot be tied to one. Take it down and ' +
+            'record the evidence on the case with a task of its own once a release is on file.',
+        );
+      }
+      const [publication] = await manager.query<{ id: string }[]>(
+        `INSERT INTO publications (photo_id, patient_id, channel, url, post_id, campaign, print_run, face_shown,
+                                   marks_obscured, name_shown, paid, published_at, published_by_user_id, release_id,
+                                   hosted, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, $13, false, 'removal_pending')
+         RETURNING id`,
+        [
+          input.photoId,
+          patientId,
+          input.channel,
+          location.url,
+          location.postId,
+          location.campaign,
+          location.printRun,
+          use.faceShown,
+          use.marksObscured,
+          use.nameShown,
+          use.paid,
+          publishedAt,
+          decision.releaseId,
+        ],
+      );
+      const [task] = await manager.query<{ id: string; assignee_user_id: string | null }[]>(
+        `INSERT INTO removal_tasks (case_id, publication_id, status, assignee_user_id)
+         SELECT $1, $2, 'open', ${DEFAULT_TASK_OWNER_SQL('$3')}
+         RETURNING id, assignee_user_id`,
+        [caseId, publication.id, input.channel],
+      );
+      const entries: AuditEntry[] = [
+        {
+          action: 'publication.discovered',
+          entityType: 'publication',
+          entityId: publication.id,
+          patientId,
+          details: {
+            removalCaseId: caseId,
+            taskId: task.id,
+            photoId: input.photoId,
+            channel: input.channel,
+            howFound: input.howFound.trim(),
+            reasons: decision.reasons.map((reason) => reason.code),
+          },
+        },
+      ];
+      const reopened = removalCase.status === 'completed';
+      if (reopened) {
+        await manager.query(
+          "UPDATE removal_cases SET status = 'open', completed_at = NULL, updated_at = now() WHERE id = $1",
+          [caseId],
+        );
+        await this.timers.schedule(manager, caseId, removalCase.due_at);
+        entries.push({
+          action: 'removal_case.reopen',
+          entityType: 'removal_case',
+          entityId: caseId,
+          patientId,
+          details: { publicationId: publication.id, dueAt: removalCase.due_at.toISOString() },
+        });
+      }
+      if (task.assignee_user_id) {
+        await this.notifier.taskAssigned(manager, task.id, await removalWorker(manager, task.assignee_user_id));
+      } else {
+        await this.notifier.caseOpened(manager, caseId);
+      }
+      await this.audit.recordEach(caller, entries, manager);
+      return caseId;
+    });
+  }
+}
