@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { HoldsModule } from './holds/holds.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { PortalModule } from './portal/portal.module.js';
 import { RemovalsModule } from './removals/removals.module.js';
 import { PatientsModule } from './patients/patients.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         HoldsModule,
         RemovalsModule,
         PortalModule,
+        IdempotencyModule,
       ],
       controllers: [HealthController],
     };

@@ -5,8 +5,10 @@ import { ApiKeysService } from './api-keys.service.js';
 import { apiKeyView } from './auth.views.js';
 import { CurrentCaller, type Caller } from './caller.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/auth.dto.js';
+import { ACCOUNT_SECRETS, IdempotencyKeyRefused } from '../idempotency/idempotency.decorators.js';
 
 @ApiTags('api-keys')
+@IdempotencyKeyRefused(ACCOUNT_SECRETS)
 @Controller('api-keys')
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}

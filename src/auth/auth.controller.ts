@@ -14,8 +14,10 @@ import {
   TotpEnrolmentDto,
   TotpVerifiedDto,
 } from './dto/auth.dto.js';
+import { ACCOUNT_SECRETS, IdempotencyKeyRefused } from '../idempotency/idempotency.decorators.js';
 
 @ApiTags('auth')
+@IdempotencyKeyRefused(ACCOUNT_SECRETS)
 @Controller('auth')
 export class AuthController {
   constructor(

@@ -5,8 +5,10 @@ import { userView } from './auth.views.js';
 import { CurrentCaller, type Caller } from './caller.js';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/auth.dto.js';
 import { UsersService } from './users.service.js';
+import { ACCOUNT_SECRETS, IdempotencyKeyRefused } from '../idempotency/idempotency.decorators.js';
 
 @ApiTags('users')
+@IdempotencyKeyRefused(ACCOUNT_SECRETS)
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

@@ -1,4 +1,5 @@
-import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { createHash } from 'node:crypto';
+import type { MultipartFile } from '@fastify/multipart';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -25,6 +26,63 @@ export interface MultipartUpload {
 
 const CLOSE = { connection: 'close' };
 
+/** A multipart form read whole: its parts in order, files as bytes. */
+export interface BufferedForm {
+  parts: (
+    | { type: 'file'; name: string; bytes: Buffer; fileName: string | undefined; declaredType: string }
+    | { type: 'field'; name: string; value: unknown; truncated: boolean }
+  )[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The form, when something read it before the handler (the idempotency check hashes it). */
+    bufferedForm?: BufferedForm;
+  }
+}
+
+/**
+ * Reads a whole multipart form of at most one file (at most `maxFileBytes`, checked while it
+ * streams in) and one field, keeping it on the request for the handler's readMultipart.
+ */
+export async function bufferForm(request: FastifyRequest, maxFileBytes: number): Promise<BufferedForm> {
+  const form: BufferedForm = { parts: [] };
+  try {
+    const parts = request.parts({
+      limits: { fileSize: maxFileBytes, files: 1, fields: 1, parts: 2, fieldSize: MAX_METADATA_BYTES },
+    });
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) throw new FileTooLargeProblem(maxFileBytes);
+        form.parts.push({
+          type: 'file',
+          name: part.fieldname,
+          bytes,
+          fileName: part.filename,
+          declaredType: part.mimetype,
+        });
+      } else {
+        form.parts.push({ type: 'field', name: part.fieldname, value: part.value, truncated: part.valueTruncated });
+      }
+    }
+  } catch (error) {
+    throw asProblem(error, maxFileBytes);
+  }
+  request.bufferedForm = form;
+  return form;
+}
+
+/** What a form says, independent of its boundary and part headers: each field's value and each file's SHA-256. */
+export function formContent(form: BufferedForm): Record<string, unknown> {
+  return Object.fromEntries(
+    form.parts.map((part) => [
+      `${part.type}:${part.name}`,
+      part.type === 'file' ? createHash('sha256').update(part.bytes).digest('hex') : part.value,
+    ]),
+  );
+}
+
 /**
  * Reads a multipart request of one file (at most `maxFileBytes`, checked while it streams in; the
  * request is not read further than that) and one `metadata` part holding the fields as JSON.
@@ -41,6 +99,7 @@ export async function readMultipart(
       `Send this request as multipart/form-data with the file in \`${options.fileField}\` and the fields as JSON in \`${METADATA_FIELD}\`.`,
     );
   }
+  if (request.bufferedForm) return uploadOf(request.bufferedForm, options);
   const upload: MultipartUpload = {};
   try {
     const parts = request.parts({
@@ -54,11 +113,26 @@ export async function readMultipart(
         }
         upload.file = await readFile(part, options.maxFileBytes);
       } else {
-        upload.metadata = readMetadata(part, options.fileField);
+        upload.metadata = readMetadata(part.fieldname, part.value, part.valueTruncated, options.fileField);
       }
     }
   } catch (error) {
     throw asProblem(error, options.maxFileBytes);
+  }
+  return upload;
+}
+
+/** The same checks as a streamed read, on a form read before. */
+function uploadOf(form: BufferedForm, options: { fileField: string; maxFileBytes: number }): MultipartUpload {
+  const upload: MultipartUpload = {};
+  for (const part of form.parts) {
+    if (part.type === 'file') {
+      if (part.name !== options.fileField) throw unexpectedPart(part.name, options.fileField);
+      if (part.bytes.length > options.maxFileBytes) throw new FileTooLargeProblem(options.maxFileBytes);
+      upload.file = { bytes: part.bytes, fileName: sanitizeFileName(part.fileName), declaredType: part.declaredType };
+    } else {
+      upload.metadata = readMetadata(part.name, part.value, part.truncated, options.fileField);
+    }
   }
   return upload;
 }
@@ -107,9 +181,9 @@ async function readFile(part: MultipartFile, maxBytes: number): Promise<Uploaded
   return { bytes, fileName: sanitizeFileName(part.filename), declaredType: part.mimetype };
 }
 
-function readMetadata(part: MultipartValue, fileField: string): unknown {
-  if (part.fieldname !== METADATA_FIELD) throw unexpectedPart(part.fieldname, fileField);
-  if (part.valueTruncated) {
+function readMetadata(name: string, value: unknown, truncated: boolean, fileField: string): unknown {
+  if (name !== METADATA_FIELD) throw unexpectedPart(name, fileField);
+  if (truncated) {
     throw new DomainError(
       'metadata_too_large',
       413,
@@ -117,9 +191,9 @@ function readMetadata(part: MultipartValue, fileField: string): unknown {
     );
   }
   // Sent with `Content-Type: application/json`, the plugin has parsed the part already.
-  if (typeof part.value !== 'string') return part.value;
+  if (typeof value !== 'string') return value;
   try {
-    return JSON.parse(part.value) as unknown;
+    return JSON.parse(value) as unknown;
   } catch {
     throw new DomainError('malformed_body', 400, `\`${METADATA_FIELD}\` is not valid JSON.`);
   }

@@ -39,6 +39,7 @@ import {
 } from './dto/portal.dto.js';
 import { PortalThrottle } from './portal-throttle.js';
 import { PortalService } from './portal.service.js';
+import { IdempotentInTransaction } from '../idempotency/idempotency.decorators.js';
 
 const THUMBNAIL_CACHE_CONTROL = 'private, max-age=300';
 
@@ -109,6 +110,7 @@ export class PortalController {
    * Answers the receipt; the same receipt is mailed.
    */
   @PatientSession()
+  @IdempotentInTransaction()
   @Post('revocations')
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -51,6 +51,7 @@ import { RemovalCasesService } from './removal-cases.service.js';
 import { RemovalTasksService, SCREENSHOT_FIELD } from './removal-tasks.service.js';
 import { revocationView } from './removal.views.js';
 import { REVOCATION_DOCUMENT_FIELD, RevocationsService } from './revocations.service.js';
+import { IdempotentInTransaction } from '../idempotency/idempotency.decorators.js';
 
 const REPORT_COLUMNS: (keyof RemovalReportRow)[] = [
   'caseId',
@@ -93,6 +94,7 @@ export class RemovalsController {
    * multipart with the written request (PDF, JPEG or PNG) in `document` and the fields in `metadata`.
    */
   @RequirePermission('revocations.write')
+  @IdempotentInTransaction()
   @Post('patients/:id/revocations')
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({
