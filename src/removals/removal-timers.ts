@@ -144,7 +144,9 @@ export class RemovalTimers implements OnModuleInit {
       }
     }
     if (fired > 0) {
-      this.logger.warn({ fired }, 'The sweep fired removal timers whose jobs were lost');
+      // Their jobs were lost, or the workers are behind (a backlog after downtime): either way they
+      // were due, and firing records each once.
+      this.logger.warn({ fired }, 'The sweep fired removal timers that were due and had not fired');
       await this.audit.record(SYSTEM_CALLER, { action: 'removal_timers.sweep', details: { fired } });
     }
     return fired;
