@@ -1,12 +1,7 @@
-/** The parts of a release's scope a patient is told about. */
-export interface ReleaseScopeForPatient {
-  channels: readonly string[];
-  deniedChannels: readonly string[];
-  faceAllowed: boolean;
-  obscureIdentifyingMarks: boolean;
-  nameAllowed: boolean;
-  paidAdvertisingAllowed: boolean;
-  educationalUseAllowed: boolean;
+import type { ReleaseScope } from '../rights/clearance.js';
+
+/** What a patient is told about a release: its scope and when it ends. */
+export interface ReleaseScopeForPatient extends ReleaseScope {
   expiresAt: Date | null;
   expirationEvent: string | null;
 }
