@@ -304,4 +304,49 @@ describe('patient portal', () => {
     t.clock.advance(61 * MINUTE);
     assert.equal((await askForLink('throttled@example.test', '1970-01-01')).status, 202, 'the window passes');
   });
+
+  it('lets a guardian act for a minor, recorded as the guardian, until the patient turns 18; a changed address ends what the old one opened', async () => {
+    // The clock moved on in the tests before: staff sign in again.
+    frontDesk = await createSignedIn(t, 'front_desk');
+    const guardianEmail = 'parent.of.minor@example.test';
+    // 17 on the test clock's day; 18 four days later.
+    const minor = await createPatient(t, frontDesk, {
+      dateOfBirth: '2008-03-05',
+      guardian: { fullName: 'Robin Parent', relationship: 'parent', contactEmail: guardianEmail },
+    });
+    await createRelease(t, frontDesk, minor.id, {
+      signedBy: {
+        signerType: 'guardian',
+        fullName: 'Robin Parent',
+        relationship: 'parent',
+        authority: 'parent of a minor',
+      },
+    });
+    const session = portal(await signInPatient(t, guardianEmail, '2008-03-05'));
+    const withdrawn = await session.post('/revocations', { scope: { kind: 'channels', channels: ['social'] } });
+    assert.equal(withdrawn.status, 201, JSON.stringify(withdrawn.body));
+    const [recorded] = await t.database.query<{
+      requester_type: string;
+      requester_name: string;
+      identity_verification: string;
+    }>('SELECT requester_type, requester_name, identity_verification FROM revocations WHERE id = $1', [
+      withdrawn.body.id,
+    ]);
+    assert.equal(recorded.requester_type, 'guardian');
+    assert.equal(recorded.requester_name, 'Robin Parent');
+    assert.match(recorded.identity_verification, /guardian’s email address/);
+
+    const newAddress = 'robin.parent@example.test';
+    const changed = await request(t.server)
+      .patch(`/api/v1/patients/${minor.id}`)
+      .auth(frontDesk.token, { type: 'bearer' })
+      .send({ guardian: { fullName: 'Robin Parent', relationship: 'parent', contactEmail: newAddress } });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    assert.equal((await session.get('/me')).status, 401, 'the session the old address opened has ended');
+
+    const before = await linksMailed();
+    t.clock.advance(4 * 24 * 60 * MINUTE);
+    assert.equal((await askForLink(newAddress, '2008-03-05')).status, 202);
+    assert.equal(await linksMailed(), before, 'an adult patient’s guardian gets no link');
+  });
 });

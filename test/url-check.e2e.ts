@@ -88,6 +88,14 @@ describe('URL check as removal evidence', () => {
   });
   const urlCheck = (taskId: string, evidence: Record<string, unknown> = {}) =>
     as(marketing).post(`/removal-tasks/${taskId}/complete`, { evidence: { kind: 'url_check', ...evidence } });
+  /** Records the publication's URL (it moved, say), as marketing does, then checks it. */
+  const checkAt = async (publicationId: string, taskId: string, url: string) => {
+    const moved = await request(t.server)
+      .patch(`/api/v1/publications/${publicationId}`)
+      .auth(marketing.token, { type: 'bearer' })
+      .send({ location: { url } });
+    return moved.status === 200 ? urlCheck(taskId) : moved;
+  };
 
   /** A photo published at `url` on Facebook, then revoked: its removal task, and the photo's bytes. */
   const revokedPublication = async (url: string, seed: number) => {
@@ -223,7 +231,7 @@ describe('URL check as removal evidence', () => {
     const stillNamed = await urlCheck(named.taskId, { imageUrl: `${site.origin}/uploads/2026/05/ba-12.jpg?w=800` });
     assert.equal(stillNamed.status, 422);
     assert.equal(stillNamed.body.check.outcome, 'still_present');
-    site.pages.set('/blog/results', { body: html('<p>This post was removed.</p>') });
+    site.pages.set('/blog/results', { body: html('<p>This post was removed.</p><img src="/img/other.jpg">') });
     const moved = await urlCheck(named.taskId, { imageUrl: `${site.origin}/uploads/2026/05/ba-12.jpg` });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
   });
@@ -245,10 +253,37 @@ describe('URL check as removal evidence', () => {
     await inconclusive({ body: html('<img src="/img/broken.jpg">') }, /could not be compared/);
     await inconclusive({ body: html(`<p>${'x'.repeat(300 * 1024)}</p>`) }, /larger than URL_CHECK_MAX_BYTES/);
     await inconclusive({ type: 'application/pdf', body: '%PDF-1.7' }, /neither a page nor an image/);
+    // A login wall or a page built by scripts shows a plain fetch no images: no proof either way.
+    await inconclusive({ body: html('<p>Log in to see this post.</p><script src="/app.js"></script>') }, /no images/);
+  });
+
+  it('counts a 404 only from the site the photo was published on', async () => {
+    const { taskId } = await revokedPublication(`${site.origin}/old-post`, 506);
+    site.pages.set('/old-post', { status: 301, location: `${site.origin}/new-post` });
+    site.pages.set('/new-post', { status: 404 });
+    const sameSite = await urlCheck(taskId);
+    assert.equal(sameSite.status, 200, JSON.stringify(sameSite.body));
+    assert.deepEqual(((sameSite.body.tasks as Json[])[0].evidence as Json).response.redirectedFrom, [
+      `${site.origin}/old-post`,
+    ]);
+
+    // Another site (the same address, another port) that answers 404 for everything.
+    const mirror = new FakeSite();
+    await mirror.listen('127.0.0.1');
+    try {
+      const other = await revokedPublication(`${site.origin}/shared`, 507);
+      site.pages.set('/shared', { status: 302, location: `${mirror.origin}/not-here` });
+      const elsewhereGone = await urlCheck(other.taskId);
+      assert.equal(elsewhereGone.status, 422, JSON.stringify(elsewhereGone.body));
+      assert.equal(elsewhereGone.body.check.outcome, 'inconclusive');
+      assert.match(elsewhereGone.body.check.finding as string, /another site/);
+    } finally {
+      await mirror.close();
+    }
   });
 
   it('never connects to a private or loopback address the configuration does not allow, even through a redirect', async () => {
-    const { taskId } = await revokedPublication(`${site.origin}/moved`, 505);
+    const { taskId, publicationId } = await revokedPublication(`${site.origin}/moved`, 505);
     elsewhere.pages.set('/admin', { status: 404 });
     site.pages.set('/moved', { status: 302, location: `${elsewhere.origin}/admin` });
     const hitsBefore = elsewhere.hits;
@@ -264,14 +299,18 @@ describe('URL check as removal evidence', () => {
       'http://10.0.0.1/',
       'http://[::ffff:7f00:2]/',
     ]) {
-      const refused = await urlCheck(taskId, { url });
+      const refused = await checkAt(publicationId, taskId, url);
       assert.equal(refused.status, 422, `${url}: ${JSON.stringify(refused.body)}`);
       assert.equal(refused.body.code, 'url_not_allowed', url);
     }
-    const withCredentials = await urlCheck(taskId, { url: `http://user:secret@127.0.0.1:${site.port}/moved` });
+    const withCredentials = await checkAt(publicationId, taskId, `http://user:secret@127.0.0.1:${site.port}/moved`);
     assert.equal(withCredentials.status, 422);
     assert.equal(withCredentials.body.code, 'url_not_allowed');
-    assert.equal((await urlCheck(taskId, { url: 'ftp://clinic.example/photo.jpg' })).status, 400);
+    assert.equal(
+      (await urlCheck(taskId, { url: `${site.origin}/anything-else` })).status,
+      400,
+      'a check always looks at the URL on record',
+    );
     assert.equal(elsewhere.hits, hitsBefore);
     assert.deepEqual(await taskState(taskId), { status: 'open', publication_status: 'removal_pending' });
   });
@@ -302,25 +341,30 @@ describe('URL check as removal evidence', () => {
       );
       const taskId = (removalCase.body.tasks as Json[])[0].id as string;
       const hitsBefore = site.hits;
+      const record = (url: string) =>
+        authed(request(strict.server).patch(`/api/v1/publications/${published.body.id as string}`)).send({
+          location: { url },
+        });
       for (const url of [
-        undefined,
+        `${site.origin}/gallery`,
         `http://localhost:${site.port}/gallery`,
         `http://[::ffff:127.0.0.1]:${site.port}/gallery`,
         `http://[::]:${site.port}/gallery`,
       ]) {
+        assert.equal((await record(url)).status, 200, url);
         const refused = await authed(request(strict.server).post(`/api/v1/removal-tasks/${taskId}/complete`)).send({
-          evidence: { kind: 'url_check', ...(url ? { url } : {}) },
+          evidence: { kind: 'url_check' },
         });
         assert.equal(refused.status, 422, `${url}: ${JSON.stringify(refused.body)}`);
         assert.equal(refused.body.code, 'url_not_allowed', url);
+        assert.ok(
+          !(refused.body.detail as string).includes('127.0.0.1') || url.includes('127.0.0.1'),
+          'it does not say what a name resolves to',
+        );
       }
       // Numeric shorthands that resolvers read as 127.0.0.1 are not taken as URLs at all.
       for (const host of ['2130706433', '0x7f.1', '127.1']) {
-        const url = `http://${host}:${site.port}/gallery`;
-        const refused = await authed(request(strict.server).post(`/api/v1/removal-tasks/${taskId}/complete`)).send({
-          evidence: { kind: 'url_check', url },
-        });
-        assert.equal(refused.status, 400, url);
+        assert.equal((await record(`http://${host}:${site.port}/gallery`)).status, 400, host);
       }
       assert.equal(site.hits, hitsBefore, 'the service made no request to loopback');
     } finally {

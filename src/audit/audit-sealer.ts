@@ -58,11 +58,13 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEALER_LOCK_KEY]);
       const pending = await manager.query<{ event_id: string; digest: Buffer }[]>(
-        // The batch's ids first, so the join touches only them whatever the queue's statistics say.
-        `WITH batch AS MATERIALIZED (SELECT event_id FROM audit_unsealed ORDER BY event_id LIMIT $1)
-         SELECT b.event_id, audit_event_digest(e) AS digest
-           FROM batch b JOIN audit_events e ON e.id = b.event_id
-          ORDER BY b.event_id`,
+        // The batch's ids as an array, so the events are read by their primary key whatever the
+        // statistics say: a join to the batch was planned as a hash join over the whole audit table
+        // when the queue's statistics were stale (bench:timers, 41 ms at 100 000 events to seal 10).
+        `SELECT e.id AS event_id, audit_event_digest(e) AS digest
+           FROM audit_events e
+          WHERE e.id = ANY (ARRAY(SELECT event_id FROM audit_unsealed ORDER BY event_id LIMIT $1))
+          ORDER BY e.id`,
         [BATCH_SIZE],
       );
       if (pending.length === 0) return 0;

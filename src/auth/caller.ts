@@ -26,6 +26,8 @@ export interface PatientPrincipal {
   kind: 'patient';
   patientId: string;
   sessionId: string;
+  /** Who holds the session: the patient, or the guardian of a minor patient (the link went to them). */
+  holder: 'patient' | 'guardian';
   /** None: staff permissions never apply to a patient. */
   permissions: ReadonlySet<Permission>;
 }

@@ -29,13 +29,17 @@ export class PatientSessionsService {
   ) {}
 
   /** Issues a link token for the patient inside the caller's transaction; returns it and its expiry. */
-  async issueLink(manager: EntityManager, patientId: string): Promise<{ token: string; expiresAt: Date }> {
+  async issueLink(
+    manager: EntityManager,
+    patientId: string,
+    holder: PatientPrincipal['holder'],
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = generateToken('portal_link');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.portal.linkLifetimeMs);
     await manager.query(
-      'INSERT INTO portal_links (patient_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)',
-      [patientId, hashToken(token), now, expiresAt],
+      'INSERT INTO portal_links (patient_id, holder, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+      [patientId, holder, hashToken(token), now, expiresAt],
     );
     return { token, expiresAt };
   }
@@ -49,24 +53,27 @@ export class PatientSessionsService {
     const now = this.clock.now();
     const started = await this.dataSource.transaction(async (manager) => {
       // An UPDATE … RETURNING answers [rows, count] through TypeORM.
-      const [[link]] = await manager.query<[{ id: string; patient_id: string }[], number]>(
+      const [[link]] = await manager.query<
+        [{ id: string; patient_id: string; holder: PatientPrincipal['holder'] }[], number]
+      >(
         `UPDATE portal_links SET used_at = $2
           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
-          RETURNING id, patient_id`,
+          RETURNING id, patient_id, holder`,
         [hashToken(linkToken), now],
       );
       if (!link) return null;
       const token = generateToken('patient_session');
       const expiresAt = new Date(now.getTime() + this.config.portal.sessionLifetimeMs);
       const [session] = await manager.query<{ id: string }[]>(
-        `INSERT INTO patient_sessions (patient_id, link_id, token_hash, created_at, expires_at, client_ip)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [link.patient_id, link.id, hashToken(token), now, expiresAt, caller.clientIp],
+        `INSERT INTO patient_sessions (patient_id, link_id, holder, token_hash, created_at, expires_at, client_ip)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [link.patient_id, link.id, link.holder, hashToken(token), now, expiresAt, caller.clientIp],
       );
       const principal: PatientPrincipal = {
         kind: 'patient',
         patientId: link.patient_id,
         sessionId: session.id,
+        holder: link.holder,
         permissions: NO_PERMISSIONS,
       };
       await this.audit.record(
@@ -76,6 +83,7 @@ export class PatientSessionsService {
           entityType: 'patient_session',
           entityId: session.id,
           patientId: link.patient_id,
+          details: { holder: link.holder },
         },
         manager,
       );
@@ -90,11 +98,19 @@ export class PatientSessionsService {
 
   async authenticate(token: string): Promise<PatientPrincipal> {
     const [row] = await this.dataSource.query<
-      { id: string; patient_id: string; expires_at: Date; ended_at: Date | null }[]
-    >('SELECT id, patient_id, expires_at, ended_at FROM patient_sessions WHERE token_hash = $1', [hashToken(token)]);
+      { id: string; patient_id: string; holder: PatientPrincipal['holder']; expires_at: Date; ended_at: Date | null }[]
+    >('SELECT id, patient_id, holder, expires_at, ended_at FROM patient_sessions WHERE token_hash = $1', [
+      hashToken(token),
+    ]);
     if (!row || row.ended_at) throw new UnauthenticatedError('invalid_token');
     if (this.clock.now().getTime() >= row.expires_at.getTime()) throw new UnauthenticatedError('session_expired');
-    return { kind: 'patient', patientId: row.patient_id, sessionId: row.id, permissions: NO_PERMISSIONS };
+    return {
+      kind: 'patient',
+      patientId: row.patient_id,
+      sessionId: row.id,
+      holder: row.holder,
+      permissions: NO_PERMISSIONS,
+    };
   }
 
   async end(principal: PatientPrincipal, caller: Caller): Promise<void> {

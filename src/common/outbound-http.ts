@@ -20,6 +20,8 @@ export interface OutboundResponse {
   body: Buffer;
   /** True when the body was cut at the byte cap. */
   truncated: boolean;
+  /** True when the server compressed the body although asked not to: it is not read as it came. */
+  encoded: boolean;
 }
 
 /** A URL the service will not fetch: not http(s), with credentials, or reaching a non-public address. */
@@ -49,7 +51,8 @@ export class OutboundHttp {
     const redirectedFrom: string[] = [];
     let url = parseOutboundUrl(rawUrl);
     for (;;) {
-      const address = await this.checkedAddress(url);
+      if (signal.aborted) throw new OutboundFetchError('the check ran out of time');
+      const address = await this.checkedAddress(url, signal);
       const response = await request(url, address, signal, accept, this.maxBytes);
       const location = response.location;
       if (response.status >= 300 && response.status < 400 && location !== undefined) {
@@ -63,23 +66,27 @@ export class OutboundHttp {
     }
   }
 
-  private async checkedAddress(url: URL): Promise<string> {
+  private async checkedAddress(url: URL, signal: AbortSignal): Promise<string> {
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     let addresses: string[];
     if (isIP(host) !== 0) {
       addresses = [host];
     } else {
       try {
-        addresses = (await resolveName(host, { all: true, verbatim: true })).map((entry) => entry.address);
+        // The lookup itself takes no signal: the check stops waiting for it when time is up.
+        const resolved = resolveName(host, { all: true, verbatim: true });
+        addresses = (await Promise.race([resolved, rejectWhenAborted(signal)])).map((entry) => entry.address);
       } catch {
+        if (signal.aborted) throw new OutboundFetchError('the check ran out of time');
         throw new OutboundFetchError(`the host ${host} could not be resolved`);
       }
     }
     const refused = addresses.find((address) => !this.policy.permits(address));
     if (refused !== undefined || addresses.length === 0) {
+      // Which address it resolves to is not said: staff would map the clinic's internal names with it.
       throw new OutboundUrlRefusedError(
-        `${url.host} resolves to ${refused ?? 'no address'}, which is not a public internet address; the service does not ` +
-          'connect to loopback, private or link-local networks unless URL_CHECK_ALLOWED_NETWORKS lists them.',
+        `${url.host} is not on the public internet; the service does not connect to loopback, private or ` +
+          'link-local networks unless URL_CHECK_ALLOWED_NETWORKS lists them.',
       );
     }
     return addresses[0];
@@ -106,6 +113,14 @@ interface RawResponse {
   contentType: string | null;
   body: Buffer;
   truncated: boolean;
+  encoded: boolean;
+}
+
+function rejectWhenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason as Error);
+    signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+  });
 }
 
 function request(url: URL, address: string, signal: AbortSignal, accept: string, maxBytes: number) {
@@ -129,9 +144,11 @@ function request(url: URL, address: string, signal: AbortSignal, accept: string,
         const status = incoming.statusCode ?? 0;
         const location = incoming.headers.location;
         const contentType = incoming.headers['content-type']?.split(';')[0].trim().toLowerCase() || null;
+        const encoding = incoming.headers['content-encoding']?.trim().toLowerCase();
+        const encoded = encoding !== undefined && encoding !== '' && encoding !== 'identity';
         if (status >= 300 && status < 400 && location !== undefined) {
           incoming.destroy();
-          resolve({ status, location, contentType, body: Buffer.alloc(0), truncated: false });
+          resolve({ status, location, contentType, body: Buffer.alloc(0), truncated: false, encoded });
           return;
         }
         const chunks: Buffer[] = [];
@@ -144,13 +161,13 @@ function request(url: URL, address: string, signal: AbortSignal, accept: string,
             length = maxBytes;
             truncated = true;
             incoming.destroy();
-            resolve({ status, contentType, body: Buffer.concat(chunks), truncated });
+            resolve({ status, contentType, body: Buffer.concat(chunks), truncated, encoded });
             return;
           }
           chunks.push(chunk);
           length += chunk.length;
         });
-        incoming.on('end', () => resolve({ status, contentType, body: Buffer.concat(chunks), truncated }));
+        incoming.on('end', () => resolve({ status, contentType, body: Buffer.concat(chunks), truncated, encoded }));
         incoming.on('error', (error) => reject(fetchError(error, signal)));
       },
     );

@@ -6,6 +6,9 @@ import { JobQueue } from '../jobs/job-queue.js';
 import type { MessageDelivery, MessageKind } from './outbox-message.entity.js';
 
 export const MAIL_DELIVERY_JOB = 'mail.deliver';
+/** The token of a sign-in link in a message body, as a PostgreSQL (POSIX) pattern. */
+export const SIGN_IN_TOKEN_PATTERN = '#token=[^[:space:]]+';
+export const SIGN_IN_TOKEN_SENT = '#token=[sent to the patient; not kept]';
 
 /** One message to write; `dedupeKey` names it so that work done twice writes it once. */
 export interface Message {
@@ -119,9 +122,11 @@ export class NotificationsService implements OnModuleInit {
       throw error;
     }
     await this.dataSource.query(
-      `UPDATE outbox_messages SET delivery = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
+      // Once a sign-in link is on its way, its token is the patient's alone: the copy kept here loses it.
+      `UPDATE outbox_messages SET delivery = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
+              body = CASE WHEN kind = 'portal_access_link' THEN regexp_replace(body, $2, $3, 'g') ELSE body END
         WHERE id = $1 AND delivery = 'pending'`,
-      [messageId],
+      [messageId, SIGN_IN_TOKEN_PATTERN, SIGN_IN_TOKEN_SENT],
     );
     this.logger.log({ messageId }, 'Message sent');
   }

@@ -70,7 +70,7 @@ function messageView(message: OutboxMessageEntity, hideSignInLinks: boolean): Ou
     subject: message.subject,
     body:
       hideSignInLinks && message.kind === 'portal_access_link'
-        ? message.body.replace(/#token=\S+/g, '#token=[sent to the patient; not shown]')
+        ? message.body.replace(/#token=pcs_l_\S+/g, '#token=[sent to the patient; not shown]')
         : message.body,
     delivery: message.delivery,
     attempts: message.attempts,

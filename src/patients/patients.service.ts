@@ -11,6 +11,9 @@ import { newPatientCode, PATIENT_CODE_PATTERN, searchableName } from './patient-
 import { PatientEntity } from './patient.entity.js';
 import { TreatmentCaseEntity } from './treatment-case.entity.js';
 
+/** The addresses a portal sign-in link goes to: changing one ends the links and sessions it opened. */
+const PORTAL_ADDRESS_FIELDS: ReadonlySet<string> = new Set(['contactEmail', 'guardianContactEmail', 'dateOfBirth']);
+
 export interface PatientSearch {
   q?: string;
   dateOfBirth?: string;
@@ -183,6 +186,17 @@ export class PatientsService {
         this.assertGuardianRule(patient.dateOfBirth, guardianOf(patient));
         if (changed.length === 0) return patient;
         await manager.save(patient);
+        if (changed.some((key) => PORTAL_ADDRESS_FIELDS.has(key))) {
+          // The portal was reached through the old address: what it opened ends with it.
+          await manager.query('UPDATE portal_links SET used_at = $2 WHERE patient_id = $1 AND used_at IS NULL', [
+            id,
+            this.clock.now(),
+          ]);
+          await manager.query('UPDATE patient_sessions SET ended_at = $2 WHERE patient_id = $1 AND ended_at IS NULL', [
+            id,
+            this.clock.now(),
+          ]);
+        }
         await this.audit.record(
           caller,
           {

@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { checkIn } from '../database/check-in.js';
 import { PatientEntity } from '../patients/patient.entity.js';
-import { PortalLinkEntity } from './portal-link.entity.js';
+import { PORTAL_HOLDERS, PortalLinkEntity, type PortalHolder } from './portal-link.entity.js';
 
 /** A patient's short session in the portal, started from a one-time link. Only the token's SHA-256 is stored. */
 @Entity('patient_sessions')
+@Check('patient_sessions_holder_check', checkIn('holder', PORTAL_HOLDERS))
 export class PatientSessionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -22,6 +24,10 @@ export class PatientSessionEntity {
   @ManyToOne(() => PortalLinkEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'link_id' })
   link?: PortalLinkEntity;
+
+  /** Who the link was mailed to, and so who acts in the session: the patient, or a minor's guardian. */
+  @Column({ type: 'text' })
+  holder!: PortalHolder;
 
   @Column({ name: 'token_hash', type: 'bytea', unique: true })
   tokenHash!: Buffer;

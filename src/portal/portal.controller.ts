@@ -124,9 +124,8 @@ export class PortalController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentCaller() caller: Caller,
   ): Promise<PortalReceiptDto> {
-    const patientId = patientOf(caller).patientId;
     const idempotency = idempotentRequest(request, caller, 'POST /portal/revocations', input);
-    const response = await this.portal.revoke(patientId, input, caller, idempotency);
+    const response = await this.portal.revoke(patientOf(caller), input, caller, idempotency);
     void reply.status(response.status);
     if (response.replayed) void reply.header('idempotent-replayed', 'true');
     return response.body;

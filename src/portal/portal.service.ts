@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import type { Caller, PatientPrincipal } from '../auth/caller.js';
 import { PatientSessionsService } from '../auth/patient-sessions.service.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-error.js';
@@ -27,10 +27,15 @@ import { releaseInWords } from './release-in-words.js';
 
 const PORTAL_PREFIX = '/api/v1/portal';
 
-/** What the portal verified before the patient could act: recorded with every portal revocation. */
-const PORTAL_IDENTITY_CHECK =
-  'Signed in to the patient portal with a one-time link mailed to the email address on file, ' +
-  'requested with the date of birth';
+/** What the portal verified before someone could act: recorded with every portal revocation. */
+const PORTAL_IDENTITY_CHECK: Record<PatientPrincipal['holder'], string> = {
+  patient:
+    'Signed in to the patient portal with a one-time link mailed to the patient’s email address on file, ' +
+    'requested with the date of birth',
+  guardian:
+    'Signed in to the patient portal with a one-time link mailed to the guardian’s email address on file ' +
+    '(the patient is a minor), requested with the patient’s date of birth',
+};
 
 interface ReleaseRow {
   id: string;
@@ -90,15 +95,21 @@ export class PortalService {
   async requestAccess(input: PortalAccessDto, caller: Caller): Promise<void> {
     const email = input.email.trim().toLowerCase();
     await this.throttle.countAccessRequest(email, caller.clientIp);
-    const matches = await this.dataSource.query<{ id: string; address: string }[]>(
-      `SELECT id, CASE WHEN lower(contact_email) = $1 THEN contact_email ELSE guardian_contact_email END AS address
+    // A guardian's address opens the portal only while the patient is a minor (UTC day, as at signing).
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const matches = await this.dataSource.query<{ id: string; address: string; holder: PatientPrincipal['holder'] }[]>(
+      `SELECT id,
+              CASE WHEN lower(contact_email) = $1 THEN contact_email ELSE guardian_contact_email END AS address,
+              CASE WHEN lower(contact_email) = $1 THEN 'patient' ELSE 'guardian' END AS holder
          FROM patients
-        WHERE date_of_birth = $2 AND (lower(contact_email) = $1 OR lower(guardian_contact_email) = $1)`,
-      [email, input.dateOfBirth],
+        WHERE date_of_birth = $2
+          AND (lower(contact_email) = $1
+               OR (lower(guardian_contact_email) = $1 AND date_of_birth > $3::date - interval '18 years'))`,
+      [email, input.dateOfBirth, today],
     );
     for (const match of matches) {
       await this.dataSource.transaction(async (manager) => {
-        const link = await this.sessions.issueLink(manager, match.id);
+        const link = await this.sessions.issueLink(manager, match.id, match.holder);
         const until = link.expiresAt.toISOString().slice(11, 16);
         await this.notifications.enqueue(manager, [
           {
@@ -298,18 +309,22 @@ export class PortalService {
     };
   }
 
-  /** The patient's own revocation, effective now, through the staff path (same lock, same case). */
+  /**
+   * The patient's own revocation (or their guardian's, for a minor), effective now, through the staff
+   * path (same lock, same case).
+   */
   async revoke(
-    patientId: string,
+    principal: PatientPrincipal,
     input: PortalRevocationDto,
     caller: Caller,
     idempotency: IdempotentRequest | undefined,
   ): Promise<IdempotentResponse<PortalReceiptDto>> {
+    const patientId = principal.patientId;
     const request: CreateRevocationDto = {
       scope: input.scope,
       receivedVia: 'portal',
-      requester: { type: 'patient' },
-      identityVerification: PORTAL_IDENTITY_CHECK,
+      requester: principal.holder === 'guardian' ? await this.guardianOf(patientId) : { type: 'patient' },
+      identityVerification: PORTAL_IDENTITY_CHECK[principal.holder],
     };
     const recorded = await this.revocations.record(patientId, request, undefined, caller, idempotency);
     const revocation = recorded.body;
@@ -329,6 +344,19 @@ export class PortalService {
         ),
         removalCaseId: revocation.removalCaseId,
       },
+    };
+  }
+
+  /** The guardian on file, as the requester of a revocation made in their session. */
+  private async guardianOf(patientId: string): Promise<CreateRevocationDto['requester']> {
+    const [guardian] = await this.dataSource.query<{ full_name: string | null; relationship: string | null }[]>(
+      'SELECT guardian_full_name AS full_name, guardian_relationship AS relationship FROM patients WHERE id = $1',
+      [patientId],
+    );
+    return {
+      type: 'guardian',
+      fullName: guardian?.full_name ?? 'Guardian on file',
+      authority: guardian?.relationship ?? 'guardian on file',
     };
   }
 

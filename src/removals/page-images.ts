@@ -51,17 +51,96 @@ function baseOf(html: string, pageUrl: string): string {
   return pageUrl;
 }
 
+/**
+ * The start tags of the markup, each once, with their name, in one pass: comments hide their tags,
+ * scripts and styles hold no markup. A hand-written scan rather than regular expressions, whose
+ * backtracking on unclosed comments or tags would take time quadratic in a hostile page.
+ */
 function* tags(html: string): Generator<[string, string]> {
-  // Comments hide their tags; scripts and styles hold no markup.
-  const visible = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '');
-  for (const match of visible.matchAll(/<([a-z]+)\b([^>]*)>/gi)) yield [match[2], match[1].toLowerCase()];
+  const lower = html.toLowerCase();
+  let at = 0;
+  for (;;) {
+    const open = html.indexOf('<', at);
+    if (open === -1) return;
+    if (html.startsWith('<!--', open)) {
+      const close = html.indexOf('-->', open + 4);
+      if (close === -1) return;
+      at = close + 3;
+      continue;
+    }
+    let nameEnd = open + 1;
+    while (nameEnd < html.length && isAsciiLetter(html.charCodeAt(nameEnd))) nameEnd += 1;
+    if (nameEnd === open + 1) {
+      at = open + 1;
+      continue;
+    }
+    const close = tagEnd(html, nameEnd);
+    if (close === -1) return;
+    const name = lower.slice(open + 1, nameEnd);
+    yield [html.slice(nameEnd, close), name];
+    at = close + 1;
+    if (name === 'script' || name === 'style') {
+      const end = lower.indexOf(`</${name}`, at);
+      if (end === -1) return;
+      at = end;
+    }
+  }
 }
 
+/** The `>` that ends a tag, skipping quoted attribute values (which may hold `>`); -1 if none. */
+function tagEnd(html: string, from: number): number {
+  let at = from;
+  while (at < html.length) {
+    const char = html[at];
+    if (char === '>') return at;
+    if (char === '"' || char === "'") {
+      const end = html.indexOf(char, at + 1);
+      if (end === -1) return -1;
+      at = end;
+    }
+    at += 1;
+  }
+  return -1;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+const SPACE = /\s/;
+
+/** A tag's attributes, first of each name, in one pass (the same rules as the HTML tokenizer, simplified). */
 function attributesOf(tag: string): Map<string, string> {
   const attributes = new Map<string, string>();
-  for (const match of tag.matchAll(/([^\s"'=<>/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g)) {
-    const name = match[1].toLowerCase();
-    if (!attributes.has(name)) attributes.set(name, match[2] ?? match[3] ?? match[4]);
+  let at = 0;
+  const skipSpace = () => {
+    while (at < tag.length && (SPACE.test(tag[at]) || tag[at] === '/')) at += 1;
+  };
+  while (at < tag.length) {
+    skipSpace();
+    const nameStart = at;
+    while (at < tag.length && !SPACE.test(tag[at]) && tag[at] !== '=' && tag[at] !== '/') at += 1;
+    const name = tag.slice(nameStart, at).toLowerCase();
+    if (name === '') {
+      at += 1;
+      continue;
+    }
+    while (at < tag.length && SPACE.test(tag[at])) at += 1;
+    if (tag[at] !== '=') continue;
+    at += 1;
+    while (at < tag.length && SPACE.test(tag[at])) at += 1;
+    let value: string;
+    const quote = tag[at];
+    if (quote === '"' || quote === "'") {
+      const end = tag.indexOf(quote, at + 1);
+      value = tag.slice(at + 1, end === -1 ? tag.length : end);
+      at = end === -1 ? tag.length : end + 1;
+    } else {
+      const valueStart = at;
+      while (at < tag.length && !SPACE.test(tag[at])) at += 1;
+      value = tag.slice(valueStart, at);
+    }
+    if (!attributes.has(name)) attributes.set(name, value);
   }
   return attributes;
 }

@@ -179,7 +179,7 @@ export class RemovalTasksService {
   }
 
   /**
-   * The service's own check of the publication's URL (or the one given). A check that does not
+   * The service's own check of the publication's URL on record. A check that does not
    * confirm the removal is refused with its findings, and recorded: it shows the task was worked.
    */
   private async checkedUrl(
@@ -196,9 +196,14 @@ export class RemovalTasksService {
       'SELECT url, photo_id FROM publications WHERE id = $1',
       [task.publicationId],
     );
-    const url = evidence.url ?? publication.url;
-    if (url === null) throw evidenceError('this publication has no URL on record; give the one to check as `url`');
-    const result = await this.urlCheck.check(publication.photo_id, url, evidence.imageUrl ?? null);
+    // Always the URL on record: a moved post is recorded first (PATCH /publications/{id}, audited), so
+    // a check cannot be pointed at some other page that happens to be gone.
+    if (publication.url === null) {
+      throw evidenceError(
+        'this publication has no URL on record; record it with PATCH /publications/{id}, or send a screenshot or an attestation',
+      );
+    }
+    const result = await this.urlCheck.check(publication.photo_id, publication.url, evidence.imageUrl ?? null);
     if (!result.passed) {
       await this.audit.record(caller, {
         action: 'removal_task.url_check_failed',

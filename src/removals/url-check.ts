@@ -25,9 +25,9 @@ const NOT_PHOTOGRAPHS = new Set([
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 /**
- * - `gone`: the URL answers 404 or 410;
- * - `not_referenced`: the page answers, and none of its images is a copy of the photo (nor is the
- *   image URL given still on it);
+ * - `gone`: the URL (or a redirect on its own site) answers 404 or 410;
+ * - `not_referenced`: the page answers, shows images, and none of them is a copy of the photo (nor is
+ *   the image URL given still on it);
  * - `image_replaced`: the URL serves an image, and it is not a copy of the photo;
  * - `still_present`: the photo is still there;
  * - `inconclusive`: the check could not tell (an error status, a timeout, an image it could not read).
@@ -111,23 +111,31 @@ export class UrlCheck {
       bytes: page.body.length,
       sha256: createHash('sha256').update(page.body).digest('hex'),
     };
-    const finding = await this.judge(photoId, page, imageUrl, signal);
+    const finding = await this.judge(photoId, url, page, imageUrl, signal);
     return { ...base, ...finding, passed: PASSING.has(finding.outcome), response };
   }
 
   private async judge(
     photoId: string,
+    url: string,
     page: OutboundResponse,
     imageUrl: string | null,
     signal: AbortSignal,
   ): Promise<Finding> {
     if (page.status === 404 || page.status === 410) {
+      // Gone from where it was published: a redirect to another site that answers 404 says nothing of it.
+      if (new URL(page.url).origin !== new URL(url).origin) {
+        return inconclusive(
+          `The URL redirects to another site (${new URL(page.url).host}), which answers ${page.status}.`,
+        );
+      }
       return { outcome: 'gone', finding: `The URL answers ${page.status}: the page is gone.` };
     }
     if (page.status < 200 || page.status > 299) {
       return inconclusive(`The URL answers ${page.status}, which shows neither the photo nor its removal.`);
     }
     if (page.truncated) return inconclusive('The response is larger than URL_CHECK_MAX_BYTES allows to read.');
+    if (page.encoded) return inconclusive('The response came compressed although the check asked for it plain.');
     if (page.contentType?.startsWith('image/')) {
       const query = await this.queryOf(page);
       if (typeof query === 'string') return inconclusive(`The URL serves an image that ${query}.`);
@@ -168,6 +176,14 @@ export class UrlCheck {
           'send a screenshot or an attestation instead.',
       );
     }
+    if (shown.length === 0) {
+      // A login wall, a consent banner or a page built by scripts shows no images to a plain fetch
+      // either: no images is no proof that the photo came down.
+      return inconclusive(
+        'The page shows no images to the check (a login wall or a page built by scripts looks like this); ' +
+          'send a screenshot or an attestation instead.',
+      );
+    }
     const imagesCompared: string[] = [];
     const imagesNotChecked: { url: string; why: string }[] = [];
     for (const url of shown) {
@@ -185,8 +201,11 @@ export class UrlCheck {
         continue;
       }
       if (image.contentType !== null && NOT_PHOTOGRAPHS.has(image.contentType)) continue;
-      if (image.truncated) {
-        imagesNotChecked.push({ url, why: 'it is larger than URL_CHECK_MAX_BYTES' });
+      if (image.truncated || image.encoded) {
+        imagesNotChecked.push({
+          url,
+          why: image.encoded ? 'it came compressed' : 'it is larger than URL_CHECK_MAX_BYTES',
+        });
         continue;
       }
       const query = await this.queryOf(image);
@@ -216,10 +235,7 @@ export class UrlCheck {
     }
     return {
       outcome: 'not_referenced',
-      finding:
-        shown.length === 0
-          ? 'The page shows no images.'
-          : `None of the page's ${shown.length} images is a copy of the photo.`,
+      finding: `None of the page's ${shown.length} images is a copy of the photo.`,
       imagesCompared,
       imagesNotChecked,
     };

@@ -27,7 +27,10 @@ const LOCATION_TEXT_LIMIT = 500;
 export class PublicationLocationDto {
   @ApiPropertyOptional({ example: 'https://clinic.example/gallery/rhinoplasty' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'url must be an http(s) URL' },
+  )
   @MaxLength(2048)
   url?: string | null;
 

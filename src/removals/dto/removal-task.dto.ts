@@ -34,16 +34,6 @@ export class TaskEvidenceDto {
   kind!: CompletionEvidenceKind;
 
   @ApiPropertyOptional({
-    description: "For a URL check: the URL to check, if not the publication's own (the post moved, say).",
-    example: 'https://clinic.example/results/rhinoplasty',
-    maxLength: URL_LIMIT,
-  })
-  @OptionalNotNull()
-  @IsUrl(HTTP_URL, { message: 'url must be an http(s) URL' })
-  @MaxLength(URL_LIMIT)
-  url?: string;
-
-  @ApiPropertyOptional({
     description:
       'For a URL check: the address the image was published under, if known. The check fails while the page ' +
       'still refers to it, besides comparing every image on the page with the photo.',

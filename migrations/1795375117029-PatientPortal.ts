@@ -1,15 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class PatientPortal1795373185146 implements MigrationInterface {
-  name = 'PatientPortal1795373185146';
+export class PatientPortal1795375117029 implements MigrationInterface {
+  name = 'PatientPortal1795375117029';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TABLE "portal_links" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "patient_id" uuid NOT NULL, "token_hash" bytea NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "UQ_c42795b3f642c141a360de94d01" UNIQUE ("token_hash"), CONSTRAINT "PK_b1bb82b3e588a5030649b3dc95b" PRIMARY KEY ("id"))',
+      'CREATE TABLE "portal_links" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "patient_id" uuid NOT NULL, "holder" text NOT NULL, "token_hash" bytea NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "UQ_c42795b3f642c141a360de94d01" UNIQUE ("token_hash"), CONSTRAINT "portal_links_holder_check" CHECK (holder IN (\'patient\', \'guardian\')), CONSTRAINT "PK_b1bb82b3e588a5030649b3dc95b" PRIMARY KEY ("id"))',
     );
     await queryRunner.query('CREATE INDEX "portal_links_patient_id_idx" ON "portal_links"  ("patient_id") ');
     await queryRunner.query(
-      'CREATE TABLE "patient_sessions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "patient_id" uuid NOT NULL, "link_id" uuid NOT NULL, "token_hash" bytea NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "ended_at" TIMESTAMP WITH TIME ZONE, "client_ip" text, CONSTRAINT "UQ_c340219a54e7f80692a4e83adac" UNIQUE ("link_id"), CONSTRAINT "UQ_f59283719a92b3592059b106a89" UNIQUE ("token_hash"), CONSTRAINT "PK_a51ef983e53a79e4265a11eda76" PRIMARY KEY ("id"))',
+      'CREATE TABLE "patient_sessions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "patient_id" uuid NOT NULL, "link_id" uuid NOT NULL, "holder" text NOT NULL, "token_hash" bytea NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "ended_at" TIMESTAMP WITH TIME ZONE, "client_ip" text, CONSTRAINT "UQ_c340219a54e7f80692a4e83adac" UNIQUE ("link_id"), CONSTRAINT "UQ_f59283719a92b3592059b106a89" UNIQUE ("token_hash"), CONSTRAINT "patient_sessions_holder_check" CHECK (holder IN (\'patient\', \'guardian\')), CONSTRAINT "PK_a51ef983e53a79e4265a11eda76" PRIMARY KEY ("id"))',
     );
     await queryRunner.query('CREATE INDEX "patient_sessions_patient_id_idx" ON "patient_sessions"  ("patient_id") ');
     await queryRunner.query(
