@@ -14,7 +14,14 @@ import { createValidationPipe } from './common/validation.js';
 
 export { API_PREFIX };
 /** GET routes outside the prefix: probes, the local store's presigned links, public media URLs. */
-export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'storage/:token', 'm/:token'];
+export const UNPREFIXED_ROUTES = [
+  'health/live',
+  'health/ready',
+  'storage/:token',
+  'm/:token',
+  'portal',
+  'portal/portal.js',
+];
 
 // Capability tokens (presigned storage links, later public media) are longer than Fastify's
 // default limit of 100 characters for one path parameter.
@@ -68,7 +75,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
         defaultSrc: ["'self'"],
         // The OpenAPI viewer at /docs styles itself inline and shows data: images.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // The portal page shows the patient's thumbnails from blob: URLs (fetched with its session).
+        imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],

@@ -151,6 +151,8 @@ describe('access control', () => {
       'GET /storage/:token',
       'GET /m/:token',
       'POST /api/v1/auth/login',
+      'GET /portal',
+      'GET /portal/portal.js',
       'POST /api/v1/portal/access',
       'POST /api/v1/portal/session',
     ];

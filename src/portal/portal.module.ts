@@ -3,13 +3,14 @@ import { AuthModule } from '../auth/auth.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RemovalsModule } from '../removals/removals.module.js';
 import { PortalThrottle } from './portal-throttle.js';
+import { PortalPageController } from './page/portal-page.controller.js';
 import { PortalController } from './portal.controller.js';
 import { PortalService } from './portal.service.js';
 
 /** The patient portal (DESIGN.md §7): one-time links, the patient's own records, revoking from home. */
 @Module({
   imports: [AuthModule, NotificationsModule, RemovalsModule],
-  controllers: [PortalController],
+  controllers: [PortalController, PortalPageController],
   providers: [PortalService, PortalThrottle],
 })
 export class PortalModule {}
