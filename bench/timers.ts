@@ -9,7 +9,9 @@ import { SYSTEM_CALLER } from '../src/auth/caller.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { Clock } from '../src/common/clock.js';
 import { JOB_CLOCK, JOB_SCHEMA, JobQueue, jobWorkerOptions } from '../src/jobs/job-queue.js';
+import { IDEMPOTENCY_PRUNE_JOB } from '../src/idempotency/idempotency.module.js';
 import { MAIL_DELIVERY_JOB } from '../src/notifications/notifications.service.js';
+import { PORTAL_ACCESS_LINKS_JOB } from '../src/portal/portal.service.js';
 import { RELEASE_EXPIRY_JOB } from '../src/removals/release-expiry.js';
 import {
   REMOVAL_SWEEP_JOB,
@@ -81,7 +83,14 @@ const QUEUE_OPTIONS = {
 };
 // The service's own worker options (batch of 10, each job settled on its own, burst while batches are full).
 const WORKER_OPTIONS = jobWorkerOptions(POLL_SECONDS);
-const SERVICE_QUEUES = [REMOVAL_TIMER_JOB, REMOVAL_SWEEP_JOB, RELEASE_EXPIRY_JOB, MAIL_DELIVERY_JOB];
+const SERVICE_QUEUES = [
+  REMOVAL_TIMER_JOB,
+  REMOVAL_SWEEP_JOB,
+  RELEASE_EXPIRY_JOB,
+  MAIL_DELIVERY_JOB,
+  IDEMPOTENCY_PRUNE_JOB,
+  PORTAL_ACCESS_LINKS_JOB,
+];
 
 const scratch = new Scratch();
 

@@ -23,14 +23,16 @@ describe('patient portal', () => {
   });
   const askForLink = (email: string, dateOfBirth: string) =>
     request(t.server).post('/api/v1/portal/access').send({ email, dateOfBirth });
-  const linksMailed = async () =>
-    Number(
+  const linksMailed = async () => {
+    await t.runDueJobs();
+    return Number(
       (
         await t.database.query<{ n: string }>(
           "SELECT count(*) AS n FROM outbox_messages WHERE kind = 'portal_access_link'",
         )
       )[0].n,
     );
+  };
 
   /** A patient with an address on file, a release, two photos, and one published on Instagram and the website. */
   const patientWithPublications = async () => {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller, PatientPrincipal } from '../auth/caller.js';
@@ -7,6 +7,7 @@ import { PatientSessionsService } from '../auth/patient-sessions.service.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
+import { JobQueue } from '../jobs/job-queue.js';
 import type { IdempotentRequest, IdempotentResponse } from '../idempotency/idempotency.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateRevocationDto } from '../removals/dto/revocation.dto.js';
@@ -26,6 +27,13 @@ import { PortalThrottle } from './portal-throttle.js';
 import { releaseInWords } from './release-in-words.js';
 
 const PORTAL_PREFIX = '/api/v1/portal';
+export const PORTAL_ACCESS_LINKS_JOB = 'portal.access-links';
+
+/** Whom a request for a link found: ids only, so no address or birth date waits in the job table. */
+interface AccessLinksJob {
+  requestId: string;
+  patients: { id: string; holder: PatientPrincipal['holder'] }[];
+}
 
 /** What the portal verified before someone could act: recorded with every portal revocation. */
 const PORTAL_IDENTITY_CHECK: Record<PatientPrincipal['holder'], string> = {
@@ -75,68 +83,88 @@ interface PublicationRow {
  * patient's record answers 404.
  */
 @Injectable()
-export class PortalService {
+export class PortalService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: PatientSessionsService,
     private readonly notifications: NotificationsService,
     private readonly revocations: RevocationsService,
     private readonly throttle: PortalThrottle,
+    private readonly jobs: JobQueue,
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
+  onModuleInit(): void {
+    this.jobs.register<AccessLinksJob>(PORTAL_ACCESS_LINKS_JOB, (data) => this.sendLinks(data));
+  }
+
   /**
-   * Mails a one-time link to each patient whose address on file (theirs or their guardian's) and
-   * date of birth match. The caller learns nothing either way: the answer is the same.
+   * Mails a one-time link to each patient whose address on file (theirs, or their guardian's while
+   * they are a minor) and date of birth match. The caller learns nothing either way: the answer is
+   * the same, and so is the work done before it (one lookup, one job whatever it found); the links
+   * are written and mailed by the job.
    */
   async requestAccess(input: PortalAccessDto, caller: Caller): Promise<void> {
     const email = input.email.trim().toLowerCase();
     await this.throttle.countAccessRequest(email, caller.clientIp);
     // A guardian's address opens the portal only while the patient is a minor (UTC day, as at signing).
     const today = this.clock.now().toISOString().slice(0, 10);
-    const matches = await this.dataSource.query<{ id: string; address: string; holder: PatientPrincipal['holder'] }[]>(
-      `SELECT id,
-              CASE WHEN lower(contact_email) = $1 THEN contact_email ELSE guardian_contact_email END AS address,
-              CASE WHEN lower(contact_email) = $1 THEN 'patient' ELSE 'guardian' END AS holder
+    const matches = await this.dataSource.query<{ id: string; holder: PatientPrincipal['holder'] }[]>(
+      `SELECT id, CASE WHEN lower(contact_email) = $1 THEN 'patient' ELSE 'guardian' END AS holder
          FROM patients
         WHERE date_of_birth = $2
           AND (lower(contact_email) = $1
                OR (lower(guardian_contact_email) = $1 AND date_of_birth > $3::date - interval '18 years'))`,
       [email, input.dateOfBirth, today],
     );
-    for (const match of matches) {
+    const job: AccessLinksJob = { requestId: caller.requestId ?? randomUUID(), patients: matches };
+    await this.dataSource.transaction((manager) => this.jobs.send(manager, PORTAL_ACCESS_LINKS_JOB, [{ data: job }]));
+    await this.audit.record(caller, { action: 'portal.access_request' });
+  }
+
+  /** The job's work: a link and its message per patient found, once per request however often it runs. */
+  private async sendLinks(job: AccessLinksJob): Promise<void> {
+    const caller: Caller = { system: true, requestId: job.requestId, clientIp: null, userAgent: null };
+    for (const { id, holder } of job.patients) {
+      const dedupeKey = `portal_access_link:${job.requestId}:${id}`;
       await this.dataSource.transaction(async (manager) => {
-        const link = await this.sessions.issueLink(manager, match.id, match.holder);
-        const until = link.expiresAt.toISOString().slice(11, 16);
+        const [patient] = await manager.query<{ address: string | null; sent: boolean }[]>(
+          `SELECT CASE WHEN $2 = 'patient' THEN contact_email ELSE guardian_contact_email END AS address,
+                  EXISTS (SELECT 1 FROM outbox_messages WHERE dedupe_key = $3) AS sent
+             FROM patients WHERE id = $1`,
+          [id, holder, dedupeKey],
+        );
+        // The address was removed meanwhile, or this job ran before.
+        if (!patient?.address || patient.sent) return;
+        const link = await this.sessions.issueLink(manager, id, holder);
+        const until = `${link.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
         await this.notifications.enqueue(manager, [
           {
             kind: 'portal_access_link',
-            dedupeKey: `portal_access_link:${createHash('sha256').update(link.token).digest('hex')}`,
-            address: match.address,
-            patientId: match.id,
+            dedupeKey,
+            address: patient.address,
+            patientId: id,
             subject: 'Your sign-in link to your photo consent records',
             body: [
               'You asked to see your photo consent records. Open this link to sign in:',
               '',
               `${this.config.portal.linkUrl}#token=${link.token}`,
               '',
-              `It works once, until ${until} UTC today (${Math.round(this.config.portal.linkLifetimeMs / 60_000)} minutes). ` +
+              `It works once, until ${until} (${Math.round(this.config.portal.linkLifetimeMs / 60_000)} minutes). ` +
                 'If you did not ask for it, you can ignore this message: nothing changes without it.',
             ].join('\n'),
           },
         ]);
         await this.audit.record(
           caller,
-          { action: 'portal.access_link', entityType: 'patient', entityId: match.id, patientId: match.id },
+          { action: 'portal.access_link', entityType: 'patient', entityId: id, patientId: id, details: { holder } },
           manager,
         );
       });
     }
-    if (matches.length === 0)
-      await this.audit.record(caller, { action: 'portal.access_request', details: { matched: 0 } });
   }
 
   async overview(patientId: string, caller: Caller): Promise<PortalOverviewDto> {

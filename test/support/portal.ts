@@ -4,6 +4,8 @@ import type { TestApp } from './app.js';
 
 /** The token of the newest sign-in link mailed to `address` (read from the outbox, as the patient reads their mail). */
 export async function mailedPortalToken(t: TestApp, address: string): Promise<string> {
+  // Links are written and mailed by a job, after the request has answered.
+  await t.runDueJobs();
   const [message] = await t.database.query<{ body: string }>(
     `SELECT body FROM outbox_messages WHERE kind = 'portal_access_link' AND recipient_address = $1
       ORDER BY created_at DESC, id DESC LIMIT 1`,
