@@ -9,6 +9,7 @@ import { SYSTEM_CALLER } from '../src/auth/caller.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { Clock } from '../src/common/clock.js';
 import { JOB_CLOCK, JOB_SCHEMA, JobQueue, jobWorkerOptions } from '../src/jobs/job-queue.js';
+import { SESSION_PRUNE_JOB } from '../src/auth/session-pruner.js';
 import { IDEMPOTENCY_PRUNE_JOB } from '../src/idempotency/idempotency.module.js';
 import { MAIL_DELIVERY_JOB } from '../src/notifications/notifications.service.js';
 import { PORTAL_ACCESS_LINKS_JOB } from '../src/portal/portal.service.js';
@@ -90,6 +91,7 @@ const SERVICE_QUEUES = [
   MAIL_DELIVERY_JOB,
   IDEMPOTENCY_PRUNE_JOB,
   PORTAL_ACCESS_LINKS_JOB,
+  SESSION_PRUNE_JOB,
 ];
 
 const scratch = new Scratch();

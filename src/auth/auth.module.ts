@@ -11,6 +11,7 @@ import { IdentifiedDataInterceptor } from './identified-data.interceptor.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PatientSessionsService } from './patient-sessions.service.js';
+import { SessionPruner } from './session-pruner.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
@@ -28,6 +29,7 @@ import { UsersService } from './users.service.js';
     ApiKeysService,
     LoginThrottleService,
     PatientSessionsService,
+    SessionPruner,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: IdentifiedDataInterceptor },
