@@ -502,6 +502,12 @@ describe('revocations', () => {
       'the publish path still refuses the channel',
     );
     assert.deepEqual((await auditActions(patientId)).slice(-2), ['publication.discovered', 'removal_case.reopen']);
+    const told = await t.database.query<{ subject: string }>(
+      "SELECT subject FROM outbox_messages WHERE removal_case_id = $1 AND recipient_user_id = $2 AND kind = 'removal_task_assigned'",
+      [caseId, privacyOfficer.id],
+    );
+    assert.equal(told.length, 1, 'with no owner for its channel, the privacy officers hear of the new task');
+    assert.match(told[0].subject, /without an owner/);
 
     const closedAgain = await as(marketing).post(`/removal-tasks/${newTask.id as string}/complete`, {
       evidence: { kind: 'attestation', statement: 'The album was deleted' },

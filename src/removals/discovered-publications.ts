@@ -140,7 +140,7 @@ export class DiscoveredPublications {
       if (task.assignee_user_id) {
         await this.notifier.taskAssigned(manager, task.id, await removalWorker(manager, task.assignee_user_id));
       } else {
-        await this.notifier.caseOpened(manager, caseId);
+        await this.notifier.taskWithoutOwner(manager, task.id);
       }
       await this.audit.recordEach(caller, entries, manager);
       return caseId;

@@ -71,6 +71,36 @@ export class RemovalNotifier {
     await this.send(manager, caseId, messages);
   }
 
+  /** A task added to a case with no owner for its channel: every privacy officer hears of it. */
+  async taskWithoutOwner(manager: EntityManager, taskId: string): Promise<void> {
+    const [task] = await manager.query<{ case_id: string }[]>('SELECT case_id FROM removal_tasks WHERE id = $1', [
+      taskId,
+    ]);
+    const { removalCase, tasks } = await this.load(manager, task.case_id);
+    const added = tasks.filter((candidate) => candidate.id === taskId);
+    const officers = await this.notifications.privacyOfficers(manager);
+    await this.send(
+      manager,
+      removalCase.id,
+      officers.map((officer) => ({
+        kind: 'removal_task_assigned' as const,
+        dedupeKey: `removal_task:${taskId}:unowned:${officer.userId}`,
+        address: officer.email,
+        userId: officer.userId,
+        subject: `Removal task without an owner for patient ${removalCase.patient_code}, due ${day(removalCase.due_at)}`,
+        body: [
+          `Hello ${officer.displayName},`,
+          '',
+          `A publication found later was added to this removal case, and its channel has no default owner. Assign it, or take it down and record the evidence by ${day(removalCase.due_at)}:`,
+          '',
+          ...added.map(taskLine),
+          '',
+          this.caseLink(removalCase.id),
+        ].join('\n'),
+      })),
+    );
+  }
+
   /** A task given to someone: tell them. */
   async taskAssigned(manager: EntityManager, taskId: string, owner: StaffRecipient): Promise<void> {
     const [task] = await manager.query<{ case_id: string }[]>('SELECT case_id FROM removal_tasks WHERE id = $1', [
