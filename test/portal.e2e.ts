@@ -183,6 +183,10 @@ describe('patient portal', () => {
     assert.equal(thumbnail.status, 200);
     assert.equal(thumbnail.headers['content-type'], 'image/webp');
     assert.equal((thumbnail.body as Buffer).subarray(8, 12).toString('latin1'), 'WEBP');
+    const unchanged = await session
+      .get((overview.photos as Json[])[0].thumbnailUrl.replace('/api/v1/portal', '') as string)
+      .set('If-None-Match', thumbnail.headers.etag);
+    assert.equal(unchanged.status, 304, 'a thumbnail the browser has is not sent again');
     const document = await session.get(`/releases/${patient.releaseId}/document`).buffer(true).parse(collectBytes);
     assert.equal(document.status, 200, 'the patient downloads their copy of the signed form');
     assert.equal(document.headers['content-type'], 'application/pdf');

@@ -4,8 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-
-type Scope = 'account' | 'ip';
+import { countAttempts } from './attempt-window.js';
 
 /**
  * Counts sign-in attempts (password, second factor) per email address and per client address in a
@@ -25,31 +24,15 @@ export class LoginThrottleService {
   /** Counts an attempt; returns the seconds to wait when it is over a limit, else 0 (go ahead). */
   async reserveAttempt(email: string, clientIp: string | null): Promise<number> {
     const { windowMs, maxFailuresPerAccount, maxFailuresPerIp } = this.config.auth.loginThrottle;
-    const now = this.clock.now();
-    const windowStart = new Date(now.getTime() - windowMs);
-    // Rows of windows that have run out are no use to anyone: clear them as we go.
-    await this.dataSource.query(
-      "DELETE FROM login_throttle WHERE scope IN ('account', 'ip') AND window_started_at <= $1",
-      [windowStart],
+    return countAttempts(
+      this.dataSource,
+      [
+        { scope: 'account', key: accountKey(email), limit: maxFailuresPerAccount },
+        { scope: 'ip', key: addressKey(clientIp), limit: maxFailuresPerIp },
+      ],
+      this.clock.now(),
+      windowMs,
     );
-    const rows = await this.dataSource.query<{ scope: Scope; window_started_at: Date; failures: number }[]>(
-      `INSERT INTO login_throttle AS t (scope, key, window_started_at, failures)
-       VALUES ('account', $1, $3, 1), ('ip', $2, $3, 1)
-       ON CONFLICT (scope, key) DO UPDATE SET
-         failures = CASE WHEN t.window_started_at <= $4 THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN t.window_started_at <= $4 THEN $3 ELSE t.window_started_at END
-       RETURNING scope, window_started_at, failures`,
-      [accountKey(email), addressKey(clientIp), now, windowStart],
-    );
-    let wait = 0;
-    for (const row of rows) {
-      const limit = row.scope === 'account' ? maxFailuresPerAccount : maxFailuresPerIp;
-      if (row.failures > limit) {
-        const windowEnds = row.window_started_at.getTime() + windowMs;
-        wait = Math.max(wait, Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)));
-      }
-    }
-    return wait;
   }
 
   /** Gives back an attempt that was neither a success nor a failure (a password awaiting its code). */

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { MultipartFile } from '@fastify/multipart';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -99,30 +98,10 @@ export async function readMultipart(
       `Send this request as multipart/form-data with the file in \`${options.fileField}\` and the fields as JSON in \`${METADATA_FIELD}\`.`,
     );
   }
-  if (request.bufferedForm) return uploadOf(request.bufferedForm, options);
-  const upload: MultipartUpload = {};
-  try {
-    const parts = request.parts({
-      limits: { fileSize: options.maxFileBytes, files: 1, fields: 1, parts: 2, fieldSize: MAX_METADATA_BYTES },
-    });
-    for await (const part of parts) {
-      if (part.type === 'file') {
-        if (part.fieldname !== options.fileField) {
-          await discard(part);
-          throw unexpectedPart(part.fieldname, options.fileField);
-        }
-        upload.file = await readFile(part, options.maxFileBytes);
-      } else {
-        upload.metadata = readMetadata(part.fieldname, part.value, part.valueTruncated, options.fileField);
-      }
-    }
-  } catch (error) {
-    throw asProblem(error, options.maxFileBytes);
-  }
-  return upload;
+  return uploadOf(request.bufferedForm ?? (await bufferForm(request, options.maxFileBytes)), options);
 }
 
-/** The same checks as a streamed read, on a form read before. */
+/** The file and the metadata of a form, checked: only those two parts, the file within its route's limit. */
 function uploadOf(form: BufferedForm, options: { fileField: string; maxFileBytes: number }): MultipartUpload {
   const upload: MultipartUpload = {};
   for (const part of form.parts) {
@@ -175,12 +154,6 @@ export async function validateFields<T extends object>(
   return instance;
 }
 
-async function readFile(part: MultipartFile, maxBytes: number): Promise<UploadedFile> {
-  const bytes = await part.toBuffer();
-  if (part.file.truncated) throw new FileTooLargeProblem(maxBytes);
-  return { bytes, fileName: sanitizeFileName(part.filename), declaredType: part.mimetype };
-}
-
 function readMetadata(name: string, value: unknown, truncated: boolean, fileField: string): unknown {
   if (name !== METADATA_FIELD) throw unexpectedPart(name, fileField);
   if (truncated) {
@@ -197,11 +170,6 @@ function readMetadata(name: string, value: unknown, truncated: boolean, fileFiel
   } catch {
     throw new DomainError('malformed_body', 400, `\`${METADATA_FIELD}\` is not valid JSON.`);
   }
-}
-
-async function discard(part: MultipartFile): Promise<void> {
-  part.file.resume();
-  await new Promise((resolve) => part.file.once('end', resolve).once('close', resolve));
 }
 
 function unexpectedPart(name: string, fileField: string): DomainError {

@@ -74,8 +74,8 @@ export class OutboundHttp {
     } else {
       try {
         // The lookup itself takes no signal: the check stops waiting for it when time is up.
-        const resolved = resolveName(host, { all: true, verbatim: true });
-        addresses = (await Promise.race([resolved, rejectWhenAborted(signal)])).map((entry) => entry.address);
+        const resolved = await untilAborted(resolveName(host, { all: true, verbatim: true }), signal);
+        addresses = resolved.map((entry) => entry.address);
       } catch {
         if (signal.aborted) throw new OutboundFetchError('the check ran out of time');
         throw new OutboundFetchError(`the host ${host} could not be resolved`);
@@ -116,10 +116,16 @@ interface RawResponse {
   encoded: boolean;
 }
 
-function rejectWhenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    if (signal.aborted) reject(signal.reason as Error);
-    signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+/** `promise`, or a rejection when the signal aborts first; the listener goes either way (a check makes many). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 

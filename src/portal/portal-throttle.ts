@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { countAttempts, type AttemptCounter } from '../auth/attempt-window.js';
 import { addressKey } from '../auth/login-throttle.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
@@ -26,40 +27,17 @@ export class PortalThrottle {
 
   async countAccessRequest(email: string, clientIp: string | null): Promise<void> {
     await this.count([
-      ['portal_email', createHash('sha256').update(email, 'utf8').digest('hex'), ACCESS_PER_EMAIL],
-      ['portal_ip', addressKey(clientIp), ACCESS_PER_ADDRESS],
+      { scope: 'portal_email', key: createHash('sha256').update(email, 'utf8').digest('hex'), limit: ACCESS_PER_EMAIL },
+      { scope: 'portal_ip', key: addressKey(clientIp), limit: ACCESS_PER_ADDRESS },
     ]);
   }
 
   async countSessionAttempt(clientIp: string | null): Promise<void> {
-    await this.count([['portal_session_ip', addressKey(clientIp), SESSIONS_PER_ADDRESS]]);
+    await this.count([{ scope: 'portal_session_ip', key: addressKey(clientIp), limit: SESSIONS_PER_ADDRESS }]);
   }
 
-  private async count(counters: [scope: string, key: string, limit: number][]): Promise<void> {
-    const now = this.clock.now();
-    const windowStart = new Date(now.getTime() - HOUR_MS);
-    // Rows of windows that have run out are no use to anyone: clear them as we go.
-    await this.dataSource.query(
-      'DELETE FROM login_throttle WHERE scope = ANY($1::text[]) AND window_started_at <= $2',
-      [counters.map(([scope]) => scope), windowStart],
-    );
-    const rows = await this.dataSource.query<{ scope: string; window_started_at: Date; failures: number }[]>(
-      `INSERT INTO login_throttle AS t (scope, key, window_started_at, failures)
-       SELECT scope, key, $3, 1 FROM unnest($1::text[], $2::text[]) AS c(scope, key)
-       ON CONFLICT (scope, key) DO UPDATE SET
-         failures = CASE WHEN t.window_started_at <= $4 THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN t.window_started_at <= $4 THEN $3 ELSE t.window_started_at END
-       RETURNING scope, window_started_at, failures`,
-      [counters.map(([scope]) => scope), counters.map(([, key]) => key), now, windowStart],
-    );
-    let wait = 0;
-    for (const row of rows) {
-      const limit = counters.find(([scope]) => scope === row.scope)?.[2] ?? 0;
-      if (row.failures > limit) {
-        const windowEnds = row.window_started_at.getTime() + HOUR_MS;
-        wait = Math.max(wait, Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)));
-      }
-    }
+  private async count(counters: AttemptCounter[]): Promise<void> {
+    const wait = await countAttempts(this.dataSource, counters, this.clock.now(), HOUR_MS);
     if (wait > 0) {
       throw new DomainError(
         'too_many_requests',

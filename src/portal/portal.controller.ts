@@ -158,14 +158,14 @@ export class PortalController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentCaller() caller: Caller,
   ): Promise<StreamableFile | undefined> {
-    const { sha256, object } = await this.portal.thumbnail(patientOf(caller).patientId, photoId);
+    const { sha256, open } = await this.portal.thumbnail(patientOf(caller).patientId, photoId);
     const etag = `"${sha256}"`;
     void reply.header('etag', etag).header('cache-control', THUMBNAIL_CACHE_CONTROL);
     if (ifNoneMatch?.split(/\s*,\s*/).includes(etag)) {
-      object.body.destroy();
       void reply.status(304);
       return undefined;
     }
+    const object = await open();
     void reply.header('content-length', String(object.contentLength));
     return new StreamableFile(object.body, { type: 'image/webp', disposition: `inline; filename="${photoId}.webp"` });
   }

@@ -411,14 +411,14 @@ export class PortalService implements OnModuleInit {
     return { contentType: release.document_content_type, sha256: release.document_sha256, object };
   }
 
-  /** The thumbnail of one of the patient's photos; 404 for any photo that is not theirs. */
-  async thumbnail(patientId: string, photoId: string): Promise<{ sha256: string; object: GetResult }> {
+  /** The thumbnail of one of the patient's photos (opened only when needed); 404 for any photo not theirs. */
+  async thumbnail(patientId: string, photoId: string): Promise<{ sha256: string; open: () => Promise<GetResult> }> {
     const [photo] = await this.dataSource.query<{ thumb_key: string; thumb_sha256: string }[]>(
       'SELECT thumb_key, thumb_sha256 FROM photos WHERE id = $1 AND patient_id = $2',
       [photoId, patientId],
     );
     if (!photo) throw new NotFoundError('The photo');
-    return { sha256: photo.thumb_sha256, object: await this.store.get(photo.thumb_key) };
+    return { sha256: photo.thumb_sha256, open: () => this.store.get(photo.thumb_key) };
   }
 }
 
