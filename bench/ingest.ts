@@ -649,7 +649,8 @@ async function startService(
   for (const name of knownVariables) delete env[name];
   const child = spawn(process.execPath, [SERVICE_MAIN], {
     cwd: dataDir,
-    env: { ...env, ...serviceSettings(dataDir, databaseUrl, bucket), PORT: String(port) },
+    // Two malloc arenas, as `npm start` and the Dockerfile run the service.
+    env: { ...env, ...serviceSettings(dataDir, databaseUrl, bucket), PORT: String(port), MALLOC_ARENA_MAX: '2' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   serviceChild = child;

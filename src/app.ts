@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { API_PREFIX } from './common/api-prefix.js';
 import type { AppConfig } from './config/app-config.js';
+import { countBufferMemoryInHeapLimit } from './common/gc-policy.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { assignRequestId, REQUEST_ID_HEADER } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
@@ -56,6 +57,7 @@ function fastifyTrustProxy(setting: AppConfig['http']['trustProxy']) {
 
 /** Everything that is set on the application rather than in a module; tests build through this too. */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  countBufferMemoryInHeapLimit();
   app.useLogger(app.get(Logger));
   app.flushLogs();
 

@@ -132,15 +132,17 @@ export class ImageService {
 
   /**
    * Decodes the photo once (auto-oriented, converted to sRGB unless it already is, bounded by the
-   * pixel limit, failing on damaged data) to at most 2048 px, and derives the web JPEG and the
-   * 400 px WebP thumbnail from those pixels and the reverse-lookup fingerprint from the
-   * thumbnail's. Renditions carry no metadata at all.
+   * pixel limit, failing on damaged data) straight into the 2048 px web JPEG, then derives the
+   * 400 px WebP thumbnail and the reverse-lookup fingerprint from that JPEG, which the decoder
+   * shrinks on load. Renditions carry no metadata at all. The decoded pixels never come back to
+   * JavaScript: at 24 MP they were 8 MB an upload of garbage-collected memory, and the thumbnail
+   * made from the web JPEG is the one the fingerprint backfill makes from it.
    */
   async render(original: StoredOriginal): Promise<RenderedPhoto> {
     const { width = 0, height = 0, orientation = 1, hasAlpha, icc } = original.header;
     const upright = orientation >= 5 ? { width: height, height: width } : { width, height };
 
-    let decoded: RawImage;
+    let web: { data: Buffer; info: OutputInfo };
     try {
       const srgb = isSrgbProfile(icc);
       let pipeline = sharp(original.bytes, {
@@ -157,15 +159,17 @@ export class ImageService {
         pipeline = sharp(resized, { failOn: 'error' });
       }
       if (hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
-      decoded = await pipeline.toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+      web = await pipeline
+        .toColourspace('srgb')
+        .jpeg({ quality: WEB_JPEG_QUALITY })
+        .toBuffer({ resolveWithObject: true });
     } catch {
       throw new UnreadableImageError();
     }
-    const [web, { thumb, grey }] = await Promise.all([
-      sharp(decoded.data, asRaw(decoded.info))
-        .jpeg({ quality: WEB_JPEG_QUALITY })
-        .toBuffer({ resolveWithObject: true }),
-      this.thumbnailAndGrey(decoded),
+    const small = await thumbnailPixels(web.data, thumbnailSize(upright));
+    const [thumb, grey] = await Promise.all([
+      sharp(small.data, asRaw(small.info)).webp({ quality: THUMB_WEBP_QUALITY }).toBuffer({ resolveWithObject: true }),
+      fingerprintGrey(small),
     ]);
     return {
       width: upright.width,
@@ -204,32 +208,10 @@ export class ImageService {
    */
   async fingerprintOfRendition(web: Buffer): Promise<Fingerprint> {
     try {
-      const small = await sharp(web, { failOn: 'error' })
-        .resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      return fingerprintOf(await fingerprintGrey(small));
+      return fingerprintOf(await fingerprintGrey(await thumbnailPixels(web)));
     } catch {
       throw new UnreadableImageError();
     }
-  }
-
-  /**
-   * The thumbnail's pixels, then its WebP and the fingerprint's grey square from them: shrinking
-   * 400 px costs a sixth of shrinking 2048 px, and gives the same averages.
-   */
-  private async thumbnailAndGrey(
-    decoded: RawImage,
-  ): Promise<{ thumb: { data: Buffer; info: OutputInfo }; grey: Buffer }> {
-    const small = await sharp(decoded.data, asRaw(decoded.info))
-      .resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const [thumb, grey] = await Promise.all([
-      sharp(small.data, asRaw(small.info)).webp({ quality: THUMB_WEBP_QUALITY }).toBuffer({ resolveWithObject: true }),
-      fingerprintGrey(small),
-    ]);
-    return { thumb, grey };
   }
 
   /** The header only: size, orientation, alpha, profile. Damaged headers are unreadable images. */
@@ -248,6 +230,29 @@ export class ImageService {
     if (!detected || !accepted.includes(detected as T)) throw new UnsupportedFileTypeError(accepted, detected);
     return detected as T;
   }
+}
+
+/** The thumbnail's size from the photo's own: the web rendition's rounding would shave a pixel off. */
+function thumbnailSize(upright: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(1, THUMB_LONG_EDGE / Math.max(upright.width, upright.height, 1));
+  return {
+    width: Math.max(1, Math.round(upright.width * scale)),
+    height: Math.max(1, Math.round(upright.height * scale)),
+  };
+}
+
+/**
+ * A web rendition shrunk to thumbnail size (exactly `size` when given, for an upload; else within
+ * 400 px), most of it done by the JPEG decoder on load.
+ */
+function thumbnailPixels(web: Buffer, size?: { width: number; height: number }): Promise<RawImage> {
+  const resized = size
+    ? sharp(web, { failOn: 'error' }).resize(size.width, size.height, { fit: 'fill' })
+    : sharp(web, { failOn: 'error' }).resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, {
+        fit: 'inside',
+        withoutEnlargement: true,
+      });
+  return resized.raw().toBuffer({ resolveWithObject: true });
 }
 
 /** The whole frame of thumbnail-sized pixels as the fingerprint's grey square (stretched to fit). */
