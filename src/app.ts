@@ -7,22 +7,17 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { API_PREFIX } from './common/api-prefix.js';
-import type { AppConfig } from './config/app-config.js';
+import { AppConfig } from './config/app-config.js';
 import { countBufferMemoryInHeapLimit } from './common/gc-policy.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { documentMediaRoute, registerMediaRoute } from './media/media.route.js';
+import { MediaService } from './media/media.service.js';
 import { assignRequestId, REQUEST_ID_HEADER } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
 
 export { API_PREFIX };
-/** GET routes outside the prefix: probes, the local store's presigned links, public media URLs. */
-export const UNPREFIXED_ROUTES = [
-  'health/live',
-  'health/ready',
-  'storage/:token',
-  'm/:token',
-  'portal',
-  'portal/portal.js',
-];
+/** GET routes outside the prefix: probes, the local store's presigned links, the portal page. */
+export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'storage/:token', 'portal', 'portal/portal.js'];
 
 // Capability tokens (presigned storage links, later public media) are longer than Fastify's
 // default limit of 100 characters for one path parameter.
@@ -91,6 +86,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
 
+  registerMediaRoute(fastify, app.get(MediaService), app.get(AppConfig));
+
   // Upload routes read their parts themselves, with limits of their own (src/common/multipart.ts).
   await app.register(multipart);
 
@@ -112,5 +109,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
       .addBearerAuth()
       .build(),
   );
+  documentMediaRoute(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 }

@@ -62,6 +62,9 @@ describe('public media URLs of hosted publications', () => {
     assert.equal(response.headers['content-type'], 'image/jpeg');
     assert.equal(response.headers['cache-control'], 'public, max-age=60');
     assert.equal(response.headers['cross-origin-resource-policy'], 'cross-origin');
+    // Served outside Nest's router, but through the same Fastify hooks as every route.
+    assert.equal(response.headers['x-content-type-options'], 'nosniff');
+    assert.match(String(response.headers['x-request-id']), /^[0-9a-f-]{36}$/);
     const web = await request(t.server)
       .get(`/api/v1/photos/${photo}/renditions/web`)
       .auth(marketing.token, { type: 'bearer' })
@@ -142,7 +145,11 @@ describe('public media URLs of hosted publications', () => {
   });
 
   it('answers 404 for a token that is unknown or not a token at all', async () => {
-    assert.equal((await request(t.server).get(`/m/${UNKNOWN_TOKEN}`)).status, 404);
+    const unknown = await request(t.server).get(`/m/${UNKNOWN_TOKEN}`);
+    assert.equal(unknown.status, 404);
+    assert.match(String(unknown.headers['content-type']), /^application\/problem\+json/);
+    assert.equal(unknown.body.code, 'not_found');
+    assert.equal(unknown.body.requestId, unknown.headers['x-request-id']);
     assert.equal((await request(t.server).get('/m/..%2f..%2fetc%2fpasswd')).status, 404);
     assert.equal((await request(t.server).get('/api/v1/m/' + UNKNOWN_TOKEN)).status, 404);
   });
@@ -205,6 +212,7 @@ describe('public media URLs under load from one address', () => {
     for (let i = 0; i < 3; i++) assert.equal((await request(t.server).get(`/m/${UNKNOWN_TOKEN}`)).status, 404);
     const limited = await request(t.server).get(`/m/${UNKNOWN_TOKEN}`);
     assert.equal(limited.status, 429);
+    assert.match(String(limited.headers['content-type']), /^application\/problem\+json/);
     assert.equal(limited.body.code, 'rate_limited');
     assert.ok(Number(limited.headers['retry-after']) >= 1);
   });

@@ -81,31 +81,39 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const problem = this.toProblem(error, request);
-    if (problem.status >= 500) this.logger.error({ err: error, requestId: request.id }, 'Request failed');
-    if (error instanceof DomainError) void reply.headers(error.headers);
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    void sendProblem(error, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger);
   }
+}
 
-  private toProblem(error: unknown, request: FastifyRequest): Problem {
-    if (error instanceof DomainError) {
-      return buildProblem(request, error.status, error.code, error.detail, error.extensions);
-    }
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      const code =
-        CODE_BY_FRAMEWORK_CODE[frameworkErrorCode(error) ?? ''] ??
-        CODE_BY_STATUS[status] ??
-        (status >= 500 ? 'internal_error' : 'bad_request');
-      if (status >= 500) return buildProblem(request, status, code, 'The service could not complete the request.');
-      const detail =
-        status === 404 && error.message.startsWith('Cannot ')
-          ? `No route matches ${request.method} ${request.url.split('?', 1)[0]}.`
-          : error.message;
-      return buildProblem(request, status, code, detail);
-    }
-    return buildProblem(request, 500, 'internal_error', 'The service could not complete the request.');
+/** Answers an error as a problem: for the filter, and for the routes served outside Nest (src/media). */
+export function sendProblem(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  logger: Pick<Logger, 'error'>,
+): FastifyReply {
+  const problem = toProblem(error, request);
+  if (problem.status >= 500) logger.error({ err: error, requestId: request.id }, 'Request failed');
+  if (error instanceof DomainError) void reply.headers(error.headers);
+  return reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+function toProblem(error: unknown, request: FastifyRequest): Problem {
+  if (error instanceof DomainError) {
+    return buildProblem(request, error.status, error.code, error.detail, error.extensions);
   }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code =
+      CODE_BY_FRAMEWORK_CODE[frameworkErrorCode(error) ?? ''] ??
+      CODE_BY_STATUS[status] ??
+      (status >= 500 ? 'internal_error' : 'bad_request');
+    if (status >= 500) return buildProblem(request, status, code, 'The service could not complete the request.');
+    const detail =
+      status === 404 && error.message.startsWith('Cannot ')
+        ? `No route matches ${request.method} ${request.url.split('?', 1)[0]}.`
+        : error.message;
+    return buildProblem(request, status, code, detail);
+  }
+  return buildProblem(request, 500, 'internal_error', 'The service could not complete the request.');
 }
