@@ -177,7 +177,9 @@ describe('reverse lookup', () => {
     );
   });
 
-  it('fingerprints photos stored before lookup existed', async () => {
+  it('fingerprints photos stored before lookup existed, as their upload would have', async () => {
+    const fingerprintRow = 'SELECT centre_hash, descriptor FROM photo_fingerprints WHERE photo_id = $1';
+    const [uploaded] = await t.database.query(fingerprintRow, [otherPhoto]);
     await t.database.query('DELETE FROM photo_fingerprints WHERE photo_id = $1', [otherPhoto]);
     const copy = await sharp(await scenePhoto({ seed: 2 }))
       .resize(700)
@@ -188,6 +190,7 @@ describe('reverse lookup', () => {
       ((await lookup(copy)).body.matches as Json[]).map((match) => match.photoId),
       [otherPhoto],
     );
+    assert.deepEqual(await t.database.query(fingerprintRow, [otherPhoto]), [uploaded]);
   });
 
   describe('bad input: a clear 4xx problem and nothing written', () => {

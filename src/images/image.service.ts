@@ -203,12 +203,12 @@ export class ImageService {
   }
 
   /**
-   * The fingerprint of a stored web rendition, for photos stored before fingerprints were: the
-   * rendition is the upload's decoded pixels at 2048 px, so it yields what the upload did.
+   * The fingerprint of a stored web rendition, for photos stored before fingerprints were: made
+   * as render() makes an upload's, from the web JPEG and the photo's upright size.
    */
-  async fingerprintOfRendition(web: Buffer): Promise<Fingerprint> {
+  async fingerprintOfRendition(web: Buffer, upright: { width: number; height: number }): Promise<Fingerprint> {
     try {
-      return fingerprintOf(await fingerprintGrey(await thumbnailPixels(web)));
+      return fingerprintOf(await fingerprintGrey(await thumbnailPixels(web, thumbnailSize(upright))));
     } catch {
       throw new UnreadableImageError();
     }
@@ -241,18 +241,12 @@ function thumbnailSize(upright: { width: number; height: number }): { width: num
   };
 }
 
-/**
- * A web rendition shrunk to thumbnail size (exactly `size` when given, for an upload; else within
- * 400 px), most of it done by the JPEG decoder on load.
- */
-function thumbnailPixels(web: Buffer, size?: { width: number; height: number }): Promise<RawImage> {
-  const resized = size
-    ? sharp(web, { failOn: 'error' }).resize(size.width, size.height, { fit: 'fill' })
-    : sharp(web, { failOn: 'error' }).resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, {
-        fit: 'inside',
-        withoutEnlargement: true,
-      });
-  return resized.raw().toBuffer({ resolveWithObject: true });
+/** A web rendition shrunk to the thumbnail's size, most of it done by the JPEG decoder on load. */
+function thumbnailPixels(web: Buffer, size: { width: number; height: number }): Promise<RawImage> {
+  return sharp(web, { failOn: 'error' })
+    .resize(size.width, size.height, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
 }
 
 /** The whole frame of thumbnail-sized pixels as the fingerprint's grey square (stretched to fit). */

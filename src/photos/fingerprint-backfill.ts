@@ -63,8 +63,8 @@ export class FingerprintBackfill implements OnApplicationBootstrap, OnApplicatio
     let done = 0;
     const failed: string[] = [];
     for (;;) {
-      const photos = await this.dataSource.query<{ id: string; web_key: string }[]>(
-        `SELECT p.id, p.web_key FROM photos p
+      const photos = await this.dataSource.query<{ id: string; web_key: string; width: number; height: number }[]>(
+        `SELECT p.id, p.web_key, p.width, p.height FROM photos p
          WHERE NOT EXISTS (SELECT 1 FROM photo_fingerprints f WHERE f.photo_id = p.id) AND NOT p.id = ANY($1::uuid[])
          ORDER BY p.id LIMIT $2`,
         [failed, BATCH],
@@ -74,7 +74,7 @@ export class FingerprintBackfill implements OnApplicationBootstrap, OnApplicatio
         if (this.stopping) return done;
         try {
           const web = await buffer((await this.store.get(photo.web_key)).body);
-          const fingerprint = await this.images.fingerprintOfRendition(web);
+          const fingerprint = await this.images.fingerprintOfRendition(web, photo);
           await this.dataSource
             .createQueryBuilder()
             .insert()
