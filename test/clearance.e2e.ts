@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import request from 'supertest';
+import { ClearanceChanges } from '../src/clearance/clearance-changes.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { signedFormPdf } from './support/images.js';
 import sharp from 'sharp';
@@ -333,5 +335,101 @@ describe('clearance checks', () => {
       assert.equal(exactly500.body.results.length, 500);
       assert.equal(await auditedChecks(), before + 500);
     });
+  });
+});
+
+// Checks decide on facts kept in memory until a change for the patient is heard (ClearanceChanges).
+describe('clearance checks after a change to what they rest on', () => {
+  let first: TestApp;
+  let second: TestApp;
+  let frontDesk: SignedInStaff;
+  let marketing: SignedInStaff;
+  let privacyOfficer: SignedInStaff;
+
+  const codesOf = async (t: TestApp, photoId: string) => {
+    const response = await request(t.server)
+      .get(`/api/v1/photos/${photoId}/clearance?channel=website`)
+      .auth(marketing.token, { type: 'bearer' });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    return (response.body.reasons as Json[]).map((reason) => reason.code as string);
+  };
+  const send = (method: 'post' | 'delete', path: string, staff: SignedInStaff, body: object) =>
+    request(first.server)[method](`/api/v1${path}`).auth(staff.token, { type: 'bearer' }).send(body);
+
+  before(async () => {
+    const env = s3TestEnv(await createTestBucket());
+    first = await startTestApp({ env });
+    second = await startTestApp({ env, database: first.database });
+    frontDesk = await createSignedIn(first, 'front_desk');
+    marketing = await createSignedIn(first, 'marketing');
+    privacyOfficer = await createSignedIn(first, 'privacy_officer');
+  });
+  after(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('sees a change made through the same instance at once, without waiting for its notification', async () => {
+    // The notifications still come, but nothing hears them: only the services' own word moves the
+    // patient's version, so each step shows that the service that made the change gave it.
+    const changes: ClearanceChanges = first.app.get(ClearanceChanges);
+    (changes as unknown as { client: pg.Client }).client.removeAllListeners('notification');
+    assert.equal(changes.hearing, true);
+
+    const patientId = (await createPatient(first, frontDesk)).id;
+    const photoId = await uploadPhoto(first, frontDesk, await createCase(first, frontDesk, patientId));
+    assert.deepEqual(await codesOf(first, photoId), ['no_release']);
+    const releaseId = await createRelease(first, frontDesk, patientId);
+    assert.deepEqual(await codesOf(first, photoId), []);
+
+    const hold = await send('post', `/patients/${patientId}/holds`, privacyOfficer, { reason: 'Disputed signature' });
+    assert.equal(hold.status, 201, JSON.stringify(hold.body));
+    assert.deepEqual(await codesOf(first, photoId), ['photo_on_hold']);
+    const lifted = await send('delete', `/holds/${hold.body.id}`, privacyOfficer, { reason: 'Resolved' });
+    assert.equal(lifted.status, 200, JSON.stringify(lifted.body));
+    assert.deepEqual(await codesOf(first, photoId), []);
+
+    const narrowed = await postForm(
+      first,
+      frontDesk,
+      `/api/v1/releases/${releaseId}/amendments`,
+      'document',
+      { bytes: signedFormPdf('narrowed'), filename: 'narrowed.pdf', contentType: 'application/pdf' },
+      { reason: 'No website.', signedAt: '2026-03-02T08:00:00Z', scope: { ...SCOPE, channels: ['social'] } },
+    );
+    assert.equal(narrowed.status, 201, JSON.stringify(narrowed.body));
+    assert.deepEqual(await codesOf(first, photoId), ['channel_not_permitted']);
+
+    const other = (await createPatient(first, frontDesk)).id;
+    const otherPhoto = await uploadPhoto(first, frontDesk, await createCase(first, frontDesk, other));
+    await createRelease(first, frontDesk, other);
+    assert.deepEqual(await codesOf(first, otherPhoto), []);
+    const revoked = await send('post', `/patients/${other}/revocations`, frontDesk, {
+      scope: { kind: 'everything' },
+      receivedVia: 'phone',
+      requester: { type: 'patient' },
+      identityVerification: 'Called back on the number on file',
+    });
+    assert.equal(revoked.status, 201, JSON.stringify(revoked.body));
+    assert.deepEqual(await codesOf(first, otherPhoto), ['release_revoked']);
+  });
+
+  it('sees a change made through another instance within a second', async () => {
+    // Signing in with a second factor moved the first instance's clock on; both decide at one time.
+    second.clock.set(first.clock.now());
+    const patientId = (await createPatient(first, frontDesk)).id;
+    const photoId = await uploadPhoto(first, frontDesk, await createCase(first, frontDesk, patientId));
+    await createRelease(first, frontDesk, patientId);
+    assert.deepEqual(await codesOf(second, photoId), []);
+
+    const hold = await send('post', `/patients/${patientId}/holds`, privacyOfficer, { reason: 'Disputed signature' });
+    assert.equal(hold.status, 201, JSON.stringify(hold.body));
+    const committed = performance.now();
+    let codes: string[] = [];
+    while (performance.now() - committed < 1000) {
+      codes = await codesOf(second, photoId);
+      if (codes.length > 0) break;
+    }
+    assert.deepEqual(codes, ['photo_on_hold'], 'the second instance denies the use within a second');
   });
 });

@@ -5,6 +5,7 @@ import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
+import { driverPool } from '../database/driver-pool.js';
 import { TooManyAttemptsError, UnauthenticatedError } from './auth.errors.js';
 import { SYSTEM_CALLER, type Caller, type StaffPrincipal } from './caller.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -134,15 +135,19 @@ export class AuthService implements OnModuleInit {
 
   /** The staff member a session token belongs to, or a 401 naming why not. */
   async authenticate(token: string): Promise<StaffPrincipal> {
-    // Plain SQL: it runs on every request, and building it with the query builder and turning the
-    // rows into entities cost about a sixth of the CPU of a clearance check.
-    const [row] = await this.dataSource.query<SessionRow[]>(
-      `SELECT s.id, s.last_seen_at, s.expires_at, s.ended_at, s.totp_verified,
-              u.id AS user_id, u.email, u.display_name, u.role, u.active
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1`,
-      [hashToken(token)],
-    );
+    // Plain SQL, as a named statement: it runs on every request, and building it with the query
+    // builder and turning the rows into entities cost about a sixth of the CPU of a clearance check;
+    // planning it afresh each time cost PostgreSQL twice what running it does.
+    const {
+      rows: [row],
+    } = await driverPool(this.dataSource).query<SessionRow>({
+      name: 'session_of_token',
+      text: `SELECT s.id, s.last_seen_at, s.expires_at, s.ended_at, s.totp_verified,
+                    u.id AS user_id, u.email, u.display_name, u.role, u.active
+               FROM sessions s JOIN users u ON u.id = s.user_id
+              WHERE s.token_hash = $1`,
+      values: [hashToken(token)],
+    });
     if (!row || row.ended_at || !row.active) throw new UnauthenticatedError('invalid_token');
     const now = this.clock.now().getTime();
     const idleTimeout = this.config.auth.sessionIdleTimeoutMs;

@@ -12,6 +12,11 @@ const RECONNECT_DELAY_MS = 1000;
  * when it starts reading, keeps the decision only while `hearing`, and drops it once the version
  * moves: it moves with every change heard for that patient, and for every patient whenever
  * hearing stops, since changes may then be missed.
+ *
+ * A notification arrives a little after its change commits, so a change committed here could be
+ * followed by a request that reads a kept decision before the notification is back. Every service
+ * that changes a release, hold or revocation therefore calls `committed(patient)` once its
+ * transaction has committed; another instance's change is heard within milliseconds.
  */
 @Injectable()
 export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -23,6 +28,8 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
   /** Moves when hearing is lost or regained: every patient's version with it. */
   private epoch = 0;
   private readonly patientChanges = new Map<string, number>();
+  /** Moves with every change heard or made here, whoever's, and with the epoch. */
+  private changes = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -33,6 +40,19 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
   /** Changes whenever a decision about the patient's photos may have changed. */
   version(patientId: string): string {
     return `${this.epoch}.${this.patientChanges.get(patientId) ?? 0}`;
+  }
+
+  /**
+   * Moves with every change to anyone's decisions. A read that began and ended with the same count
+   * may be kept under the versions of that moment, whichever patients it turned out to be about.
+   */
+  get changeCount(): number {
+    return this.changes;
+  }
+
+  /** A change for the patient has just committed through this instance. */
+  committed(patientId: string): void {
+    this.changed(patientId);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -53,10 +73,7 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
       application_name: 'photo-consent-service (clearance changes)',
     });
     this.client = client;
-    client.on('notification', (message) => {
-      const patientId = message.payload ?? '';
-      this.patientChanges.set(patientId, (this.patientChanges.get(patientId) ?? 0) + 1);
-    });
+    client.on('notification', (message) => this.changed(message.payload ?? ''));
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'Lost the clearance change listener; decisions are read from the database');
       this.retry(client);
@@ -67,6 +84,7 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
       await client.query(`LISTEN ${CLEARANCE_CHANGED_CHANNEL}`);
       // Whatever changed before this point was not heard.
       this.epoch += 1;
+      this.changes += 1;
       this.listening = true;
     } catch (error) {
       this.logger.warn({ err: error }, 'Could not listen for clearance changes; retrying');
@@ -84,9 +102,15 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
     this.reconnectTimer.unref();
   }
 
+  private changed(patientId: string): void {
+    this.patientChanges.set(patientId, (this.patientChanges.get(patientId) ?? 0) + 1);
+    this.changes += 1;
+  }
+
   private lost(): void {
     this.listening = false;
     this.epoch += 1;
+    this.changes += 1;
     // Every version has moved with the epoch: the per-patient counts can start again.
     this.patientChanges.clear();
   }

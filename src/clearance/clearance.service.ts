@@ -3,8 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { Clock } from '../common/clock.js';
-import { driverPool } from '../database/driver-pool.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
+import { rememberRecent } from '../common/recent-map.js';
+import { driverPool } from '../database/driver-pool.js';
 import { authorizationDefects, type ChecklistFields } from '../releases/release-checklist.js';
 import {
   decideClearance,
@@ -16,6 +17,7 @@ import {
   type RevocationScope,
   type ReleaseScope,
 } from '../rights/clearance.js';
+import { ClearanceChanges } from './clearance-changes.js';
 import type { IntendedUseDto } from './dto/clearance.dto.js';
 
 /** The facts about one photo that clearance needs, and what the answer and its audit event name. */
@@ -94,27 +96,86 @@ SELECT p.id, p.case_id, p.patient_id, p.face_visible, p.identifying_marks,
 FROM photos p
 WHERE p.id = ANY($1::uuid[])`;
 
+/** Photos whose facts are kept in memory between checks: most recently read first to stay. */
+const MAX_KEPT_FACTS = 10_000;
+
+interface KeptFacts {
+  facts: PhotoClearanceFacts;
+  /** ClearanceChanges.version of the photo's patient when the facts were read. */
+  version: string;
+}
+
 /**
  * Decides clearance for photos (DESIGN.md §2) and records each check in the audit trail: who asked
  * about which use, when, and the answer. That record is marketing's evidence that it checked.
+ *
+ * Checks decide on facts kept in memory while no change has been heard for the photo's patient
+ * (ClearanceChanges), since reading them was most of a check's cost in PostgreSQL. Only the facts
+ * are kept: every check still decides at its own moment, so expiry and revocations received in the
+ * past are applied as of then. Deciding inside a transaction (publishing, under the release's lock)
+ * always reads the database.
  */
 @Injectable()
 export class ClearanceService {
+  private readonly keptFacts = new Map<string, KeptFacts>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly changes: ClearanceChanges,
     private readonly clock: Clock,
   ) {}
 
-  /** The facts of each photo found, by id; ids of photos that do not exist are absent. */
+  /** The facts of each photo found, read now, by id; ids of photos that do not exist are absent. */
   async loadFacts(photoIds: readonly string[], manager?: EntityManager): Promise<Map<string, PhotoClearanceFacts>> {
     const parameters = [[...new Set(photoIds)]];
     const rows = manager?.queryRunner
       ? await manager.query<PhotoRow[]>(FACTS_SQL, parameters)
-      : await driverPool(this.dataSource)
-          .query<PhotoRow>({ name: 'clearance_facts', text: FACTS_SQL, values: parameters })
-          .then((result) => result.rows);
+      : await this.readFacts(parameters[0]);
     return new Map(rows.map((row) => [row.id, factsOf(row)]));
+  }
+
+  /**
+   * As loadFacts, but from memory for photos whose patient has had no change heard since their
+   * facts were read; the others are read, and kept if no change was heard while reading.
+   */
+  async currentFacts(photoIds: readonly string[]): Promise<Map<string, PhotoClearanceFacts>> {
+    const found = new Map<string, PhotoClearanceFacts>();
+    const toRead: string[] = [];
+    for (const photoId of new Set(photoIds)) {
+      const kept = this.keptFacts.get(photoId);
+      if (kept && this.changes.hearing && kept.version === this.changes.version(kept.facts.patientId)) {
+        found.set(photoId, kept.facts);
+      } else {
+        toRead.push(photoId);
+      }
+    }
+    if (toRead.length === 0) return found;
+    const changesBefore = this.changes.changeCount;
+    const rows = await this.readFacts(toRead);
+    const keep = this.changes.hearing && this.changes.changeCount === changesBefore;
+    for (const row of rows) {
+      const facts = factsOf(row);
+      found.set(row.id, facts);
+      if (keep) {
+        rememberRecent(
+          this.keptFacts,
+          row.id,
+          { facts, version: this.changes.version(facts.patientId) },
+          MAX_KEPT_FACTS,
+        );
+      }
+    }
+    return found;
+  }
+
+  private async readFacts(photoIds: string[]): Promise<PhotoRow[]> {
+    const result = await driverPool(this.dataSource).query<PhotoRow>({
+      name: 'clearance_facts',
+      text: FACTS_SQL,
+      values: [photoIds],
+    });
+    return result.rows;
   }
 
   /** One check, audited. 404 when the photo does not exist. */
@@ -140,7 +201,7 @@ export class ClearanceService {
   async decideAll(
     checks: (IntendedUseDto & { photoId: string })[],
   ): Promise<{ results: CheckedUse[]; auditEntries: AuditEntry[] }> {
-    const facts = await this.loadFacts(checks.map((check) => check.photoId));
+    const facts = await this.currentFacts(checks.map((check) => check.photoId));
     const missing = [...new Set(checks.map((check) => check.photoId).filter((id) => !facts.has(id)))];
     if (missing.length === 1 && checks.length === 1) throw new NotFoundError('The photo');
     if (missing.length > 0) {

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ClearanceModule } from '../clearance/clearance.module.js';
 import { HoldsController } from './holds.controller.js';
 import { HoldsService } from './holds.service.js';
 
 @Module({
+  imports: [ClearanceModule],
   controllers: [HoldsController],
   providers: [HoldsService],
 })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { actingUserId, type Caller } from '../auth/caller.js';
+import { ClearanceChanges } from '../clearance/clearance-changes.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { LiftHoldDto, PlaceHoldDto } from './dto/hold.dto.js';
@@ -19,12 +20,13 @@ export class HoldsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly changes: ClearanceChanges,
     private readonly clock: Clock,
   ) {}
 
   async place(patientId: string, dto: PlaceHoldDto, caller: Caller): Promise<HoldEntity> {
     const photoIds = dto.photoIds ?? null;
-    return this.dataSource.transaction(async (manager) => {
+    const placed = await this.dataSource.transaction(async (manager) => {
       await assertPatientExists(manager, patientId);
       if (photoIds) await assertPatientPhotos(manager, patientId, photoIds);
       // The lock the publish path takes (share) on the release governing a use: a publication
@@ -70,10 +72,12 @@ export class HoldsService {
       await this.audit.recordEach(caller, entries, manager);
       return hold;
     });
+    this.changes.committed(patientId);
+    return placed;
   }
 
   async lift(holdId: string, dto: LiftHoldDto, caller: Caller): Promise<HoldEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    const lifted = await this.dataSource.transaction(async (manager) => {
       const hold = await manager.findOne(HoldEntity, { where: { id: holdId }, lock: { mode: 'pessimistic_write' } });
       if (!hold) throw new NotFoundError('The hold');
       if (hold.liftedAt) {
@@ -102,6 +106,8 @@ export class HoldsService {
       );
       return hold;
     });
+    this.changes.committed(lifted.patientId);
+    return lifted;
   }
 
   /** The patient's holds, standing and lifted, newest first. */

@@ -7,6 +7,7 @@ import { ClearanceChanges } from '../clearance/clearance-changes.js';
 import { ClearanceService } from '../clearance/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
+import { rememberRecent } from '../common/recent-map.js';
 import { AppConfig } from '../config/app-config.js';
 import { PublicationEntity } from '../publications/publication.entity.js';
 import { decideClearance, type ClearanceDecision } from '../rights/clearance.js';
@@ -108,7 +109,12 @@ export class MediaService {
       throw this.goneFor(token);
     }
     if (this.changes.hearing && version === this.changes.version(row.patient_id)) {
-      remember(this.allowances, token, { row, version, validUntil: decision.validUntil?.getTime() ?? null });
+      rememberRecent(
+        this.allowances,
+        token,
+        { row, version, validUntil: decision.validUntil?.getTime() ?? null },
+        MAX_CACHED_DECISIONS,
+      );
     }
     return { bytes: await this.webRendition(row), etag: `"${row.web_sha256}"` };
   }
@@ -139,7 +145,7 @@ export class MediaService {
   /** A publication taken down stays down: its token never needs the database again. */
   private goneFor(token: string): MediaGoneError {
     this.allowances.delete(token);
-    remember(this.gone, token, true);
+    rememberRecent(this.gone, token, true, MAX_CACHED_DECISIONS);
     return new MediaGoneError();
   }
 
@@ -175,14 +181,4 @@ export class MediaService {
       );
     });
   }
-}
-
-/** Adds to a bounded map as its newest entry, dropping the oldest when it is full. */
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  if (map.size >= MAX_CACHED_DECISIONS) {
-    const oldest = map.keys().next().value;
-    if (oldest !== undefined) map.delete(oldest);
-  }
-  map.set(key, value);
 }

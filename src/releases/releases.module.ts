@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ClearanceModule } from '../clearance/clearance.module.js';
 import { ImagesModule } from '../images/images.module.js';
 import { ReleasesController } from './releases.controller.js';
 import { ReleasesService } from './releases.service.js';
 
 @Module({
-  imports: [ImagesModule],
+  imports: [ClearanceModule, ImagesModule],
   controllers: [ReleasesController],
   providers: [ReleasesService],
   exports: [ReleasesService],

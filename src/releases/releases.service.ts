@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { actingUserId, type Caller } from '../auth/caller.js';
+import { ClearanceChanges } from '../clearance/clearance-changes.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
@@ -71,6 +72,7 @@ export class ReleasesService {
     private readonly images: ImageService,
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
+    private readonly changes: ClearanceChanges,
     private readonly clock: Clock,
   ) {}
 
@@ -386,7 +388,7 @@ export class ReleasesService {
     const key = releaseDocumentKey(id);
     await putAllOrNone(this.store, [[key, document.bytes]], this.logger);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const written = await this.dataSource.transaction(async (manager) => {
         const plan = await prepare(manager);
         await plan.validateInside();
         const signer = terms.signedBy;
@@ -463,6 +465,8 @@ export class ReleasesService {
         );
         return id;
       });
+      this.changes.committed(patient.id);
+      return written;
     } catch (error) {
       await deleteQuietly(this.store, [key], this.logger);
       throw error;

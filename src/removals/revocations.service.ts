@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { actingUserId, maySeeIdentified, type Caller } from '../auth/caller.js';
+import { ClearanceChanges } from '../clearance/clearance-changes.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
@@ -51,6 +52,7 @@ export class RevocationsService {
     private readonly images: ImageService,
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
+    private readonly changes: ClearanceChanges,
     private readonly clock: Clock,
   ) {}
 
@@ -150,6 +152,7 @@ export class RevocationsService {
           };
         }),
       );
+      this.changes.committed(patientId);
       // A replayed request stored nothing new: the document sent again is not kept.
       if (response.replayed && documentKey) await deleteQuietly(this.store, [documentKey], this.logger);
       return response;
