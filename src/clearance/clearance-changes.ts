@@ -50,9 +50,10 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
     return this.changes;
   }
 
-  /** A change for the patient has just committed through this instance. */
+  /** A change for the patient has committed: heard from any instance, or told by a service of this one. */
   committed(patientId: string): void {
-    this.changed(patientId);
+    this.patientChanges.set(patientId, (this.patientChanges.get(patientId) ?? 0) + 1);
+    this.changes += 1;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -73,7 +74,7 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
       application_name: 'photo-consent-service (clearance changes)',
     });
     this.client = client;
-    client.on('notification', (message) => this.changed(message.payload ?? ''));
+    client.on('notification', (message) => this.committed(message.payload ?? ''));
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'Lost the clearance change listener; decisions are read from the database');
       this.retry(client);
@@ -100,11 +101,6 @@ export class ClearanceChanges implements OnApplicationBootstrap, OnApplicationSh
     if (this.stopped) return;
     this.reconnectTimer = setTimeout(() => void this.listen(), RECONNECT_DELAY_MS);
     this.reconnectTimer.unref();
-  }
-
-  private changed(patientId: string): void {
-    this.patientChanges.set(patientId, (this.patientChanges.get(patientId) ?? 0) + 1);
-    this.changes += 1;
   }
 
   private lost(): void {
