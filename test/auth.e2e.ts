@@ -1,9 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
 import request from 'supertest';
+import { StaffSessionChanges } from '../src/auth/staff-session-changes.js';
 import { totpCode, totpStep } from '../src/auth/totp.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { createSignedIn, createStaff, nextTotpCode, signIn, strongPassword } from './support/staff.js';
+import {
+  createSignedIn,
+  createStaff,
+  nextTotpCode,
+  signIn,
+  strongPassword,
+  type SignedInStaff,
+} from './support/staff.js';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const MINUTE = 60_000;
@@ -167,6 +177,124 @@ describe('staff sign-in and sessions', () => {
       .send({ password: strongPassword() })
       .expect(200);
     await me(t, again.token).expect(401);
+  });
+});
+
+// Valid sessions are kept in memory until a change to the user's sessions or account is heard
+// (StaffSessionChanges).
+describe('sessions kept in memory', () => {
+  let first: TestApp;
+  let second: TestApp;
+  let admin: SignedInStaff;
+
+  const patients = (t: TestApp, token: string) =>
+    request(t.server).get('/api/v1/patients?q=Ng').auth(token, { type: 'bearer' });
+  const patch = (userId: string, changes: Record<string, unknown>) =>
+    request(first.server).patch(`/api/v1/users/${userId}`).auth(admin.token, { type: 'bearer' }).send(changes);
+
+  before(async () => {
+    first = await startTestApp();
+    second = await startTestApp({ database: first.database });
+    admin = await createSignedIn(first, 'admin');
+  });
+  after(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('sees every change to a session or its account made through the same instance at once, without waiting for its notification', async () => {
+    // The notifications still come, but nothing hears them: only the services' own word moves the
+    // user's version, so each step shows that the service that made the change gave it.
+    const changes = first.app.get(StaffSessionChanges);
+    (changes as unknown as { client: pg.Client }).client.removeAllListeners('notification');
+    assert.equal(changes.hearing, true);
+
+    const leaving = await createSignedIn(first, 'marketing');
+    await me(first, leaving.token).expect(200);
+    await request(first.server).post('/api/v1/auth/logout').auth(leaving.token, { type: 'bearer' }).expect(204);
+    assert.equal((await me(first, leaving.token).expect(401)).body.code, 'invalid_token');
+
+    const promoted = await createSignedIn(first, 'marketing');
+    assert.equal((await patients(first, promoted.token).expect(403)).body.code, 'forbidden');
+    await patch(promoted.id, { role: 'front_desk' }).expect(200);
+    await patients(first, promoted.token).expect(200);
+    await patch(promoted.id, { active: false }).expect(200);
+    assert.equal((await patients(first, promoted.token).expect(401)).body.code, 'invalid_token');
+
+    const member = await createStaff(first, 'marketing');
+    const here = await signIn(first, member);
+    const elsewhere = await signIn(first, member);
+    for (const session of [here, elsewhere]) await me(first, session.token).expect(200);
+    await request(first.server)
+      .post('/api/v1/auth/password')
+      .auth(here.token, { type: 'bearer' })
+      .send({ currentPassword: member.password, newPassword: strongPassword() })
+      .expect(204);
+    for (const session of [here, elsewhere]) await me(first, session.token).expect(401);
+    const reset = await createSignedIn(first, 'front_desk');
+    await me(first, reset.token).expect(200);
+    await patch(reset.id, { password: strongPassword() }).expect(200);
+    await me(first, reset.token).expect(401);
+
+    const officer = await createStaff(first, 'privacy_officer');
+    const signedIn = await login(first, { email: officer.email, password: officer.password }).expect(200);
+    const token = signedIn.body.token as string;
+    const audit = () => request(first.server).get('/api/v1/audit').auth(token, { type: 'bearer' });
+    assert.equal((await audit().expect(403)).body.code, 'totp_enrolment_required');
+    const enrolment = await request(first.server)
+      .post('/api/v1/auth/totp/enrol')
+      .auth(token, { type: 'bearer' })
+      .expect(200);
+    await request(first.server)
+      .post('/api/v1/auth/totp/verify')
+      .auth(token, { type: 'bearer' })
+      .send({ code: nextTotpCode(first, enrolment.body.secret) })
+      .expect(200);
+    await audit().expect(200);
+    await patch(officer.id, { resetTotp: true }).expect(200);
+    await audit().expect(401);
+  });
+
+  it('keeps no session across a lost change listener: a change made meanwhile is not missed', async () => {
+    const changes = second.app.get(StaffSessionChanges);
+    second.clock.set(first.clock.now());
+    const member = await createSignedIn(first, 'front_desk');
+    await me(second, member.token).expect(200);
+    const terminated = await second.database.query<{ pid: number }>(
+      `SELECT pg_terminate_backend(pid), pid FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'photo-consent-service (staff session changes)'`,
+    );
+    assert.equal(terminated.length, 2, 'one listener connection per instance');
+    while (changes.hearing) await sleep(5);
+    // Changed where no instance is told, as another tool on the database would.
+    await second.database.query('UPDATE users SET active = false WHERE id = $1', [member.id]);
+    assert.equal((await me(second, member.token).expect(401)).body.code, 'invalid_token');
+    while (!changes.hearing) await sleep(20);
+    await me(second, admin.token).expect(200);
+    await me(second, member.token).expect(401);
+  });
+
+  it('ends a session on another instance within a second of its logout or of the account being disabled', async () => {
+    second.clock.set(first.clock.now());
+    const withinASecond = async (token: string) => {
+      const committed = performance.now();
+      let status = 0;
+      while (performance.now() - committed < 1000) {
+        status = (await me(second, token)).status;
+        if (status === 401) break;
+      }
+      assert.equal(status, 401, 'the second instance refuses the session within a second');
+    };
+
+    const leaving = await createSignedIn(first, 'front_desk');
+    await me(second, leaving.token).expect(200);
+    await request(first.server).post('/api/v1/auth/logout').auth(leaving.token, { type: 'bearer' }).expect(204);
+    await withinASecond(leaving.token);
+
+    const disabled = await createSignedIn(first, 'marketing');
+    await me(second, disabled.token).expect(200);
+    await patch(disabled.id, { active: false }).expect(200);
+    await withinASecond(disabled.token);
   });
 });
 

@@ -12,6 +12,7 @@ import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PatientSessionsService } from './patient-sessions.service.js';
 import { SessionPruner } from './session-pruner.js';
+import { StaffSessionChanges } from './staff-session-changes.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
@@ -30,6 +31,7 @@ import { UsersService } from './users.service.js';
     LoginThrottleService,
     PatientSessionsService,
     SessionPruner,
+    StaffSessionChanges,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: IdentifiedDataInterceptor },

@@ -12,6 +12,7 @@ import { migrate } from '../database/data-source.js';
 import { SYSTEM_CALLER } from './caller.js';
 import { PasswordHasher } from './password-hasher.js';
 import { ROLES, type Role } from './roles.js';
+import { StaffSessionChanges } from './staff-session-changes.js';
 import { UsersService } from './users.service.js';
 
 // npm run user:create -- --email a@clinic.example --name "A. Person" --role front_desk [--password-stdin]
@@ -56,6 +57,8 @@ async function main(): Promise<number> {
       new PasswordHasher(config.auth.passwordHash),
       new AuditService(dataSource),
       new SystemClock(),
+      // Not listening: the CLI only creates users, whose sessions nothing has kept yet.
+      new StaffSessionChanges(dataSource),
     );
     const user = await users.create({ email, displayName: name, role: role as Role, password }, SYSTEM_CALLER, {
       passwordGenerated: generated,

@@ -7,6 +7,7 @@ import type { Caller } from './caller.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordWeakness } from './password-policy.js';
 import type { Role } from './roles.js';
+import { StaffSessionChanges } from './staff-session-changes.js';
 import { UserEntity } from './user.entity.js';
 
 export interface NewUser {
@@ -42,6 +43,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sessionChanges: StaffSessionChanges,
   ) {}
 
   /**
@@ -109,7 +111,7 @@ export class UsersService {
     }
     const passwordHash =
       changes.password === undefined ? undefined : await this.hashNewPassword(await this.get(id), changes.password);
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       // Changes to who is an admin take turns, so two cannot both remove "another" last admin.
       if (changes.role !== undefined || changes.active !== undefined) {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_ROSTER_LOCK_KEY]);
@@ -158,6 +160,8 @@ export class UsersService {
       );
       return user;
     });
+    this.sessionChanges.committed(id);
+    return updated;
   }
 
   /** The user's own change: the current password must be right; every session ends, this one too. */
@@ -172,6 +176,7 @@ export class UsersService {
         manager,
       );
     });
+    this.sessionChanges.committed(user.id);
   }
 
   private async hashNewPassword(user: UserEntity, password: string): Promise<string> {
