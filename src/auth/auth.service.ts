@@ -157,10 +157,7 @@ export class AuthService implements OnModuleInit {
     const tokenHash = hashToken(token);
     const key = tokenHash.toString('base64');
     const kept = this.keptSessions.get(key);
-    const keptRow =
-      kept && this.sessionChanges.hearing && kept.version === this.sessionChanges.version(kept.row.user_id)
-        ? kept.row
-        : undefined;
+    const keptRow = kept && this.sessionChanges.isCurrent(kept.row.user_id, kept.version) ? kept.row : undefined;
     const now = this.clock.now().getTime();
     if (keptRow && this.refusal(keptRow, now) === undefined) return this.admit(keptRow, now);
     this.keptSessions.delete(key);
@@ -170,14 +167,8 @@ export class AuthService implements OnModuleInit {
     if (!row) throw new UnauthenticatedError('invalid_token');
     const refusal = this.refusal(row, now);
     if (refusal) throw new UnauthenticatedError(refusal);
-    if (this.sessionChanges.hearing && this.sessionChanges.changeCount === changesBefore) {
-      rememberRecent(
-        this.keptSessions,
-        key,
-        { row, version: this.sessionChanges.version(row.user_id) },
-        MAX_KEPT_SESSIONS,
-      );
-    }
+    const version = this.sessionChanges.versionToKeep(row.user_id, changesBefore);
+    if (version) rememberRecent(this.keptSessions, key, { row, version }, MAX_KEPT_SESSIONS);
     return this.admit(row, now);
   }
 

@@ -144,7 +144,7 @@ export class ClearanceService {
     const toRead: string[] = [];
     for (const photoId of new Set(photoIds)) {
       const kept = this.keptFacts.get(photoId);
-      if (kept && this.changes.hearing && kept.version === this.changes.version(kept.facts.patientId)) {
+      if (kept && this.changes.isCurrent(kept.facts.patientId, kept.version)) {
         found.set(photoId, kept.facts);
       } else {
         toRead.push(photoId);
@@ -153,18 +153,11 @@ export class ClearanceService {
     if (toRead.length === 0) return found;
     const changesBefore = this.changes.changeCount;
     const rows = await this.readFacts(toRead);
-    const keep = this.changes.hearing && this.changes.changeCount === changesBefore;
     for (const row of rows) {
       const facts = factsOf(row);
       found.set(row.id, facts);
-      if (keep) {
-        rememberRecent(
-          this.keptFacts,
-          row.id,
-          { facts, version: this.changes.version(facts.patientId) },
-          MAX_KEPT_FACTS,
-        );
-      }
+      const version = this.changes.versionToKeep(facts.patientId, changesBefore);
+      if (version) rememberRecent(this.keptFacts, row.id, { facts, version }, MAX_KEPT_FACTS);
     }
     return found;
   }

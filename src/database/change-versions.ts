@@ -9,9 +9,9 @@ const RECONNECT_DELAY_MS = 1000;
  * notifies on one channel (database triggers send them, naming the key whose rows changed: a
  * patient, a user), heard from any instance through LISTEN on a connection of its own.
  *
- * A reader notes `changeCount` before it reads, keeps what it read only if the count has not moved
- * meanwhile and `hearing` is true, under `version(key)` of that moment, and uses it only while that
- * version stands. A key's version moves with every change heard for it, and every key's whenever
+ * A reader notes `changeCount` before it reads, keeps what it read under `versionToKeep()` (none
+ * when a change was heard meanwhile or nothing is heard), and uses it only while `isCurrent()`.
+ * A key's version moves with every change heard for it, and every key's whenever
  * hearing stops or starts again, since changes may have been missed meanwhile.
  *
  * A notification arrives a little after its change commits, so a change committed here could be
@@ -55,6 +55,20 @@ export abstract class ChangeVersions implements OnApplicationBootstrap, OnApplic
    */
   get changeCount(): number {
     return this.changes;
+  }
+
+  /** Whether something kept under `version` of the key may still be used. */
+  isCurrent(key: string, version: string): boolean {
+    return this.listening && version === this.version(key);
+  }
+
+  /**
+   * The version under which to keep a read of the key that began when the change count was
+   * `changesBefore`, or undefined when it must not be kept: a change was heard while it ran, or
+   * nothing is being heard.
+   */
+  versionToKeep(key: string, changesBefore: number): string | undefined {
+    return this.listening && this.changes === changesBefore ? this.version(key) : undefined;
   }
 
   /** A change of the key's rows has committed: heard from any instance, or told by a service of this one. */

@@ -108,7 +108,7 @@ export class MediaService {
       await this.takeDown(row, decision);
       throw this.goneFor(token);
     }
-    if (this.changes.hearing && version === this.changes.version(row.patient_id)) {
+    if (this.changes.isCurrent(row.patient_id, version)) {
       rememberRecent(
         this.allowances,
         token,
@@ -134,8 +134,7 @@ export class MediaService {
     const cached = this.allowances.get(token);
     if (!cached) return undefined;
     const stillHolds =
-      this.changes.hearing &&
-      cached.version === this.changes.version(cached.row.patient_id) &&
+      this.changes.isCurrent(cached.row.patient_id, cached.version) &&
       (cached.validUntil === null || this.clock.now().getTime() < cached.validUntil);
     if (stillHolds) return cached;
     this.allowances.delete(token);
