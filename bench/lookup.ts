@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { arch, availableParallelism, platform } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import sharp, { type Sharp } from 'sharp';
 import { DataSource } from 'typeorm';
 import { ImageService } from '../src/images/image.service.js';
@@ -92,11 +92,21 @@ interface Query {
   bytes: Buffer;
 }
 
+/** A garbage collection pause, in performance.now() time. */
+interface Pause {
+  start: number;
+  end: number;
+}
+
 interface Answer {
   query: Query;
+  /** When the request went out (performance.now()) and how long its answer took. */
+  startedAt: number;
   ms: number;
   bareMs: number;
   found: boolean;
+  /** Refused as smaller than a lookup can compare (422 image_too_small_to_compare). */
+  tooSmall: boolean;
   /** Photos matched that the file is not a copy of. */
   wrong: string[];
   similarity?: number;
@@ -121,9 +131,18 @@ async function main(): Promise<void> {
     const indexed = await uploadAll(started, staff);
     await seedFingerprints(started, indexed[0].photoId);
     const seqScansBefore = await sequentialScans(started);
+    // The service runs in this process: its garbage collection is seen here, to tell whether the
+    // slowest lookups waited for it.
+    const pauses: Pause[] = [];
+    const collections = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+    });
+    collections.observe({ entryTypes: ['gc'] });
     const answers = await lookUpAll(started, staff, indexed);
+    collections.disconnect();
     const seqScans = (await sequentialScans(started)) - seqScansBefore;
-    report(indexed, answers, seqScans);
+    report(indexed, answers, seqScans, pauses);
   } finally {
     await closeAll();
     await scratch.removeAll();
@@ -220,14 +239,20 @@ async function lookUpAll(started: Started, staff: Staff, indexed: Indexed[]): Pr
     const callStart = performance.now();
     const reply = await call(started.port, 'POST', '/api/v1/clearance/lookup', staff.marketing, body);
     const ms = performance.now() - callStart;
+    if (reply.status === 422 && (reply.json as { code?: string }).code === 'image_too_small_to_compare') {
+      answers.push({ query, startedAt: callStart, ms, bareMs, found: false, tooSmall: true, wrong: [] });
+      return;
+    }
     if (reply.status !== 200) throw new Error(`lookup answered ${reply.status}: ${text(reply)}`);
     const matches = (reply.json as { matches: { photoId: string; similarity: number }[] }).matches;
     const own = matches.find((match) => match.photoId === query.source?.photoId);
     answers.push({
       query,
+      startedAt: callStart,
       ms,
       bareMs,
       found: own !== undefined,
+      tooSmall: false,
       wrong: matches.filter((match) => match !== own).map((match) => match.photoId),
       similarity: own?.similarity,
     });
@@ -310,7 +335,7 @@ async function scene(seed: number, width: number, height: number, quality: numbe
     .toBuffer();
 }
 
-function report(indexed: Indexed[], answers: Answer[], sequentialScanCount: number): void {
+function report(indexed: Indexed[], answers: Answer[], sequentialScanCount: number, pauses: Pause[]): void {
   const variants = [...new Set(answers.map((answer) => answer.query.variant))];
   const rows = [
     [
@@ -318,6 +343,7 @@ function report(indexed: Indexed[], answers: Answer[], sequentialScanCount: numb
       'lookups',
       'found',
       'recall',
+      'too small',
       'false matches',
       'similarity (min)',
       'p50 ms',
@@ -325,15 +351,20 @@ function report(indexed: Indexed[], answers: Answer[], sequentialScanCount: numb
       'bare decode p50 ms',
     ],
   ];
+  // A copy refused as too small is reported as such, outside recall and latency: the service says
+  // it cannot compare it instead of answering that nothing matches.
+  const compared = answers.filter((answer) => !answer.tooSmall);
   for (const variant of variants) {
-    const group = answers.filter((answer) => answer.query.variant === variant);
+    const all = answers.filter((answer) => answer.query.variant === variant);
+    const group = all.filter((answer) => !answer.tooSmall);
     const copies = group.filter((answer) => answer.query.source);
     const similarities = group.flatMap((answer) => (answer.similarity === undefined ? [] : [answer.similarity]));
     rows.push([
       variant,
-      String(group.length),
+      String(all.length),
       copies.length ? String(copies.filter((answer) => answer.found).length) : '–',
       copies.length ? percent(copies.filter((answer) => answer.found).length / copies.length) : '–',
+      String(all.length - group.length),
       String(group.reduce((sum, answer) => sum + answer.wrong.length, 0)),
       similarities.length ? Math.min(...similarities).toFixed(3) : '–',
       median(group.map((answer) => answer.ms)).toFixed(1),
@@ -346,30 +377,59 @@ function report(indexed: Indexed[], answers: Answer[], sequentialScanCount: numb
   }
   console.log(table(rows));
 
-  const missed = answers.filter((answer) => answer.query.source && !answer.found);
+  const missed = compared.filter((answer) => answer.query.source && !answer.found);
   if (missed.length) {
     const byPhoto = new Map<string, number>();
     for (const answer of missed)
       byPhoto.set(answer.query.source?.name ?? '', (byPhoto.get(answer.query.source?.name ?? '') ?? 0) + 1);
     console.log(`\nMissed: ${[...byPhoto].map(([name, count]) => `${name} ${count}`).join(', ')}`);
   }
-  const copies = answers.filter((answer) => answer.query.source);
+  const refused = answers.filter((answer) => answer.tooSmall);
+  if (refused.length) {
+    const named = refused.map((answer) => `${answer.query.source?.name ?? 'a distinct image'} ${answer.query.variant}`);
+    console.log(`\nRefused as too small to compare (under 32 px on a side): ${named.join(', ')}`);
+  }
+  const copies = compared.filter((answer) => answer.query.source);
   const crops = copies.filter((answer) => answer.query.variant.startsWith('cropped'));
   const whole = copies.filter((answer) => !answer.query.variant.startsWith('cropped'));
   const falseMatches = answers.reduce((sum, answer) => sum + answer.wrong.length, 0);
-  const all = answers.map((answer) => answer.ms);
-  const ratio = median(all) / median(answers.map((answer) => answer.bareMs));
+  const all = compared.map((answer) => answer.ms);
+  const ratio = median(all) / median(compared.map((answer) => answer.bareMs));
   const goal = (met: boolean) => (met ? 'met' : 'NOT met');
   console.log(
     [
       '',
       `${indexed.length} photos uploaded, ${SEEDED_PHOTOS.toLocaleString('en')} seeded; sequential scans of photo_fingerprints during the lookups: ${sequentialScanCount}.`,
-      `Recall, resized/recompressed/colour/WebP: ${percent(whole.filter((a) => a.found).length / whole.length)} (goal 100%: ${goal(whole.filter((a) => a.found).length >= GOALS.copyRecall * whole.length)}).`,
+      `Recall, resized/recompressed/colour/WebP: ${percent(whole.filter((a) => a.found).length / whole.length)} of ${whole.length} compared, ${refused.length} refused as too small (goal 100%: ${goal(whole.filter((a) => a.found).length >= GOALS.copyRecall * whole.length)}).`,
       `Recall, crops ≤ 10% per side: ${percent(crops.filter((a) => a.found).length / crops.length)} (goal ≥ 95%: ${goal(crops.filter((a) => a.found).length >= GOALS.cropRecall * crops.length)}).`,
       `False matches: ${falseMatches} over ${answers.length} lookups, ${DISTINCT_QUERIES} of them distinct images (goal 0: ${goal(falseMatches === GOALS.falseMatches)}).`,
       `Latency over HTTP, all lookups: p50 ${median(all).toFixed(1)} ms, p99 ${percentile(all, 0.99).toFixed(1)} ms (goal p99 ≤ ${GOALS.p99Ms} ms: ${goal(percentile(all, 0.99) <= GOALS.p99Ms)}); ` +
         `p50 ÷ bare decode p50 = ${ratio.toFixed(2)}×.`,
+      collectionsDuring(compared, pauses),
     ].join('\n'),
+  );
+}
+
+/** How much garbage collection there was, and how much of it fell within the slowest lookups. */
+function collectionsDuring(answers: Answer[], pauses: Pause[]): string {
+  const within = (answer: Answer) =>
+    pauses.reduce(
+      (sum, pause) =>
+        sum + Math.max(0, Math.min(pause.end, answer.startedAt + answer.ms) - Math.max(pause.start, answer.startedAt)),
+      0,
+    );
+  const p99 = percentile(
+    answers.map((answer) => answer.ms),
+    0.99,
+  );
+  const slowest = answers.filter((answer) => answer.ms >= p99);
+  const collected = slowest.map(within);
+  const durations = pauses.map((pause) => pause.end - pause.start);
+  return (
+    `Garbage collection during the lookups: ${pauses.length} pauses, ${(durations.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s in all, ` +
+    `the longest ${Math.max(0, ...durations).toFixed(1)} ms. In the ${slowest.length} slowest lookups (p99 and over, ` +
+    `median ${median(slowest.map((answer) => answer.ms)).toFixed(1)} ms) it took ${median(collected).toFixed(1)} ms at the median, ` +
+    `${Math.max(0, ...collected).toFixed(1)} ms at most.`
   );
 }
 

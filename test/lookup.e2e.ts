@@ -130,6 +130,24 @@ describe('reverse lookup', () => {
     assert.ok(Math.abs(crop.left - 0.1) < 0.01 && Math.abs(crop.bottom - 0.05) < 0.01, JSON.stringify(crop));
   });
 
+  it('refuses a file too small to compare rather than answering that nothing matches', async () => {
+    const eventsBefore = await auditCount('clearance.lookup');
+    const tooSmall = await lookup(await sharp(beforeBytes).resize(42, 31, { fit: 'fill' }).jpeg().toBuffer());
+    assert.equal(tooSmall.status, 422, JSON.stringify(tooSmall.body));
+    assert.match(tooSmall.headers['content-type'] ?? '', /^application\/problem\+json/);
+    assert.equal(tooSmall.body.code, 'image_too_small_to_compare');
+    assert.deepEqual([tooSmall.body.width, tooSmall.body.height, tooSmall.body.minSide], [42, 31, 32]);
+    assert.match(tooSmall.body.detail, /42×31 px.*at least 32 px on each side/);
+    assert.equal(await auditCount('clearance.lookup'), eventsBefore);
+
+    const justLargeEnough = await lookup(
+      await sharp(beforeBytes).resize(43, 32, { fit: 'fill' }).jpeg({ quality: 75 }).toBuffer(),
+    );
+    assert.equal(justLargeEnough.status, 200, JSON.stringify(justLargeEnough.body));
+    assert.equal((justLargeEnough.body.matches as Json[])[0]?.photoId, beforePhoto);
+    assert.equal(await auditCount('clearance.lookup'), eventsBefore + 1);
+  });
+
   it('answers for the intended use: the same match is refused where the release does not reach', async () => {
     const copy = await sharp(beforeBytes).resize(800).jpeg().toBuffer();
     const tiktok = await lookup(copy, { channel: 'social.tiktok' });

@@ -55,7 +55,9 @@ export class ClearanceController {
   /**
    * Reverse lookup: the photos a file is a copy of (resized, recompressed, colour-adjusted or
    * cropped by up to 10% per side), best first, each with its clearance for the intended use. The
-   * file is checked like an upload and never stored; the lookup and each check are audited.
+   * file is checked like an upload and never stored; the lookup and each check are audited. A file
+   * under 32 px on a side is refused (422 `image_too_small_to_compare`) rather than matched with
+   * nothing.
    */
   @RequirePermission('clearance.check')
   @Post('clearance/lookup')
@@ -66,7 +68,11 @@ export class ClearanceController {
       type: 'object',
       required: [LOOKUP_FILE_FIELD, METADATA_FIELD],
       properties: {
-        [LOOKUP_FILE_FIELD]: { type: 'string', format: 'binary', description: 'JPEG, PNG, WebP, TIFF or AVIF' },
+        [LOOKUP_FILE_FIELD]: {
+          type: 'string',
+          format: 'binary',
+          description: 'JPEG, PNG, WebP, TIFF or AVIF, at least 32 px on each side',
+        },
         [METADATA_FIELD]: { type: 'string', description: 'IntendedUseDto as JSON' },
       },
     },

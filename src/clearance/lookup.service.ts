@@ -5,7 +5,8 @@ import type { Caller } from '../auth/caller.js';
 import { ValidationFailedError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { driverPool } from '../database/driver-pool.js';
-import { hashDistance, type Crop, type LookupQuery } from '../images/fingerprint.js';
+import { hashDistance, MIN_LOOKUP_SIDE, type Crop, type LookupQuery } from '../images/fingerprint.js';
+import { ImageTooSmallToCompareError } from '../images/image.errors.js';
 import { ImageService } from '../images/image.service.js';
 import { ClearanceService, type CheckedUse } from './clearance.service.js';
 import type { IntendedUseDto } from './dto/clearance.dto.js';
@@ -20,31 +21,34 @@ const MAX_VERIFIED_CANDIDATES = 8;
  * From when an aligned candidate counts as the file's source: the correlation of its grey levels,
  * and of their differences between neighbouring cells (detail), which smooth images of a similar
  * layout do not share. Measured: copies of scikit-image's photographs 0.91 or more on levels and
- * 0.93 or more on detail, but for a 128 px copy of a faint image (0.69); photographs and generated
- * scenes that are not copies at most 0.90 on levels and 0.72 on detail. See bench/README.md.
+ * 0.93 or more on detail when 32 px or more across (smaller files are refused: MIN_LOOKUP_SIDE);
+ * photographs and generated scenes that are not copies at most 0.90 on levels and 0.72 on detail,
+ * down to 75 px across. See bench/README.md.
  */
 const MATCH_MIN_CORRELATION = 0.88;
 const MATCH_MIN_DETAIL = 0.8;
 
-// The chunk expressions of the photo_fingerprints_centre_chunk_N indexes (migration
-// PhotoFingerprints), probed each for the probes that have that chunk; every row found is compared
-// with its probe on all 64 bits. The indexes carry the hash, so nothing else is read.
+// Each distinct probe hash is looked for through the four photo_fingerprints_centre_chunk_N
+// indexes (migration PhotoFingerprints), one per 16-bit chunk, and every row found is compared
+// with it on all 64 bits. The indexes carry the hash, so nothing else is read. The chunks are
+// cut here rather than sent: four arrays of a thousand keys cost the driver more to write than
+// the query took.
 const CANDIDATES_SQL = `
 SELECT DISTINCT ON (found.photo_id) found.photo_id, compared.probe_index, compared.distance
-FROM unnest($1::int[], $2::bigint[], $3::bigint[], $4::int[]) AS probe(chunk, key, hash, probe_index)
+FROM unnest($1::bigint[], $2::int[]) AS probe(hash, probe_index)
 CROSS JOIN LATERAL (
-  SELECT photo_id, centre_hash FROM photo_fingerprints WHERE probe.chunk = 0 AND ((centre_hash >> 0) & 65535) = probe.key
+  SELECT photo_id, centre_hash FROM photo_fingerprints WHERE ((centre_hash >> 0) & 65535) = ((probe.hash >> 0) & 65535)
   UNION ALL
-  SELECT photo_id, centre_hash FROM photo_fingerprints WHERE probe.chunk = 1 AND ((centre_hash >> 16) & 65535) = probe.key
+  SELECT photo_id, centre_hash FROM photo_fingerprints WHERE ((centre_hash >> 16) & 65535) = ((probe.hash >> 16) & 65535)
   UNION ALL
-  SELECT photo_id, centre_hash FROM photo_fingerprints WHERE probe.chunk = 2 AND ((centre_hash >> 32) & 65535) = probe.key
+  SELECT photo_id, centre_hash FROM photo_fingerprints WHERE ((centre_hash >> 32) & 65535) = ((probe.hash >> 32) & 65535)
   UNION ALL
-  SELECT photo_id, centre_hash FROM photo_fingerprints WHERE probe.chunk = 3 AND ((centre_hash >> 48) & 65535) = probe.key
+  SELECT photo_id, centre_hash FROM photo_fingerprints WHERE ((centre_hash >> 48) & 65535) = ((probe.hash >> 48) & 65535)
 ) found
 CROSS JOIN LATERAL (
   SELECT probe.probe_index, bit_count((found.centre_hash # probe.hash)::bit(64))::int AS distance
 ) compared
-WHERE compared.distance <= $5
+WHERE compared.distance <= $3
 ORDER BY found.photo_id, compared.distance`;
 
 const DESCRIPTORS_SQL = `
@@ -90,26 +94,20 @@ export class LookupService {
     if (!file) {
       throw new ValidationFailedError([{ field: LOOKUP_FILE_FIELD, messages: ['the file to look up is required'] }]);
     }
-    const { sha256, query } = await this.images.lookupFile(file.bytes, LOOKUP_FILE_FIELD);
+    const { sha256, query, size } = await this.images.lookupFile(file.bytes, LOOKUP_FILE_FIELD);
+    // Too small to verify is said as such: an empty list would read as "none of ours".
+    if (Math.min(size.width, size.height) < MIN_LOOKUP_SIDE)
+      throw new ImageTooSmallToCompareError(size, MIN_LOOKUP_SIDE);
 
-    const chunks: number[] = [];
-    const keys: string[] = [];
     const hashes: string[] = [];
     const probeIndexes: number[] = [];
-    const asked = new Set<string>();
+    // Probes often share a hash; each is looked for once.
+    const asked = new Set<bigint>();
     for (const [index, probe] of query.probes.entries()) {
-      const hash = BigInt.asUintN(64, probe.centreHash);
-      for (let chunk = 0; chunk < 4; chunk += 1) {
-        const key = (hash >> BigInt(16 * chunk)) & 0xffffn;
-        // Probes often share a chunk and a hash; one index probe per distinct pair is enough.
-        const pair = `${chunk}:${key}:${hash}`;
-        if (asked.has(pair)) continue;
-        asked.add(pair);
-        chunks.push(chunk);
-        keys.push(key.toString());
-        hashes.push(BigInt.asIntN(64, hash).toString());
-        probeIndexes.push(index);
-      }
+      if (asked.has(probe.centreHash)) continue;
+      asked.add(probe.centreHash);
+      hashes.push(BigInt.asIntN(64, probe.centreHash).toString());
+      probeIndexes.push(index);
     }
     const { rows: candidates } = await driverPool(this.dataSource).query<{
       photo_id: string;
@@ -118,7 +116,7 @@ export class LookupService {
     }>({
       name: 'lookup_candidates',
       text: CANDIDATES_SQL,
-      values: [chunks, keys, hashes, probeIndexes, CANDIDATE_MAX_BITS],
+      values: [hashes, probeIndexes, CANDIDATE_MAX_BITS],
     });
     const nearest = candidates.sort((a, b) => a.distance - b.distance).slice(0, MAX_VERIFIED_CANDIDATES);
 

@@ -40,3 +40,15 @@ export class UnreadableImageError extends DomainError {
     super('image_unreadable', 422, 'The image could not be decoded: it is damaged or truncated.');
   }
 }
+
+export class ImageTooSmallToCompareError extends DomainError {
+  constructor(size: { width: number; height: number }, minSide: number) {
+    super(
+      'image_too_small_to_compare',
+      422,
+      `The image is ${size.width}×${size.height} px: too small to tell whose photo it is. A lookup needs at least ` +
+        `${minSide} px on each side; look up a larger copy.`,
+      { width: size.width, height: size.height, minSide },
+    );
+  }
+}
