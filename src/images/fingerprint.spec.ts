@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { FINGERPRINT_GREY_SIDE, fingerprintOf, hashDistance, LookupQuery, type Crop } from './fingerprint.js';
 
@@ -97,4 +98,60 @@ describe('fingerprint', () => {
     assert.ok(alignment.correlation < 0.8, `correlation ${alignment.correlation}`);
     assert.ok(alignment.detail < 0.5, `detail ${alignment.detail}`);
   });
+
+  // Stored photos keep the fingerprints they were given, and lookups compare against them: a change
+  // to the arithmetic that moves these values (even the float rounding that decides a hash bit
+  // between equal cells) makes old photos harder to find. Values from the code of session 11.
+  it('computes exactly what fingerprinted the photos already stored', () => {
+    const photo = fingerprintOf(blockyGrey(7));
+    assert.equal(photo.frameHash.toString(16), '4e5d3c7df2c44da5');
+    assert.equal(photo.centreHash.toString(16), '2c5cb464f2a6c4c4');
+    assert.equal(
+      createHash('sha256').update(photo.descriptor).digest('hex'),
+      '9ff54c965874c9c378ef58fe88a8c546ba8f9c692322712b17e8fb9cc20ab2ef',
+    );
+    const query = new LookupQuery(blockyGrey(11));
+    assert.equal(query.frameHash.toString(16), '4f5d3b73e2d9cd53');
+    assert.equal(
+      createHash('sha256')
+        .update(query.probes.map((probe) => probe.centreHash.toString(16)).join(','))
+        .digest('hex'),
+      'e727740a7d2361e06330fcf373333d407949d2963b2ba75c381ffe652a4398a8',
+    );
+    assert.deepEqual(query.alignment(photo.descriptor, query.probes[85].crop), {
+      correlation: 0.7439739752830526,
+      detail: 0.36909891873565426,
+      crop: {
+        left: 0.002083333333333331,
+        right: 0.020833333333333332,
+        top: 0.020833333333333332,
+        bottom: 0.002083333333333331,
+      },
+    });
+    assert.deepEqual(query.alignment(fingerprintOf(blockyGrey(11)).descriptor, query.probes[200].crop), {
+      correlation: 0.9999640664730738,
+      detail: 0.9997587740218374,
+      crop: { left: 1.734723475976807e-17, right: 3.469446951953614e-18, top: 0.001041666666666669, bottom: 0 },
+    });
+  });
 });
+
+/**
+ * A grey square from integer arithmetic only (no Math.sin or Math.exp, which may round differently),
+ * with a flat corner.
+ */
+function blockyGrey(seed: number): Uint8Array {
+  const side = FINGERPRINT_GREY_SIDE;
+  const grey = new Uint8Array(side * side);
+  let state = seed >>> 0;
+  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16) & 255;
+  const blocks = Array.from({ length: 64 }, next);
+  for (let y = 0; y < side; y += 1) {
+    for (let x = 0; x < side; x += 1) {
+      const block = blocks[((y >> 5) << 3) | (x >> 5)];
+      // The flat corner's cells are equal: float rounding decides their hash bits.
+      grey[y * side + x] = x + y < 200 ? 230 : ((x + 2 * y) >> 2) / 2 + block / 2 + ((x * y) & 15);
+    }
+  }
+  return grey;
+}

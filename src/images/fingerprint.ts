@@ -59,7 +59,7 @@ const CENTRE: Window = { left: CENTRE_MARGIN, top: CENTRE_MARGIN, right: 1 - CEN
 
 /**
  * Working arrays shared by every computation here, each of which runs within one synchronous
- * call. Fresh typed arrays cost some 2 MB a lookup outside V8's heap, which V8 answers with full
+ * call. Fresh typed arrays cost 1-2 MB a lookup outside V8's heap, which V8 answers with full
  * collections: sharing them took bench:lookup's collections from 69 to 40 in 540 lookups.
  */
 const scratch = new Map<string, Float64Array>();
