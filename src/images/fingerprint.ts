@@ -64,7 +64,10 @@ const CENTRE: Window = { left: CENTRE_MARGIN, top: CENTRE_MARGIN, right: 1 - CEN
  */
 const scratch = new Map<string, Float64Array>();
 
-/** The shared working array of that name, at least `length` long; its contents are left over. */
+/**
+ * The shared working array of that name, at least `length` long; its contents are left over. For
+ * arrays whose size depends on the call (the summed-area table and grid()'s tables).
+ */
 function scratchArray(name: string, length: number): Float64Array {
   let array = scratch.get(name);
   if (!array || array.length < length) {
@@ -306,7 +309,9 @@ interface Coverage {
   weights: Float64Array;
 }
 
-// Shared scratch, like scratchArray()'s: windowGrid() answers with its grid, read before the next call.
+// windowGrid()'s working arrays, shared like scratchArray()'s but of fixed sizes; it answers with
+// its grid, which is read before the next call.
+const rowSumsScratch = new Float64Array(DESCRIPTOR_SIDE * COMPARE_SIDE);
 const windowGridScratch = new Float64Array(COMPARE_SIDE * COMPARE_SIDE);
 const coverageScratch: Record<'columns' | 'rows', Coverage> = {
   columns: {
@@ -329,7 +334,7 @@ function windowGrid(descriptor: Uint8Array, window: Window): Float64Array {
   const rows = cellCoverage(window.top, window.bottom, 'rows');
   const firstRow = rows.pixels[0];
   // Every entry read below is written first: rows firstRow to lastRow cover every slot that weighs.
-  const rowSums = scratchArray('rowSums', DESCRIPTOR_SIDE * COMPARE_SIDE);
+  const rowSums = rowSumsScratch;
   const lastRow = Math.min(
     DESCRIPTOR_SIDE - 1,
     rows.pixels[(COMPARE_SIDE - 1) * PIXELS_PER_CELL] + PIXELS_PER_CELL - 1,
