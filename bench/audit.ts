@@ -16,7 +16,9 @@ import { PasswordHasher } from '../src/auth/password-hasher.js';
 import type { Role } from '../src/auth/roles.js';
 import { UsersService } from '../src/auth/users.service.js';
 import type { AppConfig } from '../src/config/app-config.js';
-import { benchConfig, request, text } from './service.js';
+import { request, text } from './http-client.js';
+import { benchConfig } from './config.js';
+import { runLoad, type LoadRun } from './load.js';
 import {
   ADMIN_DATABASE_URL,
   median,
@@ -26,8 +28,6 @@ import {
   Scratch,
   table,
   percentile,
-  postgresCpuBetween,
-  postgresCpuTicks,
 } from './support.js';
 
 // Audit benchmark, for the staff-identity and audit feature: (1) audited write throughput against
@@ -72,16 +72,6 @@ interface LoadTarget {
   headers: http.OutgoingHttpHeaders;
   body: string;
   expectedStatus: number;
-}
-
-interface LoadRun {
-  requestsPerSecond: number;
-  /** CPU time of this process (the apps and the load client together) per successful request. */
-  cpuMicrosPerRequest: number;
-  /** CPU time of the PostgreSQL server's processes per successful request, when they run on this host. */
-  postgresCpuMicrosPerRequest: number | null;
-  failed: number;
-  firstFailure?: string;
 }
 
 interface VerifyStep {
@@ -193,47 +183,20 @@ function failures(run: LoadRun): string {
   return run.failed ? ` (${run.failed} failed, first: ${run.firstFailure})` : '';
 }
 
-/** CONCURRENCY loops, each sending the next request when its answer is in, until the time is up. */
-async function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const body = Buffer.from(target.body);
-  const headers = { ...target.headers, 'content-length': body.length };
-  let ok = 0;
-  let failed = 0;
-  let firstFailure: string | undefined;
-  const postgresCpuAtStart = await postgresCpuTicks();
-  const cpuAtStart = process.cpuUsage();
-  const started = performance.now();
-  const deadline = started + durationMs;
-  const loop = async () => {
-    while (performance.now() < deadline) {
-      try {
-        const reply = await request(target.port, 'POST', target.path, headers, body, agent, target.expectedStatus);
-        if (reply.status === target.expectedStatus) ok++;
-        else {
-          failed++;
-          firstFailure ??= `${reply.status} ${text(reply).slice(0, 200)}`;
-        }
-      } catch (error) {
-        failed++;
-        firstFailure ??= (error as Error).message;
-        await sleep(10);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, loop));
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuAtStart);
-  const postgresCpu = postgresCpuBetween(postgresCpuAtStart, await postgresCpuTicks());
-  agent.destroy();
-  if (ok === 0) throw new Error(`${target.name}: no request succeeded; first failure: ${firstFailure}`);
-  return {
-    requestsPerSecond: ok / seconds,
-    cpuMicrosPerRequest: (cpu.user + cpu.system) / ok,
-    postgresCpuMicrosPerRequest: postgresCpu === null ? null : postgresCpu / ok,
-    failed,
-    firstFailure,
-  };
+/** CONCURRENCY connections from the load client's thread, each sending the next request when its answer is in. */
+function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
+  return runLoad({
+    port: target.port,
+    method: 'POST',
+    path: target.path,
+    headers: target.headers,
+    body: target.body,
+    expectedStatus: target.expectedStatus,
+    concurrency: CONCURRENCY,
+    durationMs,
+  }).catch((error: unknown) => {
+    throw new Error(`${target.name}: ${(error as Error).message}`);
+  });
 }
 
 let bareServer: http.Server | undefined;
@@ -490,7 +453,13 @@ function report(writes: Map<string, LoadRun[]>, verify: VerifyStep[], logins: Lo
   const rate = (name: string) => (writes.get(name) ?? []).map((run) => run.requestsPerSecond);
   const unauditedMedian = median(rate(UNAUDITED));
   const writeRows: string[][] = [
-    ['scenario', 'requests/s: median (min-max)', 'x auditing off', 'CPU us/request: node, PostgreSQL', 'failed'],
+    [
+      'scenario',
+      'requests/s: median (min-max)',
+      'x auditing off',
+      'CPU us/request: service, load client, PostgreSQL',
+      'failed',
+    ],
   ];
   for (const name of [AUDITED, UNAUDITED, BARE]) {
     const values = rate(name);
@@ -502,9 +471,9 @@ function report(writes: Map<string, LoadRun[]>, verify: VerifyStep[], logins: Lo
       name,
       `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`,
       `${(median(values) / unauditedMedian).toFixed(2)}x`,
-      `${median(runs.map((run) => run.cpuMicrosPerRequest)).toFixed(0)}, ${
-        postgresCpu.length ? median(postgresCpu).toFixed(0) : '-'
-      }`,
+      `${median(runs.map((run) => run.serviceCpuMicrosPerRequest)).toFixed(0)}, ${median(
+        runs.map((run) => run.clientCpuMicrosPerRequest),
+      ).toFixed(0)}, ${postgresCpu.length ? median(postgresCpu).toFixed(0) : '-'}`,
       String(runs.reduce((sum, run) => sum + run.failed, 0)),
     ]);
   }

@@ -3,22 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { arch, availableParallelism, platform } from 'node:os';
 import path from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import { ImageService } from '../src/images/image.service.js';
-import { scenePixels } from '../test/support/images.js';
-import {
-  benchConfig,
-  call,
-  closeAll,
-  form,
-  seedConsentedPhoto,
-  signInStaff,
-  startApp,
-  text,
-  type Staff,
-  type Started,
-} from './service.js';
+import { benchConfig } from './config.js';
+import { lookUpAll, scene, type Answer, type Indexed } from './lookup-client.js';
+import { closeAll, seedConsentedPhoto, signInStaff, startApp, type Staff, type Started } from './service.js';
 import {
   ADMIN_DATABASE_URL,
   median,
@@ -47,9 +36,6 @@ const GENERATED_PHOTOS = positiveInteger(process.env.BENCH_LOOKUP_GENERATED, 20)
 /** Random crops looked up per uploaded photo. */
 const CROPS_PER_PHOTO = positiveInteger(process.env.BENCH_LOOKUP_CROPS, 10);
 const SEED_BATCH = 100_000;
-const DISTINCT_BATCH = 500;
-/** As copies found online come: at most 1080 px on the long edge. */
-const ONLINE_LONG_EDGE = 1080;
 
 const GOALS = { copyRecall: 1, cropRecall: 0.95, falseMatches: 0, p99Ms: 50 };
 
@@ -79,37 +65,10 @@ const GRACE_HOPPER = '/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jp
 
 const scratch = new Scratch();
 
-interface Indexed {
-  name: string;
-  jpeg: Buffer;
-  photoId: string;
-}
-
-interface Query {
-  variant: string;
-  /** The uploaded photo it is a copy of; none for distinct images. */
-  source?: Indexed;
-  bytes: Buffer;
-}
-
-/** A garbage collection pause, in performance.now() time. */
+/** A garbage collection pause of the service's thread, in milliseconds since the epoch. */
 interface Pause {
   start: number;
   end: number;
-}
-
-interface Answer {
-  query: Query;
-  /** When the request went out (performance.now()) and how long its answer took. */
-  startedAt: number;
-  ms: number;
-  bareMs: number;
-  found: boolean;
-  /** Refused as smaller than a lookup can compare (422 image_too_small_to_compare). */
-  tooSmall: boolean;
-  /** Photos matched that the file is not a copy of. */
-  wrong: string[];
-  similarity?: number;
 }
 
 async function main(): Promise<void> {
@@ -122,24 +81,32 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void interrupted('SIGINT'));
   try {
     const databaseUrl = await scratch.database();
-    const started = await startApp(
-      benchConfig(await scratch.tempDir('pcs-bench-lookup-'), databaseUrl),
-      databaseUrl,
-      [],
-    );
+    const dataDir = await scratch.tempDir('pcs-bench-lookup-');
+    const started = await startApp(benchConfig(dataDir, databaseUrl), databaseUrl, []);
     const staff = await signInStaff(started);
     const indexed = await uploadAll(started, staff);
     await seedFingerprints(started, indexed[0].photoId);
     const seqScansBefore = await sequentialScans(started);
-    // The service runs in this process: its garbage collection is seen here, to tell whether the
-    // slowest lookups waited for it.
+    // The service runs on this thread (the lookups come from a worker's): its garbage collection is
+    // seen here, to tell whether the slowest lookups waited for it.
     const pauses: Pause[] = [];
     const collections = new PerformanceObserver((list) => {
       for (const entry of list.getEntries())
-        pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+        pauses.push({
+          start: performance.timeOrigin + entry.startTime,
+          end: performance.timeOrigin + entry.startTime + entry.duration,
+        });
     });
     collections.observe({ entryTypes: ['gc'] });
-    const answers = await lookUpAll(started, staff, indexed);
+    const answers = await lookUpAll({
+      port: started.port,
+      token: staff.marketing,
+      indexed,
+      cropsPerPhoto: CROPS_PER_PHOTO,
+      distinctQueries: DISTINCT_QUERIES,
+      dataDir,
+      databaseUrl,
+    });
     collections.disconnect();
     const seqScans = (await sequentialScans(started)) - seqScansBefore;
     report(indexed, answers, seqScans, pauses);
@@ -223,120 +190,8 @@ async function sequentialScans(started: Started): Promise<number> {
   return Number(row?.seq_scan ?? 0);
 }
 
-/** Every copy of every uploaded photo, then the distinct images, one lookup at a time. */
-async function lookUpAll(started: Started, staff: Staff, indexed: Indexed[]): Promise<Answer[]> {
-  const images = started.app.get(ImageService);
-  const answers: Answer[] = [];
-  const ask = async (query: Query) => {
-    const bareStart = performance.now();
-    await images.lookupFile(query.bytes, 'file');
-    const bareMs = performance.now() - bareStart;
-    const body = form({ channel: 'website' }, 'file', {
-      bytes: query.bytes,
-      fileName: 'copy',
-      contentType: 'image/jpeg',
-    });
-    const callStart = performance.now();
-    const reply = await call(started.port, 'POST', '/api/v1/clearance/lookup', staff.marketing, body);
-    const ms = performance.now() - callStart;
-    if (reply.status === 422 && (reply.json as { code?: string }).code === 'image_too_small_to_compare') {
-      answers.push({ query, startedAt: callStart, ms, bareMs, found: false, tooSmall: true, wrong: [] });
-      return;
-    }
-    if (reply.status !== 200) throw new Error(`lookup answered ${reply.status}: ${text(reply)}`);
-    const matches = (reply.json as { matches: { photoId: string; similarity: number }[] }).matches;
-    const own = matches.find((match) => match.photoId === query.source?.photoId);
-    answers.push({
-      query,
-      startedAt: callStart,
-      ms,
-      bareMs,
-      found: own !== undefined,
-      tooSmall: false,
-      wrong: matches.filter((match) => match !== own).map((match) => match.photoId),
-      similarity: own?.similarity,
-    });
-  };
-  let random = 17;
-  const next = () => {
-    random = (random * 1103515245 + 12345) % 2147483648;
-    return random / 2147483648;
-  };
-  console.log(`Looking up ${indexed.length * (5 + CROPS_PER_PHOTO)} copies…`);
-  for (const source of indexed) {
-    const { width = 0, height = 0 } = await sharp(source.jpeg).metadata();
-    const online = (image: Sharp) =>
-      image.resize(ONLINE_LONG_EDGE, ONLINE_LONG_EDGE, { fit: 'inside', withoutEnlargement: true });
-    const copies: [string, Buffer][] = [
-      [
-        'resized to half',
-        await sharp(source.jpeg)
-          .resize(Math.round(width / 2))
-          .jpeg({ quality: 80 })
-          .toBuffer(),
-      ],
-      [
-        'resized to a quarter',
-        await sharp(source.jpeg)
-          .resize(Math.round(width / 4))
-          .jpeg({ quality: 75 })
-          .toBuffer(),
-      ],
-      ['recompressed (quality 40)', await online(sharp(source.jpeg)).jpeg({ quality: 40 }).toBuffer()],
-      [
-        'colour-adjusted',
-        await online(sharp(source.jpeg).modulate({ brightness: 1.12, saturation: 0.8 }).gamma(2.4, 2.0))
-          .jpeg({ quality: 85 })
-          .toBuffer(),
-      ],
-      [
-        'WebP at 70%',
-        await sharp(source.jpeg)
-          .resize(Math.round(width * 0.7))
-          .webp({ quality: 70 })
-          .toBuffer(),
-      ],
-    ];
-    for (let crop = 0; crop < CROPS_PER_PHOTO; crop += 1) {
-      const [left, right, top, bottom] = [next(), next(), next(), next()].map((value) => value * 0.1);
-      const x = Math.floor(left * width);
-      const y = Math.floor(top * height);
-      const extract = {
-        left: x,
-        top: y,
-        width: Math.floor(width * (1 - right)) - x,
-        height: Math.floor(height * (1 - bottom)) - y,
-      };
-      copies.push([
-        'cropped ≤ 10% per side',
-        await online(sharp(source.jpeg).extract(extract)).jpeg({ quality: 85 }).toBuffer(),
-      ]);
-    }
-    for (const [variant, bytes] of copies) await ask({ variant, source, bytes });
-  }
-  console.log(`Looking up ${DISTINCT_QUERIES} distinct images that are not indexed…`);
-  // Drawn a batch at a time before it is looked up: drawing one takes about 35 ms of this event loop,
-  // which the service shares, and would otherwise land between (and its garbage within) lookups.
-  for (let start = 0; start < DISTINCT_QUERIES; start += DISTINCT_BATCH) {
-    const batch: Buffer[] = [];
-    for (let index = start; index < Math.min(start + DISTINCT_BATCH, DISTINCT_QUERIES); index += 1) {
-      batch.push(await scene(1_000_000 + index, 640, 480, 85));
-    }
-    for (const bytes of batch) await ask({ variant: 'distinct, not indexed', bytes });
-    process.stdout.write(`\r  ${start + batch.length} of ${DISTINCT_QUERIES}`);
-  }
-  console.log('\n');
-  return answers;
-}
-
-async function scene(seed: number, width: number, height: number, quality: number): Promise<Buffer> {
-  return sharp(scenePixels(width, height, seed), { raw: { width, height, channels: 3 } })
-    .jpeg({ quality })
-    .toBuffer();
-}
-
 function report(indexed: Indexed[], answers: Answer[], sequentialScanCount: number, pauses: Pause[]): void {
-  const variants = [...new Set(answers.map((answer) => answer.query.variant))];
+  const variants = [...new Set(answers.map((answer) => answer.variant))];
   const rows = [
     [
       'variant',
@@ -355,9 +210,9 @@ function report(indexed: Indexed[], answers: Answer[], sequentialScanCount: numb
   // it cannot compare it instead of answering that nothing matches.
   const compared = answers.filter((answer) => !answer.tooSmall);
   for (const variant of variants) {
-    const all = answers.filter((answer) => answer.query.variant === variant);
+    const all = answers.filter((answer) => answer.variant === variant);
     const group = all.filter((answer) => !answer.tooSmall);
-    const copies = group.filter((answer) => answer.query.source);
+    const copies = group.filter((answer) => answer.sourceName);
     const similarities = group.flatMap((answer) => (answer.similarity === undefined ? [] : [answer.similarity]));
     rows.push([
       variant,
@@ -377,21 +232,20 @@ function report(indexed: Indexed[], answers: Answer[], sequentialScanCount: numb
   }
   console.log(table(rows));
 
-  const missed = compared.filter((answer) => answer.query.source && !answer.found);
+  const missed = compared.filter((answer) => answer.sourceName && !answer.found);
   if (missed.length) {
     const byPhoto = new Map<string, number>();
-    for (const answer of missed)
-      byPhoto.set(answer.query.source?.name ?? '', (byPhoto.get(answer.query.source?.name ?? '') ?? 0) + 1);
+    for (const answer of missed) byPhoto.set(answer.sourceName ?? '', (byPhoto.get(answer.sourceName ?? '') ?? 0) + 1);
     console.log(`\nMissed: ${[...byPhoto].map(([name, count]) => `${name} ${count}`).join(', ')}`);
   }
   const refused = answers.filter((answer) => answer.tooSmall);
   if (refused.length) {
-    const named = refused.map((answer) => `${answer.query.source?.name ?? 'a distinct image'} ${answer.query.variant}`);
+    const named = refused.map((answer) => `${answer.sourceName ?? 'a distinct image'} ${answer.variant}`);
     console.log(`\nRefused as too small to compare (under 32 px on a side): ${named.join(', ')}`);
   }
-  const copies = compared.filter((answer) => answer.query.source);
-  const crops = copies.filter((answer) => answer.query.variant.startsWith('cropped'));
-  const whole = copies.filter((answer) => !answer.query.variant.startsWith('cropped'));
+  const copies = compared.filter((answer) => answer.sourceName);
+  const crops = copies.filter((answer) => answer.variant.startsWith('cropped'));
+  const whole = copies.filter((answer) => !answer.variant.startsWith('cropped'));
   const falseMatches = answers.reduce((sum, answer) => sum + answer.wrong.length, 0);
   const all = compared.map((answer) => answer.ms);
   const ratio = median(all) / median(compared.map((answer) => answer.bareMs));

@@ -23,28 +23,22 @@ import {
   redact,
   Scratch,
   table,
-  percentile,
-  postgresCpuBetween,
-  postgresCpuTicks,
   withGrain,
 } from './support.js';
+import { type Reply, call, form, request, text } from './http-client.js';
+import { benchConfig } from './config.js';
 import {
-  benchConfig,
-  call,
   closeAll,
   closeApp,
   dropAgent,
-  form,
   keepAlive,
-  request,
   seedConsentedPhoto,
   signInStaff,
   startApp,
-  text,
-  type Reply,
   type Staff,
   type Started,
 } from './service.js';
+import { runLoad, type LoadRun } from './load.js';
 
 // Marketing-path benchmark: (1) the authenticated, audited clearance check against a NestJS route
 // doing one primary-key SELECT and the same route without the database, (2) a hosted website
@@ -86,18 +80,6 @@ interface LoadTarget {
   headers: http.OutgoingHttpHeaders;
   /** When set, a 200 with another body length counts as a failure. */
   expectedBytes?: number;
-}
-
-interface LoadRun {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** CPU time of this process (the apps and the load client together) per successful request. */
-  cpuMicrosPerRequest: number;
-  /** CPU time of the PostgreSQL server's processes per successful request, when they run on this host. */
-  postgresCpuMicrosPerRequest: number | null;
-  failed: number;
-  firstFailure?: string;
 }
 
 interface GoneRun {
@@ -449,50 +431,20 @@ function failures(run: LoadRun): string {
   return run.failed ? ` (${run.failed} failed, first: ${run.firstFailure})` : '';
 }
 
-/** CONCURRENCY loops, each sending the next GET when its answer is in, until the time is up. */
-async function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
-  const agent = keepAlive(CONCURRENCY);
-  const latencies: number[] = [];
-  let failed = 0;
-  let firstFailure: string | undefined;
-  const postgresCpuAtStart = await postgresCpuTicks();
-  const cpuAtStart = process.cpuUsage();
-  const started = performance.now();
-  const deadline = started + durationMs;
-  const loop = async () => {
-    while (performance.now() < deadline) {
-      const sent = performance.now();
-      try {
-        const reply = await get(target.port, target.path, target.headers, agent, 200);
-        if (reply.status === 200 && (target.expectedBytes === undefined || reply.bytes === target.expectedBytes)) {
-          latencies.push(performance.now() - sent);
-        } else {
-          failed++;
-          firstFailure ??= `${reply.status} (${reply.bytes} bytes) ${text(reply).slice(0, 200)}`;
-        }
-      } catch (error) {
-        failed++;
-        firstFailure ??= (error as Error).message;
-        await sleep(10);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, loop));
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuAtStart);
-  const postgresCpu = postgresCpuBetween(postgresCpuAtStart, await postgresCpuTicks());
-  dropAgent(agent);
-  const ok = latencies.length;
-  if (ok === 0) throw new Error(`${target.name}: no request succeeded; first failure: ${firstFailure}`);
-  return {
-    requestsPerSecond: ok / seconds,
-    p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99),
-    cpuMicrosPerRequest: (cpu.user + cpu.system) / ok,
-    postgresCpuMicrosPerRequest: postgresCpu === null ? null : postgresCpu / ok,
-    failed,
-    firstFailure,
-  };
+/** CONCURRENCY connections from the load client's thread, each sending the next GET when its answer is in. */
+function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
+  return runLoad({
+    port: target.port,
+    method: 'GET',
+    path: target.path,
+    headers: target.headers,
+    expectedStatus: 200,
+    expectedBytes: target.expectedBytes,
+    concurrency: CONCURRENCY,
+    durationMs,
+  }).catch((error: unknown) => {
+    throw new Error(`${target.name}: ${(error as Error).message}`);
+  });
 }
 
 /** One GET; the body is counted, and kept only when the status is not the one expected. */
@@ -606,7 +558,7 @@ function loadTable(
     'p50 ms',
     'p99 ms: median (max)',
     ratioHeader,
-    'CPU us/request: node, PostgreSQL',
+    'CPU us/request: service, load client, PostgreSQL',
     'failed',
   ];
   const rows = names.map((name) => {
@@ -623,9 +575,9 @@ function loadTable(
       ms(median(each.map((run) => run.p50Ms))),
       `${ms(median(p99s))} (${ms(Math.max(...p99s))})`,
       `${(median(rates) / baselineMedian).toFixed(2)}x`,
-      `${median(each.map((run) => run.cpuMicrosPerRequest)).toFixed(0)}, ${
-        postgresCpu.length ? median(postgresCpu).toFixed(0) : '-'
-      }`,
+      `${median(each.map((run) => run.serviceCpuMicrosPerRequest)).toFixed(0)}, ${median(
+        each.map((run) => run.clientCpuMicrosPerRequest),
+      ).toFixed(0)}, ${postgresCpu.length ? median(postgresCpu).toFixed(0) : '-'}`,
       String(each.reduce((sum, run) => sum + run.failed, 0)),
     ];
   });

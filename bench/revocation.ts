@@ -3,19 +3,9 @@ import { arch, availableParallelism, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { jpegPhoto } from '../test/support/images.js';
-import {
-  benchConfig,
-  call,
-  closeAll,
-  keepAlive,
-  request,
-  seedConsentedPhoto,
-  signInStaff,
-  startApp,
-  text,
-  type Started,
-  type Staff,
-} from './service.js';
+import { call, request, text } from './http-client.js';
+import { benchConfig } from './config.js';
+import { closeAll, keepAlive, seedConsentedPhoto, signInStaff, startApp, type Started, type Staff } from './service.js';
 import {
   ADMIN_DATABASE_URL,
   median,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,16 +9,16 @@ import { AppModule } from '../src/app.module.js';
 import { SYSTEM_CALLER } from '../src/auth/caller.js';
 import type { Role } from '../src/auth/roles.js';
 import { UsersService } from '../src/auth/users.service.js';
-import { loadConfig, type AppConfig } from '../src/config/app-config.js';
+import type { AppConfig } from '../src/config/app-config.js';
 import { signedFormPdf } from '../test/support/images.js';
 import { releaseFields } from '../test/support/records.js';
+import { call, closeCallAgent, form, text, type RequestBody } from './http-client.js';
 
 // The service as the benchmarks drive it: the real AppModule listening on a free port, staff
 // signed in, records made through the API, and plain node:http requests. closeAll() undoes it.
 
 const CLOSE_TIMEOUT_MS = 30_000;
 const PASSWORD = 'velvet otter compass 7 drizzle';
-const BOUNDARY = `----pcs-bench-${randomBytes(8).toString('hex')}`;
 
 const liveApps = new Set<NestFastifyApplication>();
 const liveAgents = new Set<http.Agent>();
@@ -33,6 +32,7 @@ export function dropAgent(agent: http.Agent): void {
 /** Closes every app started and every agent made here. */
 export async function closeAll(): Promise<void> {
   for (const agent of [...liveAgents]) dropAgent(agent);
+  closeCallAgent();
   for (const app of [...liveApps]) await closeApp(app).catch(() => undefined);
 }
 
@@ -41,68 +41,10 @@ export interface Started {
   port: number;
 }
 
-export interface Reply {
-  status: number;
-  /** Bytes of the body: counted always, kept only when `body` is. */
-  bytes: number;
-  body: Buffer;
-}
-
 export function keepAlive(maxSockets: number): http.Agent {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   liveAgents.add(agent);
   return agent;
-}
-
-export function request(
-  port: number,
-  method: string,
-  urlPath: string,
-  headers: http.OutgoingHttpHeaders,
-  body: Buffer | undefined,
-  agent: http.Agent,
-  expectedStatus?: number,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent }, (response) => {
-      const status = response.statusCode ?? 0;
-      const keep = status !== expectedStatus;
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      response.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (keep) chunks.push(chunk);
-      });
-      response.once('end', () => resolve({ status, bytes, body: Buffer.concat(chunks) }));
-      response.once('error', reject);
-    });
-    outgoing.once('error', reject);
-    outgoing.end(body);
-  });
-}
-
-export function text(reply: Reply): string {
-  return reply.body.toString('utf8');
-}
-
-/** The service's settings only from here: nothing from the shell's environment or a `.env` file. */
-export function benchConfig(dataDir: string, databaseUrl: string, extra: Record<string, string> = {}): AppConfig {
-  return loadConfig(
-    {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      // Staff sign in with a password alone.
-      TOTP_REQUIRED_ROLES: 'none',
-      // All the load comes from 127.0.0.1: the per-address limit (600 a minute) must not step in.
-      MEDIA_RATE_LIMIT_PER_MINUTE: '1000000',
-      ...extra,
-    },
-    null,
-  );
 }
 
 /**
@@ -202,50 +144,4 @@ export async function seedConsentedPhoto(started: Started, staff: Staff, jpeg: B
     ),
   );
   return { patientId: patient.id, photoId: photo.id, releaseId: release.id, webBytes: photo.web?.bytes ?? NaN };
-}
-
-export type RequestBody = { json: unknown } | { form: Buffer };
-
-/** A multipart form: `metadata` as JSON, then one file part. */
-export function form(
-  metadata: unknown,
-  fileField: string,
-  file: { bytes: Buffer; fileName: string; contentType: string },
-): RequestBody {
-  const head = Buffer.from(
-    `--${BOUNDARY}\r\ncontent-disposition: form-data; name="metadata"\r\n\r\n${JSON.stringify(metadata)}\r\n` +
-      `--${BOUNDARY}\r\ncontent-disposition: form-data; name="${fileField}"; filename="${file.fileName}"\r\n` +
-      `content-type: ${file.contentType}\r\n\r\n`,
-  );
-  return { form: Buffer.concat([head, file.bytes, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]) };
-}
-
-const seedAgent = keepAlive(1);
-
-/** One request for set-up and checks; the whole answer is read, and parsed when it is JSON. */
-export async function call(
-  port: number,
-  method: string,
-  urlPath: string,
-  token?: string,
-  body?: RequestBody,
-): Promise<Reply & { json: unknown }> {
-  const headers: http.OutgoingHttpHeaders = token ? { authorization: `Bearer ${token}` } : {};
-  let bytes: Buffer | undefined;
-  if (body && 'json' in body) {
-    bytes = Buffer.from(JSON.stringify(body.json));
-    headers['content-type'] = 'application/json';
-  } else if (body) {
-    bytes = body.form;
-    headers['content-type'] = `multipart/form-data; boundary=${BOUNDARY}`;
-  }
-  if (bytes) headers['content-length'] = bytes.length;
-  const reply = await request(port, method, urlPath, headers, bytes, seedAgent);
-  let json: unknown;
-  try {
-    json = JSON.parse(text(reply));
-  } catch {
-    json = undefined;
-  }
-  return { ...reply, json };
 }

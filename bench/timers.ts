@@ -23,7 +23,8 @@ import {
 import { fireAt, timerNotices, type RemovalTimerNotice } from '../src/removals/removal-timer-notices.js';
 import { jpegPhoto } from '../test/support/images.js';
 import { ManualClock } from '../test/support/manual-clock.js';
-import { benchConfig, closeAll, seedConsentedPhoto, signInStaff, startApp, type Started } from './service.js';
+import { benchConfig } from './config.js';
+import { closeAll, seedConsentedPhoto, signInStaff, startApp, type Started } from './service.js';
 import {
   ADMIN_DATABASE_URL,
   median,
