@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
 import { createApp } from './app.js';
+import { endProcess } from './common/command.js';
 import { redactLogObject } from './common/logging.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
-    process.exit(78); // EX_CONFIG
+    endProcess(78); // EX_CONFIG
+    return;
   }
   const log = pino({ level: config.log.level, formatters: { log: redactLogObject } });
 
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
       await embedded?.stop();
     }
     log.info('stopped');
-    process.exit(0);
+    endProcess(0, () => log.warn('still open after shutdown: exiting anyway'));
   };
   process.once('SIGTERM', (signal) => void stop(signal));
   process.once('SIGINT', (signal) => void stop(signal));
@@ -62,5 +64,5 @@ main().catch((error: unknown) => {
   process.stderr.write(
     `The service failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  process.exit(1);
+  endProcess(1);
 });

@@ -107,6 +107,8 @@ describe('the service on a fresh machine (embedded PostgreSQL)', () => {
       assert.equal(await stopService(first, 'SIGTERM'), 0, first.output());
     }
     assert.match(first.output(), /"msg":"stopped"/);
+    // It ends because nothing it opened is left open, not through the fallback exit.
+    assert.doesNotMatch(first.output(), /still open after shutdown/);
 
     const second = await startService(baseEnv(dataDir));
     try {
