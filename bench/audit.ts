@@ -18,7 +18,7 @@ import { UsersService } from '../src/auth/users.service.js';
 import type { AppConfig } from '../src/config/app-config.js';
 import { request, text } from './http-client.js';
 import { benchConfig } from './config.js';
-import { runLoad, type LoadRun } from './load.js';
+import { failureNote, runLoad, type LoadRun, type LoadTarget } from './load.js';
 import {
   ADMIN_DATABASE_URL,
   median,
@@ -61,17 +61,6 @@ const NO_AUDIT: Pick<AuditService, 'record'> = { record: () => Promise.resolve()
 interface Started {
   app: NestFastifyApplication;
   port: number;
-}
-
-interface LoadTarget {
-  name: string;
-  /** For the per-round progress line. */
-  label: string;
-  port: number;
-  path: string;
-  headers: http.OutgoingHttpHeaders;
-  body: string;
-  expectedStatus: number;
 }
 
 interface VerifyStep {
@@ -148,6 +137,7 @@ async function measureWrites(): Promise<Writes> {
     port,
     path: '/api/v1/api-keys',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    method: 'POST',
     body: API_KEY_BODY,
     expectedStatus: 201,
   });
@@ -168,7 +158,7 @@ async function measureWrites(): Promise<Writes> {
     for (const each of order) {
       const run = await drive(each, ROUND_SECONDS * 1000);
       runs.get(each.name)?.push(run);
-      line.push(`${each.label} ${run.requestsPerSecond.toFixed(0)}/s${failures(run)}`);
+      line.push(`${each.label} ${run.requestsPerSecond.toFixed(0)}/s${failureNote(run)}`);
       // The sealer runs every second during a round (that cost counts); what is left is sealed here.
       await sealer.sealPending();
       await sleep(ROUND_PAUSE_MS);
@@ -179,24 +169,9 @@ async function measureWrites(): Promise<Writes> {
   return { config, audited, unaudited, runs };
 }
 
-function failures(run: LoadRun): string {
-  return run.failed ? ` (${run.failed} failed, first: ${run.firstFailure})` : '';
-}
-
 /** CONCURRENCY connections from the load client's thread, each sending the next request when its answer is in. */
 function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
-  return runLoad({
-    port: target.port,
-    method: 'POST',
-    path: target.path,
-    headers: target.headers,
-    body: target.body,
-    expectedStatus: target.expectedStatus,
-    concurrency: CONCURRENCY,
-    durationMs,
-  }).catch((error: unknown) => {
-    throw new Error(`${target.name}: ${(error as Error).message}`);
-  });
+  return runLoad({ ...target, concurrency: CONCURRENCY, durationMs });
 }
 
 let bareServer: http.Server | undefined;

@@ -11,16 +11,25 @@ import { request, text } from './http-client.js';
 // behind each other and the client's work showed in the service's latency. They still share the
 // machine's cores, with PostgreSQL.
 
-export interface LoadSpec {
+/** What a load run asks for, and what counts as served. */
+export interface LoadTarget {
+  /** Names the target in the report and in errors. */
+  name: string;
+  /** For the per-round progress line. */
+  label: string;
   port: number;
-  method: 'GET' | 'POST';
+  /** GET unless said. */
+  method?: 'GET' | 'POST';
   path: string;
   headers: http.OutgoingHttpHeaders;
   body?: string;
-  /** Only answers with this status count as served. */
-  expectedStatus: number;
+  /** Only answers with this status (200 unless said) count as served. */
+  expectedStatus?: number;
   /** When set, an answer with another body length counts as a failure. */
   expectedBytes?: number;
+}
+
+export interface LoadSpec extends LoadTarget {
   /** Connections, each sending its next request when the previous answer is in. */
   concurrency: number;
   durationMs: number;
@@ -55,9 +64,20 @@ type FromWorker =
 /**
  * Runs `spec`'s load from a new worker thread and measures it: requests served per second, latency
  * percentiles as the client saw them, and CPU per request of the service, the client and
- * PostgreSQL over the timed window. Throws if no request was served.
+ * PostgreSQL over the timed window. Throws, naming the target, if no request was served.
  */
 export async function runLoad(spec: LoadSpec): Promise<LoadRun> {
+  return measure(spec).catch((error: unknown) => {
+    throw new Error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+/** The progress line's note of a run's failed requests, if any. */
+export function failureNote(run: LoadRun): string {
+  return run.failed ? ` (${run.failed} failed, first: ${run.firstFailure})` : '';
+}
+
+async function measure(spec: LoadSpec): Promise<LoadRun> {
   const worker = new Worker(new URL(import.meta.url), { workerData: { loadSpec: spec } });
   try {
     const messages = workerMessages(worker);
@@ -126,6 +146,8 @@ function sortedPercentile(sorted: number[], fraction: number): number {
 
 async function drive(spec: LoadSpec, port: NonNullable<typeof parentPort>): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
+  const method = spec.method ?? 'GET';
+  const expectedStatus = spec.expectedStatus ?? 200;
   const body = spec.body === undefined ? undefined : Buffer.from(spec.body);
   const headers = body ? { ...spec.headers, 'content-length': body.length } : spec.headers;
   const latencies: number[] = [];
@@ -142,9 +164,9 @@ async function drive(spec: LoadSpec, port: NonNullable<typeof parentPort>): Prom
     while (performance.now() < deadline) {
       const sent = performance.now();
       try {
-        const reply = await request(spec.port, spec.method, spec.path, headers, body, agent, spec.expectedStatus);
+        const reply = await request(spec.port, method, spec.path, headers, body, agent, expectedStatus);
         if (
-          reply.status === spec.expectedStatus &&
+          reply.status === expectedStatus &&
           (spec.expectedBytes === undefined || reply.bytes === spec.expectedBytes)
         ) {
           latencies.push(performance.now() - sent);

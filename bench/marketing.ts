@@ -38,7 +38,7 @@ import {
   type Staff,
   type Started,
 } from './service.js';
-import { runLoad, type LoadRun } from './load.js';
+import { failureNote, runLoad, type LoadRun, type LoadTarget } from './load.js';
 
 // Marketing-path benchmark: (1) the authenticated, audited clearance check against a NestJS route
 // doing one primary-key SELECT and the same route without the database, (2) a hosted website
@@ -70,17 +70,6 @@ const WEB_JPEG_QUALITY = 85;
 const LOAD = `${plural(CONCURRENCY, 'concurrent keep-alive connection')}, ${plural(ROUNDS, 'round')} of ${ROUND_SECONDS} s`;
 
 const GOALS = { clearanceRatio: 0.6, clearanceP99Ms: 25, mediaRatio: 0.8, goneMs: 1000 };
-
-interface LoadTarget {
-  name: string;
-  /** For the per-round progress line. */
-  label: string;
-  port: number;
-  path: string;
-  headers: http.OutgoingHttpHeaders;
-  /** When set, a 200 with another body length counts as a failure. */
-  expectedBytes?: number;
-}
 
 interface GoneRun {
   amendMs: number;
@@ -417,7 +406,7 @@ async function rounds(targets: LoadTarget[], sealer: AuditSealer): Promise<Map<s
     for (const each of order) {
       const run = await drive(each, ROUND_SECONDS * 1000);
       runs.get(each.name)?.push(run);
-      line.push(`${each.label} ${run.requestsPerSecond.toFixed(0)}/s p99 ${ms(run.p99Ms)} ms${failures(run)}`);
+      line.push(`${each.label} ${run.requestsPerSecond.toFixed(0)}/s p99 ${ms(run.p99Ms)} ms${failureNote(run)}`);
       // The sealer runs on its timer during a round (that cost counts); what is left is sealed here.
       await sealer.sealPending();
       await sleep(ROUND_PAUSE_MS);
@@ -427,24 +416,9 @@ async function rounds(targets: LoadTarget[], sealer: AuditSealer): Promise<Map<s
   return runs;
 }
 
-function failures(run: LoadRun): string {
-  return run.failed ? ` (${run.failed} failed, first: ${run.firstFailure})` : '';
-}
-
-/** CONCURRENCY connections from the load client's thread, each sending the next GET when its answer is in. */
+/** CONCURRENCY connections from the load client's thread, each sending the next request when its answer is in. */
 function drive(target: LoadTarget, durationMs: number): Promise<LoadRun> {
-  return runLoad({
-    port: target.port,
-    method: 'GET',
-    path: target.path,
-    headers: target.headers,
-    expectedStatus: 200,
-    expectedBytes: target.expectedBytes,
-    concurrency: CONCURRENCY,
-    durationMs,
-  }).catch((error: unknown) => {
-    throw new Error(`${target.name}: ${(error as Error).message}`);
-  });
+  return runLoad({ ...target, concurrency: CONCURRENCY, durationMs });
 }
 
 /** One GET; the body is counted, and kept only when the status is not the one expected. */
