@@ -34,7 +34,13 @@ async function main(): Promise<void> {
     await embedded?.stop();
     throw error;
   });
-  await app.listen({ port: config.http.port, host: config.http.host });
+  try {
+    await app.listen({ port: config.http.port, host: config.http.host });
+  } catch (error) {
+    // E.g. the port is taken: close what started, so that the process can end.
+    await app.close().finally(() => embedded?.stop());
+    throw error;
+  }
   log.info({ url: await app.getUrl(), database: embedded ? 'embedded' : 'external' }, 'service listening');
 
   let stopping = false;
@@ -53,16 +59,22 @@ async function main(): Promise<void> {
     } finally {
       await embedded?.stop();
     }
+    clearTimeout(forced);
     log.info('stopped');
     endProcess(0, () => log.warn('still open after shutdown: exiting anyway'));
   };
-  process.once('SIGTERM', (signal) => void stop(signal));
-  process.once('SIGINT', (signal) => void stop(signal));
+  const stopOn = (signal: NodeJS.Signals) =>
+    void stop(signal).catch((error: unknown) => {
+      log.error({ err: error }, 'shutdown failed');
+      endProcess(1, () => log.warn('still open after shutdown: exiting anyway'));
+    });
+  process.once('SIGTERM', stopOn);
+  process.once('SIGINT', stopOn);
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(
     `The service failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  endProcess(1);
+  endProcess(1, () => process.stderr.write('Still open after the failed start: exiting anyway.\n'));
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -140,6 +142,28 @@ describe('the service on a fresh machine (embedded PostgreSQL)', () => {
       assert.deepEqual(rows, [{ note: 'kept' }]);
     } finally {
       assert.equal(await stopService(next, 'SIGTERM'), 0, next.output());
+    }
+  });
+
+  it('ends with status 1 when its port is taken, stopping the PostgreSQL it started', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (holder.address() as AddressInfo).port;
+      const child = spawn(process.execPath, [MAIN], {
+        env: { ...baseEnv(dataDir), PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      assert.equal(code, 1, output);
+      assert.match(output, /The service failed to start: Error: listen EADDRINUSE/);
+      assert.doesNotMatch(output, /Still open after the failed start/);
+      assert.equal(existsSync(path.join(dataDir, 'pg', 'postmaster.pid')), false, 'PostgreSQL was stopped');
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
     }
   });
 
