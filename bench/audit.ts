@@ -18,7 +18,7 @@ import { UsersService } from '../src/auth/users.service.js';
 import type { AppConfig } from '../src/config/app-config.js';
 import { request, text } from './http-client.js';
 import { benchConfig } from './config.js';
-import { failureNote, runLoad, type LoadRun, type LoadTarget } from './load.js';
+import { failureNote, runLoad, stopLoads, type LoadRun, type LoadTarget } from './load.js';
 import {
   ADMIN_DATABASE_URL,
   median,
@@ -408,6 +408,7 @@ async function signIn(port: number, user: { email: string; password: string }): 
 }
 
 async function cleanUp(): Promise<void> {
+  await stopLoads();
   for (const server of [...liveServers]) await closeServer(server);
   for (const client of [...liveClients]) await client.end().catch(() => undefined);
   liveClients.clear();

@@ -1,15 +1,16 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { postgresCpuBetween, postgresCpuTicks } from './support.js';
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { percentile, postgresCpuBetween, postgresCpuTicks } from './support.js';
 import { request, text } from './http-client.js';
 
 // Closed-loop HTTP load from a worker thread. The load client has its own event loop and heap, as a
 // load generator in its own process would, so the service under test (in the main thread) does not
 // also run the client's JavaScript between its own requests: in one event loop the two queued
 // behind each other and the client's work showed in the service's latency. They still share the
-// machine's cores, with PostgreSQL.
+// machine's cores, with PostgreSQL. One worker serves every run, so that its code is as warm as the
+// service's after the warm-up runs; stopLoads() ends it.
 
 /** What a load run asks for, and what counts as served. */
 export interface LoadTarget {
@@ -49,6 +50,8 @@ export interface LoadRun {
   firstFailure?: string;
 }
 
+type ToWorker = { kind: 'prepare'; spec: LoadSpec } | { kind: 'go' };
+
 type FromWorker =
   | { kind: 'ready' }
   | {
@@ -62,14 +65,24 @@ type FromWorker =
     };
 
 /**
- * Runs `spec`'s load from a new worker thread and measures it: requests served per second, latency
- * percentiles as the client saw them, and CPU per request of the service, the client and
- * PostgreSQL over the timed window. Throws, naming the target, if no request was served.
+ * Runs `spec`'s load from the load client's worker thread and measures it: requests served per
+ * second, latency percentiles as the client saw them, and CPU per request of the service, the
+ * client and PostgreSQL over the timed window. Throws, naming the target, if no request was served.
  */
 export async function runLoad(spec: LoadSpec): Promise<LoadRun> {
-  return measure(spec).catch((error: unknown) => {
-    throw new Error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  try {
+    return await measure(spec);
+  } catch (error) {
+    await stopLoads();
+    throw new Error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** Ends the load client's thread, if it runs; the next runLoad() starts another. */
+export async function stopLoads(): Promise<void> {
+  const running = client;
+  client = undefined;
+  await running?.worker.terminate();
 }
 
 /** The progress line's note of a run's failed requests, if any. */
@@ -77,74 +90,90 @@ export function failureNote(run: LoadRun): string {
   return run.failed ? ` (${run.failed} failed, first: ${run.firstFailure})` : '';
 }
 
-async function measure(spec: LoadSpec): Promise<LoadRun> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { loadSpec: spec } });
-  try {
-    const messages = workerMessages(worker);
-    await messages.next('ready');
-    const postgresCpuAtStart = await postgresCpuTicks();
-    const cpuAtStart = process.cpuUsage();
-    worker.postMessage('go');
-    const done = await messages.next('done');
-    const cpu = process.cpuUsage(cpuAtStart);
-    const postgresCpu = postgresCpuBetween(postgresCpuAtStart, await postgresCpuTicks());
-    if (done.served === 0) throw new Error(`no request succeeded; first failure: ${done.firstFailure}`);
-    const latencies = Array.from(done.latenciesMs).sort((a, b) => a - b);
-    return {
-      requestsPerSecond: done.served / done.seconds,
-      p50Ms: sortedPercentile(latencies, 0.5),
-      p99Ms: sortedPercentile(latencies, 0.99),
-      serviceCpuMicrosPerRequest: (cpu.user + cpu.system - done.clientCpuMicros) / done.served,
-      clientCpuMicrosPerRequest: done.clientCpuMicros / done.served,
-      postgresCpuMicrosPerRequest: postgresCpu === null ? null : postgresCpu / done.served,
-      failed: done.failed,
-      firstFailure: done.firstFailure,
-    };
-  } finally {
-    await worker.terminate();
+let client: { worker: Worker; messages: Inbox<FromWorker> } | undefined;
+
+function loadClient(): NonNullable<typeof client> {
+  if (!client) {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { loadClient: true } });
+    const messages = inbox<FromWorker>(worker);
+    worker.once('error', (error: Error) => messages.fail(error));
+    worker.once('exit', (code) => messages.fail(new Error(`the load client's thread exited with code ${code}`)));
+    client = { worker, messages };
   }
+  return client;
 }
 
-/** The worker's messages in order; an error or an early exit of the worker rejects the wait. */
-function workerMessages(worker: Worker) {
-  const queue: FromWorker[] = [];
+async function measure(spec: LoadSpec): Promise<LoadRun> {
+  const { worker, messages } = loadClient();
+  worker.postMessage({ kind: 'prepare', spec } satisfies ToWorker);
+  await messages.next('ready');
+  const postgresCpuAtStart = await postgresCpuTicks();
+  const cpuAtStart = process.cpuUsage();
+  worker.postMessage({ kind: 'go' } satisfies ToWorker);
+  const done = await messages.next('done');
+  const cpu = process.cpuUsage(cpuAtStart);
+  const postgresCpu = postgresCpuBetween(postgresCpuAtStart, await postgresCpuTicks());
+  if (done.served === 0) throw new Error(`no request succeeded; first failure: ${done.firstFailure}`);
+  const latencies = Array.from(done.latenciesMs);
+  return {
+    requestsPerSecond: done.served / done.seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    serviceCpuMicrosPerRequest: (cpu.user + cpu.system - done.clientCpuMicros) / done.served,
+    clientCpuMicrosPerRequest: done.clientCpuMicros / done.served,
+    postgresCpuMicrosPerRequest: postgresCpu === null ? null : postgresCpu / done.served,
+    failed: done.failed,
+    firstFailure: done.firstFailure,
+  };
+}
+
+interface Inbox<T extends { kind: string }> {
+  /** The next message, which must be of this kind; rejects once the inbox has failed. */
+  next<K extends T['kind']>(kind: K): Promise<Extract<T, { kind: K }>>;
+  fail(error: Error): void;
+}
+
+/** A thread's messages, taken in order. */
+function inbox<T extends { kind: string }>(source: Worker | MessagePort): Inbox<T> {
+  const queue: T[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
-  worker.on('message', (message: FromWorker) => {
+  source.on('message', (message: T) => {
     queue.push(message);
     wake?.();
   });
-  worker.once('error', (error: Error) => {
-    failure = error;
-    wake?.();
-  });
-  worker.once('exit', (code) => {
-    failure ??= new Error(`the load client's thread exited with code ${code}`);
-    wake?.();
-  });
   return {
-    async next<K extends FromWorker['kind']>(kind: K): Promise<Extract<FromWorker, { kind: K }>> {
+    async next(kind) {
       for (;;) {
         const message = queue.shift();
         if (message) {
-          if (message.kind !== kind) throw new Error(`the load client sent '${message.kind}', not '${kind}'`);
-          return message as Extract<FromWorker, { kind: K }>;
+          if (message.kind !== kind) throw new Error(`the other thread sent '${message.kind}', not '${kind}'`);
+          return message as Extract<T, { kind: typeof kind }>;
         }
         if (failure) throw failure;
         await new Promise<void>((resolve) => (wake = resolve));
       }
     },
+    fail(error) {
+      failure ??= error;
+      wake?.();
+    },
   };
 }
 
-function sortedPercentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? NaN;
+// ---------------------------------------------------------------------------------------------
+// The worker: for each run, prepares the connections' agent, says it is ready, waits for 'go', runs
+// the connections until the time is up, and reports.
+
+async function serve(port: MessagePort): Promise<void> {
+  const messages = inbox<ToWorker>(port);
+  for (;;) {
+    const { spec } = await messages.next('prepare');
+    await drive(spec, port, messages);
+  }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The worker: waits for 'go', runs the connections until the time is up, and reports.
-
-async function drive(spec: LoadSpec, port: NonNullable<typeof parentPort>): Promise<void> {
+async function drive(spec: LoadSpec, port: MessagePort, messages: Inbox<ToWorker>): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
   const method = spec.method ?? 'GET';
   const expectedStatus = spec.expectedStatus ?? 200;
@@ -153,10 +182,8 @@ async function drive(spec: LoadSpec, port: NonNullable<typeof parentPort>): Prom
   const latencies: number[] = [];
   let failed = 0;
   let firstFailure: string | undefined;
-  await new Promise<void>((resolve) => {
-    port.once('message', () => resolve());
-    port.postMessage({ kind: 'ready' } satisfies FromWorker);
-  });
+  port.postMessage({ kind: 'ready' } satisfies FromWorker);
+  await messages.next('go');
   const cpuAtStart = process.threadCpuUsage();
   const started = performance.now();
   const deadline = started + spec.durationMs;
@@ -200,5 +227,6 @@ async function drive(spec: LoadSpec, port: NonNullable<typeof parentPort>): Prom
   );
 }
 
-const spec = (workerData as { loadSpec?: LoadSpec } | null)?.loadSpec;
-if (!isMainThread && parentPort && spec) await drive(spec, parentPort);
+if (!isMainThread && parentPort && (workerData as { loadClient?: boolean } | null)?.loadClient) {
+  await serve(parentPort);
+}

@@ -50,14 +50,24 @@ export interface Answer {
   similarity?: number;
 }
 
+const liveWorkers = new Set<Worker>();
+
 /** Runs the plan's lookups from a worker thread; their answers, in the order asked. */
 export function lookUpAll(plan: LookupPlan): Promise<Answer[]> {
   const worker = new Worker(new URL(import.meta.url), { workerData: { lookupPlan: plan } });
+  liveWorkers.add(worker);
   return new Promise<Answer[]>((resolve, reject) => {
-    worker.once('message', resolve);
+    worker.once('message', (answers: Answer[]) => resolve(answers));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the lookup client's thread exited with code ${code}`)));
-  }).finally(() => worker.terminate());
+  }).finally(() => stopLookups());
+}
+
+/** Ends the lookups' thread, if it runs (on an interrupt). */
+export async function stopLookups(): Promise<void> {
+  const workers = [...liveWorkers];
+  liveWorkers.clear();
+  await Promise.all(workers.map((worker) => worker.terminate()));
 }
 
 /** A photo-like generated scene as a JPEG. */
@@ -83,7 +93,7 @@ async function run(plan: LookupPlan): Promise<Answer[]> {
     const reply = await call(plan.port, 'POST', '/api/v1/clearance/lookup', plan.token, body);
     const ms = performance.now() - callStart;
     const asked = { variant, sourceName: source?.name, startedAt: performance.timeOrigin + callStart, ms, bareMs };
-    if (reply.status === 422 && (reply.json as { code?: string }).code === 'image_too_small_to_compare') {
+    if (reply.status === 422 && (reply.json as { code?: string } | undefined)?.code === 'image_too_small_to_compare') {
       answers.push({ ...asked, found: false, tooSmall: true, wrong: [] });
       return;
     }

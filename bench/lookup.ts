@@ -6,7 +6,7 @@ import { performance, PerformanceObserver } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { benchConfig } from './config.js';
-import { lookUpAll, scene, type Answer, type Indexed } from './lookup-client.js';
+import { lookUpAll, scene, stopLookups, type Answer, type Indexed } from './lookup-client.js';
 import { closeAll, seedConsentedPhoto, signInStaff, startApp, type Staff, type Started } from './service.js';
 import {
   ADMIN_DATABASE_URL,
@@ -293,6 +293,7 @@ function percent(value: number): string {
 
 async function interrupted(signal: NodeJS.Signals): Promise<void> {
   console.error(`\n${signal}: closing the app and dropping the scratch database`);
+  await stopLookups();
   await closeAll();
   await scratch.removeAll();
   process.exit(130);

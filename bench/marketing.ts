@@ -38,7 +38,7 @@ import {
   type Staff,
   type Started,
 } from './service.js';
-import { failureNote, runLoad, type LoadRun, type LoadTarget } from './load.js';
+import { failureNote, runLoad, stopLoads, type LoadRun, type LoadTarget } from './load.js';
 
 // Marketing-path benchmark: (1) the authenticated, audited clearance check against a NestJS route
 // doing one primary-key SELECT and the same route without the database, (2) a hosted website
@@ -443,6 +443,7 @@ async function host(started: Started, staff: Staff, photoId: string): Promise<{ 
 }
 
 async function cleanUp(): Promise<void> {
+  await stopLoads();
   await stopServers().catch(() => undefined);
   await closeAll();
   await scratch.removeAll();

@@ -15,7 +15,7 @@ import { releaseFields } from '../test/support/records.js';
 import { call, closeCallAgent, form, text, type RequestBody } from './http-client.js';
 
 // The service as the benchmarks drive it: the real AppModule listening on a free port, staff
-// signed in, records made through the API, and plain node:http requests. closeAll() undoes it.
+// signed in, and records made through the API (with bench/http-client.ts). closeAll() undoes it.
 
 const CLOSE_TIMEOUT_MS = 30_000;
 const PASSWORD = 'velvet otter compass 7 drizzle';
