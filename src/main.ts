@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   }
   log.info({ url: await app.getUrl(), database: embedded ? 'embedded' : 'external' }, 'service listening');
 
+  const warnLeftOpen = () => log.warn('still open after shutdown: exiting anyway');
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -61,12 +62,12 @@ async function main(): Promise<void> {
     }
     clearTimeout(forced);
     log.info('stopped');
-    endProcess(0, () => log.warn('still open after shutdown: exiting anyway'));
+    endProcess(0, warnLeftOpen);
   };
   const stopOn = (signal: NodeJS.Signals) =>
     void stop(signal).catch((error: unknown) => {
       log.error({ err: error }, 'shutdown failed');
-      endProcess(1, () => log.warn('still open after shutdown: exiting anyway'));
+      endProcess(1, warnLeftOpen);
     });
   process.once('SIGTERM', stopOn);
   process.once('SIGINT', stopOn);
