@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { counts, createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
@@ -171,6 +173,54 @@ describe('holds', () => {
         [patientId],
       );
       assert.deepEqual(live, [], `round ${round}: publish answered ${publish.status}`);
+    }
+  });
+
+  /** Until a statement of the app waits for a row lock (the publication's share lock on the release). */
+  const waitForLockWaiter = async () => {
+    for (let tries = 0; tries < 500; tries++) {
+      const [{ waiting }] = await t.database.query<{ waiting: number }>(
+        "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+      );
+      if (waiting > 0) return;
+      await sleep(10);
+    }
+    throw new Error('the publication never waited for the release lock');
+  };
+
+  it('refuses a publication that waited for the release lock while a hold stamped after its request committed', async () => {
+    const { patientId, photoIds } = await consentedPatient(1);
+    const [{ id: releaseId }] = await t.database.query<{ id: string }>(
+      'SELECT id FROM releases WHERE patient_id = $1',
+      [patientId],
+    );
+    // Stands in for the hold's transaction: it has the release locked when the publication asks for it.
+    const holdsTransaction = new pg.Client({ connectionString: t.database.url });
+    await holdsTransaction.connect();
+    try {
+      await holdsTransaction.query('BEGIN');
+      await holdsTransaction.query('SELECT id FROM releases WHERE id = $1 FOR UPDATE', [releaseId]);
+      const publishing = as(marketing)
+        .post('/publications', { photoId: photoIds[0], channel: 'website', hosted: true })
+        .then((response) => response);
+      await waitForLockWaiter();
+      // Placed by an instance whose clock runs two seconds ahead (or simply later than the
+      // publication's request came in): it committed before the publication got its lock.
+      await holdsTransaction.query(
+        `INSERT INTO holds (patient_id, reason, placed_at, placed_by_user_id) VALUES ($1, 'Disputed', $2, $3)`,
+        [patientId, new Date(t.clock.now().getTime() + 2000), privacyOfficer.id],
+      );
+      await holdsTransaction.query('COMMIT');
+
+      const published = await publishing;
+      assert.equal(published.status, 409, JSON.stringify(published.body));
+      assert.deepEqual(
+        (published.body.reasons as Json[]).map((reason) => reason.code),
+        ['photo_on_hold'],
+      );
+      assert.deepEqual(await t.database.query('SELECT id FROM publications WHERE patient_id = $1', [patientId]), []);
+    } finally {
+      await holdsTransaction.end();
     }
   });
 

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { LiftHoldDto, PlaceHoldDto } from './dto/hold.dto.js';
 import { assertPatientExists, assertPatientPhotos } from '../patients/patient-checks.js';
+import { lockCurrentReleases } from '../releases/release-locks.js';
 import { HoldEntity } from './hold.entity.js';
 
 /**
@@ -29,12 +30,10 @@ export class HoldsService {
     const placed = await this.dataSource.transaction(async (manager) => {
       await assertPatientExists(manager, patientId);
       if (photoIds) await assertPatientPhotos(manager, patientId, photoIds);
-      // The lock the publish path takes (share) on the release governing a use: a publication
-      // recorded concurrently either commits first, and is taken down below, or waits and is refused.
-      await manager.query(
-        'SELECT id FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY id FOR UPDATE',
-        [patientId],
-      );
+      // The lock the publish path takes (share) on the release governing a use, on every current
+      // version even if an amendment commits meanwhile: a publication recorded concurrently either
+      // commits first, and is taken down below, or waits and is refused.
+      await lockCurrentReleases(manager, patientId);
       const hold = manager.create(HoldEntity, {
         patientId,
         photoIds,

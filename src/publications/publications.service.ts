@@ -7,7 +7,12 @@ import { ClearanceService, intendedUse, type PhotoClearanceFacts } from '../clea
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
-import { decideClearance, type ClearanceDecision, type IntendedUse } from '../rights/clearance.js';
+import {
+  decideClearance,
+  decisionTimeUnderLock,
+  type ClearanceDecision,
+  type IntendedUse,
+} from '../rights/clearance.js';
 import type {
   CreatePublicationDto,
   PublicationLocationDto,
@@ -80,7 +85,7 @@ export class PublicationsService {
 
     let refused: LockedDecision | undefined;
     const created = await this.dataSource.transaction(async (manager) => {
-      const locked = await this.decideUnderLock(manager, dto, now);
+      const locked = await this.decideUnderLock(manager, dto);
       if (!locked.decision.allowed || !locked.decision.releaseId) {
         refused = locked;
         return null;
@@ -184,14 +189,16 @@ export class PublicationsService {
   /**
    * Decides the use with the governing release row share-locked. The lock is taken on the release
    * the decision names, then the facts are read again: if a change committed meanwhile made
-   * another version govern, that one is locked and the decision made again.
+   * another version govern, that one is locked and the decision made again. Each decision is made
+   * at the time it is made, not when the request came in: a hold, revocation or amendment that
+   * committed while this waited for the lock is in effect for it.
    */
-  private async decideUnderLock(manager: EntityManager, dto: CreatePublicationDto, now: Date): Promise<LockedDecision> {
+  private async decideUnderLock(manager: EntityManager, dto: CreatePublicationDto): Promise<LockedDecision> {
     let locked: string | null = null;
     for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
       const facts = (await this.clearance.loadFacts([dto.photoId], manager)).get(dto.photoId);
       if (!facts) throw new NotFoundError('The photo');
-      const use = intendedUse({ ...dto, at: undefined }, facts, now);
+      const use = intendedUse({ ...dto, at: undefined }, facts, decisionTimeUnderLock(facts, this.clock.now()));
       const decision = decideClearance(facts, use);
       if (decision.releaseId === null || decision.releaseId === locked) return { facts, use, decision };
       await manager.query('SELECT id FROM releases WHERE id = $1 FOR SHARE', [decision.releaseId]);

@@ -436,8 +436,11 @@ export class ReleasesService {
           recordedByUserId: actingUserId(caller),
         });
         if (plan.supersedes) {
-          await manager.query('UPDATE releases SET superseded_at = clock_timestamp() WHERE id = $1', [
+          // The service's clock, as every other consent change is stamped, so that the rule compares
+          // one clock's times (a decision at "now" must see an amendment committed before it).
+          await manager.query('UPDATE releases SET superseded_at = $2 WHERE id = $1', [
             plan.supersedes.id,
+            this.clock.now(),
           ]);
         }
         await manager.insert(ReleaseEntity, release);

@@ -161,6 +161,23 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
   };
 }
 
+/**
+ * The time to decide at while holding the lock the consent changes take: now, or the latest change
+ * among the facts if that is later. Everything the facts hold committed before the lock was
+ * granted, so it is in effect for what is decided under it, even when it was stamped by a clock a
+ * little ahead of this one (another instance's); a stale time would not count it as happened yet.
+ */
+export function decisionTimeUnderLock(facts: ClearanceFacts, now: Date): Date {
+  const changes = [
+    ...facts.releases.flatMap((release) => [release.signedAt, release.supersededAt]),
+    ...facts.revocations.map((revocation) => revocation.receivedAt),
+    ...facts.holds.flatMap((hold) => [hold.placedAt, hold.liftedAt]),
+  ];
+  let latest = now.getTime();
+  for (const change of changes) if (change && change.getTime() > latest) latest = change.getTime();
+  return new Date(latest);
+}
+
 /** Where a photo stands at a time, whatever the use: what its rights metadata says. */
 export interface PhotoStanding {
   /** The governing release, if any covers the photo. */

@@ -50,4 +50,14 @@ describe('usage terms in plain words', () => {
     assert.equal(expired.endsAt, null);
     assert.equal(usageTerms({ release: null, reasons: [], revokedChannels: [] }).usable, false);
   });
+
+  it("say that the photo is on hold without the hold's reason, which staff typed and may name the patient", () => {
+    const held = usageTerms({
+      release: RELEASE,
+      reasons: [{ code: 'photo_on_hold', message: 'The photo is on hold: Jane Doe called, disputes her signature' }],
+      revokedChannels: [],
+    });
+    assert.equal(held.usable, false);
+    assert.equal(held.text, 'Not cleared for any use. The photo is on hold. Do not publish.');
+  });
 });

@@ -1,4 +1,4 @@
-import type { ClearanceRelease, PhotoStanding } from './clearance.js';
+import type { ClearanceReason, ClearanceRelease, PhotoStanding } from './clearance.js';
 
 /** What a photo's rights metadata says, in words a person reads before using it. */
 export interface UsageTerms {
@@ -15,7 +15,7 @@ export function usageTerms(standing: PhotoStanding): UsageTerms {
   const { release } = standing;
   const releaseReference = release ? `${release.id}/v${release.version}` : null;
   if (!release || standing.reasons.length > 0) {
-    const why = standing.reasons.map((reason) => reason.message).join(' ');
+    const why = standing.reasons.map(inWords).join(' ');
     return { usable: false, text: `Not cleared for any use. ${why} Do not publish.`, releaseReference, endsAt: null };
   }
   return {
@@ -24,6 +24,15 @@ export function usageTerms(standing: PhotoStanding): UsageTerms {
     releaseReference,
     endsAt: release.expiresAt,
   };
+}
+
+/**
+ * A reason as the file's own metadata says it. A hold's reason is what a privacy officer typed, for
+ * staff: it may name the patient, and the file's bytes travel beyond the service, so only the fact
+ * of the hold goes into them.
+ */
+function inWords(reason: ClearanceReason): string {
+  return reason.code === 'photo_on_hold' ? 'The photo is on hold.' : reason.message;
 }
 
 function scopeInWords(release: ClearanceRelease, revokedChannels: readonly string[]): string {
