@@ -71,6 +71,10 @@ describe('patients and cases', () => {
     assert.deepEqual(await search({ q: '1979-11-30' }), [patient.id]);
     assert.deepEqual(await search({ q: 'marchand', dateOfBirth: '1979-12-01' }), []);
     assert.deepEqual(await search({ q: '%%' }), [], 'wildcards are matched literally');
+    const codeLike = await createPatient(t, frontDesk, { mrn: 'P-12345' });
+    const dateLike = await createPatient(t, frontDesk, { mrn: '2020-01-01' });
+    assert.ok((await search({ q: 'P-12345' })).includes(codeLike.id), 'a record number shaped like a code');
+    assert.ok((await search({ q: '2020-01-01' })).includes(dateLike.id), 'a record number shaped like a date');
 
     const reads = await t.database.query(
       `SELECT count(*)::int AS n FROM audit_events WHERE action = 'patient.read' AND patient_id = $1 AND details->>'via' = 'search'`,
@@ -89,6 +93,15 @@ describe('patients and cases', () => {
       .send({ fullName: 'Minor One', dateOfBirth: '2012-05-05' });
     assert.equal(refused.status, 400);
     assert.equal(refused.body.errors[0].field, 'guardian');
+    const unreachable = await as(frontDesk)
+      .post('/api/v1/patients')
+      .send({
+        fullName: 'Minor One',
+        dateOfBirth: '2012-05-05',
+        guardian: { fullName: 'John Roe', relationship: 'parent' },
+      });
+    assert.equal(unreachable.status, 400, 'a guardian no one can reach');
+    assert.match(unreachable.body.errors[0].messages[0], /contactEmail or contactPhone/);
     assert.deepEqual(await counts(t), before);
 
     const minor = await as(frontDesk)
@@ -100,6 +113,10 @@ describe('patients and cases', () => {
 
     const dropGuardian = await as(frontDesk).patch(`/api/v1/patients/${minor.body.id}`).send({ guardian: null });
     assert.equal(dropGuardian.status, 400);
+    const dropContact = await as(frontDesk)
+      .patch(`/api/v1/patients/${minor.body.id}`)
+      .send({ guardian: { ...GUARDIAN, contactPhone: null } });
+    assert.equal(dropContact.status, 400, "a minor's guardian keeps a contact");
     const birthday = await as(frontDesk).patch(`/api/v1/patients/${minor.body.id}`).send({ dateOfBirth: '2008-03-02' });
     assert.equal(birthday.status, 200);
     assert.equal(birthday.body.minor, false, 'eighteen on the day');
@@ -157,6 +174,14 @@ describe('patients and cases', () => {
             .post('/api/v1/patients/00000000-0000-4000-8000-000000000000/cases')
             .send({ procedure: 'x', provider: 'y', treatmentDate: '2026-01-01' }),
         404,
+      ],
+      [
+        'case with a blank procedure',
+        () =>
+          as(frontDesk)
+            .post(`/api/v1/patients/${existing.id}/cases`)
+            .send({ procedure: '   ', provider: 'y', treatmentDate: '2026-01-01' }),
+        400,
       ],
       [
         'case without a date',

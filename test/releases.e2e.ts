@@ -159,7 +159,7 @@ describe('release authorizations', () => {
   it('needs a guardian to sign for a patient who was under 18 on the signing date', async () => {
     const minor = await createPatient(t, frontDesk, {
       dateOfBirth: '2008-03-05',
-      guardian: { fullName: 'John Roe', relationship: 'parent' },
+      guardian: { fullName: 'John Roe', relationship: 'parent', contactPhone: '+1 555 0101' },
     });
     const before = await counts(t);
     const bySelf = await record(releaseFields(), pdf(), minor.id);
@@ -235,6 +235,17 @@ describe('release authorizations', () => {
     assert.deepEqual(old.body.scope.channels, ['website', 'social']);
 
     const before = await counts(t);
+    const blankReason = await postForm(
+      t,
+      frontDesk,
+      `/api/v1/releases/${amended.body.id}/amendments`,
+      'document',
+      pdf('blank'),
+      { reason: '   ', signedAt: '2026-03-02T08:30:00Z' },
+    );
+    assert.equal(blankReason.status, 400, 'an amendment says why');
+    assert.equal(blankReason.body.errors[0].field, 'metadata.reason');
+    assert.deepEqual(await counts(t), before);
     const again = await postForm(t, frontDesk, `/api/v1/releases/${first.id}/amendments`, 'document', pdf('again'), {
       reason: 'x',
       signedAt: '2026-03-02T08:30:00Z',
@@ -297,6 +308,12 @@ describe('release authorizations', () => {
     const consent = response.body;
     assertR4Consent(consent);
     assert.equal(consent.status, 'active');
+    const lapsed = (
+      await record(releaseFields({ signedAt: '2026-01-05T10:00:00Z', expiresAt: '2026-02-05T00:00:00Z' }))
+    ).body;
+    const expired = await get(`/api/v1/releases/${lapsed.id}/fhir`);
+    assert.equal(expired.body.status, 'inactive', 'a release past its expiry is no longer an active consent');
+    assertR4Consent(expired.body);
     assert.deepEqual(consent.performer, [{ reference: `Patient/${patientId}` }]);
     assert.equal(consent.dateTime, '2026-02-20T10:00:00.000Z');
     assert.equal(
@@ -387,6 +404,7 @@ describe('release authorizations', () => {
         400,
         'validation_failed',
       ],
+      ['a blank form template', () => ({ fields: releaseFields({ formTemplate: ' \t ' }) }), 400, 'validation_failed'],
       [
         'a day that does not exist',
         () => ({ fields: releaseFields({ signedAt: '2026-02-30T10:00:00Z' }) }),

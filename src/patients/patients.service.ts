@@ -122,11 +122,13 @@ export class PatientsService {
     const term = search.q?.trim();
     let matchedBy = 'birth_date';
     if (term) {
+      // A record number may look like a code or a date (P-12345, 2020-01-01): it is matched too.
       if (PATIENT_CODE_PATTERN.test(term.toUpperCase())) {
-        matchedBy = 'code';
-        query.andWhere('patient.code = :code', { code: term.toUpperCase() });
+        matchedBy = 'code_or_record_number';
+        query.andWhere('(patient.code = :code OR patient.mrn = :mrn)', { code: term.toUpperCase(), mrn: term });
       } else if (isCalendarDate(term)) {
-        query.andWhere('patient.dateOfBirth = :termDate', { termDate: term });
+        matchedBy = 'birth_date_or_record_number';
+        query.andWhere('(patient.dateOfBirth = :termDate OR patient.mrn = :mrn)', { termDate: term, mrn: term });
       } else {
         matchedBy = 'name_or_record_number';
         const pattern = `%${searchableName(term).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -226,9 +228,19 @@ export class PatientsService {
     if (dateOfBirth > today) {
       throw new ValidationFailedError([{ field: 'dateOfBirth', messages: ['dateOfBirth must not be in the future'] }]);
     }
-    if (!guardian && ageOn(dateOfBirth, today) < ADULT_AGE_YEARS) {
+    if (ageOn(dateOfBirth, today) >= ADULT_AGE_YEARS) return;
+    if (!guardian) {
       throw new ValidationFailedError([
-        { field: 'guardian', messages: ['a patient under 18 needs a guardian (name and relationship)'] },
+        {
+          field: 'guardian',
+          messages: ['a patient under 18 needs a guardian (name, relationship, and contactEmail or contactPhone)'],
+        },
+      ]);
+    }
+    // The guardian is whom the clinic reaches about a minor's photos, and whom the portal's links go to.
+    if (!guardian.contactEmail?.trim() && !guardian.contactPhone?.trim()) {
+      throw new ValidationFailedError([
+        { field: 'guardian', messages: ["a minor's guardian needs a contact: contactEmail or contactPhone"] },
       ]);
     }
   }

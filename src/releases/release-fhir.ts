@@ -86,6 +86,8 @@ export interface FhirContext {
   patientCode: string;
   caseIds: string[];
   documentUrl: string;
+  /** When the resource is made: a release past its expiry is no longer an active consent. */
+  now: Date;
 }
 
 const recipient = (channel: string) => ({
@@ -141,7 +143,10 @@ export function toFhirConsent(release: ReleaseEntity, context: FhirContext): Fhi
         }
       : {}),
     identifier: [{ system: FHIR_SYSTEMS.identifier, value: `urn:uuid:${release.seriesId}` }],
-    status: release.supersededAt || release.revokedAt ? 'inactive' : 'active',
+    status:
+      release.supersededAt || release.revokedAt || (release.expiresAt && release.expiresAt <= context.now)
+        ? 'inactive'
+        : 'active',
     scope: { coding: [{ system: FHIR_SYSTEMS.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },
     category: [
       { coding: [{ system: FHIR_SYSTEMS.loinc, code: '64292-6', display: 'Release of information consent' }] },

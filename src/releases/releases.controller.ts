@@ -11,6 +11,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
+import { Clock } from '../common/clock.js';
 import { documentDownload } from '../common/document-download.js';
 import { METADATA_FIELD, readMultipart, validateMetadata } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
@@ -46,6 +47,7 @@ export class ReleasesController {
   constructor(
     private readonly releases: ReleasesService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Records a signed release: the form in `document`, the fields (ReleaseMetadataDto) as JSON in `metadata`. */
@@ -131,6 +133,7 @@ export class ReleasesController {
       patientCode: record.patientCode,
       caseIds: record.caseIds,
       documentUrl: releaseDocumentUrl(id),
+      now: this.clock.now(),
     });
   }
 

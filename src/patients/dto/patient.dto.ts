@@ -205,13 +205,13 @@ export class PatientSearchResultDto {
 export class CreateCaseDto {
   @ApiProperty({ example: 'Rhinoplasty' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'procedure must not be blank' })
   @MaxLength(200)
   procedure!: string;
 
   @ApiProperty({ example: 'Dr. A. Smith' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'provider must not be blank' })
   @MaxLength(200)
   provider!: string;
 

@@ -14,7 +14,6 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { Identified } from '../../common/identified.js';
@@ -120,13 +119,13 @@ export class ReleaseMetadataDto {
 
   @ApiProperty({ example: 'Photo release (website and social)' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'formTemplate must not be blank' })
   @MaxLength(200)
   formTemplate!: string;
 
   @ApiProperty({ example: '2026-01' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'formVersion must not be blank' })
   @MaxLength(50)
   formVersion!: string;
 
@@ -200,7 +199,7 @@ export class ReleaseMetadataDto {
 export class AmendmentMetadataDto {
   @ApiProperty({ example: 'Patient no longer allows TikTok.' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'reason must not be blank' })
   @MaxLength(TEXT_LIMIT)
   reason!: string;
 
@@ -227,8 +226,18 @@ export class AmendmentMetadataDto {
   caseIds?: string[];
 
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() witnessUserId?: string;
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(200) formTemplate?: string;
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(50) formVersion?: string;
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsString()
+  @Matches(/\S/, { message: 'formTemplate must not be blank' })
+  @MaxLength(200)
+  formTemplate?: string;
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsString()
+  @Matches(/\S/, { message: 'formVersion must not be blank' })
+  @MaxLength(50)
+  formVersion?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMIT) informationDescription?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMIT) disclosingParty?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMIT) recipients?: string | null;
