@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
+import { ObjectStore } from '../src/storage/object-store.js';
+import { OrphanSweeper } from '../src/storage/orphan-sweeper.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { pngOfSize, signedFormPdf } from './support/images.js';
 import {
@@ -418,6 +420,33 @@ describe('revocations', () => {
       .buffer(true)
       .parse(collectBytes);
     assert.deepEqual(kept.body, screenshot, 'a refused completion leaves the evidence as it was');
+
+    // A screenshot stored by an attempt whose process died before its row was written: the task
+    // exists, but its evidence names another screenshot. The sweep removes it and keeps the evidence.
+    const store = t.app.get(ObjectStore);
+    const leftOver = `removal-tasks/${facebookTask}/screenshots/${randomUUID()}`;
+    await store.put(leftOver, await pngOfSize(64, 64));
+    const [{ screenshotId }] = await t.database.query<{ screenshotId: string }>(
+      `SELECT evidence->>'screenshotId' AS "screenshotId" FROM removal_tasks WHERE id = $1`,
+      [facebookTask],
+    );
+    const evidenceKey = `removal-tasks/${facebookTask}/screenshots/${screenshotId}`;
+    assert.notEqual(await store.head(evidenceKey), null);
+    const taskClock = t.clock.now();
+    // The store dates objects by the real clock: the service's is moved past a day after it.
+    t.clock.set(new Date(Date.now() + 25 * 3600_000));
+    try {
+      assert.ok((await t.app.get(OrphanSweeper).sweep()) >= 1);
+    } finally {
+      t.clock.set(taskClock);
+    }
+    assert.equal(await store.head(leftOver), null, 'the left-over screenshot is swept');
+    assert.notEqual(await store.head(evidenceKey), null, 'the evidence stays');
+    const afterSweep = await as(privacyOfficer)
+      .get((screenshotTask.screenshotUrl as string).replace('/api/v1', ''))
+      .buffer(true)
+      .parse(collectBytes);
+    assert.deepEqual(afterSweep.body, screenshot);
 
     const brochureTask = (await taskOf(brochure.id as string)).id as string;
     const approveTooEarly = await as(privacyOfficer).post(`/removal-tasks/${brochureTask}/approve`, {});

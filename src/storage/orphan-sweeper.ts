@@ -12,13 +12,45 @@ export const ORPHAN_MIN_AGE_MS = 24 * 3600_000;
 const SWEEP_LOCK_KEY = 7_420_113_565;
 const BATCH = 500;
 
-/** Each prefix the service stores under, and the table whose row ids the second key segment holds. */
-const OWNERS = [
-  { prefix: 'photos/', table: 'photos' },
-  { prefix: 'releases/', table: 'releases' },
-  { prefix: 'revocations/', table: 'revocations' },
-  { prefix: 'removal-tasks/', table: 'removal_tasks' },
-] as const;
+interface Owner {
+  /** Each prefix the service stores under; the key's next segment is the owning row's id. */
+  prefix: string;
+  /** What the rows with the ids in $1 reference, each as `ref`: see wholeRow. */
+  referencedSql: string;
+  /**
+   * Whether a row owns everything under its id (a photo's renditions, a release's form), so `ref`
+   * is the id; otherwise `ref` is the key after the prefix of each object a row names.
+   */
+  wholeRow: boolean;
+}
+
+const rowOwner = (prefix: string, table: string): Owner => ({
+  prefix,
+  referencedSql: `SELECT id::text AS ref FROM ${table} WHERE id = ANY($1::uuid[])`,
+  wholeRow: true,
+});
+
+const OWNERS: Owner[] = [
+  rowOwner('photos/', 'photos'),
+  rowOwner('releases/', 'releases'),
+  rowOwner('revocations/', 'revocations'),
+  // A task keeps only the screenshot its evidence names: one stored by an attempt that never
+  // committed (the process died before its row was updated) is an orphan under a task that exists.
+  {
+    prefix: 'removal-tasks/',
+    referencedSql: `SELECT id::text || '/screenshots/' || (evidence->>'screenshotId') AS ref
+                      FROM removal_tasks WHERE id = ANY($1::uuid[]) AND evidence->>'screenshotId' IS NOT NULL`,
+    wholeRow: false,
+  },
+];
+
+interface StoredObject {
+  key: string;
+  /** The owning row's id, or null when the key holds none (nothing can reference it). */
+  ownerId: string | null;
+  /** What a row must reference for the object to stay. */
+  ref: string;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -62,7 +94,7 @@ export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutd
       if (!locked) return 0;
       try {
         let removed = 0;
-        for (const owner of OWNERS) removed += await this.sweepPrefix(owner.prefix, owner.table);
+        for (const owner of OWNERS) removed += await this.sweepPrefix(owner);
         if (removed > 0) {
           await this.audit.record(SYSTEM_CALLER, { action: 'storage.orphans_removed', details: { count: removed } });
         }
@@ -75,31 +107,34 @@ export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private async sweepPrefix(prefix: string, table: string): Promise<number> {
+  private async sweepPrefix(owner: Owner): Promise<number> {
     const cutoff = this.clock.now().getTime() - ORPHAN_MIN_AGE_MS;
     let removed = 0;
-    let batch: { key: string; ownerId: string | null }[] = [];
+    let batch: StoredObject[] = [];
     const flush = async () => {
-      removed += await this.removeUnreferenced(batch, table);
+      removed += await this.removeUnreferenced(batch, owner);
       batch = [];
     };
-    for await (const object of this.store.list(prefix)) {
+    for await (const object of this.store.list(owner.prefix)) {
       if (object.lastModified.getTime() > cutoff) continue;
-      const ownerId = object.key.slice(prefix.length).split('/', 1)[0] ?? '';
-      batch.push({ key: object.key, ownerId: UUID.test(ownerId) ? ownerId : null });
+      const path = object.key.slice(owner.prefix.length);
+      const ownerId = path.split('/', 1)[0] ?? '';
+      batch.push({
+        key: object.key,
+        ownerId: UUID.test(ownerId) ? ownerId : null,
+        ref: owner.wholeRow ? ownerId : path,
+      });
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length > 0) await flush();
     return removed;
   }
 
-  private async removeUnreferenced(batch: { key: string; ownerId: string | null }[], table: string): Promise<number> {
+  private async removeUnreferenced(batch: StoredObject[], owner: Owner): Promise<number> {
     const ids = [...new Set(batch.flatMap((entry) => (entry.ownerId ? [entry.ownerId] : [])))];
-    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [
-      ids,
-    ]);
-    const referenced = new Set(rows.map((row) => row.id));
-    const orphans = batch.filter((entry) => !entry.ownerId || !referenced.has(entry.ownerId));
+    const rows = await this.dataSource.query<{ ref: string }[]>(owner.referencedSql, [ids]);
+    const referenced = new Set(rows.map((row) => row.ref));
+    const orphans = batch.filter((entry) => !entry.ownerId || !referenced.has(entry.ref));
     for (const orphan of orphans) {
       await this.store.delete(orphan.key);
       this.logger.log({ key: orphan.key }, 'Removed an object no row references');
