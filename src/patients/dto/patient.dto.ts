@@ -32,13 +32,13 @@ export class GuardianInputDto {
   @IsIn(GUARDIAN_RELATIONSHIPS)
   relationship!: GuardianRelationship;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'This or contactPhone is required while the patient is under 18.' })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
   contactEmail?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'This or contactEmail is required while the patient is under 18.' })
   @IsOptional()
   @Matches(PHONE, { message: `contactPhone ${PHONE_MESSAGE}` })
   contactPhone?: string | null;
