@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -118,6 +118,20 @@ describe('LocalDiskObjectStore', () => {
     await assert.rejects(store.put('photos/p3/original', failing), /client went away/);
     assert.equal(await store.head('photos/p3/original'), null);
     assert.deepEqual(await readdir(path.join(root, 'objects', '.tmp')), []);
+  });
+
+  it('removes temporary files that interrupted puts left a day before, and no others', async () => {
+    const tempDir = path.join(root, 'objects', '.tmp');
+    await store.put('photos/p4/original', Buffer.from('kept'));
+    await writeFile(path.join(tempDir, 'left-by-a-crash'), 'half a photo');
+    const aDayAgo = new Date(Date.now() - 25 * 3600_000);
+    await utimes(path.join(tempDir, 'left-by-a-crash'), aDayAgo, aDayAgo);
+    await writeFile(path.join(tempDir, 'being-written'), 'a put in progress');
+
+    assert.equal(await store.removeAbandonedUploads(new Date(Date.now() - 24 * 3600_000)), 1);
+    assert.deepEqual(await readdir(tempDir), ['being-written']);
+    assert.equal((await store.head('photos/p4/original'))?.size, 4);
+    await rm(path.join(tempDir, 'being-written'));
   });
 
   it('replaces an object atomically', async () => {

@@ -130,6 +130,26 @@ export class LocalDiskObjectStore extends ObjectStore {
     await access(this.rootDir, constants.R_OK | constants.W_OK);
   }
 
+  /** Temporary files of puts that never finished: a put renames its file into place or removes it. */
+  override async removeAbandonedUploads(before: Date): Promise<number> {
+    const tempDir = path.join(this.rootDir, TEMP_DIR);
+    let names: string[];
+    try {
+      names = await readdir(tempDir);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const info = await this.statFile(path.join(tempDir, name));
+      if (!info || info.mtime >= before) continue;
+      await rm(path.join(tempDir, name), { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
   private pathOf(key: string): string {
     assertValidKey(key);
     const resolved = path.resolve(this.rootDir, ...key.split('/'));

@@ -72,6 +72,15 @@ export abstract class ObjectStore {
   abstract presignGet(key: string, options?: PresignOptions): Promise<PresignedUrl>;
   /** Throws when the store cannot be used (readiness check). */
   abstract checkReady(): Promise<void>;
+
+  /**
+   * Removes what uploads interrupted before `before` left behind outside any key (a process that
+   * died while writing); returns how many. Nothing by default: an S3 bucket's lifecycle rule
+   * (AbortIncompleteMultipartUpload) is the place for its unfinished multipart uploads.
+   */
+  async removeAbandonedUploads(_before: Date): Promise<number> {
+    return 0;
+  }
 }
 
 export class ObjectNotFoundError extends DomainError {

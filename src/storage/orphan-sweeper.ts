@@ -57,7 +57,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * Removes stored objects that no row references and that are more than a day old: what is left
  * when a process dies between storing an upload's objects and committing its row (a failed
- * transaction deletes its own objects at once).
+ * transaction deletes its own objects at once). Also what a put interrupted by such a death left
+ * outside any key.
  */
 @Injectable()
 export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -93,7 +94,7 @@ export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutd
       ];
       if (!locked) return 0;
       try {
-        let removed = 0;
+        let removed = await this.store.removeAbandonedUploads(new Date(this.clock.now().getTime() - ORPHAN_MIN_AGE_MS));
         for (const owner of OWNERS) removed += await this.sweepPrefix(owner);
         if (removed > 0) {
           await this.audit.record(SYSTEM_CALLER, { action: 'storage.orphans_removed', details: { count: removed } });
