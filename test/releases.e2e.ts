@@ -460,3 +460,37 @@ describe('release authorizations', () => {
     });
   });
 });
+
+describe('release authorizations of a clinic west of UTC', () => {
+  let t: TestApp;
+  let frontDesk: SignedInStaff;
+
+  before(async () => {
+    t = await startTestApp({ env: { ...s3TestEnv(await createTestBucket()), CLINIC_TIME_ZONE: 'America/New_York' } });
+    frontDesk = await createSignedIn(t, 'front_desk');
+  });
+  after(async () => t.close());
+
+  it("counts the patient's age on the signing date where the clinic is, not in UTC", async () => {
+    // The test clock stands at 2026-03-02T09:00Z, 4 am in New York: the patient turned 18 there today.
+    const patient = await createPatient(t, frontDesk, { dateOfBirth: '2008-03-02' });
+    const sign = (signedAt: string) =>
+      postForm(t, frontDesk, `/api/v1/patients/${patient.id}/releases`, 'document', pdfPart(), {
+        ...releaseFields(),
+        signedAt,
+      });
+    const before = await counts(t);
+    // 8 pm on 1 March in New York, already 2 March in UTC: the patient was 17 where they signed.
+    const eveBefore = await sign('2026-03-02T01:00:00Z');
+    assert.equal(eveBefore.status, 400, JSON.stringify(eveBefore.body));
+    assert.equal(eveBefore.body.errors[0].field, 'signedBy.signerType');
+    assert.deepEqual(await counts(t), before);
+    // 1 am on 2 March in New York: eighteen on the day.
+    const birthday = await sign('2026-03-02T06:00:00Z');
+    assert.equal(birthday.status, 201, JSON.stringify(birthday.body));
+  });
+});
+
+function pdfPart(): FilePart {
+  return { bytes: signedFormPdf(), filename: 'release.pdf', contentType: 'application/pdf' };
+}

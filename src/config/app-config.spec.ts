@@ -39,6 +39,15 @@ describe('loadConfig', () => {
     assert.deepEqual(problemsOf({ STORAGE_DRIVER: 's3' }), ['S3_BUCKET is required when STORAGE_DRIVER=s3']);
   });
 
+  it('takes the clinic time zone by its IANA name, UTC unless set', () => {
+    assert.equal(loadConfig({}, null).clinicTimeZone, 'UTC');
+    assert.equal(loadConfig({ CLINIC_TIME_ZONE: 'America/New_York' }, null).clinicTimeZone, 'America/New_York');
+    assert.match(
+      problemsOf({ CLINIC_TIME_ZONE: 'Mars/Olympus' })[0] ?? '',
+      /^CLINIC_TIME_ZONE must be an IANA time zone/,
+    );
+  });
+
   it('never echoes a secret value', () => {
     const [problem] = problemsOf({ STORAGE_SIGNING_SECRET: 'short-secret' });
     assert.equal(problem, 'STORAGE_SIGNING_SECRET must be at least 32 characters (value hidden)');

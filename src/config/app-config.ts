@@ -57,6 +57,8 @@ export class AppConfig {
   readonly media: { maxAgeSeconds: number; cacheMaxBytes: number; rateLimitPerMinute: number };
   /** Days from a revocation's receipt by which its publications must be down. */
   readonly removalDeadlineDays: number;
+  /** Where the clinic is: the calendar day of an instant (a patient's age on a signing date) is counted there. */
+  readonly clinicTimeZone: string;
   /** When owners are reminded (days before the deadline, largest first) and the privacy officer alerted. */
   readonly removalTimers: { reminderDaysBefore: readonly number[]; escalationDaysBefore: number };
   /** Durable jobs (pg-boss, same database): whether this instance works them, and how often it polls. */
@@ -114,6 +116,7 @@ export class AppConfig {
       rateLimitPerMinute: env.MEDIA_RATE_LIMIT_PER_MINUTE,
     };
     this.removalDeadlineDays = env.REMOVAL_DEADLINE_DAYS;
+    this.clinicTimeZone = env.CLINIC_TIME_ZONE;
     this.removalTimers = {
       reminderDaysBefore: env.REMOVAL_REMINDER_DAYS,
       escalationDaysBefore: env.REMOVAL_ESCALATION_DAYS,

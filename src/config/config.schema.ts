@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.js';
 import { parseCidr } from '../common/networks.js';
+import { isTimeZone } from '../patients/guardian.js';
 
 // Every setting the service reads, with its default. `.env.example` documents each one and a test
 // keeps the two (and docker/compose.yaml) in step with this schema.
@@ -94,6 +95,10 @@ export const configSchema = z
     MEDIA_CACHE_MAX_BYTES: integer(0, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
     MEDIA_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(600),
     REMOVAL_DEADLINE_DAYS: integer(1, 365).default(30),
+    CLINIC_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, { error: 'must be an IANA time zone such as America/New_York or Europe/Paris' })
+      .default('UTC'),
     REMOVAL_REMINDER_DAYS: z
       .string()
       .regex(/^(none|\d+(\s*,\s*\d+)*)$/, { error: 'must be "none" or a comma-separated list of whole days' })

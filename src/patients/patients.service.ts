@@ -3,10 +3,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { isCalendarDate } from '../common/validators.js';
 import type { CreatePatientDto, GuardianInputDto, UpdatePatientDto } from './dto/patient.dto.js';
-import { ADULT_AGE_YEARS, ageOn, utcDay } from './guardian.js';
+import { ADULT_AGE_YEARS, ageOn, calendarDay } from './guardian.js';
 import { newPatientCode, PATIENT_CODE_PATTERN, searchableName } from './patient-code.js';
 import { PatientEntity } from './patient.entity.js';
 import { TreatmentCaseEntity } from './treatment-case.entity.js';
@@ -43,6 +44,7 @@ export class PatientsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async create(input: CreatePatientDto, caller: Caller): Promise<PatientEntity> {
@@ -220,11 +222,16 @@ export class PatientsService {
   }
 
   isMinor(patient: PatientEntity): boolean {
-    return ageOn(patient.dateOfBirth, utcDay(this.clock.now())) < ADULT_AGE_YEARS;
+    return ageOn(patient.dateOfBirth, this.today()) < ADULT_AGE_YEARS;
+  }
+
+  /** Today where the clinic is. */
+  private today(): string {
+    return calendarDay(this.clock.now(), this.config.clinicTimeZone);
   }
 
   private assertGuardianRule(dateOfBirth: string, guardian: GuardianInputDto | null): void {
-    const today = utcDay(this.clock.now());
+    const today = this.today();
     if (dateOfBirth > today) {
       throw new ValidationFailedError([{ field: 'dateOfBirth', messages: ['dateOfBirth must not be in the future'] }]);
     }

@@ -6,10 +6,11 @@ import { actingUserId, type Caller } from '../auth/caller.js';
 import { ClearanceChanges } from '../clearance/clearance-changes.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService } from '../images/image.service.js';
-import { ADULT_AGE_YEARS, ageOn, utcDay } from '../patients/guardian.js';
+import { ADULT_AGE_YEARS, ageOn, calendarDay } from '../patients/guardian.js';
 import { assertPatientExists } from '../patients/patient-checks.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { channelCovers } from '../rights/channels.js';
@@ -74,6 +75,7 @@ export class ReleasesService {
     private readonly audit: AuditService,
     private readonly changes: ClearanceChanges,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /** The version's row alone (404 when there is none), for callers that need nothing else. */
@@ -306,14 +308,16 @@ export class ReleasesService {
     const errors: FieldError[] = [];
     const now = this.clock.now();
     if (terms.signedAt > now) errors.push({ field: 'signedAt', messages: ['signedAt must not be in the future'] });
-    if (utcDay(terms.signedAt) < patient.dateOfBirth) {
+    // The signing date is the day where the clinic is, as the patient's age on it is counted.
+    const signingDay = calendarDay(terms.signedAt, this.config.clinicTimeZone);
+    if (signingDay < patient.dateOfBirth) {
       errors.push({ field: 'signedAt', messages: ['signedAt is before the patient was born'] });
     }
     if (terms.expiresAt && terms.expiresAt <= terms.signedAt) {
       errors.push({ field: 'expiresAt', messages: ['expiresAt must be after signedAt'] });
     }
     const signer = terms.signedBy;
-    const minor = ageOn(patient.dateOfBirth, utcDay(terms.signedAt)) < ADULT_AGE_YEARS;
+    const minor = ageOn(patient.dateOfBirth, signingDay) < ADULT_AGE_YEARS;
     if (minor && signer.signerType !== 'guardian') {
       errors.push({
         field: 'signedBy.signerType',
