@@ -144,6 +144,31 @@ describe('public media URLs of hosted publications', () => {
     assert.equal((await request(t.server).get(path)).status, 410);
   });
 
+  it('answers 410 after an amendment stamped by a clock a little ahead of its own', async () => {
+    const own = await createPatient(t, frontDesk);
+    const ownPhoto = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, own.id));
+    const ownRelease = await createRelease(t, frontDesk, own.id);
+    const { path } = await host(ownPhoto);
+    assert.equal((await request(t.server).get(path)).status, 200);
+
+    // Amended through an instance whose clock runs two seconds ahead: signed, and the first version
+    // superseded, at what is still the future for this one.
+    const ownClock = t.clock.now();
+    t.clock.advance(2000);
+    const narrowed = await postForm(
+      t,
+      frontDesk,
+      `/api/v1/releases/${ownRelease}/amendments`,
+      'document',
+      { bytes: signedFormPdf('social only'), filename: 'narrowed.pdf', contentType: 'application/pdf' },
+      { reason: 'No website.', signedAt: t.clock.now().toISOString(), scope: { ...SCOPE, channels: ['social'] } },
+    );
+    t.clock.set(ownClock);
+    assert.equal(narrowed.status, 201, JSON.stringify(narrowed.body));
+    assert.equal((await request(t.server).get(path)).status, 410, 'the amendment counts as made');
+    assert.equal((await request(t.server).get(path)).status, 410);
+  });
+
   it('answers 404 for a token that is unknown or not a token at all', async () => {
     const unknown = await request(t.server).get(`/m/${UNKNOWN_TOKEN}`);
     assert.equal(unknown.status, 404);

@@ -10,7 +10,7 @@ import { DomainError, NotFoundError } from '../common/domain-error.js';
 import { rememberRecent } from '../common/recent-map.js';
 import { AppConfig } from '../config/app-config.js';
 import { PublicationEntity } from '../publications/publication.entity.js';
-import { decideClearance, type ClearanceDecision } from '../rights/clearance.js';
+import { decideClearance, presentOf, type ClearanceDecision } from '../rights/clearance.js';
 import { ObjectStore } from '../storage/object-store.js';
 import { ByteCache } from './byte-cache.js';
 
@@ -97,7 +97,7 @@ export class MediaService {
     const decision = facts
       ? decideClearance(facts, {
           channel: row.channel,
-          at: this.clock.now(),
+          at: presentOf(facts, this.clock.now()),
           faceShown: row.face_shown,
           marksObscured: row.marks_obscured,
           nameShown: row.name_shown,

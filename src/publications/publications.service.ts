@@ -7,12 +7,7 @@ import { ClearanceService, intendedUse, type PhotoClearanceFacts } from '../clea
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
-import {
-  decideClearance,
-  decisionTimeUnderLock,
-  type ClearanceDecision,
-  type IntendedUse,
-} from '../rights/clearance.js';
+import { decideClearance, presentOf, type ClearanceDecision, type IntendedUse } from '../rights/clearance.js';
 import type {
   CreatePublicationDto,
   PublicationLocationDto,
@@ -198,7 +193,7 @@ export class PublicationsService {
     for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
       const facts = (await this.clearance.loadFacts([dto.photoId], manager)).get(dto.photoId);
       if (!facts) throw new NotFoundError('The photo');
-      const use = intendedUse({ ...dto, at: undefined }, facts, decisionTimeUnderLock(facts, this.clock.now()));
+      const use = intendedUse({ ...dto, at: undefined }, facts, presentOf(facts, this.clock.now()));
       const decision = decideClearance(facts, use);
       if (decision.releaseId === null || decision.releaseId === locked) return { facts, use, decision };
       await manager.query('SELECT id FROM releases WHERE id = $1 FOR SHARE', [decision.releaseId]);

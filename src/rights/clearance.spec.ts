@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { CHANNEL_CODES } from './channels.js';
 import {
   decideClearance,
-  decisionTimeUnderLock,
+  presentOf,
   type ClearanceFacts,
   type ClearanceHold,
   type ClearanceRelease,
@@ -242,20 +242,20 @@ describe('the clearance rule', () => {
     });
   });
 
-  describe('deciding under the lock', () => {
+  describe('deciding about the present', () => {
     const later = (ms: number) => new Date(NOW.getTime() + ms);
 
     it('decides now when every change among the facts is older', () => {
-      assert.deepEqual(decisionTimeUnderLock(facts(), NOW), NOW);
+      assert.deepEqual(presentOf(facts(), NOW), NOW);
     });
 
     it('counts a hold, a revocation or an amendment stamped a little after now as having happened', () => {
       const held = facts({ holds: [{ id: 'hold-1', reason: 'disputed', placedAt: later(40), liftedAt: null }] });
       assert.deepEqual(codes(held, use()), [], 'at a stale now the hold has not started');
-      assert.deepEqual(codes(held, use({ at: decisionTimeUnderLock(held, NOW) })), ['photo_on_hold']);
+      assert.deepEqual(codes(held, use({ at: presentOf(held, NOW) })), ['photo_on_hold']);
 
       const revoked = facts({ revocations: [{ id: 'r', receivedAt: later(25), scope: { kind: 'everything' } }] });
-      assert.deepEqual(codes(revoked, use({ at: decisionTimeUnderLock(revoked, NOW) })), ['release_revoked']);
+      assert.deepEqual(codes(revoked, use({ at: presentOf(revoked, NOW) })), ['release_revoked']);
 
       const amended = facts({
         releases: [
@@ -264,7 +264,7 @@ describe('the clearance rule', () => {
         ],
       });
       assert.deepEqual(codes(amended, use()), [], 'at a stale now the wider first version governs');
-      assert.deepEqual(codes(amended, use({ at: decisionTimeUnderLock(amended, NOW) })), ['channel_not_permitted']);
+      assert.deepEqual(codes(amended, use({ at: presentOf(amended, NOW) })), ['channel_not_permitted']);
     });
 
     it('takes the latest change of all, a lifted hold included', () => {
@@ -272,7 +272,7 @@ describe('the clearance rule', () => {
         holds: [{ id: 'hold-1', reason: 'checked', placedAt: later(-5000), liftedAt: later(70) }],
         revocations: [{ id: 'r', receivedAt: later(20), scope: { kind: 'channels', channels: ['print'] } }],
       });
-      assert.deepEqual(decisionTimeUnderLock(lifted, NOW), later(70));
+      assert.deepEqual(presentOf(lifted, NOW), later(70));
       assert.equal(decideClearance(lifted, use({ at: later(70) })).allowed, true);
     });
   });

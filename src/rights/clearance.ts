@@ -162,12 +162,13 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
 }
 
 /**
- * The time to decide at while holding the lock the consent changes take: now, or the latest change
- * among the facts if that is later. Everything the facts hold committed before the lock was
- * granted, so it is in effect for what is decided under it, even when it was stamped by a clock a
- * little ahead of this one (another instance's); a stale time would not count it as happened yet.
+ * The time a decision about the present is made at: now, or the latest change among the facts if
+ * that is later. Every change the facts hold has committed, so it has happened, even when it was
+ * stamped by a clock a little ahead of this one (another instance's); decided at this clock's now,
+ * it would not count yet. Deciding under the release lock or serving a hosted image, a change
+ * must never be missed that way.
  */
-export function decisionTimeUnderLock(facts: ClearanceFacts, now: Date): Date {
+export function presentOf(facts: ClearanceFacts, now: Date): Date {
   const changes = [
     ...facts.releases.flatMap((release) => [release.signedAt, release.supersededAt]),
     ...facts.revocations.map((revocation) => revocation.receivedAt),
