@@ -172,6 +172,28 @@ describe('clearance checks', () => {
     assert.equal(response.body.releaseVersion, 2);
   });
 
+  it('counts an amendment stamped by a clock a little ahead of its own as made', async () => {
+    const patient = (await createPatient(t, frontDesk)).id;
+    const photo = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient));
+    const first = await createRelease(t, frontDesk, patient);
+    assert.equal((await check(photo, 'channel=website')).body.allowed, true);
+    const ownClock = t.clock.now();
+    t.clock.advance(2000);
+    const narrowed = await postForm(
+      t,
+      frontDesk,
+      `/api/v1/releases/${first}/amendments`,
+      'document',
+      { bytes: signedFormPdf('social only'), filename: 'narrowed.pdf', contentType: 'application/pdf' },
+      { reason: 'No website.', signedAt: t.clock.now().toISOString(), scope: { ...SCOPE, channels: ['social'] } },
+    );
+    t.clock.set(ownClock);
+    assert.equal(narrowed.status, 201, JSON.stringify(narrowed.body));
+    const response = await check(photo, 'channel=website');
+    assert.equal(response.body.allowed, false, 'the answer a publication recorded now would get');
+    assert.equal(response.body.releaseId, narrowed.body.id);
+  });
+
   it('allows nothing for a photo no release covers: another case, or no release at all', async () => {
     const patient = (await createPatient(t, frontDesk)).id;
     const coveredCase = await createCase(t, frontDesk, patient);

@@ -9,6 +9,7 @@ import { driverPool } from '../database/driver-pool.js';
 import { authorizationDefects, type ChecklistFields } from '../releases/release-checklist.js';
 import {
   decideClearance,
+  presentOf,
   type ClearanceDecision,
   type ClearanceFacts,
   type ClearanceRelease,
@@ -205,7 +206,8 @@ export class ClearanceService {
     const checkedAt = this.clock.now();
     const results = checks.map((check) => {
       const photoFacts = facts.get(check.photoId) as PhotoClearanceFacts;
-      const use = intendedUse(check, photoFacts, checkedAt);
+      // Asked about now, the answer is the one a publication recorded now would get.
+      const use = intendedUse(check, photoFacts, presentOf(photoFacts, checkedAt));
       return { photoId: check.photoId, use, decision: decideClearance(photoFacts, use), checkedAt };
     });
     const auditEntries = results.map((result) => auditEntry(result, facts.get(result.photoId) as PhotoClearanceFacts));
