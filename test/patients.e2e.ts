@@ -117,6 +117,18 @@ describe('patients and cases', () => {
       .patch(`/api/v1/patients/${minor.body.id}`)
       .send({ guardian: { ...GUARDIAN, contactPhone: null } });
     assert.equal(dropContact.status, 400, "a minor's guardian keeps a contact");
+    // A guardian recorded before contacts were required does not block other edits.
+    await t.database.query('UPDATE patients SET guardian_contact_phone = NULL WHERE id = $1', [minor.body.id]);
+    const otherEdit = await as(frontDesk).patch(`/api/v1/patients/${minor.body.id}`).send({ mrn: 'MINOR-2' });
+    assert.equal(otherEdit.status, 200, JSON.stringify(otherEdit.body));
+    const guardianEdit = await as(frontDesk)
+      .patch(`/api/v1/patients/${minor.body.id}`)
+      .send({ guardian: { ...GUARDIAN, contactPhone: null, fullName: 'John A. Roe' } });
+    assert.equal(guardianEdit.status, 400, 'a changed guardian needs a contact');
+    await t.database.query('UPDATE patients SET guardian_contact_phone = $2 WHERE id = $1', [
+      minor.body.id,
+      GUARDIAN.contactPhone,
+    ]);
     const birthday = await as(frontDesk).patch(`/api/v1/patients/${minor.body.id}`).send({ dateOfBirth: '2008-03-02' });
     assert.equal(birthday.status, 200);
     assert.equal(birthday.body.minor, false, 'eighteen on the day');
@@ -129,7 +141,7 @@ describe('patients and cases', () => {
     );
     assert.deepEqual(
       changes.map((row) => row.details),
-      [{ changed: ['dateOfBirth'] }, { changed: ['guardian'] }],
+      [{ changed: ['mrn'] }, { changed: ['dateOfBirth'] }, { changed: ['guardian'] }],
     );
   });
 

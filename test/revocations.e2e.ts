@@ -448,6 +448,32 @@ describe('revocations', () => {
       .parse(collectBytes);
     assert.deepEqual(afterSweep.body, screenshot);
 
+    // A task completed before screenshots had ids of their own kept its screenshot at
+    // <task>/screenshot: the sweep keeps that one, but not the same key under a task whose evidence
+    // is no screenshot.
+    await t.database.query(`UPDATE removal_tasks SET evidence = evidence - 'screenshotId' WHERE id = $1`, [
+      facebookTask,
+    ]);
+    const legacyEvidence = `removal-tasks/${facebookTask}/screenshot`;
+    const notEvidence = `removal-tasks/${instagramTask}/screenshot`;
+    await store.put(legacyEvidence, screenshot);
+    await store.put(notEvidence, screenshot);
+    t.clock.set(new Date(Date.now() + 25 * 3600_000));
+    try {
+      await t.app.get(OrphanSweeper).sweep();
+    } finally {
+      t.clock.set(taskClock);
+      await t.database.query(`UPDATE removal_tasks SET evidence = evidence || $2::jsonb WHERE id = $1`, [
+        facebookTask,
+        JSON.stringify({ screenshotId }),
+      ]);
+    }
+    assert.notEqual(await store.head(legacyEvidence), null, 'the evidence of an earlier version stays');
+    assert.equal(await store.head(notEvidence), null);
+    // Back as the task was: its evidence names its screenshot again, which the legacy shape left unnamed.
+    await store.delete(legacyEvidence);
+    await store.put(evidenceKey, screenshot);
+
     const brochureTask = (await taskOf(brochure.id as string)).id as string;
     const approveTooEarly = await as(privacyOfficer).post(`/removal-tasks/${brochureTask}/approve`, {});
     assert.equal(approveTooEarly.status, 409);

@@ -16,7 +16,12 @@ export function ageOn(dateOfBirth: string, day: string): number {
  * age is counted on the day they live in, not on UTC's (8 pm in New York is already tomorrow there).
  */
 export function calendarDay(instant: Date, timeZone: string): string {
-  return dayFormat(timeZone).format(instant);
+  const parts = Object.fromEntries(
+    dayFormat(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -24,8 +29,7 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 function dayFormat(timeZone: string): Intl.DateTimeFormat {
   let format = dayFormats.get(timeZone);
   if (!format) {
-    // The en-CA locale writes dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(timeZone, format);
   }
   return format;

@@ -187,7 +187,10 @@ export class PatientsService {
             set(key, value as never);
           }
         }
-        this.assertGuardianRule(patient.dateOfBirth, guardianOf(patient));
+        // A guardian recorded before contacts were required does not block other edits: the contact
+        // is asked for when the guardian or the date of birth changes.
+        const guardianChanged = changed.some((key) => key === 'dateOfBirth' || key.startsWith('guardian'));
+        this.assertGuardianRule(patient.dateOfBirth, guardianOf(patient), { contactRequired: guardianChanged });
         if (changed.length === 0) return patient;
         await manager.save(patient);
         if (changed.some((key) => PORTAL_ADDRESS_FIELDS.has(key))) {
@@ -230,7 +233,11 @@ export class PatientsService {
     return calendarDay(this.clock.now(), this.config.clinicTimeZone);
   }
 
-  private assertGuardianRule(dateOfBirth: string, guardian: GuardianInputDto | null): void {
+  private assertGuardianRule(
+    dateOfBirth: string,
+    guardian: GuardianInputDto | null,
+    { contactRequired }: { contactRequired: boolean } = { contactRequired: true },
+  ): void {
     const today = this.today();
     if (dateOfBirth > today) {
       throw new ValidationFailedError([{ field: 'dateOfBirth', messages: ['dateOfBirth must not be in the future'] }]);
@@ -245,7 +252,7 @@ export class PatientsService {
       ]);
     }
     // The guardian is whom the clinic reaches about a minor's photos, and whom the portal's links go to.
-    if (!guardian.contactEmail?.trim() && !guardian.contactPhone?.trim()) {
+    if (contactRequired && !guardian.contactEmail?.trim() && !guardian.contactPhone?.trim()) {
       throw new ValidationFailedError([
         { field: 'guardian', messages: ["a minor's guardian needs a contact: contactEmail or contactPhone"] },
       ]);

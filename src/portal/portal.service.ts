@@ -23,6 +23,7 @@ import type {
   PortalReleaseDto,
   PortalRevocationDto,
 } from './dto/portal.dto.js';
+import { calendarDay } from '../patients/guardian.js';
 import { PortalThrottle } from './portal-throttle.js';
 import { releaseInWords } from './release-in-words.js';
 
@@ -110,8 +111,9 @@ export class PortalService implements OnModuleInit {
   async requestAccess(input: PortalAccessDto, caller: Caller): Promise<void> {
     const email = input.email.trim().toLowerCase();
     await this.throttle.countAccessRequest(email, caller.clientIp);
-    // A guardian's address opens the portal only while the patient is a minor (UTC day, as at signing).
-    const today = this.clock.now().toISOString().slice(0, 10);
+    // A guardian's address opens the portal only while the patient is a minor, counted on the
+    // clinic's calendar day as everywhere else.
+    const today = calendarDay(this.clock.now(), this.config.clinicTimeZone);
     const matches = await this.dataSource.query<{ id: string; holder: PatientPrincipal['holder'] }[]>(
       `SELECT id, CASE WHEN lower(contact_email) = $1 THEN 'patient' ELSE 'guardian' END AS holder
          FROM patients
@@ -277,7 +279,7 @@ export class PortalService implements OnModuleInit {
             }),
             ...narrowings.map(
               (each) =>
-                `On ${each.received_at.toISOString().slice(0, 10)} ${describeScope({
+                `On ${calendarDay(each.received_at, this.config.clinicTimeZone)} ${describeScope({
                   scopeKind: each.scope_kind,
                   channels: each.channels,
                   photoIds: each.photo_ids,
@@ -286,7 +288,7 @@ export class PortalService implements OnModuleInit {
             ),
             ...(release.revoked_at
               ? [
-                  `You withdrew this consent on ${release.revoked_at.toISOString().slice(0, 10)}: no new use is allowed.`,
+                  `You withdrew this consent on ${calendarDay(release.revoked_at, this.config.clinicTimeZone)}: no new use is allowed.`,
                 ]
               : []),
           ],

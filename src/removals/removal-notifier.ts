@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { AppConfig } from '../config/app-config.js';
+import { calendarDay } from '../patients/guardian.js';
 import { NotificationsService, type Message, type StaffRecipient } from '../notifications/notifications.service.js';
 import type { RemovalTimerNotice } from './removal-timer-notices.js';
 
@@ -57,11 +58,11 @@ export class RemovalNotifier {
     const messages = await this.toOwners(manager, open, (owner, owned) => ({
       kind: 'removal_case_opened',
       dedupeKey: `removal_case:${caseId}:opened:${owner.userId}`,
-      subject: `Removal case for patient ${removalCase.patient_code}: ${owned.length} to take down by ${day(removalCase.due_at)}`,
+      subject: `Removal case for patient ${removalCase.patient_code}: ${owned.length} to take down by ${this.day(removalCase.due_at)}`,
       body: [
         `Hello ${owner.displayName},`,
         '',
-        `Consent for these publications of patient ${removalCase.patient_code} has ended. Take them down and record the evidence by ${day(removalCase.due_at)}:`,
+        `Consent for these publications of patient ${removalCase.patient_code} has ended. Take them down and record the evidence by ${this.day(removalCase.due_at)}:`,
         '',
         ...owned.map(taskLine),
         '',
@@ -87,11 +88,11 @@ export class RemovalNotifier {
         dedupeKey: `removal_task:${taskId}:unowned:${officer.userId}`,
         address: officer.email,
         userId: officer.userId,
-        subject: `Removal task without an owner for patient ${removalCase.patient_code}, due ${day(removalCase.due_at)}`,
+        subject: `Removal task without an owner for patient ${removalCase.patient_code}, due ${this.day(removalCase.due_at)}`,
         body: [
           `Hello ${officer.displayName},`,
           '',
-          `A publication found later was added to this removal case, and its channel has no default owner. Assign it, or take it down and record the evidence by ${day(removalCase.due_at)}:`,
+          `A publication found later was added to this removal case, and its channel has no default owner. Assign it, or take it down and record the evidence by ${this.day(removalCase.due_at)}:`,
           '',
           ...added.map(taskLine),
           '',
@@ -114,11 +115,11 @@ export class RemovalNotifier {
         dedupeKey: `removal_task:${taskId}:assigned:${randomUUID()}`,
         address: owner.email,
         userId: owner.userId,
-        subject: `Removal task for patient ${removalCase.patient_code}, due ${day(removalCase.due_at)}`,
+        subject: `Removal task for patient ${removalCase.patient_code}, due ${this.day(removalCase.due_at)}`,
         body: [
           `Hello ${owner.displayName},`,
           '',
-          `This removal task is now yours; take it down and record the evidence by ${day(removalCase.due_at)}:`,
+          `This removal task is now yours; take it down and record the evidence by ${this.day(removalCase.due_at)}:`,
           '',
           ...assigned.map(taskLine),
           '',
@@ -132,7 +133,7 @@ export class RemovalNotifier {
   async timer(manager: EntityManager, caseId: string, notice: RemovalTimerNotice): Promise<void> {
     const { removalCase, tasks } = await this.load(manager, caseId);
     const open = tasks.filter((task) => OPEN_TASK.has(task.status));
-    const due = day(removalCase.due_at);
+    const due = this.day(removalCase.due_at);
     const messages: Message[] = [];
     if (notice.kind === 'reminder' || notice.kind === 'overdue') {
       messages.push(
@@ -194,7 +195,7 @@ export class RemovalNotifier {
     const removed = tasks.filter((task) => task.status === 'done');
     const kept = tasks.filter((task) => task.status === 'not_removable');
     const request = removalCase.received_at
-      ? `your request received on ${day(removalCase.received_at)}`
+      ? `your request received on ${this.day(removalCase.received_at)}`
       : `the end of your photo release`;
     const body = [
       `Dear ${patient.full_name},`,
@@ -202,7 +203,7 @@ export class RemovalNotifier {
       `We have finished acting on ${request}.`,
       '',
       removed.length > 0 ? 'Taken down:' : 'None of your photos was published where we had to take it down.',
-      ...removed.map((task) => `- ${place(task)}, on ${day(task.completed_at ?? removalCase.opened_at)}`),
+      ...removed.map((task) => `- ${place(task)}, on ${this.day(task.completed_at ?? removalCase.opened_at)}`),
       ...(kept.length > 0
         ? [
             '',
@@ -251,7 +252,7 @@ export class RemovalNotifier {
           `We received your request on ${revocation.receivedAt.toISOString()} and it took effect at that moment: ${revocation.scopeDescription}.`,
           '',
           removalCase.status === 'open'
-            ? `Where your photos were already published we will take them down by ${day(removalCase.due_at)} and write to you when it is done.`
+            ? `Where your photos were already published we will take them down by ${this.day(removalCase.due_at)} and write to you when it is done.`
             : removalCase.tasks > 0
               ? 'What had to come down is already down; a separate letter lists it.'
               : 'None of your photos was published where it had to be taken down.',
@@ -330,13 +331,14 @@ export class RemovalNotifier {
     );
   }
 
+  /** A date as the clinic's calendar has it: a deadline at 2 am UTC is still the day before in New York. */
+  private day(date: Date): string {
+    return calendarDay(date, this.config.clinicTimeZone);
+  }
+
   private caseLink(caseId: string): string {
     return `The case: ${this.config.http.publicBaseUrl}/${API_PREFIX}/removal-cases/${caseId}`;
   }
-}
-
-function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 function place(task: TaskFacts): string {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { CHANNEL_CODES } from './channels.js';
 import {
   decideClearance,
+  MAX_CLOCK_AHEAD_MS,
   presentOf,
   type ClearanceFacts,
   type ClearanceHold,
@@ -265,6 +266,13 @@ describe('the clearance rule', () => {
       });
       assert.deepEqual(codes(amended, use()), [], 'at a stale now the wider first version governs');
       assert.deepEqual(codes(amended, use({ at: presentOf(amended, NOW) })), ['channel_not_permitted']);
+    });
+
+    it('does not follow a clock far ahead into the future', () => {
+      const aYearOn = facts({
+        holds: [{ id: 'hold-1', reason: 'x', placedAt: later(365 * 86_400_000), liftedAt: null }],
+      });
+      assert.deepEqual(presentOf(aYearOn, NOW), later(MAX_CLOCK_AHEAD_MS));
     });
 
     it('takes the latest change of all, a lifted hold included', () => {

@@ -168,6 +168,13 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
  * it would not count yet. Deciding under the release lock or serving a hosted image, a change
  * must never be missed that way.
  */
+/**
+ * How far ahead of this clock a change may be stamped and still count as made: instances' clocks
+ * agree within this. A clock far off must not move every decision about the patient into the future
+ * for good (releases would count as expired years early).
+ */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
 export function presentOf(facts: ClearanceFacts, now: Date): Date {
   const changes = [
     ...facts.releases.flatMap((release) => [release.signedAt, release.supersededAt]),
@@ -176,7 +183,7 @@ export function presentOf(facts: ClearanceFacts, now: Date): Date {
   ];
   let latest = now.getTime();
   for (const change of changes) if (change && change.getTime() > latest) latest = change.getTime();
-  return new Date(latest);
+  return new Date(Math.min(latest, now.getTime() + MAX_CLOCK_AHEAD_MS));
 }
 
 /** Where a photo stands at a time, whatever the use: what its rights metadata says. */

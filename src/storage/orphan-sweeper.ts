@@ -38,8 +38,12 @@ const OWNERS: Owner[] = [
   // committed (the process died before its row was updated) is an orphan under a task that exists.
   {
     prefix: 'removal-tasks/',
+    // Tasks completed with a screenshot before each had an id of its own kept it at <task>/screenshot.
     referencedSql: `SELECT id::text || '/screenshots/' || (evidence->>'screenshotId') AS ref
-                      FROM removal_tasks WHERE id = ANY($1::uuid[]) AND evidence->>'screenshotId' IS NOT NULL`,
+                      FROM removal_tasks WHERE id = ANY($1::uuid[]) AND evidence->>'screenshotId' IS NOT NULL
+                    UNION ALL
+                    SELECT id::text || '/screenshot' FROM removal_tasks
+                     WHERE id = ANY($1::uuid[]) AND evidence_kind = 'screenshot' AND evidence->>'screenshotId' IS NULL`,
     wholeRow: false,
   },
 ];
