@@ -4,7 +4,15 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { signedFormPdf } from './support/images.js';
-import { createCase, createPatient, createRelease, postForm, SCOPE, uploadPhoto } from './support/records.js';
+import {
+  createCase,
+  createPatient,
+  createRelease,
+  narrowToSocialFromAhead,
+  postForm,
+  SCOPE,
+  uploadPhoto,
+} from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 import { collectBytes } from './support/records.js';
 
@@ -151,20 +159,7 @@ describe('public media URLs of hosted publications', () => {
     const { path } = await host(ownPhoto);
     assert.equal((await request(t.server).get(path)).status, 200);
 
-    // Amended through an instance whose clock runs two seconds ahead: signed, and the first version
-    // superseded, at what is still the future for this one.
-    const ownClock = t.clock.now();
-    t.clock.advance(2000);
-    const narrowed = await postForm(
-      t,
-      frontDesk,
-      `/api/v1/releases/${ownRelease}/amendments`,
-      'document',
-      { bytes: signedFormPdf('social only'), filename: 'narrowed.pdf', contentType: 'application/pdf' },
-      { reason: 'No website.', signedAt: t.clock.now().toISOString(), scope: { ...SCOPE, channels: ['social'] } },
-    );
-    t.clock.set(ownClock);
-    assert.equal(narrowed.status, 201, JSON.stringify(narrowed.body));
+    await narrowToSocialFromAhead(t, frontDesk, ownRelease, 2000);
     assert.equal((await request(t.server).get(path)).status, 410, 'the amendment counts as made');
     assert.equal((await request(t.server).get(path)).status, 410);
   });

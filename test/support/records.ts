@@ -159,6 +159,35 @@ export async function createRelease(
   return response.body.id as string;
 }
 
+/**
+ * Narrows a release to social media only through an instance whose clock runs `aheadMs` ahead of
+ * this app's: the new version is signed, and the old one superseded, at what is still the future
+ * here. The app's clock is set back afterwards. Returns the new version's id.
+ */
+export async function narrowToSocialFromAhead(
+  t: TestApp,
+  staff: SignedInStaff,
+  releaseId: string,
+  aheadMs: number,
+): Promise<string> {
+  const ownClock = t.clock.now();
+  t.clock.advance(aheadMs);
+  try {
+    const narrowed = await postForm(
+      t,
+      staff,
+      `/api/v1/releases/${releaseId}/amendments`,
+      'document',
+      { bytes: signedFormPdf('social only'), filename: 'narrowed.pdf', contentType: 'application/pdf' },
+      { reason: 'No website.', signedAt: t.clock.now().toISOString(), scope: { ...SCOPE, channels: ['social'] } },
+    );
+    assert.equal(narrowed.status, 201, JSON.stringify(narrowed.body));
+    return narrowed.body.id as string;
+  } finally {
+    t.clock.set(ownClock);
+  }
+}
+
 let photoSeed = 100;
 
 /** A photo uploaded through the API (a different image each time); returns its id. */
