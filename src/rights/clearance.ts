@@ -162,27 +162,34 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
 }
 
 /**
- * The time a decision about the present is made at: now, or the latest change among the facts if
- * that is later. Every change the facts hold has committed, so it has happened, even when it was
- * stamped by a clock a little ahead of this one (another instance's); decided at this clock's now,
- * it would not count yet. Deciding under the release lock or serving a hosted image, a change
- * must never be missed that way.
- */
-/**
  * How far ahead of this clock a change may be stamped and still count as made: instances' clocks
  * agree within this. A clock far off must not move every decision about the patient into the future
  * for good (releases would count as expired years early).
  */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
+/**
+ * The time a decision about the present is made at: now, or the latest change among the facts if
+ * that is later. Every change the facts hold has committed, so it has happened, even when it was
+ * stamped by a clock a little ahead of this one (another instance's); decided at this clock's now,
+ * it would not count yet. Checking about now, deciding under the release lock or serving a hosted
+ * image, a change must never be missed that way; a stamp further ahead than MAX_CLOCK_AHEAD_MS is
+ * followed only that far.
+ */
 export function presentOf(facts: ClearanceFacts, now: Date): Date {
-  const changes = [
-    ...facts.releases.flatMap((release) => [release.signedAt, release.supersededAt]),
-    ...facts.revocations.map((revocation) => revocation.receivedAt),
-    ...facts.holds.flatMap((hold) => [hold.placedAt, hold.liftedAt]),
-  ];
   let latest = now.getTime();
-  for (const change of changes) if (change && change.getTime() > latest) latest = change.getTime();
+  const consider = (change: Date | null) => {
+    if (change && change.getTime() > latest) latest = change.getTime();
+  };
+  for (const release of facts.releases) {
+    consider(release.signedAt);
+    consider(release.supersededAt);
+  }
+  for (const revocation of facts.revocations) consider(revocation.receivedAt);
+  for (const hold of facts.holds) {
+    consider(hold.placedAt);
+    consider(hold.liftedAt);
+  }
   return new Date(Math.min(latest, now.getTime() + MAX_CLOCK_AHEAD_MS));
 }
 
