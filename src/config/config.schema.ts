@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.js';
 import { parseCidr } from '../common/networks.js';
-import { isTimeZone } from '../patients/guardian.js';
+import { isTimeZone } from '../common/calendar.js';
 
 // Every setting the service reads, with its default. `.env.example` documents each one and a test
 // keeps the two (and docker/compose.yaml) in step with this schema.

@@ -23,7 +23,7 @@ import type {
   PortalReleaseDto,
   PortalRevocationDto,
 } from './dto/portal.dto.js';
-import { calendarDay } from '../patients/guardian.js';
+import { calendarDay } from '../common/calendar.js';
 import { PortalThrottle } from './portal-throttle.js';
 import { releaseInWords } from './release-in-words.js';
 

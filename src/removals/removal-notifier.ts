@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { AppConfig } from '../config/app-config.js';
-import { calendarDay } from '../patients/guardian.js';
+import { calendarDay } from '../common/calendar.js';
 import { NotificationsService, type Message, type StaffRecipient } from '../notifications/notifications.service.js';
 import type { RemovalTimerNotice } from './removal-timer-notices.js';
 
