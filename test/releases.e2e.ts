@@ -4,7 +4,16 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { heicHeader, jpegPhoto, signedFormPdf } from './support/images.js';
-import { counts, createCase, createPatient, postForm, releaseFields, SCOPE, type FilePart } from './support/records.js';
+import {
+  counts,
+  createCase,
+  createPatient,
+  postForm,
+  releaseFields,
+  SCOPE,
+  uploadPhoto,
+  type FilePart,
+} from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 // R4 Consent (http://hl7.org/fhir/R4/consent.html): its elements, the value sets bound as required,
@@ -488,6 +497,25 @@ describe('release authorizations of a clinic west of UTC', () => {
     // 1 am on 2 March in New York: eighteen on the day.
     const birthday = await sign('2026-03-02T06:00:00Z');
     assert.equal(birthday.status, 201, JSON.stringify(birthday.body));
+  });
+
+  it("tells marketing the dates of a refusal as the clinic's calendar days", async () => {
+    const marketing = await createSignedIn(t, 'marketing');
+    const patient = await createPatient(t, frontDesk);
+    const photo = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient.id));
+    // Ended at 2 am UTC on 5 February: 9 pm on 4 February in New York.
+    const lapsed = await postForm(t, frontDesk, `/api/v1/patients/${patient.id}/releases`, 'document', pdfPart(), {
+      ...releaseFields({ signedAt: '2026-01-05T15:00:00Z', expiresAt: '2026-02-05T02:00:00Z' }),
+    });
+    assert.equal(lapsed.status, 201, JSON.stringify(lapsed.body));
+    const checked = await request(t.server)
+      .get(`/api/v1/photos/${photo}/clearance?channel=website`)
+      .auth(marketing.token, { type: 'bearer' });
+    assert.equal(checked.status, 200);
+    assert.deepEqual(
+      (checked.body.reasons as Json[]).map((reason) => reason.message),
+      ['The release expired on 2026-02-04.'],
+    );
   });
 });
 

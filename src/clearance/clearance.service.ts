@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import { rememberRecent } from '../common/recent-map.js';
+import { AppConfig } from '../config/app-config.js';
 import { driverPool } from '../database/driver-pool.js';
 import { authorizationDefects, type ChecklistFields } from '../releases/release-checklist.js';
 import {
@@ -125,6 +126,7 @@ export class ClearanceService {
     private readonly audit: AuditService,
     private readonly changes: ClearanceChanges,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /** The facts of each photo found, read now, by id; ids of photos that do not exist are absent. */
@@ -133,7 +135,7 @@ export class ClearanceService {
     const rows = manager?.queryRunner
       ? await manager.query<PhotoRow[]>(FACTS_SQL, parameters)
       : await this.readFacts(parameters[0]);
-    return new Map(rows.map((row) => [row.id, factsOf(row)]));
+    return new Map(rows.map((row) => [row.id, factsOf(row, this.config.clinicTimeZone)]));
   }
 
   /**
@@ -155,7 +157,7 @@ export class ClearanceService {
     const changesBefore = this.changes.changeCount;
     const rows = await this.readFacts(toRead);
     for (const row of rows) {
-      const facts = factsOf(row);
+      const facts = factsOf(row, this.config.clinicTimeZone);
       found.set(row.id, facts);
       const version = this.changes.versionToKeep(facts.patientId, changesBefore);
       if (version) rememberRecent(this.keptFacts, row.id, { facts, version }, MAX_KEPT_FACTS);
@@ -243,8 +245,9 @@ function auditEntry({ photoId, use, decision }: CheckedUse, facts: PhotoClearanc
   };
 }
 
-function factsOf(row: PhotoRow): PhotoClearanceFacts {
+function factsOf(row: PhotoRow, timeZone: string): PhotoClearanceFacts {
   return {
+    timeZone,
     patientId: row.patient_id,
     faceVisible: row.face_visible,
     photo: { id: row.id, caseId: row.case_id, identifyingMarks: row.identifying_marks },

@@ -266,17 +266,20 @@ export class PortalService implements OnModuleInit {
           expirationEvent: release.expiration_event,
           revokedAt: release.revoked_at,
           inWords: [
-            ...releaseInWords({
-              channels: release.channels,
-              deniedChannels: release.denied_channels,
-              faceAllowed: release.face_allowed,
-              obscureIdentifyingMarks: release.obscure_identifying_marks,
-              nameAllowed: release.name_allowed,
-              paidAdvertisingAllowed: release.paid_advertising_allowed,
-              educationalUseAllowed: release.educational_use_allowed,
-              expiresAt: release.expires_at,
-              expirationEvent: release.expiration_event,
-            }),
+            ...releaseInWords(
+              {
+                channels: release.channels,
+                deniedChannels: release.denied_channels,
+                faceAllowed: release.face_allowed,
+                obscureIdentifyingMarks: release.obscure_identifying_marks,
+                nameAllowed: release.name_allowed,
+                paidAdvertisingAllowed: release.paid_advertising_allowed,
+                educationalUseAllowed: release.educational_use_allowed,
+                expiresAt: release.expires_at,
+                expirationEvent: release.expiration_event,
+              },
+              this.config.clinicTimeZone,
+            ),
             ...narrowings.map(
               (each) =>
                 `On ${calendarDay(each.received_at, this.config.clinicTimeZone)} ${describeScope({

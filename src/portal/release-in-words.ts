@@ -1,3 +1,4 @@
+import { calendarDay } from '../common/calendar.js';
 import type { ReleaseScope } from '../rights/clearance.js';
 
 /** What a patient is told about a release: its scope and when it ends. */
@@ -32,8 +33,11 @@ function list(codes: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** What a release lets the clinic do with the patient's photos, one sentence each, as the patient reads it. */
-export function releaseInWords(scope: ReleaseScopeForPatient): string[] {
+/**
+ * What a release lets the clinic do with the patient's photos, one sentence each, as the patient
+ * reads it; dates are the clinic's calendar days.
+ */
+export function releaseInWords(scope: ReleaseScopeForPatient, timeZone: string): string[] {
   return [
     scope.channels.length > 0
       ? `Your photos may be shown on ${list(scope.channels)}.`
@@ -51,7 +55,7 @@ export function releaseInWords(scope: ReleaseScopeForPatient): string[] {
       ? 'The photos may be used for teaching and at conferences.'
       : 'The photos are not used for teaching.',
     scope.expiresAt
-      ? `This consent ends on ${scope.expiresAt.toISOString().slice(0, 10)}, unless you withdraw it sooner.`
+      ? `This consent ends on ${calendarDay(scope.expiresAt, timeZone)}, unless you withdraw it sooner.`
       : scope.expirationEvent
         ? `This consent ends when ${scope.expirationEvent}, unless you withdraw it sooner.`
         : 'This consent lasts until you withdraw it.',

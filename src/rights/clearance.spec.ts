@@ -122,6 +122,16 @@ describe('the clearance rule', () => {
       assert.equal(decision.releaseId, 'release-1', 'the expired release still governs: a newer one is needed');
     });
 
+    it("writes the dates of its messages as the clinic's calendar days", () => {
+      const expired = (timeZone?: string) =>
+        decideClearance(
+          facts({ timeZone, releases: [release({ expiresAt: new Date('2026-05-01T02:00:00Z') })] }),
+          use(),
+        ).reasons[0].message;
+      assert.equal(expired(), 'The release expired on 2026-05-01.');
+      assert.equal(expired('America/New_York'), 'The release expired on 2026-04-30.', '10 pm the evening before');
+    });
+
     it('treats a form lacking a required element as not in force, naming what it lacks', () => {
       const decision = decideClearance(
         facts({ releases: [release({ defects: ['treatment is conditioned on signing'] })] }),

@@ -2,6 +2,7 @@
 // function (no I/O, no clock). Every path that decides (clearance checks, reverse lookup,
 // publishing, the public media URL, removals) calls decideClearance with facts it has loaded.
 
+import { calendarDay } from '../common/calendar.js';
 import { channelCovers } from './channels.js';
 
 /** What a use shows and where, at a time. */
@@ -76,6 +77,8 @@ export interface ClearanceHold {
 }
 
 export interface ClearanceFacts {
+  /** The clinic's time zone: the dates in messages are its calendar days (UTC when absent). */
+  timeZone?: string;
   photo: ClearancePhoto;
   /** Every version of every release of the photo's patient; the rule picks the governing one. */
   releases: readonly ClearanceRelease[];
@@ -145,7 +148,7 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
       overlaps(each.channel, use.channel),
     );
     for (const { channel, receivedAt } of revoked) {
-      fail('channel_revoked', `The patient withdrew consent for ${channel} on ${day(receivedAt)}.`);
+      fail('channel_revoked', `The patient withdrew consent for ${channel} on ${day(receivedAt, facts.timeZone)}.`);
     }
     checkScope(governing.scope, facts.photo, use, fail);
   }
@@ -201,6 +204,8 @@ export interface PhotoStanding {
   reasons: ClearanceReason[];
   /** Channels the patient withdrew from the governing release by then. */
   revokedChannels: string[];
+  /** The clinic's time zone, for the dates the standing is told in (UTC when absent). */
+  timeZone?: string;
 }
 
 export function photoStanding(facts: ClearanceFacts, at: Date): PhotoStanding {
@@ -212,6 +217,7 @@ export function photoStanding(facts: ClearanceFacts, at: Date): PhotoStanding {
     revokedChannels: release
       ? revokedChannels(release, facts.revocations, at.getTime()).map((each) => each.channel)
       : [],
+    timeZone: facts.timeZone,
   };
 }
 
@@ -228,7 +234,7 @@ function checkStanding(facts: ClearanceFacts, t: number, fail: Fail): ClearanceR
     if (signedLater.length > 0) {
       fail(
         'release_not_yet_signed',
-        `The release covering this photo was signed on ${day(earliest(signedLater))}, after the time of this use.`,
+        `The release covering this photo was signed on ${day(earliest(signedLater), facts.timeZone)}, after the time of this use.`,
       );
     } else {
       fail(
@@ -238,12 +244,12 @@ function checkStanding(facts: ClearanceFacts, t: number, fail: Fail): ClearanceR
       );
     }
   } else {
-    checkInForce(governing, facts.revocations, t, fail);
+    checkInForce(governing, facts, t, fail);
   }
   for (const revocation of facts.revocations) {
     if (revocation.receivedAt.getTime() > t || revocation.scope.kind !== 'photos') continue;
     if (revocation.scope.photoIds.includes(photo.id)) {
-      fail('photo_withdrawn', `The patient withdrew this photo on ${day(revocation.receivedAt)}.`);
+      fail('photo_withdrawn', `The patient withdrew this photo on ${day(revocation.receivedAt, facts.timeZone)}.`);
     }
   }
   for (const hold of facts.holds) {
@@ -277,16 +283,11 @@ function newer(a: ClearanceRelease, b: ClearanceRelease): boolean {
   return a.id > b.id;
 }
 
-function checkInForce(
-  release: ClearanceRelease,
-  revocations: readonly ClearanceRevocation[],
-  t: number,
-  fail: Fail,
-): void {
+function checkInForce(release: ClearanceRelease, facts: ClearanceFacts, t: number, fail: Fail): void {
   if (release.expiresAt && release.expiresAt.getTime() <= t) {
     fail(
       'release_expired',
-      `The release expired on ${day(release.expiresAt)}.`,
+      `The release expired on ${day(release.expiresAt, facts.timeZone)}.`,
       'Ask the patient to sign a new release.',
     );
   }
@@ -297,9 +298,9 @@ function checkInForce(
       'Have the patient sign a complete release form.',
     );
   }
-  for (const revocation of revocationsOf(release, revocations, t)) {
+  for (const revocation of revocationsOf(release, facts.revocations, t)) {
     if (revocation.scope.kind === 'everything') {
-      fail('release_revoked', `The patient revoked the release on ${day(revocation.receivedAt)}.`);
+      fail('release_revoked', `The patient revoked the release on ${day(revocation.receivedAt, facts.timeZone)}.`);
     }
   }
 }
@@ -398,7 +399,7 @@ function earliest(releases: readonly ClearanceRelease[]): Date {
   );
 }
 
-/** A day as YYYY-MM-DD (UTC): what a message needs, without a locale. */
-function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** A day as YYYY-MM-DD on the clinic's calendar: what a message needs, without a locale. */
+function day(date: Date, timeZone = 'UTC'): string {
+  return calendarDay(date, timeZone);
 }

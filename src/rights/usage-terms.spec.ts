@@ -39,6 +39,11 @@ describe('usage terms in plain words', () => {
     );
   });
 
+  it("give the end date as the clinic's calendar day", () => {
+    const terms = usageTerms({ release: RELEASE, reasons: [], revokedChannels: [], timeZone: 'America/New_York' });
+    assert.match(terms.text, /Valid until 2031-02-28 unless revoked sooner\./, 'midnight UTC is the evening before');
+  });
+
   it('say that nothing is cleared, and why, when no release is in force', () => {
     const expired = usageTerms({
       release: RELEASE,

@@ -1,3 +1,4 @@
+import { calendarDay } from '../common/calendar.js';
 import type { ClearanceReason, ClearanceRelease, PhotoStanding } from './clearance.js';
 
 /** What a photo's rights metadata says, in words a person reads before using it. */
@@ -20,7 +21,7 @@ export function usageTerms(standing: PhotoStanding): UsageTerms {
   }
   return {
     usable: true,
-    text: scopeInWords(release, standing.revokedChannels),
+    text: scopeInWords(release, standing.revokedChannels, standing.timeZone ?? 'UTC'),
     releaseReference,
     endsAt: release.expiresAt,
   };
@@ -35,7 +36,7 @@ function inWords(reason: ClearanceReason): string {
   return reason.code === 'photo_on_hold' ? 'The photo is on hold.' : reason.message;
 }
 
-function scopeInWords(release: ClearanceRelease, revokedChannels: readonly string[]): string {
+function scopeInWords(release: ClearanceRelease, revokedChannels: readonly string[], timeZone: string): string {
   const { scope } = release;
   const excluded = [...scope.deniedChannels, ...revokedChannels];
   const sentences = [
@@ -49,7 +50,7 @@ function scopeInWords(release: ClearanceRelease, revokedChannels: readonly strin
     scope.paidAdvertisingAllowed ? 'Paid advertising allowed.' : 'No paid advertising.',
     scope.educationalUseAllowed ? 'Educational use allowed.' : 'No educational use.',
     release.expiresAt
-      ? `Valid until ${release.expiresAt.toISOString().slice(0, 10)} unless revoked sooner.`
+      ? `Valid until ${calendarDay(release.expiresAt, timeZone)} unless revoked sooner.`
       : 'Valid until revoked or until the expiration event on the form.',
     'Check clearance before each use.',
   ];
