@@ -116,17 +116,17 @@ function assertR4Consent(consent: Json): void {
   assertProvision(consent.provision, 'provision');
 }
 
+/** A signed release form as an upload part. */
+function pdf(label?: string): FilePart {
+  return { bytes: signedFormPdf(label), filename: 'release.pdf', contentType: 'application/pdf' };
+}
+
 describe('release authorizations', () => {
   let t: TestApp;
   let frontDesk: SignedInStaff;
   let marketing: SignedInStaff;
   let patientId: string;
   let caseId: string;
-  const pdf = (label?: string): FilePart => ({
-    bytes: signedFormPdf(label),
-    filename: 'release.pdf',
-    contentType: 'application/pdf',
-  });
   const record = (fields: unknown, file: FilePart | null = pdf(), patient = patientId) =>
     postForm(t, frontDesk, `/api/v1/patients/${patient}/releases`, 'document', file, fields);
   const get = (path: string, staff = frontDesk) => request(t.server).get(path).auth(staff.token, { type: 'bearer' });
@@ -484,7 +484,7 @@ describe('release authorizations of a clinic west of UTC', () => {
     // The test clock stands at 2026-03-02T09:00Z, 4 am in New York: the patient turned 18 there today.
     const patient = await createPatient(t, frontDesk, { dateOfBirth: '2008-03-02' });
     const sign = (signedAt: string) =>
-      postForm(t, frontDesk, `/api/v1/patients/${patient.id}/releases`, 'document', pdfPart(), {
+      postForm(t, frontDesk, `/api/v1/patients/${patient.id}/releases`, 'document', pdf(), {
         ...releaseFields(),
         signedAt,
       });
@@ -504,7 +504,7 @@ describe('release authorizations of a clinic west of UTC', () => {
     const patient = await createPatient(t, frontDesk);
     const photo = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient.id));
     // Ended at 2 am UTC on 5 February: 9 pm on 4 February in New York.
-    const lapsed = await postForm(t, frontDesk, `/api/v1/patients/${patient.id}/releases`, 'document', pdfPart(), {
+    const lapsed = await postForm(t, frontDesk, `/api/v1/patients/${patient.id}/releases`, 'document', pdf(), {
       ...releaseFields({ signedAt: '2026-01-05T15:00:00Z', expiresAt: '2026-02-05T02:00:00Z' }),
     });
     assert.equal(lapsed.status, 201, JSON.stringify(lapsed.body));
@@ -518,7 +518,3 @@ describe('release authorizations of a clinic west of UTC', () => {
     );
   });
 });
-
-function pdfPart(): FilePart {
-  return { bytes: signedFormPdf(), filename: 'release.pdf', contentType: 'application/pdf' };
-}
