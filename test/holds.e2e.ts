@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
-import { counts, createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
+import { waitForLockWaiters } from './support/database.js';
+import { counts, createCase, createPatient, createRelease, postForm, SCOPE, uploadPhoto } from './support/records.js';
+import { signedFormPdf } from './support/images.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
@@ -176,18 +177,6 @@ describe('holds', () => {
     }
   });
 
-  /** Until a statement of the app waits for a row lock (the publication's share lock on the release). */
-  const waitForLockWaiter = async () => {
-    for (let tries = 0; tries < 500; tries++) {
-      const [{ waiting }] = await t.database.query<{ waiting: number }>(
-        "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-      );
-      if (waiting > 0) return;
-      await sleep(10);
-    }
-    throw new Error('the publication never waited for the release lock');
-  };
-
   it('refuses a publication that waited for the release lock while a hold stamped after its request committed', async () => {
     const { patientId, photoIds } = await consentedPatient(1);
     const [{ id: releaseId }] = await t.database.query<{ id: string }>(
@@ -203,7 +192,7 @@ describe('holds', () => {
       const publishing = as(marketing)
         .post('/publications', { photoId: photoIds[0], channel: 'website', hosted: true })
         .then((response) => response);
-      await waitForLockWaiter();
+      await waitForLockWaiters(t.database);
       // Placed by an instance whose clock runs two seconds ahead (or simply later than the
       // publication's request came in): it committed before the publication got its lock.
       await holdsTransaction.query(
@@ -221,6 +210,55 @@ describe('holds', () => {
       assert.deepEqual(await t.database.query('SELECT id FROM publications WHERE patient_id = $1', [patientId]), []);
     } finally {
       await holdsTransaction.end();
+    }
+  });
+
+  it('keeps the version an amendment made while the hold waited for the release locked until the hold commits', async () => {
+    const { patientId } = await consentedPatient(1);
+    const [{ id: releaseId }] = await t.database.query<{ id: string }>(
+      'SELECT id FROM releases WHERE patient_id = $1',
+      [patientId],
+    );
+    const releaseHolder = new pg.Client({ connectionString: t.database.url });
+    const holdsTableHolder = new pg.Client({ connectionString: t.database.url });
+    await releaseHolder.connect();
+    await holdsTableHolder.connect();
+    try {
+      // The amendment, then the hold, queue for the release's lock; the amendment goes first.
+      await releaseHolder.query('BEGIN');
+      await releaseHolder.query('SELECT id FROM releases WHERE id = $1 FOR UPDATE', [releaseId]);
+      const amending = postForm(
+        t,
+        frontDesk,
+        `/api/v1/releases/${releaseId}/amendments`,
+        'document',
+        { bytes: signedFormPdf('renewed'), filename: 'renewed.pdf', contentType: 'application/pdf' },
+        { reason: 'Renewed.', signedAt: t.clock.now().toISOString(), scope: SCOPE },
+      ).then((response) => response);
+      await waitForLockWaiters(t.database, 1);
+      // The hold will wait here once it holds the release locks, so that they can be looked at.
+      await holdsTableHolder.query('BEGIN');
+      await holdsTableHolder.query('LOCK TABLE holds IN SHARE MODE');
+      const placing = as(privacyOfficer)
+        .post(`/patients/${patientId}/holds`, { reason: 'Disputed' })
+        .then((response) => response);
+      await waitForLockWaiters(t.database, 2);
+      await releaseHolder.query('COMMIT');
+      const amended = await amending;
+      assert.equal(amended.status, 201, JSON.stringify(amended.body));
+      await waitForLockWaiters(t.database, 1, 'INSERT INTO "holds"');
+
+      // Until the hold commits, a publication of the new version would wait for it and be refused.
+      await assert.rejects(
+        t.database.query('SELECT id FROM releases WHERE id = $1 FOR SHARE NOWAIT', [amended.body.id]),
+        { code: '55P03' },
+        'the version the amendment made is locked by the hold',
+      );
+      await holdsTableHolder.query('COMMIT');
+      assert.equal((await placing).status, 201);
+    } finally {
+      await releaseHolder.end();
+      await holdsTableHolder.end();
     }
   });
 

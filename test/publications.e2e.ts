@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
+import { waitForLockWaiters } from './support/database.js';
 import { createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
@@ -243,7 +243,7 @@ describe('publications', () => {
         location: { url: 'https://clinic.example/before-after' },
       });
       const settled = pending.then((response) => response);
-      await waitForLockWait(t);
+      await waitForLockWaiters(t.database);
       // Narrow the release to print only: supersede the version and add one, as an amendment would.
       await lockHolder.query('UPDATE releases SET superseded_at = now() WHERE id = $1', [releaseId]);
       await lockHolder.query(
@@ -272,15 +272,3 @@ describe('publications', () => {
     }
   });
 });
-
-/** Until some session of the test database waits for a lock (the publish, blocked on the release row). */
-async function waitForLockWait(t: TestApp): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const [row] = await t.database.query<{ n: string }>(
-      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-    );
-    if (Number(row?.n) > 0) return;
-    await sleep(25);
-  }
-  throw new Error('the publish never waited for the release lock');
-}

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
@@ -11,22 +10,15 @@ import { JobQueue } from '../src/jobs/job-queue.js';
 import { ReleaseExpiryCases } from '../src/removals/release-expiry.js';
 import { REMOVAL_TIMER_JOB, RemovalTimers } from '../src/removals/removal-timers.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { counts, createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
+import { waitForLockWaiters } from './support/database.js';
+import { signedFormPdf } from './support/images.js';
+import { counts, createCase, createPatient, createRelease, postForm, uploadPhoto } from './support/records.js';
 import { createStaff, signIn, type SignedInStaff, type StaffMember } from './support/staff.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
 
 const DAY = 24 * 60 * 60 * 1000;
 const PATIENT_EMAIL = 'patient@example.test';
-
-/** Polls for something another process does; fails after 20 s. */
-async function waitFor(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(50);
-  }
-}
 
 describe('removal timers, owners and the outbox', () => {
   let t: TestApp;
@@ -295,6 +287,64 @@ describe('removal timers, owners and the outbox', () => {
     assert.ok(timers.length > 0, 'its timers are scheduled');
   });
 
+  it('decides each patient when it comes to them: a release renewed while the job ran opens no case', async () => {
+    t.clock.set(new Date('2026-11-05T09:00:00Z'));
+    await signInAgain();
+    const patients = [
+      await publishedPatient({ expiresAt: '2026-11-20T00:00:00Z' }),
+      await publishedPatient({ expiresAt: '2026-11-20T00:00:00Z' }),
+    ];
+    t.clock.set(new Date('2026-11-21T03:23:00Z'));
+    await signInAgain();
+    // Each release locked by a connection of its own, so that the job waits on whichever patient
+    // it comes to first while the other patient's release is renewed.
+    const holders = await Promise.all(
+      patients.map(async ({ releaseId }) => {
+        const client = new pg.Client({ connectionString: t.database.url });
+        await client.connect();
+        await client.query('BEGIN');
+        await client.query('SELECT id FROM releases WHERE id = $1 FOR UPDATE', [releaseId]);
+        const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+        return { client, pid };
+      }),
+    );
+    try {
+      const opening = t.app.get(ReleaseExpiryCases).openCases();
+      await waitForLockWaiters(t.database);
+      const [{ blockers }] = await t.database.query<{ blockers: number[] }>(
+        `SELECT pg_blocking_pids(pid) AS blockers FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      const first = holders.findIndex((holder) => blockers.includes(holder.pid));
+      assert.ok(first >= 0, 'the job waits for one of the two releases');
+      const second = 1 - first;
+      t.clock.advance(2000);
+      await holders[second].client.query('COMMIT');
+      const renewed = await postForm(
+        t,
+        frontDesk,
+        `/api/v1/releases/${patients[second].releaseId}/amendments`,
+        'document',
+        { bytes: signedFormPdf('renewed'), filename: 'renewed.pdf', contentType: 'application/pdf' },
+        { reason: 'Renewed for a year.', signedAt: t.clock.now().toISOString(), expiresAt: '2027-11-20T00:00:00Z' },
+      );
+      assert.equal(renewed.status, 201, JSON.stringify(renewed.body));
+      await holders[first].client.query('COMMIT');
+      assert.equal(await opening, 1);
+      const cases = await t.database.query<{ patient_id: string }>(
+        'SELECT patient_id FROM removal_cases WHERE patient_id = ANY($1::uuid[])',
+        [patients.map((patient) => patient.patientId)],
+      );
+      assert.deepEqual(
+        cases.map((row) => row.patient_id),
+        [patients[first].patientId],
+        'a case for the release that stayed expired, none for the renewed one',
+      );
+    } finally {
+      for (const { client } of holders) await client.end();
+    }
+  });
+
   describe('task owners and reassignment', () => {
     it('gives new tasks to the owner of the longest matching channel prefix; tasks can be reassigned', async () => {
       t.clock.set(new Date('2026-12-01T09:00:00Z'));
@@ -420,12 +470,8 @@ describe('removal timers, owners and the outbox', () => {
     );
     try {
       await once(worker.stdout, 'data');
-      await waitFor(async () => {
-        const [{ blocked }] = await t.database.query<{ blocked: number }>(
-          "SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
-        );
-        return blocked > 0;
-      }, 'the other instance is inside the handler, waiting for the case row');
+      // The other instance is inside the handler, waiting for the case row.
+      await waitForLockWaiters(t.database);
       const active = await t.database.query<{ notice: string }>(
         `SELECT data->>'notice' AS notice FROM pgboss.job WHERE name = $1 AND data->>'caseId' = $2 AND state = 'active'`,
         [REMOVAL_TIMER_JOB, caseId],

@@ -7,8 +7,11 @@ const MAX_LOCK_ATTEMPTS = 5;
 /**
  * Takes the lock the publish path takes (it share-locks the release governing a use) on every
  * current version of the patient's releases. An amendment committing meanwhile makes a new current
- * version that the first lock did not see, so the set is read again until every current version is
- * locked.
+ * version that a read did not see, so the set is read again, each time with a new snapshot, until
+ * a read made after the previous one's locks were granted finds no version it had not locked. The
+ * first read is never enough, even when it finds none: a version superseded while the read waited
+ * for its lock drops out of the result, and the version that superseded it is not in that read's
+ * snapshot.
  */
 export async function lockCurrentReleases(manager: EntityManager, patientId: string): Promise<void> {
   const locked = new Set<string>();
@@ -17,7 +20,7 @@ export async function lockCurrentReleases(manager: EntityManager, patientId: str
       'SELECT id FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY id FOR UPDATE',
       [patientId],
     );
-    if (rows.every((row) => locked.has(row.id))) return;
+    if (attempt > 0 && rows.every((row) => locked.has(row.id))) return;
     for (const row of rows) locked.add(row.id);
   }
   throw new DomainError(

@@ -39,19 +39,19 @@ export class ReleaseExpiryCases implements OnModuleInit {
 
   /** Opens a case for each expired release with live publications; returns how many it opened. */
   async openCases(): Promise<number> {
-    const now = this.clock.now();
     const patients = await this.dataSource.query<{ patient_id: string }[]>(
       `SELECT DISTINCT pub.patient_id FROM publications pub
         WHERE pub.status = 'live'
           AND EXISTS (SELECT 1 FROM releases r WHERE r.patient_id = pub.patient_id AND r.superseded_at IS NULL
                          AND r.expires_at <= $1)`,
-      [now],
+      [this.clock.now()],
     );
     let opened = 0;
     for (const { patient_id: patientId } of patients) {
       opened += await this.dataSource.transaction(async (manager) => {
         await lockCurrentReleases(manager, patientId);
-        const expired = (await this.opener.uncleared(manager, patientId, now)).filter(
+        // Decided now, under the lock, not when the list was read: a renewal may have committed since.
+        const expired = (await this.opener.uncleared(manager, patientId, this.clock.now())).filter(
           (publication) =>
             publication.decision.releaseId &&
             publication.decision.reasons.some((reason) => reason.code === 'release_expired'),

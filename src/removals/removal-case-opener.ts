@@ -4,7 +4,7 @@ import type { AuditEntry } from '../audit/audit.service.js';
 import { ClearanceService, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { decideClearance, type ClearanceDecision } from '../rights/clearance.js';
+import { decideClearance, presentOf, type ClearanceDecision } from '../rights/clearance.js';
 import { RemovalNotifier } from './removal-notifier.js';
 import { RemovalTimers } from './removal-timers.js';
 
@@ -51,8 +51,12 @@ export class RemovalCaseOpener {
     private readonly clock: Clock,
   ) {}
 
-  /** Every live publication of the patient that the current facts no longer clear at `at`. */
-  async uncleared(manager: EntityManager, patientId: string, at: Date): Promise<DecidedPublication[]> {
+  /**
+   * Every live publication of the patient that the current facts no longer clear now, `now` being
+   * read after the caller took the release lock. Each is decided at `presentOf` its photo's facts:
+   * a renewal stamped by an instance whose clock runs a little ahead has committed, so it counts.
+   */
+  async uncleared(manager: EntityManager, patientId: string, now: Date): Promise<DecidedPublication[]> {
     const live = await manager.query<
       (Omit<DecidedPublication, 'decision'> & {
         face_shown: boolean;
@@ -70,20 +74,23 @@ export class RemovalCaseOpener {
       manager,
     );
     return live
-      .map((publication) => ({
-        id: publication.id,
-        photo_id: publication.photo_id,
-        channel: publication.channel,
-        hosted: publication.hosted,
-        decision: decideClearance(facts.get(publication.photo_id) as PhotoClearanceFacts, {
+      .map((publication) => {
+        const photoFacts = facts.get(publication.photo_id) as PhotoClearanceFacts;
+        return {
+          id: publication.id,
+          photo_id: publication.photo_id,
           channel: publication.channel,
-          at,
-          faceShown: publication.face_shown,
-          marksObscured: publication.marks_obscured,
-          nameShown: publication.name_shown,
-          paid: publication.paid,
-        }),
-      }))
+          hosted: publication.hosted,
+          decision: decideClearance(photoFacts, {
+            channel: publication.channel,
+            at: presentOf(photoFacts, now),
+            faceShown: publication.face_shown,
+            marksObscured: publication.marks_obscured,
+            nameShown: publication.name_shown,
+            paid: publication.paid,
+          }),
+        };
+      })
       .filter((publication) => !publication.decision.allowed);
   }
 

@@ -35,6 +35,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /**
+ * Until `count` sessions of the database wait for a lock, counting only statements that start with
+ * `statement` if given: how a test knows that the service's transaction is queued behind the lock
+ * the test holds. Fails after 10 s.
+ */
+export async function waitForLockWaiters(database: TestDatabase, count = 1, statement = ''): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [{ waiting }] = await database.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND starts_with(query, $1)`,
+      [statement],
+    );
+    if (waiting >= count) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} statements to wait for a lock`);
+    await sleep(10);
+  }
+}
+
+/**
  * Drops without FORCE first: a session that is still closing (a pool that has just ended) gets a
  * moment to go, instead of being terminated under a client that would report it as an error.
  */
