@@ -86,17 +86,49 @@ describe('where an image ends', () => {
   });
 
   it('reads big-endian TIFFs and gives up on damaged ones and BigTIFF rather than guessing', () => {
-    const tiff = bigEndianTiff(4);
+    const tiff = oneStripTiff(4);
     assert.equal(tiffLength(Buffer.concat([tiff, SCRIPT])), tiff.length);
-    const stripPastTheEnd = bigEndianTiff(400).subarray(0, tiff.length);
-    assert.equal(tiffLength(stripPastTheEnd), null, 'a strip past the end of the file');
+    assert.equal(tiffLength(oneStripTiff(400, tiff.length)), null, 'a strip past the end of the file');
+    assert.equal(tiffLength(oneStripTiff(0)), null, 'a strip whose length is left to the reader');
+    const noByteCounts = bigEndianTiff([[273, 4, 1, ifdEnd(1)]], ifdEnd(1) + 4);
+    assert.equal(tiffLength(noByteCounts), null, 'strips without byte counts');
     const looping = Buffer.from(tiff);
-    looping.writeUInt32BE(8, BIG_ENDIAN_IFD_END - 4);
+    looping.writeUInt32BE(8, ifdEnd(3) - 4);
     assert.equal(tiffLength(looping), tiff.length, 'an IFD chain that loops back is followed once');
     const bigTiff = Buffer.concat([tiff, SCRIPT]);
     bigTiff.writeUInt16BE(43, 2);
     assert.equal(tiffLength(bigTiff), null);
     assert.equal(withoutTrailingData(bigTiff, 'image/tiff'), bigTiff);
+  });
+
+  it('reads no more of a crafted TIFF than a real one needs', () => {
+    // 2 000 entries of unknown tags, each 100 000 LONGs over the same bytes: skipped unread.
+    const length = 8 + 400_000;
+    const unknown = bigEndianTiff(
+      Array.from({ length: 2000 }, (_, index) => [50_000 + index, 4, 100_000, 8] as [number, number, number, number]),
+      length,
+    );
+    assert.equal(tiffLength(unknown), length);
+    // Sub-IFD pointers by the hundred thousand, and strips by the million: refused, not read.
+    assert.equal(tiffLength(bigEndianTiff([[330, 4, 300_000, 8]], 8 + 1_200_000)), null);
+    const strips = bigEndianTiff(
+      [
+        [273, 3, 1_200_000, 8],
+        [279, 3, 1_200_000, 8],
+      ],
+      8 + 2_400_000,
+    );
+    assert.equal(tiffLength(strips), null);
+    assert.equal(withoutTrailingData(strips, 'image/tiff'), strips);
+  });
+
+  it('keeps an AVIF whole past a box of an unusual type', async () => {
+    const avif = await sharp(pixels(), { raw: { width: 96, height: 64, channels: 3 } })
+      .avif()
+      .toBuffer();
+    const odd = Buffer.concat([Buffer.from([0, 0, 0, 12]), Buffer.from([1, 2, 3, 4]), Buffer.from('data')]);
+    const withOddBox = Buffer.concat([avif, odd]);
+    assert.equal(isobmffLength(withOddBox), withOddBox.length);
   });
 });
 
@@ -109,32 +141,39 @@ function pixels(): Buffer {
   return bytes;
 }
 
-/** Where the IFD of bigEndianTiff() ends: header, entry count, three entries, next IFD offset. */
-const BIG_ENDIAN_IFD_END = 8 + 2 + 3 * 12 + 4;
+/** Where a classic TIFF's first IFD, at offset 8, ends with `entries` entries. */
+const ifdEnd = (entries: number) => 8 + 2 + entries * 12 + 4;
 
 /**
- * A big-endian TIFF of one IFD: an 8-byte ImageDescription stored after the IFD, then one strip
- * of `stripBytes` (the file holds them all).
+ * A big-endian TIFF of `length` bytes whose one IFD holds `entries` (tag, type, count, value or
+ * offset); SHORT values are left-justified in the entry, as the format has them.
  */
-function bigEndianTiff(stripBytes: number): Buffer {
-  const stripAt = BIG_ENDIAN_IFD_END + 8;
-  const tiff = Buffer.alloc(stripAt + stripBytes);
+function bigEndianTiff(entries: [tag: number, type: number, count: number, value: number][], length: number): Buffer {
+  const tiff = Buffer.alloc(Math.max(length, ifdEnd(entries.length)));
   tiff.write('MM', 0, 'latin1');
   tiff.writeUInt16BE(42, 2);
   tiff.writeUInt32BE(8, 4);
-  tiff.writeUInt16BE(3, 8);
-  const entries: [tag: number, type: number, count: number, value: number][] = [
-    [270, 2, 8, BIG_ENDIAN_IFD_END], // ImageDescription, ASCII
-    [273, 4, 1, stripAt], // StripOffsets, LONG
-    [279, 3, 1, stripBytes], // StripByteCounts, SHORT (left-justified in the value field)
-  ];
+  tiff.writeUInt16BE(entries.length, 8);
   for (const [index, [tag, type, count, value]] of entries.entries()) {
     const at = 10 + index * 12;
     tiff.writeUInt16BE(tag, at);
     tiff.writeUInt16BE(type, at + 2);
     tiff.writeUInt32BE(count, at + 4);
-    if (type === 3) tiff.writeUInt16BE(value, at + 8);
+    if (type === 3 && count === 1) tiff.writeUInt16BE(value, at + 8);
     else tiff.writeUInt32BE(value, at + 8);
   }
   return tiff;
+}
+
+/** One strip of `stripBytes` after an 8-byte ImageDescription stored after the IFD. */
+function oneStripTiff(stripBytes: number, length = ifdEnd(3) + 8 + stripBytes): Buffer {
+  const stripAt = ifdEnd(3) + 8;
+  return bigEndianTiff(
+    [
+      [270, 2, 8, ifdEnd(3)], // ImageDescription, ASCII
+      [273, 4, 1, stripAt], // StripOffsets, LONG
+      [279, 3, 1, stripBytes], // StripByteCounts, SHORT
+    ],
+    length,
+  );
 }

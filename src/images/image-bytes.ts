@@ -68,14 +68,14 @@ export function riffLength(bytes: Buffer): number | null {
 
 /**
  * The length of an ISOBMFF file (AVIF) up to the end of its last top-level box, or null when its
- * first box cannot be read. What follows the boxes and does not read as one (a four-character type
- * and a size within the file) is not part of the image: appended text reads as a size of hundreds
- * of megabytes, past the end of any file the size cap lets through.
+ * first box cannot be read. What follows the boxes and does not read as one, a size that fits in
+ * what is left of the file, is not part of the image: appended text reads as a size of hundreds of
+ * megabytes, past the end of any file the size cap lets through. Box types are not checked, so a
+ * valid file with an unusual one is not cut short.
  */
 export function isobmffLength(bytes: Buffer): number | null {
   let offset = 0;
   while (offset + 8 <= bytes.length) {
-    if (!/^[\x20-\x7e]{4}$/.test(bytes.toString('latin1', offset + 4, offset + 8))) break;
     let size = bytes.readUInt32BE(offset);
     let headerLength = 8;
     if (size === 0) return bytes.length; // the last box, running to the end of the file
@@ -90,22 +90,12 @@ export function isobmffLength(bytes: Buffer): number | null {
   return offset > 0 ? offset : null;
 }
 
-/** Bytes per value of each TIFF field type (6.0 and the IFD type of TIFF/EP); other types are skipped. */
-const TIFF_TYPE_BYTES = new Map([
-  [1, 1],
-  [2, 1],
-  [3, 2],
-  [4, 4],
-  [5, 8],
-  [6, 1],
-  [7, 1],
-  [8, 2],
-  [9, 4],
-  [10, 8],
-  [11, 4],
-  [12, 8],
-  [13, 4],
-]);
+/**
+ * Bytes per value of each TIFF field type, by type number: BYTE, ASCII, SHORT, LONG, RATIONAL,
+ * SBYTE, UNDEFINED, SSHORT, SLONG, SRATIONAL, FLOAT, DOUBLE (6.0) and IFD (TIFF/EP). Other types
+ * are skipped, as readers do.
+ */
+const TIFF_TYPE_BYTES = [undefined, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4];
 const TIFF_SHORT = 3;
 const TIFF_LONG = 4;
 const TIFF_IFD = 13;
@@ -117,14 +107,29 @@ const TIFF_DATA_TAGS: [offsets: number, byteCounts: number][] = [
   [324, 325],
   [513, 514],
 ];
+const TIFF_DATA_TAG_SET = new Set(TIFF_DATA_TAGS.flat());
 /** More IFDs than any real file has: a chain that long is damaged or built to make us loop. */
 const TIFF_MAX_IFDS = 1000;
+/**
+ * The most offsets and byte counts read from one file (a 100 MP image in 256-pixel tiles has
+ * some 1 500 of each): every value is read on the event loop, and a crafted file can point
+ * thousands of entries of millions of values each at the same bytes.
+ */
+const TIFF_MAX_VALUES = 1_000_000;
+
+/** Where a SHORT or LONG field's values are, read one at a time rather than into arrays. */
+interface TiffNumbers {
+  type: number;
+  count: number;
+  at: number;
+}
 
 /**
  * The length of a classic TIFF up to the furthest byte its structure references: every IFD, every
  * value stored outside its entry, every strip or tile, followed through the IFD chain and the
- * Exif, GPS and sub-IFDs. Null when the structure cannot be followed or runs past the end of the
- * file (damaged: the decoder will say so), and for BigTIFF, which is stored as received.
+ * Exif, GPS and sub-IFDs. Null, so that the file is stored as received, when the structure cannot
+ * be followed, runs past the end of the file (damaged: the decoder will say so), leaves a strip's
+ * length for the reader to guess, or is larger than any real file's; and for BigTIFF.
  */
 export function tiffLength(bytes: Buffer): number | null {
   if (bytes.length < 8) return null;
@@ -133,6 +138,8 @@ export function tiffLength(bytes: Buffer): number | null {
   const little = order === 'II';
   const u16 = (at: number) => (little ? bytes.readUInt16LE(at) : bytes.readUInt16BE(at));
   const u32 = (at: number) => (little ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at));
+  const valueOf = ({ type, at }: TiffNumbers, index: number) =>
+    type === TIFF_SHORT ? u16(at + 2 * index) : u32(at + 4 * index);
   if (u16(2) !== 42) return null;
   let end = 8;
   const reach = (to: number) => {
@@ -140,6 +147,7 @@ export function tiffLength(bytes: Buffer): number | null {
     end = Math.max(end, to);
     return true;
   };
+  let valuesRead = 0;
   const pending = [u32(4)];
   const visited = new Set<number>();
   while (pending.length > 0) {
@@ -150,27 +158,37 @@ export function tiffLength(bytes: Buffer): number | null {
     const entries = u16(ifd);
     const next = ifd + 2 + entries * 12;
     if (!reach(next + 4)) return null;
-    const numbers = new Map<number, number[]>();
+    const data = new Map<number, TiffNumbers>();
     for (let entry = ifd + 2; entry < next; entry += 12) {
       const tag = u16(entry);
       const type = u16(entry + 2);
       const count = u32(entry + 4);
-      const size = TIFF_TYPE_BYTES.get(type);
+      const size = TIFF_TYPE_BYTES[type];
       if (size === undefined) continue;
-      const valueAt = size * count <= 4 ? entry + 8 : u32(entry + 8);
-      if (!reach(valueAt + size * count)) return null;
+      const at = size * count <= 4 ? entry + 8 : u32(entry + 8);
+      if (!reach(at + size * count)) return null;
+      const pointsToIfds = TIFF_SUB_IFD_TAGS.has(tag) || type === TIFF_IFD;
+      if (!pointsToIfds && !TIFF_DATA_TAG_SET.has(tag)) continue;
       if (type !== TIFF_SHORT && type !== TIFF_LONG && type !== TIFF_IFD) continue;
-      const values = Array.from({ length: count }, (_, index) =>
-        type === TIFF_SHORT ? u16(valueAt + 2 * index) : u32(valueAt + 4 * index),
-      );
-      if (TIFF_SUB_IFD_TAGS.has(tag) || type === TIFF_IFD) pending.push(...values);
-      numbers.set(tag, values);
+      valuesRead += count;
+      if (valuesRead > TIFF_MAX_VALUES) return null;
+      const numbers = { type, count, at };
+      if (!pointsToIfds) {
+        data.set(tag, numbers);
+        continue;
+      }
+      for (let index = 0; index < count; index += 1) pending.push(valueOf(numbers, index));
+      if (pending.length > TIFF_MAX_IFDS) return null;
     }
     for (const [offsetsTag, byteCountsTag] of TIFF_DATA_TAGS) {
-      const offsets = numbers.get(offsetsTag) ?? [];
-      const byteCounts = numbers.get(byteCountsTag) ?? [];
-      for (const [index, offset] of offsets.entries()) {
-        if (!reach(offset + (byteCounts[index] ?? 0))) return null;
+      const offsets = data.get(offsetsTag);
+      if (!offsets) continue;
+      // Without every length, libtiff estimates one; a guess is not where the image ends.
+      const byteCounts = data.get(byteCountsTag);
+      if (!byteCounts || byteCounts.count < offsets.count) return null;
+      for (let index = 0; index < offsets.count; index += 1) {
+        const byteCount = valueOf(byteCounts, index);
+        if (byteCount === 0 || !reach(valueOf(offsets, index) + byteCount)) return null;
       }
     }
     pending.push(u32(next));
@@ -181,19 +199,26 @@ export function tiffLength(bytes: Buffer): number | null {
 /**
  * The image without anything appended after its end, for every accepted type: JPEG, PNG and WebP
  * by their structure's end, AVIF after its last box, TIFF after the last byte its IFDs reference.
+ * A file whose end cannot be found is kept whole; so is one that trips up a reader here, which
+ * must never turn an upload the decoder would take into an error.
  */
 export function withoutTrailingData(bytes: Buffer, contentType: string): Buffer {
-  const length =
-    contentType === 'image/jpeg'
-      ? jpegLength(bytes)
-      : contentType === 'image/png'
-        ? pngLength(bytes)
-        : contentType === 'image/webp'
-          ? riffLength(bytes)
-          : contentType === 'image/avif'
-            ? isobmffLength(bytes)
-            : contentType === 'image/tiff'
-              ? tiffLength(bytes)
-              : null;
+  let length: number | null;
+  try {
+    length =
+      contentType === 'image/jpeg'
+        ? jpegLength(bytes)
+        : contentType === 'image/png'
+          ? pngLength(bytes)
+          : contentType === 'image/webp'
+            ? riffLength(bytes)
+            : contentType === 'image/avif'
+              ? isobmffLength(bytes)
+              : contentType === 'image/tiff'
+                ? tiffLength(bytes)
+                : null;
+  } catch {
+    length = null;
+  }
   return length !== null && length < bytes.length ? bytes.subarray(0, length) : bytes;
 }
