@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import request from 'supertest';
 import { ObjectStore } from '../src/storage/object-store.js';
 import { OrphanSweeper } from '../src/storage/orphan-sweeper.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
+import { waitForLockWaiters } from './support/database.js';
 import { pngOfSize, signedFormPdf } from './support/images.js';
 import {
   collectBytes,
@@ -13,6 +15,7 @@ import {
   createPatient,
   createRelease,
   postForm,
+  releaseFields,
   uploadPhoto,
 } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
@@ -573,6 +576,46 @@ describe('revocations', () => {
       [caseId],
     );
     assert.equal(letters.length, 2, 'the patient hears again once the found publication is down');
+  });
+
+  it('holds back a new release and a publication until a revocation being written commits, so it ends both', async () => {
+    const { patientId, photoIds } = await consentedPatient(1);
+    const tableHolder = new pg.Client({ connectionString: t.database.url });
+    await tableHolder.connect();
+    try {
+      // The revocation stops where it opens its removal case, after it has read what is live.
+      await tableHolder.query('BEGIN');
+      await tableHolder.query('LOCK TABLE removal_cases IN SHARE MODE');
+      const revoking = revoke(patientId, byPhone()).then((response) => response);
+      await waitForLockWaiters(t.database, 1, 'INSERT INTO removal_cases');
+      // A second release, signed before the call, and a publication: no lock of the first release
+      // covers them, but both must wait for the revocation.
+      const recording = postForm(
+        t,
+        frontDesk,
+        `/api/v1/patients/${patientId}/releases`,
+        'document',
+        { bytes: signedFormPdf('second'), filename: 'second.pdf', contentType: 'application/pdf' },
+        releaseFields({ formVersion: 'second' }),
+      ).then((response) => response);
+      await waitForLockWaiters(t.database, 2);
+      const publishing = as(marketing)
+        .post('/publications', { photoId: photoIds[0], channel: 'website', location: { url: 'https://example.com/p' } })
+        .then((response) => response);
+      await waitForLockWaiters(t.database, 3);
+      await tableHolder.query('COMMIT');
+      assert.equal((await revoking).status, 201);
+      assert.equal((await recording).status, 201);
+      const published = await publishing;
+      assert.equal(published.status, 409, JSON.stringify(published.body));
+      assert.ok(codes(published.body).includes('release_revoked'), JSON.stringify(published.body));
+      const live = await t.database.query("SELECT id FROM publications WHERE patient_id = $1 AND status = 'live'", [
+        patientId,
+      ]);
+      assert.deepEqual(live, []);
+    } finally {
+      await tableHolder.end();
+    }
   });
 
   it('leaves no live publication created after a revocation committed: 1,000 publish requests race revocations', async () => {

@@ -7,6 +7,7 @@ import { ClearanceService, intendedUse, type PhotoClearanceFacts } from '../clea
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
+import { lockPatientForConsentUse } from '../releases/release-locks.js';
 import { decideClearance, presentOf, type ClearanceDecision, type IntendedUse } from '../rights/clearance.js';
 import type {
   CreatePublicationDto,
@@ -182,9 +183,11 @@ export class PublicationsService {
   }
 
   /**
-   * Decides the use with the governing release row share-locked. The lock is taken on the release
-   * the decision names, then the facts are read again: if a change committed meanwhile made
-   * another version govern, that one is locked and the decision made again. Each decision is made
+   * Decides the use with the patient row key-share-locked (no hold, revocation or expiry is being
+   * written meanwhile, and none starts: see lockCurrentReleases) and the governing release row
+   * share-locked. The lock is taken on the release the decision names, then the facts are read
+   * again: if a change committed meanwhile made another version govern, that one is locked and the
+   * decision made again. Each decision is made
    * at the time it is made, not when the request came in: a hold, revocation or amendment that
    * committed while this waited for the lock is in effect for it.
    */
@@ -196,6 +199,7 @@ export class PublicationsService {
       const use = intendedUse({ ...dto, at: undefined }, facts, presentOf(facts, this.clock.now()));
       const decision = decideClearance(facts, use);
       if (decision.releaseId === null || decision.releaseId === locked) return { facts, use, decision };
+      if (locked === null) await lockPatientForConsentUse(manager, facts.patientId);
       await manager.query('SELECT id FROM releases WHERE id = $1 FOR SHARE', [decision.releaseId]);
       locked = decision.releaseId;
     }

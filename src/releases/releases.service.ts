@@ -20,6 +20,7 @@ import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
 import { releaseChecklist } from './release-checklist.js';
+import { lockPatientForConsentUse } from './release-locks.js';
 import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
 
 export const DOCUMENT_FILE_FIELD = 'document';
@@ -394,6 +395,8 @@ export class ReleasesService {
     await putAllOrNone(this.store, [[key, document.bytes]], this.logger);
     try {
       const written = await this.dataSource.transaction(async (manager) => {
+        // A revocation or hold being written must end this version too, so it waits for them.
+        await lockPatientForConsentUse(manager, patient.id);
         const plan = await prepare(manager);
         await plan.validateInside();
         const signer = terms.signedBy;
