@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { assertPatientPhotos } from '../patients/patient-checks.js';
 import { locationColumns } from '../publications/publications.service.js';
-import { decideClearance } from '../rights/clearance.js';
+import { decideClearance, presentOf } from '../rights/clearance.js';
 import type { DiscoveredPublicationDto } from './dto/removal-task.dto.js';
 import { DEFAULT_TASK_OWNER_SQL } from './removal-case-opener.js';
 import { RemovalNotifier } from './removal-notifier.js';
@@ -56,7 +56,9 @@ export class DiscoveredPublications {
       ) as PhotoClearanceFacts;
       const use = {
         channel: input.channel,
-        at: now,
+        // As things stand now, under the case's lock: a renewal or a hold that committed while this
+        // waited for it is in effect.
+        at: presentOf(facts, this.clock.now()),
         faceShown: input.faceShown ?? facts.faceVisible,
         marksObscured: input.marksObscured ?? false,
         nameShown: input.nameShown ?? false,
