@@ -310,10 +310,12 @@ describe('removal timers, owners and the outbox', () => {
     );
     try {
       const opening = t.app.get(ReleaseExpiryCases).openCases();
-      await waitForLockWaiters(t.database);
+      const lockingReleases = 'SELECT id FROM releases WHERE patient_id';
+      await waitForLockWaiters(t.database, 1, lockingReleases);
       const [{ blockers }] = await t.database.query<{ blockers: number[] }>(
         `SELECT pg_blocking_pids(pid) AS blockers FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND starts_with(query, $1)`,
+        [lockingReleases],
       );
       const first = holders.findIndex((holder) => blockers.includes(holder.pid));
       assert.ok(first >= 0, 'the job waits for one of the two releases');
