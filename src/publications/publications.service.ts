@@ -187,9 +187,9 @@ export class PublicationsService {
    * written meanwhile, and none starts: see lockCurrentReleases) and the governing release row
    * share-locked. The lock is taken on the release the decision names, then the facts are read
    * again: if a change committed meanwhile made another version govern, that one is locked and the
-   * decision made again. Each decision is made
-   * at the time it is made, not when the request came in: a hold, revocation or amendment that
-   * committed while this waited for the lock is in effect for it.
+   * decision made again. Each decision is made at the time it is made, not when the request came
+   * in: a hold, revocation or amendment that committed while this waited for the lock is in effect
+   * for it.
    */
   private async decideUnderLock(manager: EntityManager, dto: CreatePublicationDto): Promise<LockedDecision> {
     let locked: string | null = null;
