@@ -14,6 +14,7 @@ import {
   createCase,
   createPatient,
   createRelease,
+  narrowToSocialFromAhead,
   postForm,
   releaseFields,
   uploadPhoto,
@@ -576,6 +577,22 @@ describe('revocations', () => {
       [caseId],
     );
     assert.equal(letters.length, 2, 'the patient hears again once the found publication is down');
+  });
+
+  it('takes a publication found later as a removal once an amendment stamped a little ahead no longer clears it', async () => {
+    const { patientId, photoIds, releaseId } = await consentedPatient(1);
+    const revocation = (
+      await revoke(patientId, byPhone({ scope: { kind: 'channels', channels: ['social.facebook'] } }))
+    ).body as Json;
+    // Made through an instance whose clock runs two seconds ahead of this one.
+    await narrowToSocialFromAhead(t, frontDesk, releaseId, 2000);
+    const added = await as(marketing).post(`/removal-cases/${revocation.removalCaseId as string}/publications`, {
+      photoId: photoIds[0],
+      channel: 'website',
+      location: { url: 'https://clinic.example/gallery' },
+      howFound: 'Still on the gallery page',
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
   });
 
   it('holds back a new release and a publication until a revocation being written commits, so it ends both', async () => {
