@@ -7,7 +7,6 @@ import { ClearanceService, intendedUse, type PhotoClearanceFacts } from '../clea
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
-import { lockPatientForConsentUse } from '../releases/release-locks.js';
 import { decideClearance, presentOf, type ClearanceDecision, type IntendedUse } from '../rights/clearance.js';
 import type {
   CreatePublicationDto,
@@ -183,13 +182,13 @@ export class PublicationsService {
   }
 
   /**
-   * Decides the use with the patient row key-share-locked (no hold, revocation or expiry is being
-   * written meanwhile, and none starts: see lockCurrentReleases) and the governing release row
-   * share-locked. The lock is taken on the release the decision names, then the facts are read
-   * again: if a change committed meanwhile made another version govern, that one is locked and the
-   * decision made again. Each decision is made at the time it is made, not when the request came
-   * in: a hold, revocation or amendment that committed while this waited for the lock is in effect
-   * for it.
+   * Decides the use with the governing release row share-locked. The lock is taken on the release
+   * the decision names, then the facts are read again: if a change committed meanwhile made
+   * another version govern, that one is locked and the decision made again. A hold or revocation
+   * being written has every current release locked, and no new one can be recorded until it
+   * commits (see lockCurrentReleases), so a use is decided before it or after it. Each decision is
+   * made at the time it is made, not when the request came in: a hold, revocation or amendment that
+   * committed while this waited for the lock is in effect for it.
    */
   private async decideUnderLock(manager: EntityManager, dto: CreatePublicationDto): Promise<LockedDecision> {
     let locked: string | null = null;
@@ -199,7 +198,6 @@ export class PublicationsService {
       const use = intendedUse({ ...dto, at: undefined }, facts, presentOf(facts, this.clock.now()));
       const decision = decideClearance(facts, use);
       if (decision.releaseId === null || decision.releaseId === locked) return { facts, use, decision };
-      if (locked === null) await lockPatientForConsentUse(manager, facts.patientId);
       await manager.query('SELECT id FROM releases WHERE id = $1 FOR SHARE', [decision.releaseId]);
       locked = decision.releaseId;
     }

@@ -5,13 +5,23 @@ import { DomainError } from '../common/domain-error.js';
 const MAX_LOCK_ATTEMPTS = 5;
 
 /**
- * Locks the patient row for a change that ends or narrows consent (a hold, a revocation, the
- * expiry job). Recording a release or an amendment, and deciding a publication, take the same row
- * FOR KEY SHARE first (`lockPatientForConsentUse`), so none of them runs beside such a change: a
- * new release, which no other lock covers, cannot be recorded and published under while a
- * revocation that ends it is being written, unseen by both.
+ * The advisory lock of a patient's consent changes: the first key of its two-key form, the second
+ * being the patient id's hashtext(). Two patients sharing a hash only wait for each other. The
+ * two-key form is a key space of its own, apart from the service's one-key locks.
+ */
+const CONSENT_CHANGE_LOCK_SPACE = 742_011_357;
+
+/**
+ * Locks a patient for a change that ends or narrows consent (a hold, a revocation, the expiry
+ * job), in two steps.
  *
- * Then takes the lock the publish path takes (it share-locks the release governing a use) on every
+ * First the patient's consent-change lock, exclusively. Recording a release or an amendment takes
+ * it shared (`waitForConsentChanges`), so a new release, which no release lock covers, cannot be
+ * recorded beside such a change and then published under, unseen by both. An advisory lock rather
+ * than the patient row: FOR UPDATE on the row would also hold back every insert that refers to the
+ * patient (photo uploads, portal sign-ins) for as long as a revocation's fan-out takes.
+ *
+ * Then the lock the publish path takes (it share-locks the release governing a use) on every
  * current version of the patient's releases. An amendment committing meanwhile makes a new current
  * version that a read did not see, so the set is read again, each time with a new snapshot, until
  * a read made after the previous one's locks were granted finds no version it had not locked. The
@@ -20,7 +30,7 @@ const MAX_LOCK_ATTEMPTS = 5;
  * snapshot.
  */
 export async function lockCurrentReleases(manager: EntityManager, patientId: string): Promise<void> {
-  await manager.query('SELECT id FROM patients WHERE id = $1 FOR UPDATE', [patientId]);
+  await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CONSENT_CHANGE_LOCK_SPACE, patientId]);
   const locked = new Set<string>();
   for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
     const rows = await manager.query<{ id: string }[]>(
@@ -40,12 +50,11 @@ export async function lockCurrentReleases(manager: EntityManager, patientId: str
 }
 
 /**
- * Waits for any change that ends or narrows the patient's consent being written (see
- * lockCurrentReleases) and keeps one from starting until the caller commits. Taken before any
- * release lock, in the order lockCurrentReleases takes them, so that the two cannot deadlock. KEY
- * SHARE does not wait for edits of the patient's own fields, and its holders do not wait for each
- * other.
+ * Waits for a hold, revocation or expiry of the patient being written (see lockCurrentReleases)
+ * and keeps one from starting until the caller commits; its holders do not wait for each other.
+ * Taken before any release lock, in the order lockCurrentReleases takes them, so that the two
+ * cannot deadlock.
  */
-export async function lockPatientForConsentUse(manager: EntityManager, patientId: string): Promise<void> {
-  await manager.query('SELECT id FROM patients WHERE id = $1 FOR KEY SHARE', [patientId]);
+export async function waitForConsentChanges(manager: EntityManager, patientId: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [CONSENT_CHANGE_LOCK_SPACE, patientId]);
 }

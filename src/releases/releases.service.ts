@@ -20,7 +20,7 @@ import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
 import { releaseChecklist } from './release-checklist.js';
-import { lockPatientForConsentUse } from './release-locks.js';
+import { waitForConsentChanges } from './release-locks.js';
 import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
 
 export const DOCUMENT_FILE_FIELD = 'document';
@@ -396,7 +396,7 @@ export class ReleasesService {
     try {
       const written = await this.dataSource.transaction(async (manager) => {
         // A revocation or hold being written must end this version too, so it waits for them.
-        await lockPatientForConsentUse(manager, patient.id);
+        await waitForConsentChanges(manager, patient.id);
         const plan = await prepare(manager);
         await plan.validateInside();
         const signer = terms.signedBy;

@@ -56,8 +56,8 @@ export class DiscoveredPublications {
       ) as PhotoClearanceFacts;
       const use = {
         channel: input.channel,
-        // As things stand now, under the case's lock: a renewal or a hold that committed while this
-        // waited for it is in effect.
+        // Now, read after the case's lock, and at presentOf the facts: a renewal or hold that
+        // committed while this waited counts, even when stamped by an instance a little ahead.
         at: presentOf(facts, this.clock.now()),
         faceShown: input.faceShown ?? facts.faceVisible,
         marksObscured: input.marksObscured ?? false,
