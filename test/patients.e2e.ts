@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './support/app.js';
+import { waitForLockWaiters } from './support/database.js';
 import { counts, createCase, createPatient } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
@@ -143,6 +145,33 @@ describe('patients and cases', () => {
       changes.map((row) => row.details),
       [{ changed: ['mrn'] }, { changed: ['dateOfBirth'] }, { changed: ['guardian'] }],
     );
+  });
+
+  it('holds back nothing that refers to the patient while an edit of the patient is written', async () => {
+    const patient = await createPatient(t, frontDesk, { contactEmail: 'before@example.test' });
+    const tableHolder = new pg.Client({ connectionString: t.database.url });
+    await tableHolder.connect();
+    try {
+      // The edit stops where it ends the portal sessions opened through the old address.
+      await tableHolder.query('BEGIN');
+      await tableHolder.query('LOCK TABLE patient_sessions IN SHARE MODE');
+      const editing = as(frontDesk)
+        .patch(`/api/v1/patients/${patient.id}`)
+        .send({ contactEmail: 'after@example.test' })
+        .then((response) => response);
+      await waitForLockWaiters(t.database, 1, 'UPDATE patient_sessions');
+      // The lock a portal sign-in's session, an upload or a case takes through its foreign key.
+      const referred = await t.database.query('SELECT id FROM patients WHERE id = $1 FOR KEY SHARE NOWAIT', [
+        patient.id,
+      ]);
+      assert.equal(referred.length, 1);
+      await tableHolder.query('COMMIT');
+      const edited = await editing;
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      assert.equal(edited.body.contactEmail, 'after@example.test');
+    } finally {
+      await tableHolder.end();
+    }
   });
 
   it('refuses bad patient input with a problem and changes nothing', async () => {

@@ -164,7 +164,10 @@ export class PatientsService {
   async update(id: string, changes: UpdatePatientDto, caller: Caller): Promise<PatientEntity> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const patient = await manager.findOne(PatientEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        // Not FOR UPDATE: that would also hold back every insert referring to the patient (a portal
+        // sign-in's session, an upload), and a sign-in holding its link while it waits would deadlock
+        // with the edit's UPDATE of the links.
+        const patient = await manager.findOne(PatientEntity, { where: { id }, lock: { mode: 'for_no_key_update' } });
         if (!patient) throw new NotFoundError('The patient');
         const changed: string[] = [];
         const set = <K extends keyof PatientEntity>(key: K, value: PatientEntity[K]) => {
