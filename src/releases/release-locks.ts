@@ -1,8 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error.js';
-
-/** How often the set of current release versions may change under the caller before it gives up. */
-const MAX_LOCK_ATTEMPTS = 5;
 
 /**
  * The advisory lock of a patient's consent changes: the first key of its two-key form, the second
@@ -16,36 +12,22 @@ const CONSENT_CHANGE_LOCK_SPACE = 742_011_357;
  * job), in two steps.
  *
  * First the patient's consent-change lock, exclusively. Recording a release or an amendment takes
- * it shared (`waitForConsentChanges`), so a new release, which no release lock covers, cannot be
- * recorded beside such a change and then published under, unseen by both. An advisory lock rather
- * than the patient row: FOR UPDATE on the row would also hold back every insert that refers to the
- * patient (photo uploads, portal sign-ins) for as long as a revocation's fan-out takes.
+ * it shared (`waitForConsentChanges`), so this waits for those in progress and none starts until
+ * the caller commits: a new release, which no release lock covers, cannot be recorded beside such
+ * a change and then published under, unseen by both; and no version is superseded meanwhile, so
+ * one read finds every current version. An advisory lock rather than the patient row: FOR UPDATE
+ * on the row would also hold back every insert that refers to the patient (photo uploads, portal
+ * sign-ins) for as long as a revocation's fan-out takes.
  *
  * Then the lock the publish path takes (it share-locks the release governing a use) on every
- * current version of the patient's releases. An amendment committing meanwhile makes a new current
- * version that a read did not see, so the set is read again, each time with a new snapshot, until
- * a read made after the previous one's locks were granted finds no version it had not locked. The
- * first read is never enough, even when it finds none: a version superseded while the read waited
- * for its lock drops out of the result, and the version that superseded it is not in that read's
- * snapshot.
+ * current version of the patient's releases, so that a publication being decided commits first
+ * or waits and sees the change.
  */
 export async function lockCurrentReleases(manager: EntityManager, patientId: string): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CONSENT_CHANGE_LOCK_SPACE, patientId]);
-  const locked = new Set<string>();
-  for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
-    const rows = await manager.query<{ id: string }[]>(
-      'SELECT id FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY id FOR UPDATE',
-      [patientId],
-    );
-    if (attempt > 0 && rows.every((row) => locked.has(row.id))) return;
-    for (const row of rows) locked.add(row.id);
-  }
-  throw new DomainError(
-    'release_changing',
-    503,
-    "The patient's releases changed repeatedly while this change was recorded; try again.",
-    {},
-    { 'retry-after': '1' },
+  await manager.query(
+    'SELECT id FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY id FOR UPDATE',
+    [patientId],
   );
 }
 

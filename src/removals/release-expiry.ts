@@ -51,7 +51,7 @@ export class ReleaseExpiryCases implements OnModuleInit {
       opened += await this.dataSource.transaction(async (manager) => {
         await lockCurrentReleases(manager, patientId);
         // Decided now, under the lock, not when the list was read: a renewal may have committed since.
-        const expired = (await this.opener.uncleared(manager, patientId, this.clock.now())).filter(
+        const expired = (await this.opener.uncleared(manager, patientId)).filter(
           (publication) =>
             publication.decision.releaseId &&
             publication.decision.reasons.some((reason) => reason.code === 'release_expired'),

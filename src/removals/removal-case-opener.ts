@@ -52,11 +52,12 @@ export class RemovalCaseOpener {
   ) {}
 
   /**
-   * Every live publication of the patient that the current facts no longer clear now, `now` being
-   * read after the caller took the release lock. Each is decided at `presentOf` its photo's facts:
-   * a renewal stamped by an instance whose clock runs a little ahead has committed, so it counts.
+   * Every live publication of the patient that the current facts no longer clear now, for a caller
+   * holding the release lock (lockCurrentReleases): the clock is read here, after it, and each
+   * publication decided at `presentOf` its photo's facts, so that a renewal stamped by an instance
+   * whose clock runs a little ahead, which has committed, counts.
    */
-  async uncleared(manager: EntityManager, patientId: string, now: Date): Promise<DecidedPublication[]> {
+  async uncleared(manager: EntityManager, patientId: string): Promise<DecidedPublication[]> {
     const live = await manager.query<
       (Omit<DecidedPublication, 'decision'> & {
         face_shown: boolean;
@@ -73,6 +74,7 @@ export class RemovalCaseOpener {
       live.map((publication) => publication.photo_id),
       manager,
     );
+    const now = this.clock.now();
     return live
       .map((publication) => {
         const photoFacts = facts.get(publication.photo_id) as PhotoClearanceFacts;

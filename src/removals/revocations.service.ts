@@ -105,7 +105,7 @@ export class RevocationsService {
             patientId,
             source: { origin: 'revocation', revocationId: id },
             startsAt: receivedAt,
-            publications: await this.cases.uncleared(manager, patientId, this.clock.now()),
+            publications: await this.cases.uncleared(manager, patientId),
           });
           await this.notifier.revocationReceipt(
             manager,
