@@ -336,6 +336,15 @@ describe('photos', () => {
         400,
         'malformed_body',
       ],
+      [
+        'a time taken that does not exist',
+        async () => ({
+          file: { bytes: await jpegPhoto({ seed: 27 }) },
+          metadata: { ...BEFORE, takenAt: '2026-02-20T15:60:00Z' },
+        }),
+        400,
+        'validation_failed',
+      ],
       ['no file', async () => ({ file: null }), 400, 'validation_failed'],
       [
         'a NUL character in a field',
@@ -367,6 +376,7 @@ describe('photos', () => {
         assert.equal(response.status, status, JSON.stringify(response.body));
         assert.equal(response.body.code, code);
         assert.match(response.headers['content-type'] ?? '', /^application\/problem\+json/);
+        if (code === 'heic_not_supported') assert.match(response.body.detail, /Export the photo as JPEG/);
         assert.deepEqual(await counts(t), before);
       });
     }

@@ -421,6 +421,12 @@ describe('release authorizations', () => {
         'validation_failed',
       ],
       [
+        'a time of day that does not exist',
+        () => ({ fields: releaseFields({ signedAt: '2026-02-20T23:59:60Z' }) }),
+        400,
+        'validation_failed',
+      ],
+      [
         'a NUL character',
         () => ({ fields: releaseFields({ formTemplate: 'Photo\u0000release' }) }),
         400,

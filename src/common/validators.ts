@@ -25,8 +25,13 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** An instant in ISO 8601 with a time zone (`2026-03-02T09:00:00Z`, `…+01:00`). */
-export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * An instant in ISO 8601 with a time zone (`2026-03-02T09:00:00Z`, `…+01:00`): hours 00-23,
+ * minutes and seconds 00-59, offsets up to ±14:00. `T24:00`, a leap second or `T15:60` are refused
+ * here, since Date.parse reads some of them as the next day and the rest as no date at all.
+ */
+export const INSTANT_PATTERN =
+  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](0\d|1[0-3]):[0-5]\d|[+-]14:00)$/;
 
 export function isInstant(value: unknown): value is string {
   // The date part must be a real day: Date.parse would read 2026-02-30 as 2 March.
