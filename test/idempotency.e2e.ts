@@ -49,6 +49,21 @@ describe('Idempotency-Key on mutating routes', () => {
     assert.equal(repeat.headers['idempotent-replayed'], 'true');
     assert.deepEqual(repeat.body, first.body);
     assert.equal(await patientRows(), before + 1, 'one patient, however often it is sent');
+    const replays = await t.database.query(
+      "SELECT actor_id, patient_id, details FROM audit_events WHERE action = 'request.replay' AND actor_id = $1",
+      [frontDesk.id],
+    );
+    assert.deepEqual(
+      replays,
+      [
+        {
+          actor_id: frontDesk.id,
+          patient_id: first.body.id,
+          details: { operation: 'POST /api/v1/patients', status: 201 },
+        },
+      ],
+      "the patient's record was shown again, so the replay is audited",
+    );
 
     const reused = await as(frontDesk, 'create-ada-1').post('/patients', { ...body, fullName: 'Someone Else' });
     assert.equal(reused.status, 422);

@@ -137,6 +137,14 @@ describe('patients and cases', () => {
     const cleared = await as(frontDesk).patch(`/api/v1/patients/${minor.body.id}`).send({ guardian: null });
     assert.equal(cleared.status, 200);
     assert.equal(cleared.body.guardian, null);
+    const unchanged = await as(frontDesk).patch(`/api/v1/patients/${minor.body.id}`).send({ mrn: 'MINOR-2' });
+    assert.equal(unchanged.status, 200);
+    assert.equal(unchanged.body.fullName, 'Minor Two');
+    const readByEdit = await t.database.query(
+      `SELECT actor_id FROM audit_events WHERE action = 'patient.read' AND patient_id = $1 AND details->>'via' = 'update'`,
+      [minor.body.id],
+    );
+    assert.deepEqual(readByEdit, [{ actor_id: frontDesk.id }], 'an edit that changes nothing still shows the record');
     const changes = await t.database.query(
       `SELECT details FROM audit_events WHERE action = 'patient.update' AND patient_id = $1 ORDER BY id`,
       [minor.body.id],

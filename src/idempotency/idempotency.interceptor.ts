@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { callerOf } from '../auth/caller.js';
 import { DomainError } from '../common/domain-error.js';
 import { bufferForm, formContent } from '../common/multipart.js';
@@ -35,6 +36,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     config: AppConfig,
   ) {
     this.largestUpload = Math.max(config.photos.maxBytes, config.releases.documentMaxBytes);
@@ -78,6 +80,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const earlier = await this.claim(key);
     if (earlier) {
+      // The stored answer is shown again, and it may carry identified fields: audited as a read.
+      await this.audit.record(caller, {
+        action: 'request.replay',
+        patientId: patientNamedBy(key.operation, earlier.body),
+        details: { operation: key.operation, status: earlier.status },
+      });
       void reply.status(earlier.status).header(REPLAYED_HEADER, 'true');
       return earlier.body;
     }
@@ -147,4 +155,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const declared = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler());
     return declared ?? (context.switchToHttp().getRequest<FastifyRequest>().method === 'POST' ? 201 : 200);
   }
+}
+
+const PATIENT_ROUTE = /^[A-Z]+ \/api\/v1\/patients(\/:id)?$/;
+
+/** The patient a stored answer is about: its `patientId`, or its `id` on the patient routes. */
+function patientNamedBy(operation: string, body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { id, patientId } = body as { id?: unknown; patientId?: unknown };
+  if (typeof patientId === 'string') return patientId;
+  return PATIENT_ROUTE.test(operation) && typeof id === 'string' ? id : undefined;
 }

@@ -195,7 +195,21 @@ export class PatientsService {
         // is asked for when the guardian or the date of birth changes.
         const guardianChanged = changed.some((key) => key === 'dateOfBirth' || key.startsWith('guardian'));
         this.assertGuardianRule(patient.dateOfBirth, guardianOf(patient), { contactRequired: guardianChanged });
-        if (changed.length === 0) return patient;
+        if (changed.length === 0) {
+          // Nothing to write, but the answer still shows the identified fields: that read is audited.
+          await this.audit.record(
+            caller,
+            {
+              action: 'patient.read',
+              entityType: 'patient',
+              entityId: id,
+              patientId: id,
+              details: { via: 'update' },
+            },
+            manager,
+          );
+          return patient;
+        }
         await manager.save(patient);
         if (changed.some((key) => PORTAL_ADDRESS_FIELDS.has(key))) {
           // The portal was reached through the old address: what it opened ends with it.
