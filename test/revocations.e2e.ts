@@ -217,6 +217,35 @@ describe('revocations', () => {
     assert.deepEqual(codes(await decision(photoId, 'social.facebook')), ['channel_revoked']);
     assert.equal((await decision(photoId, 'website')).allowed, true);
     assert.equal(((await as(frontDesk).get(`/releases/${releaseId}`)).body as Json).revokedAt, null);
+    const consent = (await as(frontDesk).get(`/releases/${releaseId}/fhir`)).body as Json;
+    assert.equal(consent.status, 'active', 'the website is still permitted');
+    assert.deepEqual(
+      (consent.provision.provision as Json[]).filter((denial) => denial.period),
+      [
+        {
+          type: 'deny',
+          period: { start: receivedAt.toISOString() },
+          actor: [
+            {
+              role: {
+                coding: [
+                  {
+                    system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+                    code: 'IRCP',
+                    display: 'information recipient',
+                  },
+                ],
+              },
+              reference: {
+                identifier: { system: 'urn:photo-consent:fhir:channel', value: 'social' },
+                display: 'social',
+              },
+            },
+          ],
+        },
+      ],
+      'the withdrawn channels are denied from the day the letter was received',
+    );
 
     const removalCase = (await as(privacyOfficer).get(`/removal-cases/${revocation.removalCaseId as string}`))
       .body as Json;
@@ -237,12 +266,24 @@ describe('revocations', () => {
   });
 
   it('withdraws single photos and leaves the patient’s other photos cleared', async () => {
-    const { patientId, photoIds } = await consentedPatient(2);
+    const { patientId, photoIds, releaseId } = await consentedPatient(2);
     const [withdrawn, kept] = photoIds;
     const gone = await publish(withdrawn, 'social.instagram');
     const stays = await publish(kept, 'social.instagram');
     const recorded = await revoke(patientId, byPhone({ scope: { kind: 'photos', photoIds: [withdrawn] } }));
     assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+    const consent = (await as(frontDesk).get(`/releases/${releaseId}/fhir`)).body as Json;
+    assert.equal(consent.status, 'active');
+    assert.deepEqual(
+      (consent.provision.provision as Json[]).filter((denial) => denial.data),
+      [
+        {
+          type: 'deny',
+          period: { start: recorded.body.receivedAt },
+          data: [{ meaning: 'instance', reference: { reference: `Media/${withdrawn}` } }],
+        },
+      ],
+    );
     assert.equal(await statusOf(gone.id as string), 'removal_pending');
     assert.equal(await statusOf(stays.id as string), 'live');
     assert.deepEqual(codes(await decision(withdrawn, 'website')), ['photo_withdrawn']);
@@ -262,6 +303,52 @@ describe('revocations', () => {
     assert.deepEqual(recorded.body.revokedReleaseIds, [firstRelease]);
     assert.deepEqual(codes(await decision(firstPhoto, 'website')), ['release_revoked']);
     assert.equal((await decision(secondPhoto, 'website')).allowed, true);
+  });
+
+  it('ends every version the revocation of everything reaches, also one written after it: an amendment, or a release signed before it', async () => {
+    const { patientId, photoIds, releaseId } = await consentedPatient(1);
+    const [photoId] = photoIds;
+    const receivedAt = t.clock.now();
+    const recorded = await revoke(patientId, byPhone({ receivedAt: receivedAt.toISOString() }));
+    assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+    const revocationId = recorded.body.id as string;
+    t.clock.advance(60_000);
+    const amend = (id: string, signedAt: Date) =>
+      postForm(
+        t,
+        frontDesk,
+        `/api/v1/releases/${id}/amendments`,
+        'document',
+        { bytes: signedFormPdf(), filename: 'amended.pdf', contentType: 'application/pdf' },
+        { reason: 'The witness was recorded wrongly.', signedAt: signedAt.toISOString() },
+      );
+    const standing = async (id: string) => {
+      const release = (await as(frontDesk).get(`/releases/${id}`)).body as Json;
+      const consent = (await as(frontDesk).get(`/releases/${id}/fhir`)).body as Json;
+      return { revokedAt: release.revokedAt, revocationId: release.revocationId, fhir: consent.status };
+    };
+    const revokedStanding = { revokedAt: receivedAt.toISOString(), revocationId, fhir: 'inactive' };
+
+    // A correction of the revoked version, signed before the revocation: still revoked.
+    const corrected = await amend(releaseId, new Date(receivedAt.getTime() - 60 * 60_000));
+    assert.equal(corrected.status, 201, JSON.stringify(corrected.body));
+    assert.deepEqual(await standing(corrected.body.id as string), revokedStanding);
+    assert.deepEqual(codes(await decision(photoId, 'website')), ['release_revoked']);
+
+    // A release signed before the revocation and recorded only now: revoked as it is written.
+    const late = await createRelease(t, frontDesk, patientId, { signedAt: '2026-03-01T10:00:00Z' });
+    assert.deepEqual(await standing(late), revokedStanding);
+    assert.deepEqual(codes(await decision(photoId, 'website')), ['release_revoked']);
+
+    // The patient signs again after the revocation: a new consent, not revoked.
+    const resigned = await amend(corrected.body.id as string, t.clock.now());
+    assert.equal(resigned.status, 201, JSON.stringify(resigned.body));
+    assert.deepEqual(await standing(resigned.body.id as string), {
+      revokedAt: null,
+      revocationId: null,
+      fhir: 'active',
+    });
+    assert.equal((await decision(photoId, 'website')).allowed, true);
   });
 
   it('opens a completed case when nothing was published', async () => {

@@ -1,5 +1,6 @@
 import type { GuardianRelationship } from '../patients/guardian.js';
 import type { ReleaseEntity } from './release.entity.js';
+import type { RevocationInEffect } from './releases.service.js';
 
 // HL7 FHIR R4 code systems this mapping uses.
 export const FHIR_SYSTEMS = {
@@ -88,6 +89,8 @@ export interface FhirContext {
   documentUrl: string;
   /** When the resource is made: a release past its expiry is no longer an active consent. */
   now: Date;
+  /** The revocations in effect now that end or narrow the version. */
+  revocations: RevocationInEffect[];
 }
 
 const recipient = (channel: string) => ({
@@ -99,7 +102,9 @@ const recipient = (channel: string) => ({
  * The release version as an HL7 FHIR R4 Consent: a permit provision for the granted channels and
  * period, with nested deny provisions for each excluded channel and for what may not be shown
  * (face, name, unobscured marks) or done (paid advertising, educational use). A guardian who
- * signed is a contained RelatedPerson and the performer.
+ * signed is a contained RelatedPerson and the performer. The patient's revocations count as the
+ * clearance rule counts them: one of everything makes the consent inactive; a revocation of
+ * channels or a withdrawal of photos is a deny provision from the day it was received.
  */
 export function toFhirConsent(release: ReleaseEntity, context: FhirContext): FhirConsent {
   const denials: Provision[] = release.deniedChannels.map((channel) => ({ type: 'deny', actor: [recipient(channel)] }));
@@ -116,6 +121,19 @@ export function toFhirConsent(release: ReleaseEntity, context: FhirContext): Fhi
   if (release.obscureIdentifyingMarks) denials.push(depiction('unobscured-marks', 'Identifying marks not obscured'));
   if (!release.paidAdvertisingAllowed) denials.push(use('paid-advertising', 'Paid advertising'));
   if (!release.educationalUseAllowed) denials.push(use('educational', 'Educational use'));
+  for (const revocation of context.revocations) {
+    const since = { start: revocation.receivedAt.toISOString() };
+    if (revocation.scopeKind === 'channels') {
+      denials.push({ type: 'deny', period: since, actor: revocation.channels.map(recipient) });
+    } else if (revocation.scopeKind === 'photos') {
+      denials.push({
+        type: 'deny',
+        period: since,
+        data: revocation.photoIds.map((id) => ({ meaning: 'instance', reference: { reference: `Media/${id}` } })),
+      });
+    }
+  }
+  const revoked = release.revokedAt !== null || context.revocations.some((r) => r.scopeKind === 'everything');
 
   const guardian = release.signerType === 'guardian';
   const roleCode = release.signerRelationship ? ROLE_CODES[release.signerRelationship] : null;
@@ -144,7 +162,7 @@ export function toFhirConsent(release: ReleaseEntity, context: FhirContext): Fhi
       : {}),
     identifier: [{ system: FHIR_SYSTEMS.identifier, value: `urn:uuid:${release.seriesId}` }],
     status:
-      release.supersededAt || release.revokedAt || (release.expiresAt && release.expiresAt <= context.now)
+      release.supersededAt || revoked || (release.expiresAt && release.expiresAt <= context.now)
         ? 'inactive'
         : 'active',
     scope: { coding: [{ system: FHIR_SYSTEMS.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },

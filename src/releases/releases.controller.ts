@@ -128,12 +128,15 @@ export class ReleasesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FhirConsent> {
     const record = await this.releases.get(id, caller, { audit: true, action: 'release.fhir.read' });
+    const now = this.clock.now();
+    const revocations = await this.releases.revocationsInEffect(record.release, record.caseIds, now);
     void reply.header('content-type', 'application/fhir+json; fhirVersion=4.0; charset=utf-8');
     return toFhirConsent(record.release, {
       patientCode: record.patientCode,
       caseIds: record.caseIds,
       documentUrl: releaseDocumentUrl(id),
-      now: this.clock.now(),
+      now,
+      revocations,
     });
   }
 

@@ -14,6 +14,7 @@ import { ImageService } from '../images/image.service.js';
 import { ADULT_AGE_YEARS, ageOn } from '../patients/guardian.js';
 import { assertPatientExists } from '../patients/patient-checks.js';
 import { PatientEntity } from '../patients/patient.entity.js';
+import type { RevocationScopeKind } from '../removals/revocation.entity.js';
 import { channelCovers } from '../rights/channels.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
@@ -30,6 +31,17 @@ export function releaseDocumentKey(releaseId: string): string {
 }
 
 /** A release version with what its views need beside the row. */
+/** A revocation that ends or narrows a release version, as far as it concerns that version. */
+export interface RevocationInEffect {
+  id: string;
+  scopeKind: RevocationScopeKind;
+  /** The withdrawn channel prefixes, for a revocation of channels. */
+  channels: string[];
+  /** The withdrawn photos among those the version covers, for a withdrawal of photos. */
+  photoIds: string[];
+  receivedAt: Date;
+}
+
 export interface ReleaseRecord {
   release: ReleaseEntity;
   patientCode: string;
@@ -300,6 +312,43 @@ export class ReleasesService {
     }));
   }
 
+  /**
+   * The revocations in effect at `now` that end or narrow this version, as the clearance rule reads
+   * them: a revocation of everything or of channels received since it was signed, of its
+   * authorization or of all the patient's; and every withdrawal of photos it covers, whenever signed.
+   */
+  async revocationsInEffect(release: ReleaseEntity, caseIds: string[], now: Date): Promise<RevocationInEffect[]> {
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        scope_kind: RevocationScopeKind;
+        channels: string[] | null;
+        photo_ids: string[];
+        received_at: Date;
+      }[]
+    >(
+      `SELECT v.id, v.scope_kind, v.channels, v.received_at,
+              ARRAY(SELECT p.id FROM photos p
+                     WHERE p.id = ANY(v.photo_ids) AND ($5 OR p.case_id = ANY($6::uuid[]))
+                     ORDER BY p.id) AS photo_ids
+         FROM revocations v
+        WHERE v.patient_id = $1 AND v.received_at <= $2
+          AND (v.scope_kind = 'photos'
+               OR (v.received_at >= $3 AND (v.release_series_ids IS NULL OR $4 = ANY(v.release_series_ids))))
+        ORDER BY v.received_at, v.id`,
+      [release.patientId, now, release.signedAt, release.seriesId, release.coversAllCases, caseIds],
+    );
+    return rows
+      .filter((row) => row.scope_kind !== 'photos' || row.photo_ids.length > 0)
+      .map((row) => ({
+        id: row.id,
+        scopeKind: row.scope_kind,
+        channels: row.scope_kind === 'channels' ? (row.channels ?? []) : [],
+        photoIds: row.scope_kind === 'photos' ? row.photo_ids : [],
+        receivedAt: row.received_at,
+      }));
+  }
+
   private async caseIdsOf(releaseId: string): Promise<string[]> {
     const rows = await this.dataSource.manager.find(ReleaseCaseEntity, { where: { releaseId } });
     return rows.map((row) => row.caseId);
@@ -399,6 +448,7 @@ export class ReleasesService {
         await waitForConsentChanges(manager, patient.id);
         const plan = await prepare(manager);
         await plan.validateInside();
+        const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
         const signer = terms.signedBy;
         const release = manager.create(ReleaseEntity, {
           id,
@@ -440,6 +490,8 @@ export class ReleasesService {
           paidAdvertisingAllowed: terms.scope.paidAdvertisingAllowed,
           educationalUseAllowed: terms.scope.educationalUseAllowed,
           amendmentReason: plan.amendmentReason,
+          revokedAt: revocation?.receivedAt ?? null,
+          revocationId: revocation?.id ?? null,
           supersedesId: plan.supersedes?.id ?? null,
           recordedByUserId: actingUserId(caller),
         });
@@ -483,6 +535,28 @@ export class ReleasesService {
       throw error;
     }
   }
+}
+
+/**
+ * The revocation of everything that ends a version signed at `signedAt`, as revoking marks the
+ * versions current when it is recorded: the first received since the signing, of this
+ * authorization or of all the patient's. A version written later is marked too: an amendment of a
+ * revoked version signed by then, or a release signed before a revocation and recorded after it.
+ */
+async function revocationEnding(
+  manager: EntityManager,
+  patientId: string,
+  seriesId: string,
+  signedAt: Date,
+): Promise<{ id: string; receivedAt: Date } | null> {
+  const [row] = await manager.query<{ id: string; received_at: Date }[]>(
+    `SELECT id, received_at FROM revocations
+      WHERE patient_id = $1 AND scope_kind = 'everything' AND received_at >= $3
+        AND (release_series_ids IS NULL OR $2 = ANY(release_series_ids))
+      ORDER BY received_at, id LIMIT 1`,
+    [patientId, seriesId, signedAt],
+  );
+  return row ? { id: row.id, receivedAt: row.received_at } : null;
 }
 
 function staffUserId(caller: Caller): string {
