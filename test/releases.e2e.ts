@@ -396,6 +396,33 @@ describe('release authorizations', () => {
         415,
         'unsupported_file_type',
       ],
+      [
+        'an empty form',
+        () => ({ file: { bytes: Buffer.alloc(0), contentType: 'application/pdf' } }),
+        400,
+        'empty_file',
+      ],
+      [
+        'a form over 20 MB',
+        () => ({ file: { bytes: Buffer.alloc(20 * 1024 * 1024 + 1, 0x25), contentType: 'application/pdf' } }),
+        413,
+        'file_too_large',
+      ],
+      [
+        'a PDF form cut off on the way',
+        () => {
+          const whole = signedFormPdf();
+          return { file: { bytes: whole.subarray(0, whole.length - 40), contentType: 'application/pdf' } };
+        },
+        422,
+        'document_incomplete',
+      ],
+      [
+        'a bare PDF header',
+        () => ({ file: { bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), contentType: 'application/pdf' } }),
+        422,
+        'document_incomplete',
+      ],
       ['a scope that is an array', () => ({ fields: releaseFields({ scope: [] }) }), 400, 'validation_failed'],
       ['no signer', () => ({ fields: releaseFields({ signedBy: undefined }) }), 400, 'validation_failed'],
       [
@@ -464,6 +491,19 @@ describe('release authorizations', () => {
         assert.deepEqual(await counts(t), before);
       });
     }
+
+    it('a scan cut off on the way', async () => {
+      const scan = await jpegPhoto({ seed: 91, width: 850, height: 1100 });
+      const before = await counts(t);
+      const response = await record(releaseFields(), {
+        bytes: scan.subarray(0, Math.floor(scan.length * 0.6)),
+        contentType: 'image/jpeg',
+      });
+      assert.equal(response.status, 422, JSON.stringify(response.body));
+      assert.equal(response.body.code, 'image_unreadable');
+      assert.match(response.headers['content-type'] ?? '', /^application\/problem\+json/);
+      assert.deepEqual(await counts(t), before);
+    });
 
     it('a JPEG scan of the form is accepted', async () => {
       const scan = await record(releaseFields({ signedAt: '2026-01-05T10:00:00Z' }), {

@@ -52,3 +52,14 @@ export class ImageTooSmallToCompareError extends DomainError {
     );
   }
 }
+
+export class IncompleteDocumentError extends DomainError {
+  constructor(field: string) {
+    super(
+      'document_incomplete',
+      422,
+      `The PDF in \`${field}\` is not a complete file: it does not end with the trailer a PDF ends with, as when ` +
+        'an upload or a scan was cut off. Upload the file as the scanner or the signing app saved it.',
+    );
+  }
+}

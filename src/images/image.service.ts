@@ -6,9 +6,11 @@ import { AppConfig } from '../config/app-config.js';
 import { FINGERPRINT_GREY_SIDE, fingerprintOf, LookupQuery, type Fingerprint } from './fingerprint.js';
 import { isSrgbProfile } from './icc.js';
 import { withoutTrailingData } from './image-bytes.js';
+import { hasPdfTrailer } from './pdf.js';
 import {
   EmptyFileError,
   HeicNotSupportedError,
+  IncompleteDocumentError,
   ImageTooManyPixelsError,
   UnreadableImageError,
   UnsupportedFileTypeError,
@@ -109,9 +111,18 @@ export class ImageService {
     this.maxPixels = config.photos.maxPixels;
   }
 
-  /** Checks a signed release form (PDF, JPEG or PNG by its bytes) and hashes it. */
+  /**
+   * Checks a signed document (a release form, a revocation letter, a screenshot) and hashes it: a
+   * PDF, JPEG or PNG by its bytes, and whole. It is evidence, kept as received, so it must open: a
+   * PDF must end with its trailer, and a scan must decode within the pixel limit without errors.
+   */
   async checkDocument(bytes: Buffer, field: string): Promise<CheckedDocument> {
     const contentType = await this.typeOf(bytes, field, DOCUMENT_CONTENT_TYPES);
+    if (contentType === 'application/pdf') {
+      if (!hasPdfTrailer(bytes)) throw new IncompleteDocumentError(field);
+    } else {
+      await this.assertDecodes(bytes);
+    }
     return {
       contentType,
       sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -218,6 +229,20 @@ export class ImageService {
   async fingerprintOfRendition(web: Buffer, upright: { width: number; height: number }): Promise<Fingerprint> {
     try {
       return fingerprintOf(await fingerprintGrey(await thumbnailPixels(web, thumbnailSize(upright))));
+    } catch {
+      throw new UnreadableImageError();
+    }
+  }
+
+  /** Decodes the whole image, small, to find damage a header does not show (a truncated scan). */
+  private async assertDecodes(bytes: Buffer): Promise<void> {
+    const header = await this.readMetadata(bytes);
+    if ((header.width ?? 0) * (header.height ?? 0) > this.maxPixels) throw new ImageTooManyPixelsError(this.maxPixels);
+    try {
+      await sharp(bytes, { limitInputPixels: this.maxPixels, failOn: 'error' })
+        .resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
+        .raw()
+        .toBuffer();
     } catch {
       throw new UnreadableImageError();
     }
