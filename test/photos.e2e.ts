@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { Logger } from '@nestjs/common';
 import sharp from 'sharp';
 import request from 'supertest';
+import { DataSource, type EntityManager } from 'typeorm';
+import { deleteUnlessReferenced } from '../src/storage/object-batch.js';
 import { OrphanSweeper } from '../src/storage/orphan-sweeper.js';
 import { ObjectStore } from '../src/storage/object-store.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
@@ -418,6 +422,23 @@ describe('photos', () => {
     } finally {
       await t.database.query('DROP TRIGGER refuse_photo ON photos; DROP FUNCTION refuse_photo();');
     }
+  });
+
+  it('after a failed write, deletes only objects no row references, and none while the database cannot tell', async () => {
+    const store = t.app.get(ObjectStore);
+    const written = await upload({ bytes: await jpegPhoto({ seed: 32 }), contentType: 'image/jpeg' });
+    assert.equal(written.status, 201, JSON.stringify(written.body));
+    const stray = `photos/${randomUUID()}/original`;
+    await store.put(stray, Buffer.from('stored for a row that was never written'));
+    const keys = [...['original', 'web', 'thumb'].map((name) => `photos/${written.body.id}/${name}`), stray];
+    const logger = new Logger('test');
+    const disconnected = { query: () => Promise.reject(new Error('connection lost')) } as unknown as EntityManager;
+    await deleteUnlessReferenced(disconnected, store, keys, logger);
+    assert.notEqual(await store.head(stray), null, 'left to the orphan sweep');
+    // As after a COMMIT whose answer was lost: the row is there, so its objects stay.
+    await deleteUnlessReferenced(t.app.get(DataSource).manager, store, keys, logger);
+    assert.equal(await store.head(stray), null);
+    for (const key of keys.slice(0, 3)) assert.notEqual(await store.head(key), null, key);
   });
 
   it('sweeps objects that no row references once they are a day old, and nothing else', async () => {

@@ -18,7 +18,7 @@ import { photoStanding } from '../rights/clearance.js';
 import { usageTerms } from '../rights/usage-terms.js';
 import { findCase } from '../patients/patients.service.js';
 import type { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
-import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
+import { deleteQuietly, deleteUnlessReferenced, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore } from '../storage/object-store.js';
 import type { PhotoUploadMetadataDto } from './dto/photo.dto.js';
 import { PhotoEntity, type RenditionName } from './photo.entity.js';
@@ -140,7 +140,7 @@ export class PhotosService {
         return photo;
       });
     } catch (error) {
-      await deleteQuietly(this.store, Object.values(keys), this.logger);
+      await deleteUnlessReferenced(this.dataSource.manager, this.store, Object.values(keys), this.logger);
       const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
       if (
         driverError?.code === UNIQUE_VIOLATION &&

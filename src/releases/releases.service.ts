@@ -17,7 +17,7 @@ import { PatientEntity } from '../patients/patient.entity.js';
 import type { RevocationScopeKind } from '../removals/revocation.entity.js';
 import { channelCovers } from '../rights/channels.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
-import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
+import { deleteUnlessReferenced, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
 import { releaseChecklist } from './release-checklist.js';
@@ -531,7 +531,7 @@ export class ReleasesService {
       this.changes.committed(patient.id);
       return written;
     } catch (error) {
-      await deleteQuietly(this.store, [key], this.logger);
+      await deleteUnlessReferenced(this.dataSource.manager, this.store, [key], this.logger);
       throw error;
     }
   }

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService } from '../images/image.service.js';
-import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
+import { deleteUnlessReferenced, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { CompleteTaskDto, NotRemovableDto, TaskEvidenceDto } from './dto/removal-task.dto.js';
 import { RemovalNotifier } from './removal-notifier.js';
@@ -89,7 +89,7 @@ export class RemovalTasksService {
         return task.caseId;
       });
     } catch (error) {
-      if (key) await deleteQuietly(this.store, [key], this.logger);
+      if (key) await deleteUnlessReferenced(this.dataSource.manager, this.store, [key], this.logger);
       throw error;
     }
   }

@@ -10,7 +10,7 @@ import type { UploadedFile } from '../common/multipart.js';
 import { runOnce, type IdempotentRequest, type IdempotentResponse } from '../idempotency/idempotency.js';
 import { ImageService } from '../images/image.service.js';
 import { assertPatientExists, assertPatientPhotos } from '../patients/patient-checks.js';
-import { deleteQuietly, putAllOrNone } from '../storage/object-batch.js';
+import { deleteQuietly, deleteUnlessReferenced, putAllOrNone } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
 import { lockCurrentReleases } from '../releases/release-locks.js';
@@ -157,7 +157,7 @@ export class RevocationsService {
       if (response.replayed && documentKey) await deleteQuietly(this.store, [documentKey], this.logger);
       return response;
     } catch (error) {
-      if (documentKey) await deleteQuietly(this.store, [documentKey], this.logger);
+      if (documentKey) await deleteUnlessReferenced(this.dataSource.manager, this.store, [documentKey], this.logger);
       throw error;
     }
   }

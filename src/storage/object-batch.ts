@@ -1,4 +1,6 @@
 import type { Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { unreferencedKeys } from './object-references.js';
 import type { ObjectStore } from './object-store.js';
 
 /**
@@ -34,4 +36,26 @@ export async function deleteQuietly(store: ObjectStore, keys: string[], logger: 
       logger.warn({ err: reason, key: keys[index] }, 'Could not delete a stored object; the sweep will');
     }
   }
+}
+
+/**
+ * After the transaction of the rows that were to reference them failed: deletes the objects no row
+ * references. A COMMIT whose answer was lost with its connection may have written the rows after
+ * all, so the objects they name stay; when the database cannot tell, all of them stay, and the
+ * orphan sweep deletes the unreferenced ones a day later.
+ */
+export async function deleteUnlessReferenced(
+  manager: EntityManager,
+  store: ObjectStore,
+  keys: string[],
+  logger: Logger,
+): Promise<void> {
+  let unreferenced: string[];
+  try {
+    unreferenced = await unreferencedKeys(manager, keys);
+  } catch (error) {
+    logger.warn({ err: error, keys }, 'Could not tell whether stored objects are referenced; the sweep will');
+    return;
+  }
+  await deleteQuietly(store, unreferenced, logger);
 }
