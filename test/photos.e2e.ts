@@ -424,6 +424,54 @@ describe('photos', () => {
     }
   });
 
+  it('turns a photo upright by its EXIF orientation', async () => {
+    // Stored 600×400, left half red and right half blue; orientation 6 shows it a quarter turn clockwise.
+    const halves = Buffer.alloc(600 * 400 * 3);
+    for (let pixel = 0; pixel < 600 * 400; pixel++) {
+      halves.set(pixel % 600 < 300 ? [220, 30, 30] : [30, 30, 220], pixel * 3);
+    }
+    const sideways = await sharp(halves, { raw: { width: 600, height: 400, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const created = await upload({ bytes: sideways, contentType: 'image/jpeg' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const photo = created.body;
+    assert.deepEqual([photo.original.width, photo.original.height], [400, 600]);
+    assert.deepEqual([photo.web.width, photo.web.height], [400, 600]);
+    assert.deepEqual([photo.thumb.width, photo.thumb.height], [267, 400]);
+    for (const name of ['web', 'thumb']) {
+      const bytes = (await get(`/api/v1/photos/${photo.id}/renditions/${name}`).buffer(true).parse(collectBytes))
+        .body as Buffer;
+      assert.equal((await sharp(bytes).metadata()).orientation, undefined, `${name} needs no orientation tag`);
+      const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+      const at = (x: number, y: number) => {
+        const offset = (Math.floor(y) * info.width + Math.floor(x)) * info.channels;
+        return [...data.subarray(offset, offset + 3)];
+      };
+      const [top, bottom] = [at(info.width / 2, info.height / 8), at(info.width / 2, (info.height * 7) / 8)];
+      assert.ok(top[0] > 150 && top[2] < 100, `${name}: the left half is on top, red: ${top.join()}`);
+      assert.ok(bottom[2] > 150 && bottom[0] < 100, `${name}: the right half below, blue: ${bottom.join()}`);
+    }
+  });
+
+  it('answers a malformed id in a photo or case path with 400 and an unknown one with 404', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const path of [
+      '/photos/{id}',
+      '/photos/{id}/renditions/web',
+      '/photos/{id}/renditions/original',
+      '/cases/{id}',
+    ]) {
+      const malformed = await get(`/api/v1${path.replace('{id}', 'not-a-uuid')}`);
+      assert.equal(malformed.status, 400, path);
+      assert.match(malformed.headers['content-type'] ?? '', /^application\/problem\+json/, path);
+      const missing = await get(`/api/v1${path.replace('{id}', unknown)}`);
+      assert.equal(missing.status, 404, path);
+      assert.match(missing.headers['content-type'] ?? '', /^application\/problem\+json/, path);
+    }
+  });
+
   it('after a failed write, deletes only objects no row references, and none while the database cannot tell', async () => {
     const store = t.app.get(ObjectStore);
     const written = await upload({ bytes: await jpegPhoto({ seed: 32 }), contentType: 'image/jpeg' });

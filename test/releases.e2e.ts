@@ -347,6 +347,47 @@ describe('release authorizations', () => {
     assert.ok(!denials.some((d) => d.purpose?.[0].code === 'educational'), 'educational use is allowed');
   });
 
+  it('answers a malformed id in a release path with 400 and an unknown one with 404, changing nothing', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const before = await counts(t);
+    for (const path of ['', '/checklist', '/fhir', '/document']) {
+      const malformed = await get(`/api/v1/releases/not-a-uuid${path}`);
+      assert.equal(malformed.status, 400, path);
+      assert.match(malformed.headers['content-type'] ?? '', /^application\/problem\+json/, path);
+      assert.equal((await get(`/api/v1/releases/${unknown}${path}`)).status, 404, path);
+    }
+    for (const [id, status] of [
+      ['not-a-uuid', 400],
+      [unknown, 404],
+    ] as const) {
+      const amended = await postForm(t, frontDesk, `/api/v1/releases/${id}/amendments`, 'document', pdf(), {
+        reason: 'A typo.',
+        signedAt: '2026-03-02T08:00:00Z',
+      });
+      assert.equal(amended.status, status, JSON.stringify(amended.body));
+      assert.match(amended.headers['content-type'] ?? '', /^application\/problem\+json/);
+    }
+    assert.deepEqual(await counts(t), before);
+  });
+
+  it('refuses an amendment signed in the future, before the version it amends, or expiring before it was signed', async () => {
+    const first = (await record(releaseFields())).body;
+    const before = await counts(t);
+    for (const [label, fields] of [
+      ['in the future', { signedAt: '2026-03-03T09:00:00Z' }],
+      ['before the version it amends', { signedAt: '2026-02-01T09:00:00Z' }],
+      ['expiring before it was signed', { signedAt: '2026-03-02T08:00:00Z', expiresAt: '2026-03-01T00:00:00Z' }],
+    ] as const) {
+      const amended = await postForm(t, frontDesk, `/api/v1/releases/${first.id}/amendments`, 'document', pdf(), {
+        reason: 'Corrected.',
+        ...fields,
+      });
+      assert.equal(amended.status, 400, `${label}: ${JSON.stringify(amended.body)}`);
+      assert.equal(amended.body.code, 'validation_failed', label);
+    }
+    assert.deepEqual(await counts(t), before);
+  });
+
   describe('refuses bad input with a problem and changes nothing', () => {
     const bad: [string, () => { fields?: unknown; file?: FilePart | null; patient?: string }, number, string][] = [
       [
@@ -435,6 +476,16 @@ describe('release authorizations', () => {
               relationship: 'legal_guardian',
               authority: 'court order',
             },
+          }),
+        }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'an adult signed for by a parent',
+        () => ({
+          fields: releaseFields({
+            signedBy: { signerType: 'guardian', fullName: 'John Roe', relationship: 'parent', authority: 'parent' },
           }),
         }),
         400,
