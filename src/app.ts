@@ -13,6 +13,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { documentMediaRoute, registerMediaRoute } from './media/media.route.js';
 import { MediaService } from './media/media.service.js';
 import { assignRequestId, REQUEST_ID_HEADER } from './common/request-id.js';
+import { registerUploadAdmission } from './common/upload-admission.js';
 import { createValidationPipe } from './common/validation.js';
 
 export { API_PREFIX };
@@ -87,6 +88,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
 
   registerMediaRoute(fastify, app.get(MediaService), app.get(AppConfig));
+  registerUploadAdmission(fastify, app.get(AppConfig).http.uploadsMaxInProgress);
 
   // Upload routes read their parts themselves, with limits of their own (src/common/multipart.ts).
   await app.register(multipart);
