@@ -94,6 +94,8 @@ describe('patients and cases', () => {
       .post('/api/v1/patients')
       .send({ fullName: 'Minor One', dateOfBirth: '2012-05-05' });
     assert.equal(refused.status, 400);
+    assert.equal(refused.body.code, 'validation_failed');
+    assert.match(refused.headers['content-type'] ?? '', /^application\/problem\+json/);
     assert.equal(refused.body.errors[0].field, 'guardian');
     const unreachable = await as(frontDesk)
       .post('/api/v1/patients')

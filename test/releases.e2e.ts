@@ -173,6 +173,8 @@ describe('release authorizations', () => {
     const before = await counts(t);
     const bySelf = await record(releaseFields(), pdf(), minor.id);
     assert.equal(bySelf.status, 400);
+    assert.equal(bySelf.body.code, 'validation_failed');
+    assert.match(bySelf.headers['content-type'] ?? '', /^application\/problem\+json/);
     assert.equal(bySelf.body.errors[0].field, 'signedBy.signerType');
     const withoutAuthority = await record(
       releaseFields({ signedBy: { signerType: 'guardian', fullName: 'John Roe', relationship: 'parent' } }),
@@ -345,6 +347,30 @@ describe('release authorizations', () => {
     assert.ok(denials.some((d) => d.code?.[0].coding[0].code === 'unobscured-marks'));
     assert.ok(denials.some((d) => d.purpose?.[0].code === 'paid-advertising'));
     assert.ok(!denials.some((d) => d.purpose?.[0].code === 'educational'), 'educational use is allowed');
+  });
+
+  it('audits every read of a release, its list, its FHIR Consent and its signed form, for the patient', async () => {
+    const patient = await createPatient(t, frontDesk);
+    const release = (await record(releaseFields(), pdf(), patient.id)).body;
+    for (const path of [
+      `/api/v1/releases/${release.id}`,
+      `/api/v1/patients/${patient.id}/releases`,
+      `/api/v1/releases/${release.id}/fhir`,
+      `/api/v1/releases/${release.id}/document`,
+    ]) {
+      assert.equal((await get(path)).status, 200, path);
+    }
+    const reads = await t.database.query(
+      `SELECT action, actor_id, entity_id FROM audit_events
+        WHERE patient_id = $1 AND action LIKE 'release.%' AND action <> 'release.create' ORDER BY id`,
+      [patient.id],
+    );
+    assert.deepEqual(reads, [
+      { action: 'release.read', actor_id: frontDesk.id, entity_id: release.id },
+      { action: 'release.list', actor_id: frontDesk.id, entity_id: patient.id },
+      { action: 'release.fhir.read', actor_id: frontDesk.id, entity_id: release.id },
+      { action: 'release.document.read', actor_id: frontDesk.id, entity_id: release.id },
+    ]);
   });
 
   it('answers a malformed id in a release path with 400 and an unknown one with 404, changing nothing', async () => {
