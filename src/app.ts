@@ -88,7 +88,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
 
   registerMediaRoute(fastify, app.get(MediaService), app.get(AppConfig));
-  registerUploadAdmission(fastify, app.get(AppConfig).http.uploadsMaxInProgress);
+  registerUploadAdmission(fastify, app.get(AppConfig).http.uploads);
 
   // Upload routes read their parts themselves, with limits of their own (src/common/multipart.ts).
   await app.register(multipart);

@@ -19,7 +19,9 @@ describe('uploads in progress, bounded', () => {
   let caseId: string;
 
   before(async () => {
-    t = await startTestApp({ env: { ...s3TestEnv(await createTestBucket()), UPLOADS_MAX_IN_PROGRESS: '1' } });
+    t = await startTestApp({
+      env: { ...s3TestEnv(await createTestBucket()), UPLOADS_MAX_IN_PROGRESS: '1', UPLOADS_MAX_QUEUED: '1' },
+    });
     frontDesk = await createSignedIn(t, 'front_desk');
     caseId = await createCase(t, frontDesk, (await createPatient(t, frontDesk)).id);
     // A raw request below needs a port; supertest uses the same one.
@@ -69,62 +71,55 @@ describe('uploads in progress, bounded', () => {
     };
   };
 
-  it('answers 503 with Retry-After past the bound, before reading the body, and admits uploads again once one is answered', async () => {
-    const held = await heldUpload(await jpegPhoto({ seed: 41 }));
+  it('holds an upload past the bound until one in progress is answered, and answers 503 past the queue', async () => {
+    const inProgress = await heldUpload(await jpegPhoto({ seed: 41 }));
+    const queued = await heldUpload(await jpegPhoto({ seed: 42 }));
+    queued.finish();
     const before = await counts(t);
     const refused = await postForm(
       t,
       frontDesk,
       `/api/v1/cases/${caseId}/photos`,
       'file',
-      {
-        bytes: await jpegPhoto({ seed: 42 }),
-        contentType: 'image/jpeg',
-      },
+      { bytes: await jpegPhoto({ seed: 43 }), contentType: 'image/jpeg' },
       BEFORE,
     );
     assert.equal(refused.status, 503, JSON.stringify(refused.body));
     assert.equal(refused.body.code, 'uploads_busy');
     assert.equal(refused.headers['retry-after'], '2');
     assert.match(refused.headers['content-type'] ?? '', /^application\/problem\+json/);
-    assert.deepEqual(await counts(t), before, 'nothing stored for the refused upload');
     const read = await request(t.server).get(`/api/v1/cases/${caseId}`).auth(frontDesk.token, { type: 'bearer' });
     assert.equal(read.status, 200, 'a request that is not an upload is not held back');
+    await sleep(200);
+    assert.deepEqual(await counts(t), before, 'the queued upload, though whole, waits its turn');
 
-    held.finish();
-    const answered = await held.answer;
-    assert.equal(answered.status, 201, answered.body);
-    const next = await postForm(
-      t,
-      frontDesk,
-      `/api/v1/cases/${caseId}/photos`,
-      'file',
-      {
-        bytes: await jpegPhoto({ seed: 42 }),
-        contentType: 'image/jpeg',
-      },
-      BEFORE,
-    );
-    assert.equal(next.status, 201, JSON.stringify(next.body));
+    inProgress.finish();
+    const first = await inProgress.answer;
+    assert.equal(first.status, 201, first.body);
+    const second = await queued.answer;
+    assert.equal(second.status, 201, second.body);
   });
 
-  it('frees the slot of an upload whose client went away', async () => {
+  it('frees the place of an upload whose client went away, in progress or waiting', async () => {
     const before = await counts(t);
-    const held = await heldUpload(await jpegPhoto({ seed: 43 }));
-    const gone = held.answer.then(
-      () => assert.fail('an abandoned upload gets no answer'),
-      () => undefined,
-    );
-    held.abandon();
-    await gone;
+    const inProgress = await heldUpload(await jpegPhoto({ seed: 44 }));
+    const waiting = await heldUpload(await jpegPhoto({ seed: 46 }));
+    for (const held of [waiting, inProgress]) {
+      const gone = held.answer.then(
+        () => assert.fail('an abandoned upload gets no answer'),
+        () => undefined,
+      );
+      held.abandon();
+      await gone;
+    }
     await sleep(100);
-    assert.deepEqual(await counts(t), before, 'nothing stored for the abandoned upload');
+    assert.deepEqual(await counts(t), before, 'nothing stored for the abandoned uploads');
     const next = await postForm(
       t,
       frontDesk,
       `/api/v1/cases/${caseId}/photos`,
       'file',
-      { bytes: await jpegPhoto({ seed: 44 }), contentType: 'image/jpeg' },
+      { bytes: await jpegPhoto({ seed: 45 }), contentType: 'image/jpeg' },
       BEFORE,
     );
     assert.equal(next.status, 201, JSON.stringify(next.body));

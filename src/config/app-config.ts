@@ -32,8 +32,8 @@ export class AppConfig {
     publicBaseUrl: string;
     trustProxy: boolean | number | string[];
     bodyLimitBytes: number;
-    /** Multipart uploads handled at once; each holds its file in memory until it is answered. */
-    uploadsMaxInProgress: number;
+    /** Multipart uploads handled at once (each holds its file in memory until answered), and waiting. */
+    uploads: { maxInProgress: number; maxQueued: number };
     shutdownGraceMs: number;
   };
   readonly log: { level: ParsedEnv['LOG_LEVEL'] };
@@ -86,7 +86,7 @@ export class AppConfig {
       publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
-      uploadsMaxInProgress: env.UPLOADS_MAX_IN_PROGRESS,
+      uploads: { maxInProgress: env.UPLOADS_MAX_IN_PROGRESS, maxQueued: env.UPLOADS_MAX_QUEUED },
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     };
     this.log = { level: env.LOG_LEVEL };

@@ -89,6 +89,7 @@ export const configSchema = z
 
     PHOTO_MAX_BYTES: integer(1024, 1024 * 1024 * 1024).default(40 * 1024 * 1024),
     UPLOADS_MAX_IN_PROGRESS: integer(1, 1000).default(8),
+    UPLOADS_MAX_QUEUED: integer(0, 100_000).default(256),
     PHOTO_MAX_PIXELS: integer(1, 1_000_000_000).default(100_000_000),
     RELEASE_DOCUMENT_MAX_BYTES: integer(1024, 1024 * 1024 * 1024).default(20 * 1024 * 1024),
     ORPHAN_SWEEP_INTERVAL_MINUTES: integer(1, 7 * 24 * 60).default(60),
