@@ -17,6 +17,7 @@ import {
   narrowToSocialFromAhead,
   postForm,
   releaseFields,
+  SCOPE,
   uploadPhoto,
 } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
@@ -349,6 +350,85 @@ describe('revocations', () => {
       fhir: 'active',
     });
     assert.equal((await decision(photoId, 'website')).allowed, true);
+  });
+
+  it('takes down what an amendment or a newer release no longer clears, due 30 days after its signing', async () => {
+    const { patientId, photoIds, releaseId } = await consentedPatient(1);
+    const [photoId] = photoIds;
+    const website = await publish(photoId, 'website');
+    const hosted = await publish(photoId, 'website', true);
+    const instagram = await publish(photoId, 'social.instagram');
+    const casesOf = () =>
+      t.database.query<{ id: string; origin: string; release_id: string; due_at: Date }>(
+        'SELECT id, origin, release_id, due_at FROM removal_cases WHERE patient_id = $1 ORDER BY opened_at, id',
+        [patientId],
+      );
+    const form = (label: string) => ({
+      bytes: signedFormPdf(label),
+      filename: 'release.pdf',
+      contentType: 'application/pdf',
+    });
+
+    const signedAt = new Date(t.clock.now().getTime() - 60 * 60_000);
+    const websiteOnly = await postForm(
+      t,
+      frontDesk,
+      `/api/v1/releases/${releaseId}/amendments`,
+      'document',
+      form('a'),
+      {
+        reason: 'The patient no longer allows social media.',
+        signedAt: signedAt.toISOString(),
+        scope: { ...SCOPE, channels: ['website'], deniedChannels: [] },
+      },
+    );
+    assert.equal(websiteOnly.status, 201, JSON.stringify(websiteOnly.body));
+    assert.equal(await statusOf(instagram.id as string), 'removal_pending');
+    assert.equal(await statusOf(website.id as string), 'live');
+    assert.equal(await statusOf(hosted.id as string), 'live');
+    const [narrowed] = await casesOf();
+    assert.equal(narrowed.origin, 'release_narrowed');
+    assert.equal(narrowed.release_id, websiteOnly.body.id);
+    assert.equal(narrowed.due_at.toISOString(), new Date(signedAt.getTime() + 30 * DAY).toISOString());
+    const removalCase = (await as(privacyOfficer).get(`/removal-cases/${narrowed.id}`)).body as Json;
+    assert.deepEqual(
+      (removalCase.tasks as Json[]).map((task) => [task.publicationId, task.status]),
+      [[instagram.id, 'open']],
+    );
+    const [pending] = await t.database.query<{ details: Json }>(
+      "SELECT details FROM audit_events WHERE action = 'publication.removal_pending' AND entity_id = $1",
+      [instagram.id],
+    );
+    assert.deepEqual(pending.details, {
+      releaseId: websiteOnly.body.id,
+      removalCaseId: narrowed.id,
+      reasons: ['channel_not_permitted'],
+    });
+
+    // A newer release that governs the photo with less: print only.
+    t.clock.advance(60_000);
+    const printOnly = await createRelease(t, frontDesk, patientId, {
+      signedAt: t.clock.now().toISOString(),
+      scope: { ...SCOPE, channels: ['print'], deniedChannels: [] },
+    });
+    assert.equal(await statusOf(website.id as string), 'removal_pending');
+    assert.equal(await statusOf(hosted.id as string), 'removed', 'a hosted copy comes down at once');
+    const cases = await casesOf();
+    assert.deepEqual(
+      cases.map((entry) => [entry.origin, entry.release_id]),
+      [
+        ['release_narrowed', websiteOnly.body.id],
+        ['release_narrowed', printOnly],
+      ],
+    );
+
+    // A version that takes nothing more away opens no case.
+    const reworded = await postForm(t, frontDesk, `/api/v1/releases/${printOnly}/amendments`, 'document', form('b'), {
+      reason: 'Witness corrected.',
+      signedAt: t.clock.now().toISOString(),
+    });
+    assert.equal(reworded.status, 201, JSON.stringify(reworded.body));
+    assert.equal((await casesOf()).length, 2);
   });
 
   it('opens a completed case when nothing was published', async () => {
@@ -702,7 +782,7 @@ describe('revocations', () => {
         { bytes: signedFormPdf('second'), filename: 'second.pdf', contentType: 'application/pdf' },
         releaseFields({ formVersion: 'second' }),
       ).then((response) => response);
-      await waitForLockWaiters(t.database, 1, 'SELECT pg_advisory_xact_lock_shared');
+      await waitForLockWaiters(t.database, 1, 'SELECT pg_advisory_xact_lock(');
       await tableHolder.query('COMMIT');
       assert.equal((await revoking).status, 201);
       assert.equal((await recording).status, 201);

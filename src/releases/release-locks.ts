@@ -8,15 +8,14 @@ import type { EntityManager } from 'typeorm';
 const CONSENT_CHANGE_LOCK_SPACE = 742_011_357;
 
 /**
- * Locks a patient for a change that ends or narrows consent (a hold, a revocation, the expiry
- * job), in two steps.
+ * Locks a patient for a change of consent (recording a release or an amendment, a hold, a
+ * revocation, the expiry job), in two steps.
  *
- * First the patient's consent-change lock, exclusively. Recording a release or an amendment takes
- * it shared (`waitForConsentChanges`), so this waits for those in progress and none starts until
- * the caller commits: a new release, which no release lock covers, cannot be recorded beside such
- * a change and then published under, unseen by both; and no version is superseded meanwhile, so
- * one read finds every current version. An advisory lock rather than the patient row: FOR UPDATE
- * on the row would also hold back every insert that refers to the patient (photo uploads, portal
+ * First the patient's consent-change lock, exclusively: such changes of one patient happen one at
+ * a time, so a new release, which no release lock covers, cannot be recorded beside a revocation
+ * and then published under, unseen by both; and no version is superseded meanwhile, so one read
+ * finds every current version. An advisory lock rather than the patient row: FOR UPDATE on the
+ * row would also hold back every insert that refers to the patient (photo uploads, portal
  * sign-ins) for as long as a revocation's fan-out takes.
  *
  * Then the lock the publish path takes (it share-locks the release governing a use) on every
@@ -29,14 +28,4 @@ export async function lockCurrentReleases(manager: EntityManager, patientId: str
     'SELECT id FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY id FOR UPDATE',
     [patientId],
   );
-}
-
-/**
- * Waits for a hold, revocation or expiry of the patient being written (see lockCurrentReleases)
- * and keeps one from starting until the caller commits; its holders do not wait for each other.
- * Taken before any release lock, in the order lockCurrentReleases takes them, so that the two
- * cannot deadlock.
- */
-export async function waitForConsentChanges(manager: EntityManager, patientId: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [CONSENT_CHANGE_LOCK_SPACE, patientId]);
 }

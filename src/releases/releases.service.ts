@@ -14,6 +14,7 @@ import { ImageService } from '../images/image.service.js';
 import { ADULT_AGE_YEARS, ageOn } from '../patients/guardian.js';
 import { assertPatientExists } from '../patients/patient-checks.js';
 import { PatientEntity } from '../patients/patient.entity.js';
+import { RemovalCaseOpener } from '../removals/removal-case-opener.js';
 import type { RevocationScopeKind } from '../removals/revocation.entity.js';
 import { channelCovers } from '../rights/channels.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
@@ -21,7 +22,7 @@ import { deleteUnlessReferenced, putAllOrNone } from '../storage/object-batch.js
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
 import { releaseChecklist } from './release-checklist.js';
-import { waitForConsentChanges } from './release-locks.js';
+import { lockCurrentReleases } from './release-locks.js';
 import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
 
 export const DOCUMENT_FILE_FIELD = 'document';
@@ -75,8 +76,10 @@ interface ReleaseTerms {
 
 /**
  * Signed release authorizations. A version is never edited or deleted: an amendment writes a new
- * version and marks the one before superseded, in one transaction holding the lock on the current
- * version's row (the lock publishing and revocation take too).
+ * version and marks the one before superseded. Each version is written holding the patient's
+ * consent locks (lockCurrentReleases, which publishing and revocation wait on too); live
+ * publications it no longer clears, when it narrows consent, are taken down by a removal case
+ * opened in the same transaction.
  */
 @Injectable()
 export class ReleasesService {
@@ -90,6 +93,7 @@ export class ReleasesService {
     private readonly changes: ClearanceChanges,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly removals: RemovalCaseOpener,
   ) {}
 
   /** The version's row alone (404 when there is none), for callers that need nothing else. */
@@ -211,11 +215,8 @@ export class ReleasesService {
       ]);
     }
     return this.writeVersion(randomUUID(), patient, terms, document, caller, async (manager) => {
-      // The lock that publishing and revocation take: an amendment waits for them and they for it.
-      const current = await manager.findOne(ReleaseEntity, {
-        where: { id: releaseId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      // Read again under the consent locks: it may have been superseded since it was first read.
+      const current = await manager.findOneBy(ReleaseEntity, { id: releaseId });
       if (current?.supersededAt) {
         const newest = await manager.findOneBy(ReleaseEntity, { seriesId: current.seriesId, supersededAt: IsNull() });
         throw new DomainError(
@@ -444,11 +445,13 @@ export class ReleasesService {
     await putAllOrNone(this.store, [[key, document.bytes]], this.logger);
     try {
       const written = await this.dataSource.transaction(async (manager) => {
-        // A revocation or hold being written must end this version too, so it waits for them.
-        await waitForConsentChanges(manager, patient.id);
+        // A revocation or hold being written must end this version too, so it waits for them; and
+        // no publication is decided under the versions this one changes until it commits.
+        await lockCurrentReleases(manager, patient.id);
         const plan = await prepare(manager);
         await plan.validateInside();
         const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
+        const unclearedBefore = new Set((await this.removals.uncleared(manager, patient.id)).map((pub) => pub.id));
         const signer = terms.signedBy;
         const release = manager.create(ReleaseEntity, {
           id,
@@ -510,20 +513,38 @@ export class ReleasesService {
             terms.caseIds.map((caseId) => ({ releaseId: id, caseId })),
           );
         }
-        await this.audit.record(
+        // What this version no longer clears (an amendment that narrows, a newer release that
+        // governs with less) comes down as a revocation's would, from the day it was signed.
+        const narrowed = (await this.removals.uncleared(manager, patient.id)).filter(
+          (publication) => !unclearedBefore.has(publication.id),
+        );
+        const removal =
+          narrowed.length > 0
+            ? await this.removals.open(manager, {
+                patientId: patient.id,
+                source: { origin: 'release_narrowed', releaseId: id },
+                startsAt: terms.signedAt,
+                publications: narrowed,
+              })
+            : null;
+        await this.audit.recordEach(
           caller,
-          {
-            action: plan.auditAction,
-            entityType: 'release',
-            entityId: id,
-            patientId: patient.id,
-            details: {
-              ...plan.details,
-              version: plan.version,
-              documentSha256: checked.sha256,
-              checklistComplete: releaseChecklist(release).complete,
+          [
+            {
+              action: plan.auditAction,
+              entityType: 'release',
+              entityId: id,
+              patientId: patient.id,
+              details: {
+                ...plan.details,
+                version: plan.version,
+                documentSha256: checked.sha256,
+                checklistComplete: releaseChecklist(release).complete,
+                ...(removal ? { removalCaseId: removal.caseId } : {}),
+              },
             },
-          },
+            ...(removal?.auditEntries ?? []),
+          ],
           manager,
         );
         return id;

@@ -27,7 +27,7 @@ export const DEFAULT_TASK_OWNER_SQL = (channel: string): string => `
     ORDER BY length(o.channel) DESC LIMIT 1)`;
 
 export type RemovalCaseSource =
-  { origin: 'revocation'; revocationId: string } | { origin: 'release_expiry'; releaseId: string };
+  { origin: 'revocation'; revocationId: string } | { origin: 'release_expiry' | 'release_narrowed'; releaseId: string };
 
 export interface OpenedRemovalCase {
   caseId: string;
@@ -98,7 +98,7 @@ export class RemovalCaseOpener {
 
   /**
    * Opens the case for `publications`, due REMOVAL_DEADLINE_DAYS after `startsAt` (when the request
-   * was received, or the release expired). With nothing left to take down by hand it opens completed.
+   * was received, the release expired, or the narrowing version was signed). With nothing left to take down by hand it opens completed.
    */
   async open(
     manager: EntityManager,
@@ -119,7 +119,7 @@ export class RemovalCaseOpener {
         patientId,
         source.origin,
         source.origin === 'revocation' ? source.revocationId : null,
-        source.origin === 'release_expiry' ? source.releaseId : null,
+        source.origin === 'revocation' ? null : source.releaseId,
         startsAt,
         this.config.removalDeadlineDays,
         open,
@@ -152,6 +152,10 @@ export class RemovalCaseOpener {
       await this.notifier.caseClosed(manager, removalCase.id);
     }
     const details = { ...sourceDetails(source), removalCaseId: removalCase.id };
+    // Why each came down: the rule's reasons, as the public media URL records its own.
+    const reasonsOf = new Map(
+      publications.map((publication) => [publication.id, publication.decision.reasons.map((reason) => reason.code)]),
+    );
     return {
       caseId: removalCase.id,
       open,
@@ -173,14 +177,14 @@ export class RemovalCaseOpener {
           entityType: 'publication',
           entityId: publicationId,
           patientId,
-          details,
+          details: { ...details, reasons: reasonsOf.get(publicationId) },
         })),
         ...pendingIds.map((publicationId) => ({
           action: 'publication.removal_pending',
           entityType: 'publication',
           entityId: publicationId,
           patientId,
-          details,
+          details: { ...details, reasons: reasonsOf.get(publicationId) },
         })),
       ],
     };

@@ -4,22 +4,25 @@ import { ReleaseEntity } from '../releases/release.entity.js';
 import { RevocationEntity } from './revocation.entity.js';
 import { checkIn } from '../database/check-in.js';
 
-export const REMOVAL_CASE_ORIGINS = ['revocation', 'release_expiry'] as const;
+export const REMOVAL_CASE_ORIGINS = ['revocation', 'release_expiry', 'release_narrowed'] as const;
 export type RemovalCaseOrigin = (typeof REMOVAL_CASE_ORIGINS)[number];
 export const REMOVAL_CASE_STATUSES = ['open', 'completed'] as const;
 export type RemovalCaseStatus = (typeof REMOVAL_CASE_STATUSES)[number];
 
 /**
- * The work of taking a patient's photos down after a revocation (or a release that expired under
- * live publications): one task per publication, due by `dueAt`, which the database computes from
- * the moment the request was received. Completed when every task is terminal.
+ * The work of taking a patient's photos down after a revocation, a release that expired under live
+ * publications, or a release version that no longer clears them (an amendment that narrows the
+ * scope, or a newer release that governs them with less): one task per publication, due by
+ * `dueAt`, which the database computes from the moment the request was received, the release
+ * expired or the new version was signed. Completed when every task is terminal.
  */
 @Entity('removal_cases')
 @Check('removal_cases_origin_check', checkIn('origin', REMOVAL_CASE_ORIGINS))
 @Check('removal_cases_status_check', checkIn('status', REMOVAL_CASE_STATUSES))
 @Check(
   'removal_cases_origin_reference',
-  `(origin = 'revocation') = (revocation_id IS NOT NULL) AND (origin = 'release_expiry') = (release_id IS NOT NULL)`,
+  `(origin = 'revocation') = (revocation_id IS NOT NULL)
+   AND (origin IN ('release_expiry', 'release_narrowed')) = (release_id IS NOT NULL)`,
 )
 @Check('removal_cases_completion_recorded', `(status = 'completed') = (completed_at IS NOT NULL)`)
 @Index('removal_cases_status_due_idx', ['status', 'dueAt'])
@@ -46,7 +49,7 @@ export class RemovalCaseEntity {
   @JoinColumn({ name: 'revocation_id' })
   revocation?: RevocationEntity;
 
-  /** The release whose expiry opened the case. */
+  /** The release whose expiry opened the case, or the version that narrowed consent. */
   @Column({ name: 'release_id', type: 'uuid', nullable: true })
   releaseId!: string | null;
 

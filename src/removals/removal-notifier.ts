@@ -5,17 +5,20 @@ import { API_PREFIX } from '../common/api-prefix.js';
 import { AppConfig } from '../config/app-config.js';
 import { calendarDay } from '../common/calendar.js';
 import { NotificationsService, type Message, type StaffRecipient } from '../notifications/notifications.service.js';
+import type { RemovalCaseOrigin } from './removal-case.entity.js';
 import type { RemovalTimerNotice } from './removal-timer-notices.js';
 
 interface CaseFacts {
   id: string;
   patient_id: string;
   patient_code: string;
-  origin: 'revocation' | 'release_expiry';
+  origin: RemovalCaseOrigin;
   due_at: Date;
   opened_at: Date;
   completed_at: Date | null;
   received_at: Date | null;
+  /** When the version that narrowed consent was signed, for a case it opened. */
+  narrowed_at: Date | null;
 }
 
 interface TaskFacts {
@@ -196,7 +199,9 @@ export class RemovalNotifier {
     const kept = tasks.filter((task) => task.status === 'not_removable');
     const request = removalCase.received_at
       ? `your request received on ${this.day(removalCase.received_at)}`
-      : `the end of your photo release`;
+      : removalCase.narrowed_at
+        ? `the photo release you signed on ${this.day(removalCase.narrowed_at)}, which allows less than before`
+        : `the end of your photo release`;
     const body = [
       `Dear ${patient.full_name},`,
       '',
@@ -266,9 +271,10 @@ export class RemovalNotifier {
   private async load(manager: EntityManager, caseId: string): Promise<{ removalCase: CaseFacts; tasks: TaskFacts[] }> {
     const [removalCase] = await manager.query<CaseFacts[]>(
       `SELECT c.id, c.patient_id, p.code AS patient_code, c.origin, c.due_at, c.opened_at, c.completed_at,
-              r.received_at
+              r.received_at, CASE WHEN c.origin = 'release_narrowed' THEN rel.signed_at END AS narrowed_at
          FROM removal_cases c JOIN patients p ON p.id = c.patient_id
          LEFT JOIN revocations r ON r.id = c.revocation_id
+         LEFT JOIN releases rel ON rel.id = c.release_id
         WHERE c.id = $1`,
       [caseId],
     );

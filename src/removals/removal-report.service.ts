@@ -24,9 +24,12 @@ export interface RemovalReportRow {
   notRemovable: number;
 }
 
-// Each case with when its clock started: the request's receipt, or the release's expiry.
+// Each case with when its clock started: the request's receipt, the release's expiry, or the
+// signing of the version that narrowed consent.
 const CASES_SQL = `
-SELECT c.id, p.code AS patient_code, c.origin, COALESCE(r.received_at, rel.expires_at) AS started_at,
+SELECT c.id, p.code AS patient_code, c.origin,
+       CASE c.origin WHEN 'revocation' THEN r.received_at WHEN 'release_expiry' THEN rel.expires_at
+                     ELSE rel.signed_at END AS started_at,
        c.opened_at, c.due_at, c.status, c.completed_at,
        count(t.id)::int AS tasks,
        count(t.id) FILTER (WHERE t.status = 'done')::int AS removed,
@@ -37,7 +40,7 @@ SELECT c.id, p.code AS patient_code, c.origin, COALESCE(r.received_at, rel.expir
   LEFT JOIN releases rel ON rel.id = c.release_id
   LEFT JOIN removal_tasks t ON t.case_id = c.id
  WHERE c.opened_at >= $1 AND c.opened_at < $2
- GROUP BY c.id, p.code, r.received_at, rel.expires_at`;
+ GROUP BY c.id, p.code, r.received_at, rel.expires_at, rel.signed_at`;
 
 /** How well the clinic keeps its removal promise (issue: reports), for the privacy officer. */
 @Injectable()

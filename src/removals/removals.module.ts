@@ -31,6 +31,6 @@ import { UrlCheck } from './url-check.js';
     UrlCheck,
     DiscoveredPublications,
   ],
-  exports: [RevocationsService],
+  exports: [RevocationsService, RemovalCaseOpener],
 })
 export class RemovalsModule {}
