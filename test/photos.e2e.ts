@@ -5,7 +5,7 @@ import { Logger } from '@nestjs/common';
 import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource, type EntityManager } from 'typeorm';
-import { deleteUnlessReferenced } from '../src/storage/object-batch.js';
+import { transactionOwningObjects } from '../src/storage/object-batch.js';
 import { OrphanSweeper } from '../src/storage/orphan-sweeper.js';
 import { ObjectStore } from '../src/storage/object-store.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
@@ -472,21 +472,48 @@ describe('photos', () => {
     }
   });
 
-  it('after a failed write, deletes only objects no row references, and none while the database cannot tell', async () => {
+  it('deletes the objects of a write refused at COMMIT, and keeps them when the answer to COMMIT was lost', async () => {
     const store = t.app.get(ObjectStore);
-    const written = await upload({ bytes: await jpegPhoto({ seed: 32 }), contentType: 'image/jpeg' });
-    assert.equal(written.status, 201, JSON.stringify(written.body));
-    const stray = `photos/${randomUUID()}/original`;
-    await store.put(stray, Buffer.from('stored for a row that was never written'));
-    const keys = [...['original', 'web', 'thumb'].map((name) => `photos/${written.body.id}/${name}`), stray];
+    const dataSource = t.app.get(DataSource);
     const logger = new Logger('test');
-    const disconnected = { query: () => Promise.reject(new Error('connection lost')) } as unknown as EntityManager;
-    await deleteUnlessReferenced(disconnected, store, keys, logger);
-    assert.notEqual(await store.head(stray), null, 'left to the orphan sweep');
-    // As after a COMMIT whose answer was lost: the row is there, so its objects stay.
-    await deleteUnlessReferenced(t.app.get(DataSource).manager, store, keys, logger);
-    assert.equal(await store.head(stray), null);
-    for (const key of keys.slice(0, 3)) assert.notEqual(await store.head(key), null, key);
+    const stored = async () => {
+      const key = `photos/${randomUUID()}/original`;
+      await store.put(key, Buffer.from('stored before its row'));
+      return key;
+    };
+    // A deferred trigger refuses the COMMIT: the server answered, so nothing was written.
+    await t.database.query(`
+      CREATE TABLE commit_refusals (id int);
+      CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
+      CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON commit_refusals
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit();`);
+    try {
+      const refused = await stored();
+      await assert.rejects(
+        transactionOwningObjects(dataSource, store, [refused], logger, (manager) =>
+          manager.query('INSERT INTO commit_refusals VALUES (1)'),
+        ),
+        /refused at commit/,
+      );
+      assert.equal(await store.head(refused), null);
+    } finally {
+      await t.database.query('DROP TABLE commit_refusals; DROP FUNCTION refuse_at_commit();');
+    }
+    // The connection went with the answer to COMMIT: the rows may have been written.
+    const unknown = await stored();
+    const answerLost = {
+      transaction: async (work: (manager: EntityManager) => Promise<unknown>) => {
+        await work(dataSource.manager);
+        throw new Error('Connection terminated unexpectedly');
+      },
+    } as unknown as DataSource;
+    await assert.rejects(
+      transactionOwningObjects(answerLost, store, [unknown], logger, async () => 'written'),
+      /Connection terminated/,
+    );
+    assert.notEqual(await store.head(unknown), null, 'left to the orphan sweep');
+    await store.delete(unknown);
   });
 
   it('sweeps objects that no row references once they are a day old, and nothing else', async () => {

@@ -18,7 +18,7 @@ import { photoStanding } from '../rights/clearance.js';
 import { usageTerms } from '../rights/usage-terms.js';
 import { findCase } from '../patients/patients.service.js';
 import type { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
-import { deleteQuietly, deleteUnlessReferenced, putAllOrNone } from '../storage/object-batch.js';
+import { deleteQuietly, putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectStore } from '../storage/object-store.js';
 import type { PhotoUploadMetadataDto } from './dto/photo.dto.js';
 import { PhotoEntity, type RenditionName } from './photo.entity.js';
@@ -92,55 +92,60 @@ export class PhotosService {
     };
     const { rendered, stored } = await this.renderAndStore(original, keys);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const photo = manager.create(PhotoEntity, {
-          id,
-          caseId,
-          patientId: treatmentCase.patientId,
-          kind: metadata.kind,
-          view: metadata.view?.trim() || null,
-          bodyArea: metadata.bodyArea?.trim() || null,
-          takenAt: metadata.takenAt ? new Date(metadata.takenAt) : null,
-          faceVisible: metadata.faceVisible,
-          identifyingMarks: (metadata.identifyingMarks ?? []).map((mark) => mark.trim()),
-          pairedPhotoId: metadata.pairedWithPhotoId ?? null,
-          originalKey: keys.original,
-          originalContentType: original.contentType,
-          originalBytes: String(original.bytes.length),
-          originalSha256: original.sha256,
-          originalFileName: file.fileName,
-          width: rendered.width,
-          height: rendered.height,
-          webKey: keys.web,
-          webBytes: rendered.web.bytes.length,
-          webSha256: stored.get(keys.web) as string,
-          webWidth: rendered.web.width,
-          webHeight: rendered.web.height,
-          thumbKey: keys.thumb,
-          thumbBytes: rendered.thumb.bytes.length,
-          thumbSha256: stored.get(keys.thumb) as string,
-          thumbWidth: rendered.thumb.width,
-          thumbHeight: rendered.thumb.height,
-          perceptualHash: hashToBigintColumn(rendered.fingerprint.frameHash),
-          uploadedByUserId: actingUserId(caller),
-        });
-        await manager.insert(PhotoEntity, photo);
-        await manager.insert(PhotoFingerprintEntity, fingerprintRow(id, rendered.fingerprint));
-        await this.audit.record(
-          caller,
-          {
-            action: 'photo.upload',
-            entityType: 'photo',
-            entityId: id,
+      return await transactionOwningObjects(
+        this.dataSource,
+        this.store,
+        Object.values(keys),
+        this.logger,
+        async (manager) => {
+          const photo = manager.create(PhotoEntity, {
+            id,
+            caseId,
             patientId: treatmentCase.patientId,
-            details: { caseId, kind: photo.kind, contentType: original.contentType, sha256: original.sha256 },
-          },
-          manager,
-        );
-        return photo;
-      });
+            kind: metadata.kind,
+            view: metadata.view?.trim() || null,
+            bodyArea: metadata.bodyArea?.trim() || null,
+            takenAt: metadata.takenAt ? new Date(metadata.takenAt) : null,
+            faceVisible: metadata.faceVisible,
+            identifyingMarks: (metadata.identifyingMarks ?? []).map((mark) => mark.trim()),
+            pairedPhotoId: metadata.pairedWithPhotoId ?? null,
+            originalKey: keys.original,
+            originalContentType: original.contentType,
+            originalBytes: String(original.bytes.length),
+            originalSha256: original.sha256,
+            originalFileName: file.fileName,
+            width: rendered.width,
+            height: rendered.height,
+            webKey: keys.web,
+            webBytes: rendered.web.bytes.length,
+            webSha256: stored.get(keys.web) as string,
+            webWidth: rendered.web.width,
+            webHeight: rendered.web.height,
+            thumbKey: keys.thumb,
+            thumbBytes: rendered.thumb.bytes.length,
+            thumbSha256: stored.get(keys.thumb) as string,
+            thumbWidth: rendered.thumb.width,
+            thumbHeight: rendered.thumb.height,
+            perceptualHash: hashToBigintColumn(rendered.fingerprint.frameHash),
+            uploadedByUserId: actingUserId(caller),
+          });
+          await manager.insert(PhotoEntity, photo);
+          await manager.insert(PhotoFingerprintEntity, fingerprintRow(id, rendered.fingerprint));
+          await this.audit.record(
+            caller,
+            {
+              action: 'photo.upload',
+              entityType: 'photo',
+              entityId: id,
+              patientId: treatmentCase.patientId,
+              details: { caseId, kind: photo.kind, contentType: original.contentType, sha256: original.sha256 },
+            },
+            manager,
+          );
+          return photo;
+        },
+      );
     } catch (error) {
-      await deleteUnlessReferenced(this.dataSource.manager, this.store, Object.values(keys), this.logger);
       const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
       if (
         driverError?.code === UNIQUE_VIOLATION &&

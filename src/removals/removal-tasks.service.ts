@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService } from '../images/image.service.js';
-import { deleteUnlessReferenced, putAllOrNone } from '../storage/object-batch.js';
+import { putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { CompleteTaskDto, NotRemovableDto, TaskEvidenceDto } from './dto/removal-task.dto.js';
 import { RemovalNotifier } from './removal-notifier.js';
@@ -66,32 +66,27 @@ export class RemovalTasksService {
     // Nothing is stored for a task that does not exist or is closed (checked again under the lock).
     assertStatus(await this.find(this.dataSource.manager, taskId), ['open', 'not_removable_requested'], 'completed');
     if (screenshot && key) await putAllOrNone(this.store, [[key, screenshot.bytes]], this.logger);
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const task = await this.find(manager, taskId, { lock: true });
-        assertStatus(task, ['open', 'not_removable_requested'], 'completed');
-        await manager.query(
-          `UPDATE removal_tasks SET status = 'done', evidence_kind = $2, evidence = $3, completed_at = $5,
+    return transactionOwningObjects(this.dataSource, this.store, key ? [key] : [], this.logger, async (manager) => {
+      const task = await this.find(manager, taskId, { lock: true });
+      assertStatus(task, ['open', 'not_removable_requested'], 'completed');
+      await manager.query(
+        `UPDATE removal_tasks SET status = 'done', evidence_kind = $2, evidence = $3, completed_at = $5,
                   completed_by_user_id = $4, updated_at = now()
             WHERE id = $1`,
-          [taskId, input.evidence.kind, JSON.stringify(evidence), actingUserId(caller), this.clock.now()],
-        );
-        await manager.query(
-          "UPDATE publications SET status = 'removed', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'removal_pending'",
-          [task.publicationId],
-        );
-        await this.closeCaseIfDone(manager, task, caller, {
-          action: 'removal_task.complete',
-          entityType: 'removal_task',
-          entityId: taskId,
-          details: { caseId: task.caseId, publicationId: task.publicationId, evidenceKind: input.evidence.kind },
-        });
-        return task.caseId;
+        [taskId, input.evidence.kind, JSON.stringify(evidence), actingUserId(caller), this.clock.now()],
+      );
+      await manager.query(
+        "UPDATE publications SET status = 'removed', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'removal_pending'",
+        [task.publicationId],
+      );
+      await this.closeCaseIfDone(manager, task, caller, {
+        action: 'removal_task.complete',
+        entityType: 'removal_task',
+        entityId: taskId,
+        details: { caseId: task.caseId, publicationId: task.publicationId, evidenceKind: input.evidence.kind },
       });
-    } catch (error) {
-      if (key) await deleteUnlessReferenced(this.dataSource.manager, this.store, [key], this.logger);
-      throw error;
-    }
+      return task.caseId;
+    });
   }
 
   /** Gives the task to another staff member who works removal tasks, and tells them. */

@@ -10,7 +10,7 @@ import type { UploadedFile } from '../common/multipart.js';
 import { runOnce, type IdempotentRequest, type IdempotentResponse } from '../idempotency/idempotency.js';
 import { ImageService } from '../images/image.service.js';
 import { assertPatientExists, assertPatientPhotos } from '../patients/patient-checks.js';
-import { deleteQuietly, deleteUnlessReferenced, putAllOrNone } from '../storage/object-batch.js';
+import { deleteQuietly, putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
 import { lockCurrentReleases } from '../releases/release-locks.js';
@@ -72,8 +72,12 @@ export class RevocationsService {
     const id = randomUUID();
     const documentKey = document ? revocationDocumentKey(id) : null;
     if (document && documentKey) await putAllOrNone(this.store, [[documentKey, document.bytes]], this.logger);
-    try {
-      const response = await this.dataSource.transaction((manager) =>
+    const response = await transactionOwningObjects(
+      this.dataSource,
+      this.store,
+      documentKey ? [documentKey] : [],
+      this.logger,
+      (manager) =>
         runOnce(manager, idempotency, async () => {
           const releaseSeriesIds = await seriesOf(manager, patientId, input.scope.releaseIds);
           if (input.scope.photoIds) await assertPatientPhotos(manager, patientId, input.scope.photoIds);
@@ -151,15 +155,11 @@ export class RevocationsService {
             body: revocationView({ revocation, revokedReleaseIds, removalCaseId: removal.caseId }),
           };
         }),
-      );
-      this.changes.committed(patientId);
-      // A replayed request stored nothing new: the document sent again is not kept.
-      if (response.replayed && documentKey) await deleteQuietly(this.store, [documentKey], this.logger);
-      return response;
-    } catch (error) {
-      if (documentKey) await deleteUnlessReferenced(this.dataSource.manager, this.store, [documentKey], this.logger);
-      throw error;
-    }
+    );
+    this.changes.committed(patientId);
+    // A replayed request stored nothing new: the document sent again is not kept.
+    if (response.replayed && documentKey) await deleteQuietly(this.store, [documentKey], this.logger);
+    return response;
   }
 
   /** The revocation; a caller who sees identified fields (the requester's name, notes) has the read audited. */

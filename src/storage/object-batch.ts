@@ -1,6 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { unreferencedKeys } from './object-references.js';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ObjectStore } from './object-store.js';
 
 /**
@@ -38,24 +37,43 @@ export async function deleteQuietly(store: ObjectStore, keys: string[], logger: 
   }
 }
 
+/** A PostgreSQL error code: the server answered, so the statement (a COMMIT too) took no effect. */
+function hasSqlState(error: unknown): boolean {
+  const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
+  const sqlState = code ?? driverError?.code;
+  return typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState);
+}
+
 /**
- * After the transaction of the rows that were to reference them failed: deletes the objects no row
- * references. A COMMIT whose answer was lost with its connection may have written the rows after
- * all, so the objects they name stay; when the database cannot tell, all of them stay, and the
- * orphan sweep deletes the unreferenced ones a day later.
+ * Runs `work` in a transaction whose rows reference the objects stored under `keys` beforehand.
+ * When it fails, the objects are deleted if it certainly rolled back: an error inside it, or a
+ * COMMIT the server refused. When the answer to COMMIT was lost with the connection, the rows may
+ * have been written after all: the objects stay, and the orphan sweep removes them a day later if
+ * no row references them.
  */
-export async function deleteUnlessReferenced(
-  manager: EntityManager,
+export async function transactionOwningObjects<T>(
+  dataSource: DataSource,
   store: ObjectStore,
   keys: string[],
   logger: Logger,
-): Promise<void> {
-  let unreferenced: string[];
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  let committing = false;
   try {
-    unreferenced = await unreferencedKeys(manager, keys);
+    return await dataSource.transaction(async (manager) => {
+      const result = await work(manager);
+      committing = true;
+      return result;
+    });
   } catch (error) {
-    logger.warn({ err: error, keys }, 'Could not tell whether stored objects are referenced; the sweep will');
-    return;
+    if (!committing || hasSqlState(error)) {
+      await deleteQuietly(store, keys, logger);
+    } else {
+      logger.warn(
+        { err: error, keys },
+        'Whether the transaction committed is unknown; its objects are left to the sweep',
+      );
+    }
+    throw error;
   }
-  await deleteQuietly(store, unreferenced, logger);
 }

@@ -4,7 +4,6 @@ import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_CALLER } from '../auth/caller.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { OWNED_PREFIXES, unreferencedKeys } from './object-references.js';
 import { ObjectStore } from './object-store.js';
 
 /** Objects younger than this may belong to an upload whose row is still being written. */
@@ -12,6 +11,52 @@ export const ORPHAN_MIN_AGE_MS = 24 * 3600_000;
 // Any fixed 64-bit number, the same in every instance: one instance sweeps at a time.
 const SWEEP_LOCK_KEY = 7_420_113_565;
 const BATCH = 500;
+
+interface Owner {
+  /** Each prefix the service stores under; the key's next segment is the owning row's id. */
+  prefix: string;
+  /** What the rows with the ids in $1 reference, each as `ref`: see wholeRow. */
+  referencedSql: string;
+  /**
+   * Whether a row owns everything under its id (a photo's renditions, a release's form), so `ref`
+   * is the id; otherwise `ref` is the key after the prefix of each object a row names.
+   */
+  wholeRow: boolean;
+}
+
+const rowOwner = (prefix: string, table: string): Owner => ({
+  prefix,
+  referencedSql: `SELECT id::text AS ref FROM ${table} WHERE id = ANY($1::uuid[])`,
+  wholeRow: true,
+});
+
+const OWNERS: Owner[] = [
+  rowOwner('photos/', 'photos'),
+  rowOwner('releases/', 'releases'),
+  rowOwner('revocations/', 'revocations'),
+  // A task keeps only the screenshot its evidence names: one stored by an attempt that never
+  // committed (the process died before its row was updated) is an orphan under a task that exists.
+  {
+    prefix: 'removal-tasks/',
+    // Tasks completed with a screenshot before each had an id of its own kept it at <task>/screenshot.
+    referencedSql: `SELECT id::text || '/screenshots/' || (evidence->>'screenshotId') AS ref
+                      FROM removal_tasks WHERE id = ANY($1::uuid[]) AND evidence->>'screenshotId' IS NOT NULL
+                    UNION ALL
+                    SELECT id::text || '/screenshot' FROM removal_tasks
+                     WHERE id = ANY($1::uuid[]) AND evidence_kind = 'screenshot' AND evidence->>'screenshotId' IS NULL`,
+    wholeRow: false,
+  },
+];
+
+interface StoredObject {
+  key: string;
+  /** The owning row's id, or null when the key holds none (nothing can reference it). */
+  ownerId: string | null;
+  /** What a row must reference for the object to stay. */
+  ref: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Removes stored objects that no row references and that are more than a day old: what is left
@@ -54,7 +99,7 @@ export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutd
       if (!locked) return 0;
       try {
         let removed = await this.store.removeAbandonedUploads(new Date(this.clock.now().getTime() - ORPHAN_MIN_AGE_MS));
-        for (const prefix of OWNED_PREFIXES) removed += await this.sweepPrefix(prefix);
+        for (const owner of OWNERS) removed += await this.sweepPrefix(owner);
         if (removed > 0) {
           await this.audit.record(SYSTEM_CALLER, { action: 'storage.orphans_removed', details: { count: removed } });
         }
@@ -67,28 +112,37 @@ export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private async sweepPrefix(prefix: string): Promise<number> {
+  private async sweepPrefix(owner: Owner): Promise<number> {
     const cutoff = this.clock.now().getTime() - ORPHAN_MIN_AGE_MS;
     let removed = 0;
-    let batch: string[] = [];
+    let batch: StoredObject[] = [];
     const flush = async () => {
-      removed += await this.removeUnreferenced(batch);
+      removed += await this.removeUnreferenced(batch, owner);
       batch = [];
     };
-    for await (const object of this.store.list(prefix)) {
+    for await (const object of this.store.list(owner.prefix)) {
       if (object.lastModified.getTime() > cutoff) continue;
-      batch.push(object.key);
+      const path = object.key.slice(owner.prefix.length);
+      const ownerId = path.split('/', 1)[0] ?? '';
+      batch.push({
+        key: object.key,
+        ownerId: UUID.test(ownerId) ? ownerId : null,
+        ref: owner.wholeRow ? ownerId : path,
+      });
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length > 0) await flush();
     return removed;
   }
 
-  private async removeUnreferenced(keys: string[]): Promise<number> {
-    const orphans = await unreferencedKeys(this.dataSource.manager, keys);
-    for (const key of orphans) {
-      await this.store.delete(key);
-      this.logger.log({ key }, 'Removed an object no row references');
+  private async removeUnreferenced(batch: StoredObject[], owner: Owner): Promise<number> {
+    const ids = [...new Set(batch.flatMap((entry) => (entry.ownerId ? [entry.ownerId] : [])))];
+    const rows = await this.dataSource.query<{ ref: string }[]>(owner.referencedSql, [ids]);
+    const referenced = new Set(rows.map((row) => row.ref));
+    const orphans = batch.filter((entry) => !entry.ownerId || !referenced.has(entry.ref));
+    for (const orphan of orphans) {
+      await this.store.delete(orphan.key);
+      this.logger.log({ key: orphan.key }, 'Removed an object no row references');
     }
     return orphans.length;
   }
