@@ -353,11 +353,19 @@ describe('revocations', () => {
   });
 
   it('takes down what an amendment or a newer release no longer clears, due 30 days after its signing', async () => {
-    const { patientId, photoIds, releaseId } = await consentedPatient(1);
-    const [photoId] = photoIds;
+    const { patientId, photoIds, releaseId } = await consentedPatient(2);
+    const [photoId, heldPhotoId] = photoIds;
     const website = await publish(photoId, 'website');
     const hosted = await publish(photoId, 'website', true);
     const instagram = await publish(photoId, 'social.instagram');
+    // Already refused for its hold, but still live: the amendment adds a reason of its own.
+    const heldPost = await publish(heldPhotoId, 'social.facebook');
+    const hold = await as(privacyOfficer).post(`/patients/${patientId}/holds`, {
+      photoIds: [heldPhotoId],
+      reason: 'Disputed signature',
+    });
+    assert.equal(hold.status, 201, JSON.stringify(hold.body));
+    assert.equal(await statusOf(heldPost.id as string), 'live');
     const casesOf = () =>
       t.database.query<{ id: string; origin: string; release_id: string; due_at: Date }>(
         'SELECT id, origin, release_id, due_at FROM removal_cases WHERE patient_id = $1 ORDER BY opened_at, id',
@@ -392,8 +400,11 @@ describe('revocations', () => {
     assert.equal(narrowed.due_at.toISOString(), new Date(signedAt.getTime() + 30 * DAY).toISOString());
     const removalCase = (await as(privacyOfficer).get(`/removal-cases/${narrowed.id}`)).body as Json;
     assert.deepEqual(
-      (removalCase.tasks as Json[]).map((task) => [task.publicationId, task.status]),
-      [[instagram.id, 'open']],
+      (removalCase.tasks as Json[]).map((task) => [task.publicationId, task.status]).sort(),
+      [
+        [instagram.id, 'open'],
+        [heldPost.id, 'open'],
+      ].sort(),
     );
     const [pending] = await t.database.query<{ details: Json }>(
       "SELECT details FROM audit_events WHERE action = 'publication.removal_pending' AND entity_id = $1",

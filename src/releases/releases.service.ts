@@ -18,7 +18,7 @@ import { RemovalCaseOpener } from '../removals/removal-case-opener.js';
 import type { RevocationScopeKind } from '../removals/revocation.entity.js';
 import { channelCovers } from '../rights/channels.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
-import { deleteUnlessReferenced, putAllOrNone } from '../storage/object-batch.js';
+import { putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
 import { releaseChecklist } from './release-checklist.js';
@@ -31,7 +31,6 @@ export function releaseDocumentKey(releaseId: string): string {
   return `releases/${releaseId}/document`;
 }
 
-/** A release version with what its views need beside the row. */
 /** A revocation that ends or narrows a release version, as far as it concerns that version. */
 export interface RevocationInEffect {
   id: string;
@@ -43,6 +42,7 @@ export interface RevocationInEffect {
   receivedAt: Date;
 }
 
+/** A release version with what its views need beside the row. */
 export interface ReleaseRecord {
   release: ReleaseEntity;
   patientCode: string;
@@ -443,118 +443,122 @@ export class ReleasesService {
     const checked = await this.images.checkDocument(document.bytes, DOCUMENT_FILE_FIELD);
     const key = releaseDocumentKey(id);
     await putAllOrNone(this.store, [[key, document.bytes]], this.logger);
-    try {
-      const written = await this.dataSource.transaction(async (manager) => {
-        // A revocation or hold being written must end this version too, so it waits for them; and
-        // no publication is decided under the versions this one changes until it commits.
-        await lockCurrentReleases(manager, patient.id);
-        const plan = await prepare(manager);
-        await plan.validateInside();
-        const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
-        const unclearedBefore = new Set((await this.removals.uncleared(manager, patient.id)).map((pub) => pub.id));
-        const signer = terms.signedBy;
-        const release = manager.create(ReleaseEntity, {
-          id,
-          seriesId: plan.seriesId,
-          version: plan.version,
-          patientId: patient.id,
-          coversAllCases: terms.coversAllCases,
-          signedAt: terms.signedAt,
-          signerType: signer.signerType,
-          // Validation made sure a guardian's name is given; only the patient's own defaults.
-          signerFullName: signer.fullName?.trim() || patient.fullName,
-          signerRelationship: signer.signerType === 'guardian' ? (signer.relationship ?? null) : null,
-          signerAuthority: signer.signerType === 'guardian' ? (signer.authority?.trim() ?? null) : null,
-          witnessUserId: terms.witnessUserId,
-          formTemplate: terms.formTemplate,
-          formVersion: terms.formVersion,
-          documentKey: key,
-          documentContentType: checked.contentType,
-          documentBytes: document.bytes.length,
-          documentSha256: checked.sha256,
-          documentSha1: checked.sha1,
-          documentFileName: document.fileName,
-          informationDescription: terms.informationDescription,
-          disclosingParty: terms.disclosingParty,
-          recipients: terms.recipients,
-          purpose: terms.purpose,
-          expiresAt: terms.expiresAt,
-          expirationEvent: terms.expirationEvent,
-          rightToRevokeStatement: terms.rightToRevokeStatement,
-          redisclosureStatement: terms.redisclosureStatement,
-          conditioningStatement: terms.conditioningStatement,
-          treatmentConditionedOnSigning: terms.treatmentConditionedOnSigning,
-          copyProvidedToSigner: terms.copyProvidedToSigner,
-          channels: terms.scope.channels,
-          deniedChannels: terms.scope.deniedChannels,
-          faceAllowed: terms.scope.faceAllowed,
-          obscureIdentifyingMarks: terms.scope.obscureIdentifyingMarks,
-          nameAllowed: terms.scope.nameAllowed,
-          paidAdvertisingAllowed: terms.scope.paidAdvertisingAllowed,
-          educationalUseAllowed: terms.scope.educationalUseAllowed,
-          amendmentReason: plan.amendmentReason,
-          revokedAt: revocation?.receivedAt ?? null,
-          revocationId: revocation?.id ?? null,
-          supersedesId: plan.supersedes?.id ?? null,
-          recordedByUserId: actingUserId(caller),
-        });
-        if (plan.supersedes) {
-          // The service's clock, as every other consent change is stamped, so that the rule compares
-          // one clock's times (a decision at "now" must see an amendment committed before it).
-          await manager.query('UPDATE releases SET superseded_at = $2 WHERE id = $1', [
-            plan.supersedes.id,
-            this.clock.now(),
-          ]);
-        }
-        await manager.insert(ReleaseEntity, release);
-        if (terms.caseIds.length > 0) {
-          await manager.insert(
-            ReleaseCaseEntity,
-            terms.caseIds.map((caseId) => ({ releaseId: id, caseId })),
-          );
-        }
-        // What this version no longer clears (an amendment that narrows, a newer release that
-        // governs with less) comes down as a revocation's would, from the day it was signed.
-        const narrowed = (await this.removals.uncleared(manager, patient.id)).filter(
-          (publication) => !unclearedBefore.has(publication.id),
-        );
-        const removal =
-          narrowed.length > 0
-            ? await this.removals.open(manager, {
-                patientId: patient.id,
-                source: { origin: 'release_narrowed', releaseId: id },
-                startsAt: terms.signedAt,
-                publications: narrowed,
-              })
-            : null;
-        await this.audit.recordEach(
-          caller,
-          [
-            {
-              action: plan.auditAction,
-              entityType: 'release',
-              entityId: id,
-              patientId: patient.id,
-              details: {
-                ...plan.details,
-                version: plan.version,
-                documentSha256: checked.sha256,
-                checklistComplete: releaseChecklist(release).complete,
-                ...(removal ? { removalCaseId: removal.caseId } : {}),
-              },
-            },
-            ...(removal?.auditEntries ?? []),
-          ],
-          manager,
-        );
-        return id;
+    const written = await transactionOwningObjects(this.dataSource, this.store, [key], this.logger, async (manager) => {
+      // A revocation or hold being written must end this version too, so it waits for them; and
+      // no publication is decided under the versions this one changes until it commits.
+      await lockCurrentReleases(manager, patient.id);
+      const plan = await prepare(manager);
+      await plan.validateInside();
+      const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
+      const refusedBefore = new Map(
+        (await this.removals.uncleared(manager, patient.id)).map((publication) => [
+          publication.id,
+          new Set(publication.decision.reasons.map((reason) => reason.code)),
+        ]),
+      );
+      const signer = terms.signedBy;
+      const release = manager.create(ReleaseEntity, {
+        id,
+        seriesId: plan.seriesId,
+        version: plan.version,
+        patientId: patient.id,
+        coversAllCases: terms.coversAllCases,
+        signedAt: terms.signedAt,
+        signerType: signer.signerType,
+        // Validation made sure a guardian's name is given; only the patient's own defaults.
+        signerFullName: signer.fullName?.trim() || patient.fullName,
+        signerRelationship: signer.signerType === 'guardian' ? (signer.relationship ?? null) : null,
+        signerAuthority: signer.signerType === 'guardian' ? (signer.authority?.trim() ?? null) : null,
+        witnessUserId: terms.witnessUserId,
+        formTemplate: terms.formTemplate,
+        formVersion: terms.formVersion,
+        documentKey: key,
+        documentContentType: checked.contentType,
+        documentBytes: document.bytes.length,
+        documentSha256: checked.sha256,
+        documentSha1: checked.sha1,
+        documentFileName: document.fileName,
+        informationDescription: terms.informationDescription,
+        disclosingParty: terms.disclosingParty,
+        recipients: terms.recipients,
+        purpose: terms.purpose,
+        expiresAt: terms.expiresAt,
+        expirationEvent: terms.expirationEvent,
+        rightToRevokeStatement: terms.rightToRevokeStatement,
+        redisclosureStatement: terms.redisclosureStatement,
+        conditioningStatement: terms.conditioningStatement,
+        treatmentConditionedOnSigning: terms.treatmentConditionedOnSigning,
+        copyProvidedToSigner: terms.copyProvidedToSigner,
+        channels: terms.scope.channels,
+        deniedChannels: terms.scope.deniedChannels,
+        faceAllowed: terms.scope.faceAllowed,
+        obscureIdentifyingMarks: terms.scope.obscureIdentifyingMarks,
+        nameAllowed: terms.scope.nameAllowed,
+        paidAdvertisingAllowed: terms.scope.paidAdvertisingAllowed,
+        educationalUseAllowed: terms.scope.educationalUseAllowed,
+        amendmentReason: plan.amendmentReason,
+        revokedAt: revocation?.receivedAt ?? null,
+        revocationId: revocation?.id ?? null,
+        supersedesId: plan.supersedes?.id ?? null,
+        recordedByUserId: actingUserId(caller),
       });
-      this.changes.committed(patient.id);
-      return written;
-    } catch (error) {
-      await deleteUnlessReferenced(this.dataSource.manager, this.store, [key], this.logger);
-      throw error;
-    }
+      if (plan.supersedes) {
+        // The service's clock, as every other consent change is stamped, so that the rule compares
+        // one clock's times (a decision at "now" must see an amendment committed before it).
+        await manager.query('UPDATE releases SET superseded_at = $2 WHERE id = $1', [
+          plan.supersedes.id,
+          this.clock.now(),
+        ]);
+      }
+      await manager.insert(ReleaseEntity, release);
+      if (terms.caseIds.length > 0) {
+        await manager.insert(
+          ReleaseCaseEntity,
+          terms.caseIds.map((caseId) => ({ releaseId: id, caseId })),
+        );
+      }
+      // What this version no longer clears (an amendment that narrows, a newer release that
+      // governs with less) comes down as a revocation's would, from the day it was signed: each
+      // publication refused now for a reason it was not refused for before. One already refused
+      // for another reason counts too (on hold, or expired with the daily job still to run):
+      // neither the lifted hold nor the job would see the reason this version adds.
+      const narrowed = (await this.removals.uncleared(manager, patient.id)).filter((publication) => {
+        const before = refusedBefore.get(publication.id);
+        return !before || publication.decision.reasons.some((reason) => !before.has(reason.code));
+      });
+      const removal =
+        narrowed.length > 0
+          ? await this.removals.open(manager, {
+              patientId: patient.id,
+              source: { origin: 'release_narrowed', releaseId: id },
+              startsAt: terms.signedAt,
+              publications: narrowed,
+            })
+          : null;
+      await this.audit.recordEach(
+        caller,
+        [
+          {
+            action: plan.auditAction,
+            entityType: 'release',
+            entityId: id,
+            patientId: patient.id,
+            details: {
+              ...plan.details,
+              version: plan.version,
+              documentSha256: checked.sha256,
+              checklistComplete: releaseChecklist(release).complete,
+              ...(removal ? { removalCaseId: removal.caseId } : {}),
+            },
+          },
+          ...(removal?.auditEntries ?? []),
+        ],
+        manager,
+      );
+      return id;
+    });
+    this.changes.committed(patient.id);
+    return written;
   }
 }
 
