@@ -13,12 +13,17 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { documentMediaRoute, registerMediaRoute } from './media/media.route.js';
 import { MediaService } from './media/media.service.js';
 import { assignRequestId, REQUEST_ID_HEADER } from './common/request-id.js';
-import { registerUploadAdmission } from './common/upload-admission.js';
+import { registerUploadAdmission, UploadWorkInterceptor } from './common/upload-admission.js';
 import { createValidationPipe } from './common/validation.js';
 
 export { API_PREFIX };
 /** GET routes outside the prefix: probes, the local store's presigned links, the portal page. */
 export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'storage/:token', 'portal', 'portal/portal.js'];
+
+// A request's whole body must arrive within this (Fastify sets no limit): a client that stalls
+// would otherwise keep its connection, and an upload's place, for ever. A 40 MB photo needs about
+// 1.1 Mbit/s to arrive in time.
+const REQUEST_TIMEOUT_MS = 5 * 60_000;
 
 // Capability tokens (presigned storage links, later public media) are longer than Fastify's
 // default limit of 100 characters for one path parameter.
@@ -42,6 +47,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: fastifyTrustProxy(config.http.trustProxy),
     genReqId: assignRequestId,
     forceCloseConnections: 'idle',
+    requestTimeout: REQUEST_TIMEOUT_MS,
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
   });
 }
@@ -97,6 +103,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.GET })),
   });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new UploadWorkInterceptor());
   app.useGlobalFilters(new ProblemFilter());
 
   const document = SwaggerModule.createDocument(
