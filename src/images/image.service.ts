@@ -138,8 +138,7 @@ export class ImageService {
   async original(upload: Buffer, field: string): Promise<StoredOriginal> {
     const contentType = await this.typeOf(upload, field, PHOTO_CONTENT_TYPES);
     const bytes = withoutTrailingData(upload, contentType);
-    const header = await this.readMetadata(bytes);
-    if ((header.width ?? 0) * (header.height ?? 0) > this.maxPixels) throw new ImageTooManyPixelsError(this.maxPixels);
+    const header = await this.readHeader(bytes);
     return { bytes, contentType, sha256: createHash('sha256').update(bytes).digest('hex'), header };
   }
 
@@ -236,8 +235,7 @@ export class ImageService {
 
   /** Decodes the whole image, small, to find damage a header does not show (a truncated scan). */
   private async assertDecodes(bytes: Buffer): Promise<void> {
-    const header = await this.readMetadata(bytes);
-    if ((header.width ?? 0) * (header.height ?? 0) > this.maxPixels) throw new ImageTooManyPixelsError(this.maxPixels);
+    await this.readHeader(bytes);
     try {
       await sharp(bytes, { limitInputPixels: this.maxPixels, failOn: 'error' })
         .resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
@@ -248,13 +246,19 @@ export class ImageService {
     }
   }
 
-  /** The header only: size, orientation, alpha, profile. Damaged headers are unreadable images. */
-  private async readMetadata(bytes: Buffer): Promise<Metadata> {
+  /**
+   * The header only: size, orientation, alpha, profile. Damaged headers are unreadable images, and
+   * more pixels than the limit are refused before anything is decoded.
+   */
+  private async readHeader(bytes: Buffer): Promise<Metadata> {
+    let header: Metadata;
     try {
-      return await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata();
+      header = await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata();
     } catch {
       throw new UnreadableImageError();
     }
+    if ((header.width ?? 0) * (header.height ?? 0) > this.maxPixels) throw new ImageTooManyPixelsError(this.maxPixels);
+    return header;
   }
 
   private async typeOf<T extends string>(bytes: Buffer, field: string, accepted: readonly T[]): Promise<T> {

@@ -33,7 +33,6 @@ export function releaseDocumentKey(releaseId: string): string {
 
 /** A revocation that ends or narrows a release version, as far as it concerns that version. */
 export interface RevocationInEffect {
-  id: string;
   scopeKind: RevocationScopeKind;
   /** The withdrawn channel prefixes, for a revocation of channels. */
   channels: string[];
@@ -321,14 +320,13 @@ export class ReleasesService {
   async revocationsInEffect(release: ReleaseEntity, caseIds: string[], now: Date): Promise<RevocationInEffect[]> {
     const rows = await this.dataSource.query<
       {
-        id: string;
         scope_kind: RevocationScopeKind;
         channels: string[] | null;
         photo_ids: string[];
         received_at: Date;
       }[]
     >(
-      `SELECT v.id, v.scope_kind, v.channels, v.received_at,
+      `SELECT v.scope_kind, v.channels, v.received_at,
               ARRAY(SELECT p.id FROM photos p
                      WHERE p.id = ANY(v.photo_ids) AND ($5 OR p.case_id = ANY($6::uuid[]))
                      ORDER BY p.id) AS photo_ids
@@ -342,7 +340,6 @@ export class ReleasesService {
     return rows
       .filter((row) => row.scope_kind !== 'photos' || row.photo_ids.length > 0)
       .map((row) => ({
-        id: row.id,
         scopeKind: row.scope_kind,
         channels: row.scope_kind === 'channels' ? (row.channels ?? []) : [],
         photoIds: row.scope_kind === 'photos' ? row.photo_ids : [],
