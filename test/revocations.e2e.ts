@@ -442,6 +442,94 @@ describe('revocations', () => {
     assert.equal((await casesOf()).length, 2);
   });
 
+  it('takes down what a release signed by a minor alone no longer clears once the date of birth is corrected', async () => {
+    // The release of releaseFields() was signed on 1 March 2026 by the patient, recorded as born in 1985.
+    const { patientId, photoIds, releaseId } = await consentedPatient(1);
+    const [photoId] = photoIds;
+    const website = await publish(photoId, 'website');
+    const hosted = await publish(photoId, 'website', true);
+    // Decided once before: what is kept in memory for the photo must not outlive the correction.
+    assert.equal((await decision(photoId, 'website')).allowed, true);
+    const casesOf = () =>
+      t.database.query<{ id: string; origin: string; release_id: string | null; due_at: Date }>(
+        'SELECT id, origin, release_id, due_at FROM removal_cases WHERE patient_id = $1 ORDER BY opened_at, id',
+        [patientId],
+      );
+    const correct = (body: object) =>
+      request(t.server).patch(`/api/v1/patients/${patientId}`).auth(frontDesk.token, { type: 'bearer' }).send(body);
+
+    // Another field changes nothing about consent.
+    assert.equal((await correct({ contactPhone: '+1 555 0100' })).status, 200);
+    assert.equal((await casesOf()).length, 0);
+
+    // Born in 2009: 16 when they signed alone.
+    const corrected = await correct({
+      dateOfBirth: '2009-06-15',
+      guardian: { fullName: 'Mary Roe', relationship: 'parent', contactEmail: 'mary.roe@example.com' },
+    });
+    assert.equal(corrected.status, 200, JSON.stringify(corrected.body));
+    const refusal = await decision(photoId, 'website');
+    assert.deepEqual(codes(refusal), ['release_defective']);
+    assert.match((refusal.reasons as Json[])[0].message as string, /under 18 on the signing date and signed alone/);
+    assert.doesNotMatch(JSON.stringify(refusal), /2009/, 'no date of birth in what marketing reads');
+    assert.equal(await statusOf(website.id as string), 'removal_pending');
+    assert.equal(await statusOf(hosted.id as string), 'removed', 'a hosted copy comes down at once');
+    const [removalCase] = await casesOf();
+    assert.equal(removalCase.origin, 'date_of_birth_corrected');
+    assert.equal(removalCase.release_id, null);
+    assert.equal(removalCase.due_at.toISOString(), new Date(t.clock.now().getTime() + 30 * DAY).toISOString());
+    const caseView = (await as(privacyOfficer).get(`/removal-cases/${removalCase.id}`)).body as Json;
+    assert.equal(caseView.origin, 'date_of_birth_corrected');
+    assert.deepEqual(
+      (caseView.tasks as Json[]).map((task) => [task.publicationId, task.status]).sort(),
+      [
+        [website.id, 'open'],
+        [hosted.id, 'done'],
+      ].sort(),
+    );
+    const [update] = await t.database.query<{ details: Json }>(
+      "SELECT details FROM audit_events WHERE action = 'patient.update' AND patient_id = $1 ORDER BY id DESC LIMIT 1",
+      [patientId],
+    );
+    assert.deepEqual(update.details, { changed: ['dateOfBirth', 'guardian'], removalCaseId: removalCase.id });
+    const [pending] = await t.database.query<{ details: Json }>(
+      "SELECT details FROM audit_events WHERE action = 'publication.removal_pending' AND entity_id = $1",
+      [website.id],
+    );
+    assert.deepEqual(pending.details, {
+      origin: 'date_of_birth_corrected',
+      removalCaseId: removalCase.id,
+      reasons: ['release_defective'],
+    });
+
+    // The release shows why: its checklist fails the signature, and its view is not complete.
+    const checklist = (await as(frontDesk).get(`/releases/${releaseId}/checklist`)).body as Json;
+    const signature = (checklist.items as Json[]).find((item) => item.element === 'signature_and_date') as Json;
+    assert.equal(signature.passed, false);
+    assert.match(signature.missing as string, /a guardian must sign/);
+    assert.equal((await as(frontDesk).get(`/releases/${releaseId}`)).body.checklistComplete, false);
+
+    // Once the post is down, the guardian, whom a minor's letters go to, hears why.
+    const websiteTask = (caseView.tasks as Json[]).find((task) => task.publicationId === website.id) as Json;
+    const done = await as(marketing).post(`/removal-tasks/${websiteTask.id as string}/complete`, {
+      evidence: { kind: 'attestation', statement: 'Removed from the gallery page' },
+    });
+    assert.equal(done.body.status, 'completed', JSON.stringify(done.body));
+    const [letter] = await t.database.query<{ recipient_address: string; body: string }>(
+      "SELECT recipient_address, body FROM outbox_messages WHERE removal_case_id = $1 AND kind = 'removal_case_closed'",
+      [removalCase.id],
+    );
+    assert.equal(letter.recipient_address, 'mary.roe@example.com');
+    assert.match(letter.body, /correction of the date of birth on your record/);
+
+    // Corrected back, the release clears again; what came down stays down, and no case opens.
+    const restored = await correct({ dateOfBirth: '1985-06-15' });
+    assert.equal(restored.status, 200, JSON.stringify(restored.body));
+    assert.equal((await decision(photoId, 'website')).allowed, true);
+    assert.equal(await statusOf(website.id as string), 'removed');
+    assert.equal((await casesOf()).length, 1);
+  });
+
   it('opens a completed case when nothing was published', async () => {
     const { patientId } = await consentedPatient(1);
     const recorded = await revoke(patientId, byPhone());

@@ -7,7 +7,7 @@ import { DomainError, NotFoundError } from '../common/domain-error.js';
 import { rememberRecent } from '../common/recent-map.js';
 import { AppConfig } from '../config/app-config.js';
 import { driverPool } from '../database/driver-pool.js';
-import { authorizationDefects, type ChecklistFields } from '../releases/release-checklist.js';
+import { authorizationDefects, type ChecklistFields, type SigningContext } from '../releases/release-checklist.js';
 import {
   decideClearance,
   presentOf,
@@ -44,6 +44,8 @@ interface PhotoRow {
   id: string;
   case_id: string;
   patient_id: string;
+  /** The patient's, `YYYY-MM-DD`: who could sign a release is judged on it. */
+  date_of_birth: string;
   face_visible: boolean;
   identifying_marks: string[];
   releases: ReleaseRow[];
@@ -60,10 +62,13 @@ interface RevocationRow {
   releaseSeriesIds: string[] | null;
 }
 
-// One round trip per check or batch, a named statement (planning took 0.25-0.5 ms, running it 0.1 ms): each photo with every version of every release of its patient
-// that covers its case (the rule picks the governing one), as JSON with the entity's field names.
+// One round trip per check or batch, a named statement (planning took 0.25-0.5 ms, running it 0.1 ms):
+// each photo with its patient's date of birth (a release's signer is judged on it) and every version
+// of every release of its patient that covers its case (the rule picks the governing one), as JSON
+// with the entity's field names.
 const FACTS_SQL = `
 SELECT p.id, p.case_id, p.patient_id, p.face_visible, p.identifying_marks,
+  (SELECT to_char(pa.date_of_birth, 'YYYY-MM-DD') FROM patients pa WHERE pa.id = p.patient_id) AS date_of_birth,
   COALESCE((
     SELECT json_agg(json_build_object(
       'id', r.id, 'seriesId', r.series_id, 'version', r.version, 'signedAt', r.signed_at, 'expiresAt', r.expires_at,
@@ -251,7 +256,7 @@ function factsOf(row: PhotoRow, timeZone: string): PhotoClearanceFacts {
     patientId: row.patient_id,
     faceVisible: row.face_visible,
     photo: { id: row.id, caseId: row.case_id, identifyingMarks: row.identifying_marks },
-    releases: row.releases.map(releaseOf),
+    releases: row.releases.map((release) => releaseOf(release, { patientDateOfBirth: row.date_of_birth, timeZone })),
     revocations: row.revocations.map(revocationOf),
     holds: row.holds.map((hold) => ({
       id: hold.id,
@@ -262,7 +267,7 @@ function factsOf(row: PhotoRow, timeZone: string): PhotoClearanceFacts {
   };
 }
 
-function releaseOf(row: ReleaseRow): ClearanceRelease {
+function releaseOf(row: ReleaseRow, signing: SigningContext): ClearanceRelease {
   const signedAt = new Date(row.signedAt);
   const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt);
   return {
@@ -274,7 +279,7 @@ function releaseOf(row: ReleaseRow): ClearanceRelease {
     supersededAt: row.supersededAt === null ? null : new Date(row.supersededAt),
     coversAllCases: row.coversAllCases,
     caseIds: row.caseIds,
-    defects: authorizationDefects({ ...row, signedAt, expiresAt }),
+    defects: authorizationDefects({ ...row, signedAt, expiresAt }, signing),
     scope: {
       channels: row.channels,
       deniedChannels: row.deniedChannels,

@@ -7,6 +7,9 @@ import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { isCalendarDate } from '../common/validators.js';
 import { AppConfig } from '../config/app-config.js';
+import { ClearanceChanges } from '../clearance/clearance-changes.js';
+import { lockCurrentReleases } from '../releases/release-locks.js';
+import { RemovalCaseOpener, type OpenedRemovalCase } from '../removals/removal-case-opener.js';
 import type { CreatePatientDto, GuardianInputDto, UpdatePatientDto } from './dto/patient.dto.js';
 import { ADULT_AGE_YEARS, ageOn } from './guardian.js';
 import { newPatientCode, PATIENT_CODE_PATTERN, searchableName } from './patient-code.js';
@@ -46,6 +49,8 @@ export class PatientsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly removalCases: RemovalCaseOpener,
+    private readonly clearanceChanges: ClearanceChanges,
   ) {}
 
   async create(input: CreatePatientDto, caller: Caller): Promise<PatientEntity> {
@@ -163,7 +168,12 @@ export class PatientsService {
 
   async update(id: string, changes: UpdatePatientDto, caller: Caller): Promise<PatientEntity> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const updated = await this.dataSource.transaction(async (manager) => {
+        const birthDateGiven = changes.dateOfBirth !== undefined;
+        // The date of birth decides who could sign the patient's releases: a correction is a
+        // consent change, made one at a time with the others and with publishing.
+        if (birthDateGiven) await lockCurrentReleases(manager, id);
+        const refusedBefore = birthDateGiven ? await this.removalCases.refusals(manager, id) : null;
         // Not FOR UPDATE: that would also hold back every insert referring to the patient (a portal
         // sign-in's session, an upload), and a sign-in holding its link while it waits would deadlock
         // with the edit's UPDATE of the links.
@@ -211,6 +221,10 @@ export class PatientsService {
           return patient;
         }
         await manager.save(patient);
+        const removal =
+          refusedBefore && changed.includes('dateOfBirth')
+            ? await this.takeDownNewlyRefused(manager, id, refusedBefore)
+            : null;
         if (changed.some((key) => PORTAL_ADDRESS_FIELDS.has(key))) {
           // The portal was reached through the old address: what it opened ends with it.
           await manager.query('UPDATE portal_links SET used_at = $2 WHERE patient_id = $1 AND used_at IS NULL', [
@@ -222,24 +236,52 @@ export class PatientsService {
             this.clock.now(),
           ]);
         }
-        await this.audit.record(
+        await this.audit.recordEach(
           caller,
-          {
-            action: 'patient.update',
-            entityType: 'patient',
-            entityId: id,
-            patientId: id,
-            // Which fields changed, never their values.
-            details: { changed: [...new Set(changed.map((key) => (key.startsWith('guardian') ? 'guardian' : key)))] },
-          },
+          [
+            {
+              action: 'patient.update',
+              entityType: 'patient',
+              entityId: id,
+              patientId: id,
+              // Which fields changed, never their values.
+              details: {
+                changed: [...new Set(changed.map((key) => (key.startsWith('guardian') ? 'guardian' : key)))],
+                ...(removal ? { removalCaseId: removal.caseId } : {}),
+              },
+            },
+            ...(removal?.auditEntries ?? []),
+          ],
           manager,
         );
         return patient;
       });
+      if (changes.dateOfBirth !== undefined) this.clearanceChanges.committed(id);
+      return updated;
     } catch (error) {
       if (uniqueViolation(error) === 'patients_mrn_unique') throw mrnTaken();
       throw error;
     }
+  }
+
+  /**
+   * After a correction of the date of birth, what the rule refuses for a reason it did not refuse
+   * for before (a release now known to be signed by a minor alone) comes down as a revocation's
+   * would, due from the correction: the clinic learned of it then.
+   */
+  private async takeDownNewlyRefused(
+    manager: EntityManager,
+    patientId: string,
+    refusedBefore: Map<string, Set<string>>,
+  ): Promise<OpenedRemovalCase | null> {
+    const newlyRefused = await this.removalCases.newlyRefused(manager, patientId, refusedBefore);
+    if (newlyRefused.length === 0) return null;
+    return this.removalCases.open(manager, {
+      patientId,
+      source: { origin: 'date_of_birth_corrected' },
+      startsAt: this.clock.now(),
+      publications: newlyRefused,
+    });
   }
 
   isMinor(patient: PatientEntity): boolean {

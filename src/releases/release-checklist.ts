@@ -1,3 +1,5 @@
+import { calendarDay } from '../common/calendar.js';
+import { signerAuthorityProblem, type SignerAuthorityProblem } from '../patients/guardian.js';
 import type { ReleaseEntity } from './release.entity.js';
 
 export interface ChecklistItem {
@@ -50,9 +52,40 @@ function item(element: string, citation: string, requirement: string, missing: s
   return { element, citation, requirement, passed: missing === null, missing };
 }
 
-/** Each element of 45 CFR 164.508(c), passed or with what is missing. A pure function of the row. */
-export function releaseChecklist(release: ChecklistFields): Checklist {
+/**
+ * What the signature is judged against: the patient's date of birth as recorded now (a correction
+ * can show that a release was signed by a minor alone) and the clinic's time zone, whose calendar
+ * day of the signing counts the patient's age.
+ */
+export interface SigningContext {
+  patientDateOfBirth: string;
+  timeZone: string;
+}
+
+// Without the date of birth itself: the checklist and the clearance rule's reasons reach roles
+// that may not see identified data.
+const SIGNER_AUTHORITY_MISSING: Record<SignerAuthorityProblem, string> = {
+  signed_before_birth: "The form is dated before the patient's recorded date of birth.",
+  minor_signed_alone: 'The patient was under 18 on the signing date and signed alone: a guardian must sign.',
+  parent_of_adult: 'A parent signed, but the patient was an adult on the signing date and must sign for themselves.',
+};
+
+function signatureMissing(release: ChecklistFields, context: SigningContext): string | null {
+  if (!present(release.signerFullName)) return 'The signer is not recorded.';
   const guardianSigned = release.signerType === 'guardian';
+  if (guardianSigned && !(release.signerRelationship && present(release.signerAuthority))) {
+    return "The guardian's relationship or authority to sign is not recorded.";
+  }
+  const problem = signerAuthorityProblem(
+    { signerType: release.signerType, relationship: release.signerRelationship },
+    context.patientDateOfBirth,
+    calendarDay(release.signedAt, context.timeZone),
+  );
+  return problem ? SIGNER_AUTHORITY_MISSING[problem] : null;
+}
+
+/** Each element of 45 CFR 164.508(c), passed or with what is missing. A pure function of its arguments. */
+export function releaseChecklist(release: ChecklistFields, context: SigningContext): Checklist {
   const items = [
     item(
       'information_description',
@@ -88,11 +121,7 @@ export function releaseChecklist(release: ChecklistFields): Checklist {
       'signature_and_date',
       '45 CFR 164.508(c)(1)(vi)',
       "The individual's signature and date; a personal representative's signature with a description of their authority.",
-      !present(release.signerFullName)
-        ? 'The signer is not recorded.'
-        : guardianSigned && !(release.signerRelationship && present(release.signerAuthority))
-          ? "The guardian's relationship or authority to sign is not recorded."
-          : null,
+      signatureMissing(release, context),
     ),
     item(
       'right_to_revoke',
@@ -134,11 +163,12 @@ export function releaseChecklist(release: ChecklistFields): Checklist {
 
 /**
  * What makes the authorization defective (45 CFR 164.508(b)(2)): a missing element of the form,
- * (c)(1) and (c)(2), or treatment conditioned on signing. Handing the signer a copy, (c)(4), is a
+ * (c)(1) and (c)(2), a signer without authority for the patient's age on the signing date, or
+ * treatment conditioned on signing. Handing the signer a copy, (c)(4), is a
  * duty of the clinic rather than part of the form, so its absence leaves the authorization valid.
  */
-export function authorizationDefects(release: ChecklistFields): string[] {
-  return releaseChecklist(release)
+export function authorizationDefects(release: ChecklistFields, context: SigningContext): string[] {
+  return releaseChecklist(release, context)
     .items.filter((entry) => !entry.passed && entry.element !== 'copy_to_signer')
     .map((entry) => entry.missing ?? entry.requirement);
 }

@@ -7,7 +7,6 @@ import {
   SignedDocumentDto,
   WitnessDto,
 } from './dto/release.dto.js';
-import { releaseChecklist } from './release-checklist.js';
 import type { ReleaseEntity } from './release.entity.js';
 import { scopeOf, type ReleaseRecord } from './releases.service.js';
 
@@ -29,7 +28,14 @@ function versionFields(release: ReleaseEntity) {
   };
 }
 
-export function releaseView({ release, patientCode, caseIds, witnessName, versions }: ReleaseRecord): ReleaseDto {
+export function releaseView({
+  release,
+  patientCode,
+  caseIds,
+  witnessName,
+  versions,
+  checklistComplete,
+}: ReleaseRecord): ReleaseDto {
   return Object.assign(new ReleaseDto(), {
     ...versionFields(release),
     seriesId: release.seriesId,
@@ -66,7 +72,7 @@ export function releaseView({ release, patientCode, caseIds, witnessName, versio
     copyProvidedToSigner: release.copyProvidedToSigner,
     scope: Object.assign(new ScopeViewDto(), scopeOf(release)),
     supersedesId: release.supersedesId,
-    checklistComplete: releaseChecklist(release).complete,
+    checklistComplete,
     versions: versions.map((version) => Object.assign(new ReleaseVersionDto(), versionFields(version))),
   });
 }

@@ -22,7 +22,6 @@ import {
   ReleaseListQueryDto,
   ReleaseMetadataDto,
 } from './dto/release.dto.js';
-import { releaseChecklist } from './release-checklist.js';
 import { toFhirConsent, type FhirConsent } from './release-fhir.js';
 import { releaseDocumentUrl, releaseView } from './release.views.js';
 import { DOCUMENT_FILE_FIELD, ReleasesService } from './releases.service.js';
@@ -114,7 +113,7 @@ export class ReleasesController {
   @Get('releases/:id/checklist')
   @ApiOkResponse({ type: ChecklistDto })
   async checklist(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistDto> {
-    return releaseChecklist(await this.releases.find(id));
+    return this.releases.checklist(id);
   }
 
   /** The release version as an HL7 FHIR R4 Consent resource. */

@@ -11,7 +11,7 @@ import { DomainError, NotFoundError, ValidationFailedError, type FieldError } fr
 import type { UploadedFile } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { ImageService } from '../images/image.service.js';
-import { ADULT_AGE_YEARS, ageOn } from '../patients/guardian.js';
+import { signerAuthorityProblem, type SignerAuthorityProblem } from '../patients/guardian.js';
 import { assertPatientExists } from '../patients/patient-checks.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { RemovalCaseOpener } from '../removals/removal-case-opener.js';
@@ -21,7 +21,7 @@ import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
-import { releaseChecklist } from './release-checklist.js';
+import { releaseChecklist, type Checklist, type SigningContext } from './release-checklist.js';
 import { lockCurrentReleases } from './release-locks.js';
 import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
 
@@ -30,6 +30,18 @@ export const DOCUMENT_FILE_FIELD = 'document';
 export function releaseDocumentKey(releaseId: string): string {
   return `releases/${releaseId}/document`;
 }
+
+const SIGNER_AUTHORITY_ERRORS: Record<SignerAuthorityProblem, FieldError> = {
+  signed_before_birth: { field: 'signedAt', messages: ['signedAt is before the patient was born'] },
+  minor_signed_alone: {
+    field: 'signedBy.signerType',
+    messages: ['the patient was under 18 on the signing date: a guardian must sign'],
+  },
+  parent_of_adult: {
+    field: 'signedBy.relationship',
+    messages: ['the patient was an adult on the signing date: a parent cannot sign for them'],
+  },
+};
 
 /** A revocation that ends or narrows a release version, as far as it concerns that version. */
 export interface RevocationInEffect {
@@ -45,6 +57,8 @@ export interface RevocationInEffect {
 export interface ReleaseRecord {
   release: ReleaseEntity;
   patientCode: string;
+  /** Whether the 164.508(c) checklist passes, the signature judged against today's date of birth. */
+  checklistComplete: boolean;
   caseIds: string[];
   witnessName: string;
   versions: ReleaseEntity[];
@@ -296,20 +310,39 @@ export class ReleasesService {
       }),
       this.dataSource.manager.find(PatientEntity, {
         where: { id: In([...new Set(releases.map((release) => release.patientId))]) },
-        select: { id: true, code: true },
+        select: { id: true, code: true, dateOfBirth: true },
       }),
       this.dataSource.manager.find(UserEntity, {
         where: { id: In([...new Set(releases.map((release) => release.witnessUserId))]) },
         select: { id: true, displayName: true },
       }),
     ]);
-    return releases.map((release) => ({
-      release,
-      caseIds: cases.filter((entry) => entry.releaseId === release.id).map((entry) => entry.caseId),
-      versions: versions.filter((version) => version.seriesId === release.seriesId),
-      patientCode: patients.find((patient) => patient.id === release.patientId)?.code ?? '',
-      witnessName: witnesses.find((user) => user.id === release.witnessUserId)?.displayName ?? '',
-    }));
+    return releases.map((release) => {
+      const patient = patients.find((each) => each.id === release.patientId) as PatientEntity;
+      return {
+        release,
+        caseIds: cases.filter((entry) => entry.releaseId === release.id).map((entry) => entry.caseId),
+        versions: versions.filter((version) => version.seriesId === release.seriesId),
+        patientCode: patient.code,
+        checklistComplete: releaseChecklist(release, this.signingContext(patient)).complete,
+        witnessName: witnesses.find((user) => user.id === release.witnessUserId)?.displayName ?? '',
+      };
+    });
+  }
+
+  /** What the signature of a release of the patient is judged against. */
+  private signingContext(patient: Pick<PatientEntity, 'dateOfBirth'>): SigningContext {
+    return { patientDateOfBirth: patient.dateOfBirth, timeZone: this.config.clinicTimeZone };
+  }
+
+  /** The 164.508(c) checklist of one version. */
+  async checklist(id: string): Promise<Checklist> {
+    const release = await this.find(id);
+    const patient = await this.dataSource.manager.findOneOrFail(PatientEntity, {
+      where: { id: release.patientId },
+      select: { id: true, dateOfBirth: true },
+    });
+    return releaseChecklist(release, this.signingContext(patient));
   }
 
   /**
@@ -357,28 +390,14 @@ export class ReleasesService {
     const errors: FieldError[] = [];
     const now = this.clock.now();
     if (terms.signedAt > now) errors.push({ field: 'signedAt', messages: ['signedAt must not be in the future'] });
-    // The signing date is the day where the clinic is, as the patient's age on it is counted.
-    const signingDay = calendarDay(terms.signedAt, this.config.clinicTimeZone);
-    if (signingDay < patient.dateOfBirth) {
-      errors.push({ field: 'signedAt', messages: ['signedAt is before the patient was born'] });
-    }
     if (terms.expiresAt && terms.expiresAt <= terms.signedAt) {
       errors.push({ field: 'expiresAt', messages: ['expiresAt must be after signedAt'] });
     }
     const signer = terms.signedBy;
-    const minor = ageOn(patient.dateOfBirth, signingDay) < ADULT_AGE_YEARS;
-    if (minor && signer.signerType !== 'guardian') {
-      errors.push({
-        field: 'signedBy.signerType',
-        messages: ['the patient was under 18 on the signing date: a guardian must sign'],
-      });
-    }
-    if (!minor && signer.signerType === 'guardian' && signer.relationship === 'parent') {
-      errors.push({
-        field: 'signedBy.relationship',
-        messages: ['the patient was an adult on the signing date: a parent cannot sign for them'],
-      });
-    }
+    // The signing date is the day where the clinic is, as the patient's age on it is counted.
+    const signingDay = calendarDay(terms.signedAt, this.config.clinicTimeZone);
+    const signerProblem = signerAuthorityProblem(signer, patient.dateOfBirth, signingDay);
+    if (signerProblem) errors.push(SIGNER_AUTHORITY_ERRORS[signerProblem]);
     if (signer.signerType === 'guardian') {
       const missing = (['fullName', 'relationship', 'authority'] as const).filter((key) => !signer[key]?.trim());
       for (const key of missing) {
@@ -447,12 +466,7 @@ export class ReleasesService {
       const plan = await prepare(manager);
       await plan.validateInside();
       const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
-      const refusedBefore = new Map(
-        (await this.removals.uncleared(manager, patient.id)).map((publication) => [
-          publication.id,
-          new Set(publication.decision.reasons.map((reason) => reason.code)),
-        ]),
-      );
+      const refusedBefore = await this.removals.refusals(manager, patient.id);
       const signer = terms.signedBy;
       const release = manager.create(ReleaseEntity, {
         id,
@@ -515,14 +529,8 @@ export class ReleasesService {
         );
       }
       // What this version no longer clears (an amendment that narrows, a newer release that
-      // governs with less) comes down as a revocation's would, from the day it was signed: each
-      // publication refused now for a reason it was not refused for before. One already refused
-      // for another reason counts too (on hold, or expired with the daily job still to run):
-      // neither the lifted hold nor the job would see the reason this version adds.
-      const narrowed = (await this.removals.uncleared(manager, patient.id)).filter((publication) => {
-        const before = refusedBefore.get(publication.id);
-        return !before || publication.decision.reasons.some((reason) => !before.has(reason.code));
-      });
+      // governs with less) comes down as a revocation's would, from the day it was signed.
+      const narrowed = await this.removals.newlyRefused(manager, patient.id, refusedBefore);
       const removal =
         narrowed.length > 0
           ? await this.removals.open(manager, {
@@ -544,7 +552,7 @@ export class ReleasesService {
               ...plan.details,
               version: plan.version,
               documentSha256: checked.sha256,
-              checklistComplete: releaseChecklist(release).complete,
+              checklistComplete: releaseChecklist(release, this.signingContext(patient)).complete,
               ...(removal ? { removalCaseId: removal.caseId } : {}),
             },
           },

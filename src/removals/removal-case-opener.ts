@@ -27,7 +27,9 @@ export const DEFAULT_TASK_OWNER_SQL = (channel: string): string => `
     ORDER BY length(o.channel) DESC LIMIT 1)`;
 
 export type RemovalCaseSource =
-  { origin: 'revocation'; revocationId: string } | { origin: 'release_expiry' | 'release_narrowed'; releaseId: string };
+  | { origin: 'revocation'; revocationId: string }
+  | { origin: 'release_expiry' | 'release_narrowed'; releaseId: string }
+  | { origin: 'date_of_birth_corrected' };
 
 export interface OpenedRemovalCase {
   caseId: string;
@@ -96,9 +98,37 @@ export class RemovalCaseOpener {
       .filter((publication) => !publication.decision.allowed);
   }
 
+  /** The codes of the reasons each live publication of the patient is refused for now, by publication id. */
+  async refusals(manager: EntityManager, patientId: string): Promise<Map<string, Set<string>>> {
+    return new Map(
+      (await this.uncleared(manager, patientId)).map((publication) => [
+        publication.id,
+        new Set(publication.decision.reasons.map((reason) => reason.code)),
+      ]),
+    );
+  }
+
+  /**
+   * The live publications refused now for a reason they were not refused for `before` (refusals()
+   * read earlier in the transaction). One already refused for another reason counts too (on hold,
+   * or expired with the daily job still to run): neither the lifted hold nor the job would see the
+   * reason the change adds.
+   */
+  async newlyRefused(
+    manager: EntityManager,
+    patientId: string,
+    before: Map<string, Set<string>>,
+  ): Promise<DecidedPublication[]> {
+    return (await this.uncleared(manager, patientId)).filter((publication) => {
+      const reasonsBefore = before.get(publication.id);
+      return !reasonsBefore || publication.decision.reasons.some((reason) => !reasonsBefore.has(reason.code));
+    });
+  }
+
   /**
    * Opens the case for `publications`, due REMOVAL_DEADLINE_DAYS after `startsAt` (when the request
-   * was received, the release expired, or the narrowing version was signed). With nothing left to take down by hand it opens completed.
+   * was received, the release expired, the narrowing version was signed or the date of birth was
+   * corrected). With nothing left to take down by hand it opens completed.
    */
   async open(
     manager: EntityManager,
@@ -119,7 +149,7 @@ export class RemovalCaseOpener {
         patientId,
         source.origin,
         source.origin === 'revocation' ? source.revocationId : null,
-        source.origin === 'revocation' ? null : source.releaseId,
+        'releaseId' in source ? source.releaseId : null,
         startsAt,
         this.config.removalDeadlineDays,
         open,
@@ -192,5 +222,6 @@ export class RemovalCaseOpener {
 }
 
 function sourceDetails(source: RemovalCaseSource): Record<string, string> {
-  return source.origin === 'revocation' ? { revocationId: source.revocationId } : { releaseId: source.releaseId };
+  const { origin, ...reference } = source;
+  return origin === 'date_of_birth_corrected' ? { origin } : reference;
 }

@@ -4,17 +4,24 @@ import { ReleaseEntity } from '../releases/release.entity.js';
 import { RevocationEntity } from './revocation.entity.js';
 import { checkIn } from '../database/check-in.js';
 
-export const REMOVAL_CASE_ORIGINS = ['revocation', 'release_expiry', 'release_narrowed'] as const;
+export const REMOVAL_CASE_ORIGINS = [
+  'revocation',
+  'release_expiry',
+  'release_narrowed',
+  'date_of_birth_corrected',
+] as const;
 export type RemovalCaseOrigin = (typeof REMOVAL_CASE_ORIGINS)[number];
 export const REMOVAL_CASE_STATUSES = ['open', 'completed'] as const;
 export type RemovalCaseStatus = (typeof REMOVAL_CASE_STATUSES)[number];
 
 /**
  * The work of taking a patient's photos down after a revocation, a release that expired under live
- * publications, or a release version that no longer clears them (an amendment that narrows the
- * scope, or a newer release that governs them with less): one task per publication, due by
- * `dueAt`, which the database computes from the moment the request was received, the release
- * expired or the new version was signed. Completed when every task is terminal.
+ * publications, a release version that no longer clears them (an amendment that narrows the
+ * scope, or a newer release that governs them with less), or a correction of the patient's date of
+ * birth that shows their release was signed without authority (a minor alone): one task per
+ * publication, due by `dueAt`, which the database computes from the moment the request was
+ * received, the release expired, the new version was signed or the correction was made. Completed
+ * when every task is terminal.
  */
 @Entity('removal_cases')
 @Check('removal_cases_origin_check', checkIn('origin', REMOVAL_CASE_ORIGINS))

@@ -201,7 +201,10 @@ export class RemovalNotifier {
       ? `your request received on ${this.day(removalCase.received_at)}`
       : removalCase.narrowed_at
         ? `the photo release you signed on ${this.day(removalCase.narrowed_at)}, which allows less than before`
-        : `the end of your photo release`;
+        : removalCase.origin === 'date_of_birth_corrected'
+          ? `the correction of the date of birth on your record on ${this.day(removalCase.opened_at)}: with it, ` +
+            'your photo release was not signed by someone who could sign it then'
+          : `the end of your photo release`;
     const body = [
       `Dear ${patient.full_name},`,
       '',

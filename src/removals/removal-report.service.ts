@@ -24,12 +24,12 @@ export interface RemovalReportRow {
   notRemovable: number;
 }
 
-// Each case with when its clock started: the request's receipt, the release's expiry, or the
-// signing of the version that narrowed consent.
+// Each case with when its clock started: the request's receipt, the release's expiry, the
+// signing of the version that narrowed consent, or the correction of the date of birth (its opening).
 const CASES_SQL = `
 SELECT c.id, p.code AS patient_code, c.origin,
        CASE c.origin WHEN 'revocation' THEN r.received_at WHEN 'release_expiry' THEN rel.expires_at
-                     ELSE rel.signed_at END AS started_at,
+                     WHEN 'release_narrowed' THEN rel.signed_at ELSE c.opened_at END AS started_at,
        c.opened_at, c.due_at, c.status, c.completed_at,
        count(t.id)::int AS tasks,
        count(t.id) FILTER (WHERE t.status = 'done')::int AS removed,
