@@ -271,4 +271,60 @@ describe('publications', () => {
       await lockHolder.end();
     }
   });
+
+  it('lets go of a release that stopped governing before it waits for the one that governs now', async () => {
+    // Two current releases of one patient, both covering every case: the later-signed one governs.
+    const consented = async () => {
+      const { id } = await createPatient(t, frontDesk);
+      const photoId = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, id));
+      const older = await createRelease(t, frontDesk, id, { signedAt: '2026-02-20T10:00:00Z' });
+      return { patientId: id, photoId, older, governing: await createRelease(t, frontDesk, id) };
+    };
+    // A consent change locks every current version in id order. For it to hold the older release
+    // while it waits for the governing one, the governing one needs the larger id: ids are random,
+    // so patients are drawn until one has them so.
+    let drawn = await consented();
+    for (let draws = 1; drawn.governing < drawn.older; draws++) {
+      assert.ok(draws < 30, 'thirty draws without the ids in order');
+      drawn = await consented();
+    }
+    const { patientId, photoId, older, governing } = drawn;
+    const lockHolder = new pg.Client({ connectionString: t.database.url });
+    await lockHolder.connect();
+    try {
+      // A change of the governing release, holding its lock while it commits.
+      await lockHolder.query('BEGIN');
+      await lockHolder.query('SELECT id FROM releases WHERE id = $1 FOR UPDATE', [governing]);
+      const published = publish({ photoId, channel: 'website', location: { url: 'https://clinic.example/g' } }).then(
+        (response) => response,
+      );
+      await waitForLockWaiters(t.database, 1);
+      // A revocation of everything: it locks the older release, then waits for the governing one.
+      const revoked = request(t.server)
+        .post(`/api/v1/patients/${patientId}/revocations`)
+        .auth(frontDesk.token, { type: 'bearer' })
+        .send({
+          scope: { kind: 'everything' },
+          receivedVia: 'phone',
+          requester: { type: 'patient' },
+          identityVerification: 'Called back on the number on file',
+        })
+        .then((response) => response);
+      await waitForLockWaiters(t.database, 2);
+      // The change supersedes the governing version: the older release governs once it commits.
+      await lockHolder.query('UPDATE releases SET superseded_at = $2 WHERE id = $1', [governing, t.clock.now()]);
+      await lockHolder.query('COMMIT');
+      const [publication, revocation] = await Promise.all([published, revoked]);
+      assert.equal(revocation.status, 201, JSON.stringify(revocation.body));
+      // Decided after the revocation, under the release that governs now.
+      assert.equal(publication.status, 409, JSON.stringify(publication.body));
+      assert.deepEqual(
+        publication.body.reasons.map((reason: Json) => reason.code),
+        ['release_revoked'],
+      );
+      assert.equal(publication.body.releaseId, older);
+    } finally {
+      await lockHolder.end();
+    }
+  });
 });

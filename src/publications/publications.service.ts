@@ -21,6 +21,8 @@ export const HOSTABLE_CHANNEL = 'website';
 const DEFAULT_PAGE_SIZE = 50;
 /** How often the governing release may change under a publish before it gives up (each change is a commit). */
 const MAX_LOCK_ATTEMPTS = 5;
+/** Taken before the governing release's lock, so that a retry can let go of it. */
+const LOCK_SAVEPOINT = 'governing_release_lock';
 const LOCATION_FIELDS = ['url', 'postId', 'campaign', 'printRun'] as const;
 
 export interface PublicationWithCode {
@@ -198,6 +200,10 @@ export class PublicationsService {
       const use = intendedUse({ ...dto, at: undefined }, facts, presentOf(facts, this.clock.now()));
       const decision = decideClearance(facts, use);
       if (decision.releaseId === null || decision.releaseId === locked) return { facts, use, decision };
+      // One release lock at a time: waiting for the next while holding one that no longer governs
+      // could deadlock with a consent change, which locks every current version in id order.
+      // Rolling back to the savepoint lets go of the lock taken after it, and of nothing else.
+      await manager.query(locked ? `ROLLBACK TO SAVEPOINT ${LOCK_SAVEPOINT}` : `SAVEPOINT ${LOCK_SAVEPOINT}`);
       await manager.query('SELECT id FROM releases WHERE id = $1 FOR SHARE', [decision.releaseId]);
       locked = decision.releaseId;
     }
