@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import request from 'supertest';
+import { CONSENT_CHANGE_LOCK_SPACE } from '../src/releases/release-locks.js';
 import { ObjectStore } from '../src/storage/object-store.js';
 import { OrphanSweeper } from '../src/storage/orphan-sweeper.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
@@ -508,6 +510,8 @@ describe('revocations', () => {
     assert.equal(signature.passed, false);
     assert.match(signature.missing as string, /a guardian must sign/);
     assert.equal((await as(frontDesk).get(`/releases/${releaseId}`)).body.checklistComplete, false);
+    const fhirStatus = async () => (await as(frontDesk).get(`/releases/${releaseId}/fhir`)).body.status as string;
+    assert.equal(await fhirStatus(), 'inactive', 'not an enforced consent');
 
     // Once the post is down, the guardian, whom a minor's letters go to, hears why.
     const websiteTask = (caseView.tasks as Json[]).find((task) => task.publicationId === website.id) as Json;
@@ -526,8 +530,79 @@ describe('revocations', () => {
     const restored = await correct({ dateOfBirth: '1985-06-15' });
     assert.equal(restored.status, 200, JSON.stringify(restored.body));
     assert.equal((await decision(photoId, 'website')).allowed, true);
+    assert.equal(await fhirStatus(), 'active');
     assert.equal(await statusOf(website.id as string), 'removed');
     assert.equal((await casesOf()).length, 1);
+  });
+
+  it('judges a release recorded while the date of birth is corrected on the corrected date', async () => {
+    const { patientId } = await consentedPatient(1);
+    const lockHolder = new pg.Client({ connectionString: t.database.url });
+    await lockHolder.connect();
+    try {
+      // A correction in flight, holding the patient's consent lock as PATCH /patients/{id} does.
+      await lockHolder.query('BEGIN');
+      await lockHolder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CONSENT_CHANGE_LOCK_SPACE, patientId]);
+      await lockHolder.query("UPDATE patients SET date_of_birth = '2010-01-01' WHERE id = $1", [patientId]);
+      const before = await counts(t);
+      // Signed by the patient alone, read as an adult's until the correction commits.
+      const recorded = postForm(
+        t,
+        frontDesk,
+        `/api/v1/patients/${patientId}/releases`,
+        'document',
+        {
+          bytes: signedFormPdf('while corrected'),
+          filename: 'release.pdf',
+          contentType: 'application/pdf',
+        },
+        releaseFields(),
+      ).then((response) => response);
+      await waitForLockWaiters(t.database, 1);
+      await lockHolder.query('COMMIT');
+      const response = await recorded;
+      assert.equal(response.status, 400, JSON.stringify(response.body));
+      assert.equal(response.body.errors[0].field, 'signedBy.signerType');
+      assert.deepEqual(await counts(t), before, 'no row and no stored form');
+    } finally {
+      await lockHolder.end();
+    }
+  });
+
+  it('lets an edit that resends the date of birth unchanged wait for no consent change', async () => {
+    const { patientId } = await consentedPatient(1);
+    const lockHolder = new pg.Client({ connectionString: t.database.url });
+    await lockHolder.connect();
+    try {
+      await lockHolder.query('BEGIN');
+      await lockHolder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CONSENT_CHANGE_LOCK_SPACE, patientId]);
+      let answered = false;
+      const edited = request(t.server)
+        .patch(`/api/v1/patients/${patientId}`)
+        .auth(frontDesk.token, { type: 'bearer' })
+        .send({ dateOfBirth: '1985-06-15', contactPhone: '+1 555 0101' })
+        .then((response) => {
+          answered = true;
+          return response;
+        });
+      // Until the edit answers, look for it waiting for a lock.
+      let waited = false;
+      while (!answered && !waited) {
+        const [{ waiting }] = await t.database.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        waited = waiting > 0;
+        await sleep(10);
+      }
+      await lockHolder.query('COMMIT');
+      const response = await edited;
+      assert.equal(waited, false, 'the edit waited for the consent lock');
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+      assert.equal(response.body.contactPhone, '+1 555 0101');
+    } finally {
+      await lockHolder.end();
+    }
   });
 
   it('opens a completed case when nothing was published', async () => {

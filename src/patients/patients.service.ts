@@ -167,13 +167,19 @@ export class PatientsService {
   }
 
   async update(id: string, changes: UpdatePatientDto, caller: Caller): Promise<PatientEntity> {
+    let birthDateCorrected = false;
     try {
       const updated = await this.dataSource.transaction(async (manager) => {
-        const birthDateGiven = changes.dateOfBirth !== undefined;
         // The date of birth decides who could sign the patient's releases: a correction is a
-        // consent change, made one at a time with the others and with publishing.
-        if (birthDateGiven) await lockCurrentReleases(manager, id);
-        const refusedBefore = birthDateGiven ? await this.removalCases.refusals(manager, id) : null;
+        // consent change, made one at a time with the others and with publishing. Resent unchanged,
+        // as a form sends every field, it waits for none of them.
+        birthDateCorrected =
+          changes.dateOfBirth !== undefined &&
+          changes.dateOfBirth !==
+            (await manager.findOne(PatientEntity, { where: { id }, select: { id: true, dateOfBirth: true } }))
+              ?.dateOfBirth;
+        if (birthDateCorrected) await lockCurrentReleases(manager, id);
+        const refusedBefore = birthDateCorrected ? await this.removalCases.refusals(manager, id) : null;
         // Not FOR UPDATE: that would also hold back every insert referring to the patient (a portal
         // sign-in's session, an upload), and a sign-in holding its link while it waits would deadlock
         // with the edit's UPDATE of the links.
@@ -220,11 +226,17 @@ export class PatientsService {
           );
           return patient;
         }
+        if (changed.includes('dateOfBirth') && !refusedBefore) {
+          // Corrected by another edit between the first read and the row lock: taking the consent
+          // locks now, after the row's, could deadlock with that edit.
+          throw new DomainError(
+            'patient_changed',
+            409,
+            'The date of birth was changed by someone else while this edit was made; read the patient again and retry.',
+          );
+        }
         await manager.save(patient);
-        const removal =
-          refusedBefore && changed.includes('dateOfBirth')
-            ? await this.takeDownNewlyRefused(manager, id, refusedBefore)
-            : null;
+        const removal = refusedBefore ? await this.takeDownNewlyRefused(manager, id, refusedBefore) : null;
         if (changed.some((key) => PORTAL_ADDRESS_FIELDS.has(key))) {
           // The portal was reached through the old address: what it opened ends with it.
           await manager.query('UPDATE portal_links SET used_at = $2 WHERE patient_id = $1 AND used_at IS NULL', [
@@ -256,7 +268,7 @@ export class PatientsService {
         );
         return patient;
       });
-      if (changes.dateOfBirth !== undefined) this.clearanceChanges.committed(id);
+      if (birthDateCorrected) this.clearanceChanges.committed(id);
       return updated;
     } catch (error) {
       if (uniqueViolation(error) === 'patients_mrn_unique') throw mrnTaken();

@@ -91,6 +91,8 @@ export interface FhirContext {
   now: Date;
   /** The revocations in effect now that end or narrow the version. */
   revocations: RevocationInEffect[];
+  /** Whether the clearance rule counts it as no valid authorization (a missing element, a signer without authority). */
+  defective: boolean;
 }
 
 const recipient = (channel: string) => ({
@@ -104,7 +106,8 @@ const recipient = (channel: string) => ({
  * (face, name, unobscured marks) or done (paid advertising, educational use). A guardian who
  * signed is a contained RelatedPerson and the performer. The patient's revocations count as the
  * clearance rule counts them: one of everything makes the consent inactive; a revocation of
- * channels or a withdrawal of photos is a deny provision from the day it was received.
+ * channels or a withdrawal of photos is a deny provision from the day it was received. A version
+ * the rule counts as defective is inactive too: it is not enforced as a consent.
  */
 export function toFhirConsent(release: ReleaseEntity, context: FhirContext): FhirConsent {
   const denials: Provision[] = release.deniedChannels.map((channel) => ({ type: 'deny', actor: [recipient(channel)] }));
@@ -162,7 +165,7 @@ export function toFhirConsent(release: ReleaseEntity, context: FhirContext): Fhi
       : {}),
     identifier: [{ system: FHIR_SYSTEMS.identifier, value: `urn:uuid:${release.seriesId}` }],
     status:
-      release.supersededAt || revoked || (release.expiresAt && release.expiresAt <= context.now)
+      release.supersededAt || revoked || context.defective || (release.expiresAt && release.expiresAt <= context.now)
         ? 'inactive'
         : 'active',
     scope: { coding: [{ system: FHIR_SYSTEMS.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },

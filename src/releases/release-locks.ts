@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
  * being the patient id's hashtext(). Two patients sharing a hash only wait for each other. The
  * two-key form is a key space of its own, apart from the service's one-key locks.
  */
-const CONSENT_CHANGE_LOCK_SPACE = 742_011_357;
+export const CONSENT_CHANGE_LOCK_SPACE = 742_011_357;
 
 /**
  * Locks a patient for a change of consent (recording a release or an amendment, a hold, a

@@ -136,6 +136,7 @@ export class ReleasesController {
       documentUrl: releaseDocumentUrl(id),
       now,
       revocations,
+      defective: record.defects.length > 0,
     });
   }
 

@@ -21,7 +21,7 @@ import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
-import { releaseChecklist, type Checklist, type SigningContext } from './release-checklist.js';
+import { authorizationDefects, releaseChecklist, type Checklist, type SigningContext } from './release-checklist.js';
 import { lockCurrentReleases } from './release-locks.js';
 import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
 
@@ -59,6 +59,8 @@ export interface ReleaseRecord {
   patientCode: string;
   /** Whether the 164.508(c) checklist passes, the signature judged against today's date of birth. */
   checklistComplete: boolean;
+  /** Why the clearance rule counts the version as no valid authorization; empty when it is one. */
+  defects: string[];
   caseIds: string[];
   witnessName: string;
   versions: ReleaseEntity[];
@@ -325,6 +327,7 @@ export class ReleasesService {
         versions: versions.filter((version) => version.seriesId === release.seriesId),
         patientCode: patient.code,
         checklistComplete: releaseChecklist(release, this.signingContext(patient)).complete,
+        defects: authorizationDefects(release, this.signingContext(patient)),
         witnessName: witnesses.find((user) => user.id === release.witnessUserId)?.displayName ?? '',
       };
     });
@@ -463,6 +466,13 @@ export class ReleasesService {
       // A revocation or hold being written must end this version too, so it waits for them; and
       // no publication is decided under the versions this one changes until it commits.
       await lockCurrentReleases(manager, patient.id);
+      // A correction of the date of birth takes the same locks: the one read now stands until this
+      // commits, and the signer is judged on it if it changed since the first read.
+      const { dateOfBirth } = await manager.findOneOrFail(PatientEntity, {
+        where: { id: patient.id },
+        select: { id: true, dateOfBirth: true },
+      });
+      if (dateOfBirth !== patient.dateOfBirth) this.assertTermsValid({ ...patient, dateOfBirth }, terms);
       const plan = await prepare(manager);
       await plan.validateInside();
       const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
@@ -552,7 +562,7 @@ export class ReleasesService {
               ...plan.details,
               version: plan.version,
               documentSha256: checked.sha256,
-              checklistComplete: releaseChecklist(release, this.signingContext(patient)).complete,
+              checklistComplete: releaseChecklist(release, this.signingContext({ dateOfBirth })).complete,
               ...(removal ? { removalCaseId: removal.caseId } : {}),
             },
           },

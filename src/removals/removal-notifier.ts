@@ -220,7 +220,9 @@ export class RemovalNotifier {
           ]
         : []),
       '',
-      'No photo of yours will be used again in the ways you withdrew. You may ask us for a copy of your',
+      removalCase.origin === 'revocation' || removalCase.origin === 'release_narrowed'
+        ? 'No photo of yours will be used again in the ways you withdrew. You may ask us for a copy of your'
+        : 'No photo of yours will be used again without a new signed release. You may ask us for a copy of your',
       'signed release and of this record at any time.',
     ].join('\n');
     await this.send(manager, caseId, [

@@ -295,7 +295,7 @@ function checkInForce(release: ClearanceRelease, facts: ClearanceFacts, t: numbe
     fail(
       'release_defective',
       `The signed form lacks what a valid authorization needs: ${release.defects.join('; ')}.`,
-      'Have the patient sign a complete release form.',
+      'Have the patient (a guardian, for a minor) sign a complete release form.',
     );
   }
   for (const revocation of revocationsOf(release, facts.revocations, t)) {

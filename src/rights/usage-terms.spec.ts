@@ -65,4 +65,23 @@ describe('usage terms in plain words', () => {
     assert.equal(held.usable, false);
     assert.equal(held.text, 'Not cleared for any use. The photo is on hold. Do not publish.');
   });
+
+  it('say that the release is not valid without saying why, which may tell that the patient was a minor', () => {
+    const defective = usageTerms({
+      release: RELEASE,
+      reasons: [
+        {
+          code: 'release_defective',
+          message:
+            'The signed form lacks what a valid authorization needs: The patient was under 18 on the signing date and signed alone: a guardian must sign.',
+        },
+      ],
+      revokedChannels: [],
+    });
+    assert.equal(defective.usable, false);
+    assert.equal(
+      defective.text,
+      'Not cleared for any use. The release on file is not a valid authorization. Do not publish.',
+    );
+  });
 });

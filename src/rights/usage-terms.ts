@@ -28,12 +28,14 @@ export function usageTerms(standing: PhotoStanding): UsageTerms {
 }
 
 /**
- * A reason as the file's own metadata says it. A hold's reason is what a privacy officer typed, for
- * staff: it may name the patient, and the file's bytes travel beyond the service, so only the fact
- * of the hold goes into them.
+ * A reason as the file's own metadata says it. The file's bytes travel beyond the service, so a
+ * hold's reason (what a privacy officer typed, which may name the patient) and what makes a
+ * release defective (which may tell that the patient was a minor) go in only as the fact.
  */
 function inWords(reason: ClearanceReason): string {
-  return reason.code === 'photo_on_hold' ? 'The photo is on hold.' : reason.message;
+  if (reason.code === 'photo_on_hold') return 'The photo is on hold.';
+  if (reason.code === 'release_defective') return 'The release on file is not a valid authorization.';
+  return reason.message;
 }
 
 function scopeInWords(release: ClearanceRelease, revokedChannels: readonly string[], timeZone: string): string {
