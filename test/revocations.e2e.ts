@@ -88,6 +88,31 @@ describe('revocations', () => {
       )
     ).map((event) => event.action);
 
+  /** Each task of a removal case as it is shown, as [publication, status], sorted. */
+  const taskStatuses = (removalCase: Json) =>
+    (removalCase.tasks as Json[]).map((task) => [task.publicationId, task.status]).sort();
+  /** The details of the audit event of `action` on an entity. */
+  const auditDetails = async (action: string, entityId: string) =>
+    (
+      await t.database.query<{ details: Json }>(
+        'SELECT details FROM audit_events WHERE action = $1 AND entity_id = $2',
+        [action, entityId],
+      )
+    )[0]?.details;
+
+  /** Runs `work` with a client of its own holding the patient's consent lock in an open transaction. */
+  const withConsentLockHeld = async (patientId: string, work: (holder: pg.Client) => Promise<void>) => {
+    const holder = new pg.Client({ connectionString: t.database.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CONSENT_CHANGE_LOCK_SPACE, patientId]);
+      await work(holder);
+    } finally {
+      await holder.end();
+    }
+  };
+
   /** Sessions end after a while idle: a test that moves the clock by days signs everyone in again. */
   const signInEveryone = async () => {
     frontDesk = await createSignedIn(t, 'front_desk');
@@ -402,17 +427,13 @@ describe('revocations', () => {
     assert.equal(narrowed.due_at.toISOString(), new Date(signedAt.getTime() + 30 * DAY).toISOString());
     const removalCase = (await as(privacyOfficer).get(`/removal-cases/${narrowed.id}`)).body as Json;
     assert.deepEqual(
-      (removalCase.tasks as Json[]).map((task) => [task.publicationId, task.status]).sort(),
+      taskStatuses(removalCase),
       [
         [instagram.id, 'open'],
         [heldPost.id, 'open'],
       ].sort(),
     );
-    const [pending] = await t.database.query<{ details: Json }>(
-      "SELECT details FROM audit_events WHERE action = 'publication.removal_pending' AND entity_id = $1",
-      [instagram.id],
-    );
-    assert.deepEqual(pending.details, {
+    assert.deepEqual(await auditDetails('publication.removal_pending', instagram.id as string), {
       releaseId: websiteOnly.body.id,
       removalCaseId: narrowed.id,
       reasons: ['channel_not_permitted'],
@@ -483,7 +504,7 @@ describe('revocations', () => {
     const caseView = (await as(privacyOfficer).get(`/removal-cases/${removalCase.id}`)).body as Json;
     assert.equal(caseView.origin, 'date_of_birth_corrected');
     assert.deepEqual(
-      (caseView.tasks as Json[]).map((task) => [task.publicationId, task.status]).sort(),
+      taskStatuses(caseView),
       [
         [website.id, 'open'],
         [hosted.id, 'done'],
@@ -494,11 +515,7 @@ describe('revocations', () => {
       [patientId],
     );
     assert.deepEqual(update.details, { changed: ['dateOfBirth', 'guardian'], removalCaseId: removalCase.id });
-    const [pending] = await t.database.query<{ details: Json }>(
-      "SELECT details FROM audit_events WHERE action = 'publication.removal_pending' AND entity_id = $1",
-      [website.id],
-    );
-    assert.deepEqual(pending.details, {
+    assert.deepEqual(await auditDetails('publication.removal_pending', website.id as string), {
       origin: 'date_of_birth_corrected',
       removalCaseId: removalCase.id,
       reasons: ['release_defective'],
@@ -537,12 +554,8 @@ describe('revocations', () => {
 
   it('judges a release recorded while the date of birth is corrected on the corrected date', async () => {
     const { patientId } = await consentedPatient(1);
-    const lockHolder = new pg.Client({ connectionString: t.database.url });
-    await lockHolder.connect();
-    try {
-      // A correction in flight, holding the patient's consent lock as PATCH /patients/{id} does.
-      await lockHolder.query('BEGIN');
-      await lockHolder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CONSENT_CHANGE_LOCK_SPACE, patientId]);
+    // A correction in flight, holding the patient's consent lock as PATCH /patients/{id} does.
+    await withConsentLockHeld(patientId, async (lockHolder) => {
       await lockHolder.query("UPDATE patients SET date_of_birth = '2010-01-01' WHERE id = $1", [patientId]);
       const before = await counts(t);
       // Signed by the patient alone, read as an adult's until the correction commits.
@@ -564,18 +577,12 @@ describe('revocations', () => {
       assert.equal(response.status, 400, JSON.stringify(response.body));
       assert.equal(response.body.errors[0].field, 'signedBy.signerType');
       assert.deepEqual(await counts(t), before, 'no row and no stored form');
-    } finally {
-      await lockHolder.end();
-    }
+    });
   });
 
   it('lets an edit that resends the date of birth unchanged wait for no consent change', async () => {
     const { patientId } = await consentedPatient(1);
-    const lockHolder = new pg.Client({ connectionString: t.database.url });
-    await lockHolder.connect();
-    try {
-      await lockHolder.query('BEGIN');
-      await lockHolder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CONSENT_CHANGE_LOCK_SPACE, patientId]);
+    await withConsentLockHeld(patientId, async (lockHolder) => {
       let answered = false;
       const edited = request(t.server)
         .patch(`/api/v1/patients/${patientId}`)
@@ -600,9 +607,7 @@ describe('revocations', () => {
       assert.equal(waited, false, 'the edit waited for the consent lock');
       assert.equal(response.status, 200, JSON.stringify(response.body));
       assert.equal(response.body.contactPhone, '+1 555 0101');
-    } finally {
-      await lockHolder.end();
-    }
+    });
   });
 
   it('opens a completed case when nothing was published', async () => {
