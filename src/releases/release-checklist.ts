@@ -164,11 +164,16 @@ export function releaseChecklist(release: ChecklistFields, context: SigningConte
 /**
  * What makes the authorization defective (45 CFR 164.508(b)(2)): a missing element of the form,
  * (c)(1) and (c)(2), a signer without authority for the patient's age on the signing date, or
- * treatment conditioned on signing. Handing the signer a copy, (c)(4), is a
- * duty of the clinic rather than part of the form, so its absence leaves the authorization valid.
+ * treatment conditioned on signing. Handing the signer a copy, (c)(4), is a duty of the clinic
+ * rather than part of the form, so its absence leaves the authorization valid.
  */
-export function authorizationDefects(release: ChecklistFields, context: SigningContext): string[] {
-  return releaseChecklist(release, context)
-    .items.filter((entry) => !entry.passed && entry.element !== 'copy_to_signer')
+export function checklistDefects(checklist: Checklist): string[] {
+  return checklist.items
+    .filter((entry) => !entry.passed && entry.element !== 'copy_to_signer')
     .map((entry) => entry.missing ?? entry.requirement);
+}
+
+/** The defects of checklistDefects, from the release's fields. */
+export function authorizationDefects(release: ChecklistFields, context: SigningContext): string[] {
+  return checklistDefects(releaseChecklist(release, context));
 }

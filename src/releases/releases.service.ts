@@ -21,7 +21,7 @@ import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
-import { authorizationDefects, releaseChecklist, type Checklist, type SigningContext } from './release-checklist.js';
+import { checklistDefects, releaseChecklist, type Checklist, type SigningContext } from './release-checklist.js';
 import { lockCurrentReleases } from './release-locks.js';
 import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
 
@@ -321,13 +321,14 @@ export class ReleasesService {
     ]);
     return releases.map((release) => {
       const patient = patients.find((each) => each.id === release.patientId) as PatientEntity;
+      const checklist = releaseChecklist(release, this.signingContext(patient));
       return {
         release,
         caseIds: cases.filter((entry) => entry.releaseId === release.id).map((entry) => entry.caseId),
         versions: versions.filter((version) => version.seriesId === release.seriesId),
         patientCode: patient.code,
-        checklistComplete: releaseChecklist(release, this.signingContext(patient)).complete,
-        defects: authorizationDefects(release, this.signingContext(patient)),
+        checklistComplete: checklist.complete,
+        defects: checklistDefects(checklist),
         witnessName: witnesses.find((user) => user.id === release.witnessUserId)?.displayName ?? '',
       };
     });
