@@ -15,6 +15,7 @@ import { MediaService } from './media/media.service.js';
 import { assignRequestId, REQUEST_ID_HEADER } from './common/request-id.js';
 import { registerUploadAdmission, UploadWorkInterceptor } from './common/upload-admission.js';
 import { createValidationPipe } from './common/validation.js';
+import { parseJsonBody } from './common/json-body.js';
 
 export { API_PREFIX };
 /** GET routes outside the prefix: probes, the local store's presigned links, the portal page. */
@@ -96,6 +97,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   registerMediaRoute(fastify, app.get(MediaService), app.get(AppConfig));
   registerUploadAdmission(fastify, app.get(AppConfig).http.uploads);
 
+  app.useBodyParser('application/json', {}, parseJsonBody);
   // Upload routes read their parts themselves, with limits of their own (src/common/multipart.ts).
   await app.register(multipart);
 

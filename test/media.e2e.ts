@@ -63,12 +63,12 @@ describe('public media URLs of hosted publications', () => {
   });
   after(async () => t.close());
 
-  it('serves the web rendition without a session, cacheable, embeddable, and naming nobody', async () => {
+  it('serves the web rendition without a session, revalidated on every use, embeddable, and naming nobody', async () => {
     const { path } = await host();
     const response = await request(t.server).get(path).buffer(true).parse(collectBytes);
     assert.equal(response.status, 200);
     assert.equal(response.headers['content-type'], 'image/jpeg');
-    assert.equal(response.headers['cache-control'], 'public, max-age=60');
+    assert.equal(response.headers['cache-control'], 'public, no-cache');
     assert.equal(response.headers['cross-origin-resource-policy'], 'cross-origin');
     // Served outside Nest's router, but through the same Fastify hooks as every route.
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
@@ -93,8 +93,30 @@ describe('public media URLs of hosted publications', () => {
     for (const identifying of [patient.id, patient.code, photo, releaseId]) assert.ok(!headers.includes(identifying));
     assert.equal(response.headers['content-disposition'], undefined);
 
-    const again = await request(t.server).get(path).set('if-none-match', String(response.headers.etag));
-    assert.equal(again.status, 304);
+    const etag = String(response.headers.etag);
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const again = await request(t.server).get(path).set('if-none-match', ifNoneMatch);
+      assert.equal(again.status, 304, ifNoneMatch);
+      assert.equal(again.headers['cache-control'], 'public, no-cache');
+      assert.equal(again.headers.etag, etag);
+    }
+    assert.equal((await request(t.server).get(path).set('if-none-match', '"other"')).status, 200);
+  });
+
+  it('lets a cache that revalidates stop showing a revoked photo at once: its next check gets 410, not 304', async () => {
+    const other = await createPatient(t, frontDesk);
+    const otherPhoto = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, other.id));
+    const release = await createRelease(t, frontDesk, other.id);
+    const { path } = await host(otherPhoto);
+    const first = await request(t.server).get(path);
+    assert.equal(first.status, 200);
+    const etag = String(first.headers.etag);
+    // A standards-following cache holding a no-cache response asks with its validator before each use.
+    assert.equal((await request(t.server).get(path).set('if-none-match', etag)).status, 304);
+    await amend(release, ['social']);
+    const revalidated = await request(t.server).get(path).set('if-none-match', etag);
+    assert.equal(revalidated.status, 410);
+    assert.equal(revalidated.body.code, 'media_gone');
   });
 
   it('answers 410 from the moment consent no longer clears the use, and never 200 again', async () => {

@@ -4,7 +4,8 @@ import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ValidationFailedError } from './domain-error.js';
 import { sanitizeFileName } from './file-name.js';
-import { nulCharacterPath, toFieldErrors } from './validation.js';
+import { checkParsedShape, parseJsonText } from './json-body.js';
+import { checkListSizes, checkText, toFieldErrors } from './validation.js';
 
 /** The multipart part that carries a request's fields, as one JSON document. */
 export const METADATA_FIELD = 'metadata';
@@ -138,10 +139,8 @@ export async function validateFields<T extends object>(
     throw new ValidationFailedError([{ field: label, messages: [`${label} must be a JSON object`] }]);
   }
   const within = (field: string) => (name ? `${name}.${field}` : field);
-  const nulField = nulCharacterPath(fields, '');
-  if (nulField !== undefined) {
-    throw new ValidationFailedError([{ field: within(nulField), messages: ['must not contain NUL characters'] }]);
-  }
+  checkText(fields, label, name);
+  checkListSizes(dto, fields, name);
   const instance = plainToInstance(dto, fields);
   const errors = await validate(instance, {
     whitelist: true,
@@ -163,13 +162,14 @@ function readMetadata(name: string, value: unknown, truncated: boolean, fileFiel
       `\`${METADATA_FIELD}\` is larger than ${MAX_METADATA_BYTES} bytes.`,
     );
   }
-  // Sent with `Content-Type: application/json`, the plugin has parsed the part already.
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    throw new DomainError('malformed_body', 400, `\`${METADATA_FIELD}\` is not valid JSON.`);
+  const what = `\`${METADATA_FIELD}\``;
+  // Sent with `Content-Type: application/json`, the plugin has parsed the part already (refusing
+  // prototype keys as the service's own parser does); the bounds are checked here all the same.
+  if (typeof value !== 'string') {
+    checkParsedShape(value, what);
+    return value;
   }
+  return parseJsonText(value, what);
 }
 
 function unexpectedPart(name: string, fileField: string): DomainError {

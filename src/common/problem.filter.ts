@@ -94,11 +94,14 @@ export function sendProblem(
 ): FastifyReply {
   const problem = toProblem(error, request);
   if (problem.status >= 500) logger.error({ err: error, requestId: request.id }, 'Request failed');
-  if (error instanceof DomainError) void reply.headers(error.headers);
+  const domainError = error instanceof HttpException && error.cause instanceof DomainError ? error.cause : error;
+  if (domainError instanceof DomainError) void reply.headers(domainError.headers);
   return reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
 function toProblem(error: unknown, request: FastifyRequest): Problem {
+  // A body parser's refusal reaches the filter as the cause of the HttpException Nest wraps it in.
+  if (error instanceof HttpException && error.cause instanceof DomainError) return toProblem(error.cause, request);
   if (error instanceof DomainError) {
     return buildProblem(request, error.status, error.code, error.detail, error.extensions);
   }

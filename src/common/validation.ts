@@ -1,5 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { ValidationFailedError, type FieldError } from './domain-error.js';
+import { InvalidEncodingError } from './json-body.js';
 
 /** Flattens class-validator's nested errors into one entry per field path, e.g. `scope.channels.0`. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -10,27 +12,65 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   });
 }
 
-/** The path of the first string in `value` that holds a NUL character, which PostgreSQL cannot store. */
-export function nulCharacterPath(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    const found = nulCharacterPath(child, path ? `${path}.${key}` : key);
-    if (found !== undefined) return found;
+/**
+ * Refuses text no field may hold, anywhere in `value` (a body already bounded in depth, a query, a
+ * path parameter): NUL, which PostgreSQL cannot store, and U+FFFD, which is what a lenient decoder
+ * left of bytes that were not UTF-8 (in a form field, a query string).
+ */
+export function checkText(value: unknown, label: string, path = ''): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      throw new ValidationFailedError([{ field: path || label, messages: ['must not contain NUL characters'] }]);
+    }
+    if (value.includes('\uFFFD')) throw new InvalidEncodingError(`\`${path || label}\``);
+    return;
   }
-  return undefined;
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value)) checkText(child, label, path ? `${path}.${key}` : key);
 }
 
-/** Refuses NUL characters anywhere in a body, query or path parameter before validating. */
+type Constructor = abstract new (...args: never[]) => unknown;
+
+/**
+ * Refuses a list longer than its field's @ArrayMaxSize before anything is done per element
+ * (transforming and validating 200,000 items would hold the event loop for seconds). Nested
+ * objects are checked too; lists inside list items are left to validation, their parent's bound
+ * having capped the work.
+ */
+export function checkListSizes(dto: Constructor, value: unknown, path = ''): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const fields = value as Record<string, unknown>;
+  for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
+    const field = fields[rule.propertyName];
+    const max: unknown = rule.constraints?.[0];
+    if (rule.name === 'arrayMaxSize' && Array.isArray(field) && typeof max === 'number' && field.length > max) {
+      const name = path ? `${path}.${rule.propertyName}` : rule.propertyName;
+      throw new ValidationFailedError([
+        { field: name, messages: [`${name} must contain no more than ${max} elements`] },
+      ]);
+    }
+  }
+  for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
+    const nested = fields[rule.propertyName];
+    const nestedType = nestedDtoOf(dto, rule.propertyName);
+    if (rule.type === 'nestedValidation' && nestedType && !Array.isArray(nested)) {
+      checkListSizes(nestedType, nested, path ? `${path}.${rule.propertyName}` : rule.propertyName);
+    }
+  }
+}
+
+/** The class of a nested DTO field, as TypeScript's decorator metadata records it. */
+function nestedDtoOf(dto: Constructor, property: string): Constructor | undefined {
+  const type: unknown = Reflect.getMetadata('design:type', dto.prototype as object, property);
+  return typeof type === 'function' && type !== Array && type !== Object ? (type as Constructor) : undefined;
+}
+
+/** Refuses forbidden text and overlong lists in a body, query or path parameter before validating. */
 class ProblemValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const field = nulCharacterPath(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-      if (field !== undefined) {
-        throw new ValidationFailedError([
-          { field: field || metadata.type, messages: ['must not contain NUL characters'] },
-        ]);
-      }
+      checkText(value, metadata.type, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (metadata.type === 'body' && metadata.metatype) checkListSizes(metadata.metatype, value);
     }
     return super.transform(value, metadata) as Promise<unknown>;
   }

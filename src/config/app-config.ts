@@ -56,7 +56,7 @@ export class AppConfig {
   /** How often stored objects that no row references are looked for (and removed after a day). */
   readonly orphanSweepIntervalMs: number;
   /** The public media URLs (/m/{token}). */
-  readonly media: { maxAgeSeconds: number; cacheMaxBytes: number; rateLimitPerMinute: number };
+  readonly media: { cacheMaxBytes: number; rateLimitPerMinute: number };
   /** Days from a revocation's receipt by which its publications must be down. */
   readonly removalDeadlineDays: number;
   /** Where the clinic is: the calendar day of an instant (a patient's age on a signing date) is counted there. */
@@ -114,7 +114,6 @@ export class AppConfig {
     this.releases = { documentMaxBytes: env.RELEASE_DOCUMENT_MAX_BYTES };
     this.orphanSweepIntervalMs = env.ORPHAN_SWEEP_INTERVAL_MINUTES * 60_000;
     this.media = {
-      maxAgeSeconds: env.MEDIA_CACHE_MAX_AGE_SECONDS,
       cacheMaxBytes: env.MEDIA_CACHE_MAX_BYTES,
       rateLimitPerMinute: env.MEDIA_RATE_LIMIT_PER_MINUTE,
     };

@@ -93,7 +93,6 @@ export const configSchema = z
     PHOTO_MAX_PIXELS: integer(1, 1_000_000_000).default(100_000_000),
     RELEASE_DOCUMENT_MAX_BYTES: integer(1024, 1024 * 1024 * 1024).default(20 * 1024 * 1024),
     ORPHAN_SWEEP_INTERVAL_MINUTES: integer(1, 7 * 24 * 60).default(60),
-    MEDIA_CACHE_MAX_AGE_SECONDS: integer(0, 24 * 60 * 60).default(60),
     MEDIA_CACHE_MAX_BYTES: integer(0, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
     MEDIA_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(600),
     REMOVAL_DEADLINE_DAYS: integer(1, 365).default(30),

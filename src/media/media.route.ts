@@ -10,6 +10,21 @@ import { FixedWindowRateLimiter } from './rate-limiter.js';
 export const MEDIA_ROUTE = { method: 'GET', url: '/m/:token' } as const;
 
 /**
+ * Browsers and CDNs may keep the image but must ask again before every use: consent can end at any
+ * moment, and the promise is that the website stops showing the photo then, not a max-age later.
+ * Asking again costs a 304 (the ETag is the rendition's SHA-256), decided like a 200 but without
+ * the bytes.
+ */
+export const CACHE_CONTROL = 'public, no-cache';
+
+/** If-None-Match as RFC 9110 §13.1.2 reads it: `*`, or a list of tags compared weakly. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+/**
  * Public URLs of hosted website publications, for the clinic's pages to embed: no session, no
  * patient identity anywhere in the URL or the headers, and 410 Gone once consent ends.
  *
@@ -21,7 +36,6 @@ export const MEDIA_ROUTE = { method: 'GET', url: '/m/:token' } as const;
  */
 export function registerMediaRoute(fastify: FastifyInstance, media: MediaService, config: AppConfig): void {
   const limiter = new FixedWindowRateLimiter(config.media.rateLimitPerMinute);
-  const cacheControl = `public, max-age=${config.media.maxAgeSeconds}`;
   const logger = new Logger('MediaRoute');
   fastify.route<{ Params: { token: string } }>({
     ...MEDIA_ROUTE,
@@ -41,13 +55,11 @@ export function registerMediaRoute(fastify: FastifyInstance, media: MediaService
         // Embedded by the clinic's own site, which is another origin.
         void reply
           .header('etag', image.etag)
-          .header('cache-control', cacheControl)
+          .header('cache-control', CACHE_CONTROL)
           .header('cross-origin-resource-policy', 'cross-origin');
-        if (request.headers['if-none-match'] === image.etag) return await reply.code(304).send();
-        return await reply
-          .header('content-type', 'image/jpeg')
-          .header('content-length', image.bytes.length)
-          .send(image.bytes);
+        if (matchesEtag(request.headers['if-none-match'], image.etag)) return await reply.code(304).send();
+        const bytes = await image.bytes();
+        return await reply.header('content-type', 'image/jpeg').header('content-length', bytes.length).send(bytes);
       } catch (error) {
         return sendProblem(error, request, reply, logger);
       }
@@ -71,7 +83,7 @@ export function documentMediaRoute(document: OpenAPIObject): void {
           description: 'The web rendition (JPEG); 410 once consent no longer clears the use.',
           content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } },
         },
-        '304': { description: 'Not modified (If-None-Match).' },
+        '304': { description: 'Not modified (If-None-Match): still cleared, the cached copy may be shown.' },
         '404': problem('No hosted photo has this URL.'),
         '410': problem('Consent no longer clears this use; the URL never serves again.'),
         '429': problem('Too many requests from this address (Retry-After).'),

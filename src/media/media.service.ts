@@ -28,9 +28,10 @@ interface CachedAllowance {
   validUntil: number | null;
 }
 
+/** A hosted image whose use is cleared now: its validator at once, its bytes only when asked. */
 export interface MediaImage {
-  bytes: Buffer;
   etag: string;
+  bytes(): Promise<Buffer>;
 }
 
 interface HostedRow {
@@ -83,7 +84,7 @@ export class MediaService {
     if (!MEDIA_TOKEN.test(token)) throw new NotFoundError('The image');
     if (this.gone.has(token)) throw new MediaGoneError();
     const cached = this.cachedAllowance(token);
-    if (cached) return { bytes: await this.webRendition(cached.row), etag: `"${cached.row.web_sha256}"` };
+    if (cached) return this.imageOf(cached.row);
 
     const known = await this.hostedRow(token);
     if (!known) throw new NotFoundError('The image');
@@ -116,7 +117,11 @@ export class MediaService {
         MAX_CACHED_DECISIONS,
       );
     }
-    return { bytes: await this.webRendition(row), etag: `"${row.web_sha256}"` };
+    return this.imageOf(row);
+  }
+
+  private imageOf(row: HostedRow): MediaImage {
+    return { etag: `"${row.web_sha256}"`, bytes: () => this.webRendition(row) };
   }
 
   private async hostedRow(token: string): Promise<HostedRow | undefined> {
