@@ -431,6 +431,78 @@ describe('login throttling', () => {
   });
 });
 
+describe("login throttling against someone who knows an account's address", () => {
+  let t: TestApp;
+  before(async () => {
+    // The default limits: 10 failures per account, 100 per address, in 15 minutes.
+    t = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+  });
+  after(async () => t.close());
+
+  /** `attempts` wrong passwords for `email`, spread over `addresses` client addresses, all refused. */
+  async function guess(email: string, attempts: number, addresses: number): Promise<void> {
+    for (let start = 0; start < attempts; start += addresses) {
+      const round = Array.from({ length: Math.min(addresses, attempts - start) }, (_, i) =>
+        login(t, { email, password: `wrong guess ${start + i}` }, `198.18.${Math.floor(i / 200)}.${(i % 200) + 1}`),
+      );
+      for (const response of await Promise.all(round)) assert.ok([401, 429].includes(response.status));
+    }
+  }
+
+  it('lets the owner in with password and second factor after 1,000 wrong passwords from 50 addresses', async () => {
+    const owner = await createStaff(t, 'admin');
+    await signIn(t, owner); // enrols the second factor
+    const secret = owner.totpSecret as string;
+    await guess(owner.email, 1000, 50);
+
+    const elsewhere = '203.0.113.77';
+    // The right password alone, or with a wrong code, answers as every guess does: no oracle.
+    const passwordOnly = await login(t, { email: owner.email, password: owner.password }, elsewhere).expect(429);
+    assert.equal(passwordOnly.body.code, 'too_many_attempts');
+    const code = nextTotpCode(t, secret);
+    const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    await login(t, { email: owner.email, password: owner.password, totpCode: wrongCode }, elsewhere).expect(429);
+    await login(t, { email: owner.email, password: 'a wrong password', totpCode: code }, elsewhere).expect(429);
+
+    const started = Date.now();
+    const signedIn = await login(t, { email: owner.email, password: owner.password, totpCode: code }, elsewhere);
+    assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
+    assert.ok(Date.now() - started < 5000, 'slowed at most a few seconds');
+    await me(t, signedIn.body.token as string).expect(200);
+
+    // The owner getting in hands the guessers no fresh allowance.
+    await login(t, { email: owner.email, password: 'another wrong guess' }, '198.18.9.9').expect(429);
+  });
+
+  it('lets an owner without a second factor in from where they signed in lately, and nobody else', async () => {
+    const owner = await createStaff(t, 'front_desk');
+    const office = '192.0.2.50';
+    await login(t, { email: owner.email, password: owner.password }, office).expect(200);
+    await guess(owner.email, 200, 50);
+
+    await login(t, { email: owner.email, password: owner.password }, '192.0.2.51').expect(429);
+    await login(t, { email: owner.email, password: owner.password }, office).expect(200);
+  });
+
+  it('counts a password-only attempt on an account with a second factor like a failure', async () => {
+    const owner = await createStaff(t, 'admin');
+    await signIn(t, owner);
+    // Each of these has the right password; the answer `totp_required` must not make guessing free.
+    for (let i = 0; i < 10; i++) {
+      const step = await login(t, { email: owner.email, password: owner.password }, '203.0.113.90').expect(401);
+      assert.equal(step.body.code, 'totp_required');
+    }
+    const next = await login(t, { email: owner.email, password: 'maybe this one' }, '203.0.113.91').expect(429);
+    assert.equal(next.body.code, 'too_many_attempts');
+    // The code still gets the owner in.
+    await login(
+      t,
+      { email: owner.email, password: owner.password, totpCode: nextTotpCode(t, owner.totpSecret as string) },
+      '203.0.113.91',
+    ).expect(200);
+  });
+});
+
 describe('first admin', () => {
   it('is created from BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD on a start with no users', async () => {
     const t = await startTestApp({

@@ -18,6 +18,16 @@ export async function countAttempts(
   now: Date,
   windowMs: number,
 ): Promise<number> {
+  return Math.max(0, ...(await countAttemptsEach(dataSource, counters, now, windowMs)).values());
+}
+
+/** As countAttempts, with the seconds to wait for each counter's scope (0 where it is within its limit). */
+export async function countAttemptsEach(
+  dataSource: DataSource,
+  counters: AttemptCounter[],
+  now: Date,
+  windowMs: number,
+): Promise<Map<string, number>> {
   const windowStart = new Date(now.getTime() - windowMs);
   const scopes = counters.map((counter) => counter.scope);
   await dataSource.query('DELETE FROM login_throttle WHERE scope = ANY($1::text[]) AND window_started_at <= $2', [
@@ -33,13 +43,13 @@ export async function countAttempts(
      RETURNING scope, key, window_started_at, failures`,
     [scopes, counters.map((counter) => counter.key), now, windowStart],
   );
-  let wait = 0;
+  const waits = new Map(counters.map((counter) => [counter.scope, 0]));
   for (const row of rows) {
     const limit = counters.find((counter) => counter.scope === row.scope && counter.key === row.key)?.limit ?? 0;
     if (row.failures > limit) {
       const windowEnds = row.window_started_at.getTime() + windowMs;
-      wait = Math.max(wait, Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)));
+      waits.set(row.scope, Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)));
     }
   }
-  return wait;
+  return waits;
 }

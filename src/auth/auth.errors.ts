@@ -41,11 +41,15 @@ export class ForbiddenError extends DomainError {
 
 /** 429 with Retry-After, in whole seconds. */
 export class TooManyAttemptsError extends DomainError {
-  constructor(retryAfterSeconds: number) {
+  /** `guessed`: the account's own count is over its limit, which a second-factor code gets past. */
+  constructor(retryAfterSeconds: number, guessed = false) {
     super(
       'too_many_attempts',
       429,
-      `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      guessed
+        ? `Too many failed sign-in attempts for this account. Sign in with your password and your ` +
+            `authenticator code together, or from where you signed in lately, or try again in ${retryAfterSeconds} seconds.`
+        : `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
       { retryAfterSeconds },
       { 'retry-after': String(retryAfterSeconds) },
     );

@@ -9,7 +9,7 @@ import { AppConfig } from '../config/app-config.js';
 import { driverPool } from '../database/driver-pool.js';
 import { TooManyAttemptsError, UnauthenticatedError } from './auth.errors.js';
 import { SYSTEM_CALLER, type Caller, type StaffPrincipal } from './caller.js';
-import { LoginThrottleService } from './login-throttle.service.js';
+import { addressKey, LoginThrottleService, type AttemptVerdict } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { ROLE_PERMISSIONS, type Role } from './roles.js';
 import { generateToken, hashToken } from './secret-token.js';
@@ -48,6 +48,10 @@ interface SessionRow {
 
 /** Valid sessions kept in memory, each about 1 KB: more than the staff of a large clinic group. */
 const MAX_KEPT_SESSIONS = 10_000;
+/** An address the account signed in from this recently is its owner's while its password is guessed. */
+const KNOWN_ADDRESS_DAYS = 30;
+/** The most recent addresses read for that: more than one person signs in from in a month. */
+const KNOWN_ADDRESSES_READ = 50;
 
 interface KeptSession {
   row: SessionRow;
@@ -83,14 +87,27 @@ export class AuthService implements OnModuleInit {
     this.decoyHash = this.hasher.hash(randomBytes(16).toString('hex'));
   }
 
+  /**
+   * Signs in with a password (and the second factor once enrolled). While the account's password is
+   * being guessed (its own count over the limit, from any number of addresses), an attempt gets in
+   * only if it proves more than a password: the right code with it, or an address the account has
+   * signed in from lately. Every other attempt then answers the same 429, right password or wrong,
+   * so guessing learns nothing more than before and cannot keep the owner out.
+   */
   async login(input: LoginInput, caller: Caller): Promise<LoginResult> {
     const email = normalizeEmail(input.email);
-    await this.reserveAttempt(email, caller, { action: 'auth.login', outcome: 'denied' });
-
+    const verdict = await this.reserveAttempt(email, caller, { action: 'auth.login', outcome: 'denied' });
+    const guessed = verdict.accountGuessedFor > 0;
     const user = await this.users.findByEmail(email);
+    const trusted = guessed && user !== null && (await this.signedInFromLately(user.id, caller.clientIp));
+    const locked = guessed && !trusted;
+    // Only a code could get this attempt in, and it has none: refused before the password is hashed.
+    if (locked && !input.totpCode) await this.refuseGuessed(caller, user, verdict.accountGuessedFor);
+
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), input.password);
     if (!user || !passwordMatches || !user.active) {
       const reason = !user ? 'unknown_account' : !passwordMatches ? 'wrong_password' : 'account_disabled';
+      if (locked) await this.refuseGuessed(caller, user, verdict.accountGuessedFor, reason);
       await this.refuse(caller, reason, user, 'invalid_credentials');
     }
     const account = user as UserEntity;
@@ -98,15 +115,19 @@ export class AuthService implements OnModuleInit {
     let totpVerified = false;
     if (account.totpSecret) {
       if (!input.totpCode) {
-        // The first step of a two-step sign-in, not a failure: the attempt is given back.
-        await this.throttle.releaseAttempt(email, caller.clientIp);
+        // The first step of a two-step sign-in. It stays counted: otherwise this answer, given only
+        // to the right password, would be a password oracle that costs nothing.
         await this.audit.record(caller, loginDenied(account, 'totp_required'));
         throw new UnauthenticatedError('totp_required');
       }
       if (!(await this.consumeTotp(account, account.totpSecret, input.totpCode))) {
+        if (locked) await this.refuseGuessed(caller, account, verdict.accountGuessedFor, 'totp_invalid');
         await this.refuse(caller, 'totp_invalid', account, 'totp_invalid');
       }
       totpVerified = true;
+    } else if (locked) {
+      // Nothing but the password tells the owner from the guesser.
+      await this.refuseGuessed(caller, account, verdict.accountGuessedFor, 'no_second_factor');
     }
 
     await this.throttle.attemptSucceeded(email, caller.clientIp);
@@ -354,13 +375,42 @@ export class AuthService implements OnModuleInit {
     return result[1] === 1;
   }
 
-  /** Counts the attempt before anything is checked; over the limit it is refused (429) and audited. */
-  private async reserveAttempt(email: string, caller: Caller, denied: AuditEntry): Promise<void> {
-    const retryAfter = await this.throttle.reserveAttempt(email, caller.clientIp);
-    if (retryAfter > 0) {
+  /**
+   * Counts the attempt before anything is checked; past this address's limits it is refused (429)
+   * and audited. The account's own count is the caller's to weigh.
+   */
+  private async reserveAttempt(email: string, caller: Caller, denied: AuditEntry): Promise<AttemptVerdict> {
+    const verdict = await this.throttle.reserveAttempt(email, caller.clientIp);
+    if (verdict.retryAfter > 0) {
       await this.audit.record(caller, { ...denied, details: { reason: 'throttled' } });
-      throw new TooManyAttemptsError(retryAfter);
+      throw new TooManyAttemptsError(verdict.retryAfter);
     }
+    return verdict;
+  }
+
+  /** An attempt on an account whose password is being guessed that proved no more than a password. */
+  private async refuseGuessed(
+    caller: Caller,
+    user: UserEntity | null,
+    retryAfter: number,
+    failure?: string,
+  ): Promise<never> {
+    const entry = loginDenied(user, 'throttled');
+    await this.audit.record(caller, { ...entry, details: failure ? { reason: 'throttled', failure } : entry.details });
+    throw new TooManyAttemptsError(retryAfter, true);
+  }
+
+  /** Whether the account signed in from this client address (IPv6: its /64) in the last KNOWN_ADDRESS_DAYS. */
+  private async signedInFromLately(userId: string, clientIp: string | null): Promise<boolean> {
+    if (!clientIp) return false;
+    const since = new Date(this.clock.now().getTime() - KNOWN_ADDRESS_DAYS * 24 * 60 * 60_000);
+    const rows = await this.dataSource.query<{ client_ip: string }[]>(
+      `SELECT client_ip FROM sessions WHERE user_id = $1 AND created_at >= $2 AND client_ip IS NOT NULL
+        GROUP BY client_ip ORDER BY max(created_at) DESC LIMIT ${KNOWN_ADDRESSES_READ}`,
+      [userId, since],
+    );
+    const address = addressKey(clientIp);
+    return rows.some((row) => addressKey(row.client_ip) === address);
   }
 
   /** A failed sign-in: its reserved attempt stays counted. */

@@ -4,13 +4,27 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { countAttempts } from './attempt-window.js';
+import { countAttemptsEach } from './attempt-window.js';
+
+/** What the counts say of an attempt, before it is checked. */
+export interface AttemptVerdict {
+  /** Seconds to wait when this address, or this address for this account, tried too often; else 0. */
+  retryAfter: number;
+  /**
+   * Seconds the account's own count stays over its limit: someone, from wherever, has been guessing
+   * its password. 0 otherwise. While it lasts, only an attempt that proves more than a password gets
+   * in (AuthService.login), so the guesses cannot keep the account's owner out.
+   */
+  accountGuessedFor: number;
+}
 
 /**
- * Counts sign-in attempts (password, second factor) per email address and per client address in a
- * fixed window, in PostgreSQL so that all instances share the counts. An attempt is counted before
- * it is checked, atomically, so concurrent attempts cannot all slip under the limit; a success takes
- * its count back. An unknown email address is counted exactly like a known one, so the answers do not
+ * Counts sign-in attempts (password, second factor) in fixed windows, in PostgreSQL so that all
+ * instances share the counts: per client address, per account and address together, and per
+ * account. The first two are hard limits; the account's count marks an account whose password is
+ * being guessed, which AuthService answers without letting the guesser lock its owner out. An
+ * attempt is counted before it is checked, atomically, so concurrent attempts cannot all slip under
+ * the limit. An unknown email address is counted exactly like a known one, so the answers do not
  * tell them apart. Keys are SHA-256 digests: people type passwords into the email field.
  */
 @Injectable()
@@ -21,40 +35,48 @@ export class LoginThrottleService {
     private readonly clock: Clock,
   ) {}
 
-  /** Counts an attempt; returns the seconds to wait when it is over a limit, else 0 (go ahead). */
-  async reserveAttempt(email: string, clientIp: string | null): Promise<number> {
+  async reserveAttempt(email: string, clientIp: string | null): Promise<AttemptVerdict> {
     const { windowMs, maxFailuresPerAccount, maxFailuresPerIp } = this.config.auth.loginThrottle;
-    return countAttempts(
+    const waits = await countAttemptsEach(
       this.dataSource,
       [
         { scope: 'account', key: accountKey(email), limit: maxFailuresPerAccount },
+        { scope: 'account_ip', key: accountAddressKey(email, clientIp), limit: maxFailuresPerAccount },
         { scope: 'ip', key: addressKey(clientIp), limit: maxFailuresPerIp },
       ],
       this.clock.now(),
       windowMs,
     );
-  }
-
-  /** Gives back an attempt that was neither a success nor a failure (a password awaiting its code). */
-  async releaseAttempt(email: string, clientIp: string | null): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE login_throttle SET failures = greatest(failures - 1, 0)
-        WHERE (scope = 'account' AND key = $1) OR (scope = 'ip' AND key = $2)`,
-      [accountKey(email), addressKey(clientIp)],
-    );
+    return {
+      retryAfter: Math.max(waits.get('account_ip') ?? 0, waits.get('ip') ?? 0),
+      accountGuessedFor: waits.get('account') ?? 0,
+    };
   }
 
   /**
-   * The attempt succeeded: the account's count is cleared, and the address's count no longer holds
-   * this attempt (one good password proves nothing about the others tried from there).
+   * The attempt succeeded: this address's count for the account is cleared, and the address's own
+   * count no longer holds this attempt (one good password proves nothing about the others tried
+   * from there). The account's count is cleared too, unless its password is being guessed: the
+   * owner getting in must not hand the guesser a fresh allowance.
    */
   async attemptSucceeded(email: string, clientIp: string | null): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_throttle WHERE scope = 'account' AND key = $1`, [accountKey(email)]);
+    const { maxFailuresPerAccount } = this.config.auth.loginThrottle;
+    await this.dataSource.query(
+      `DELETE FROM login_throttle
+        WHERE (scope = 'account_ip' AND key = $2) OR (scope = 'account' AND key = $1 AND failures <= $3)`,
+      [accountKey(email), accountAddressKey(email, clientIp), maxFailuresPerAccount],
+    );
     await this.dataSource.query(
       `UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE scope = 'ip' AND key = $1`,
       [addressKey(clientIp)],
     );
   }
+}
+
+function accountAddressKey(email: string, clientIp: string | null): string {
+  return createHash('sha256')
+    .update(`${email}\n${addressKey(clientIp)}`, 'utf8')
+    .digest('hex');
 }
 
 function accountKey(email: string): string {
