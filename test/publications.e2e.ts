@@ -195,6 +195,74 @@ describe('publications', () => {
     assert.equal((await get('/api/v1/publications', frontDesk)).status, 403);
   });
 
+  it('records a use as cleared only if consent cleared it when it was published as well as now', async () => {
+    const before = await publications();
+    const location = { url: 'https://clinic.example/gallery/rhinoplasty' };
+    // The release was signed 2026-03-01T15:30Z: a use dated 1900 predates it.
+    const predates = await publish({
+      photoId: photo,
+      channel: 'website',
+      location,
+      publishedAt: '1900-01-01T00:00:00Z',
+    });
+    assert.equal(predates.status, 409, JSON.stringify(predates.body));
+    assert.equal(predates.body.code, 'publication_not_cleared');
+    assert.equal(predates.body.decidedAt, '1900-01-01T00:00:00.000Z');
+    assert.deepEqual(
+      (predates.body.reasons as { code: string }[]).map((reason) => reason.code),
+      ['release_not_yet_signed'],
+    );
+    assert.equal(await publications(), before);
+    const [denied] = await t.database.query<Json>(
+      `SELECT details FROM audit_events WHERE action = 'publication.create' AND outcome = 'denied'
+        ORDER BY id DESC LIMIT 1`,
+    );
+    assert.equal(denied?.details.use.at, '1900-01-01T00:00:00.000Z');
+
+    const afterSigning = await publish({
+      photoId: photo,
+      channel: 'website',
+      location,
+      publishedAt: '2026-03-01T16:00:00Z',
+    });
+    assert.equal(afterSigning.status, 201, JSON.stringify(afterSigning.body));
+    assert.equal(afterSigning.body.clearedWhenPublished, true);
+
+    // A use found later that predates its consent is recorded as such, and the rights report lists it.
+    const found = await publish({
+      photoId: photo,
+      channel: 'website',
+      location: { url: 'https://old-site.clinic.example/2025/before-after' },
+      publishedAt: '2025-11-20T10:00:00Z',
+      unclearedWhenPublished: true,
+    });
+    assert.equal(found.status, 201, JSON.stringify(found.body));
+    assert.equal(found.body.status, 'live');
+    assert.equal(found.body.clearedWhenPublished, false);
+    const report = await get('/api/v1/reports/rights');
+    assert.equal(report.status, 200, JSON.stringify(report.body));
+    const listed = (report.body.unclearedWhenPublished as Json[]).map((entry) => ({
+      id: entry.publication.id as string,
+      reasons: (entry.reasons as { code: string }[]).map((reason) => reason.code),
+    }));
+    assert.deepEqual(listed, [{ id: found.body.id as string, reasons: ['release_not_yet_signed'] }]);
+    assert.ok(!(report.body.deniedLivePublications as Json[]).some((entry) => entry.publication.id === found.body.id));
+    const [recorded] = await t.database.query<Json>(
+      "SELECT details FROM audit_events WHERE action = 'publication.create' AND entity_id = $1",
+      [found.body.id],
+    );
+    assert.equal(recorded?.details.clearedWhenPublished, false);
+    assert.deepEqual(recorded?.details.reasonsWhenPublished, ['release_not_yet_signed']);
+
+    // A clock a little ahead is not the future; further ahead is refused.
+    const soon = new Date(t.clock.now().getTime() + 2 * 60_000).toISOString();
+    const later = new Date(t.clock.now().getTime() + 10 * 60_000).toISOString();
+    assert.equal((await publish({ photoId: photo, channel: 'website', location, publishedAt: soon })).status, 201);
+    const future = await publish({ photoId: photo, channel: 'website', location, publishedAt: later });
+    assert.equal(future.status, 400, JSON.stringify(future.body));
+    assert.equal(future.body.code, 'validation_failed');
+  });
+
   it('refuses bad input with a problem and records nothing', async () => {
     const before = await publications();
     const cases: [object, number][] = [

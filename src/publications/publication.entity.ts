@@ -96,6 +96,13 @@ export class PublicationEntity {
   @JoinColumn({ name: 'release_id' })
   release?: ReleaseEntity;
 
+  /**
+   * Whether consent cleared the use at `publishedAt` as well as when it was recorded; false only for
+   * a use found later that predates its consent, recorded as such (the rights report lists it).
+   */
+  @Column({ name: 'cleared_when_published', type: 'boolean', default: true })
+  clearedWhenPublished!: boolean;
+
   /** Whether the service serves the photo for this publication at /m/{mediaToken}. */
   @Column({ type: 'boolean' })
   hosted!: boolean;

@@ -7,7 +7,13 @@ import { ClearanceService, intendedUse, type PhotoClearanceFacts } from '../clea
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
-import { decideClearance, presentOf, type ClearanceDecision, type IntendedUse } from '../rights/clearance.js';
+import {
+  decideClearance,
+  MAX_CLOCK_AHEAD_MS,
+  presentOf,
+  type ClearanceDecision,
+  type IntendedUse,
+} from '../rights/clearance.js';
 import type {
   CreatePublicationDto,
   PublicationLocationDto,
@@ -39,6 +45,11 @@ interface LockedDecision {
   facts: PhotoClearanceFacts;
   use: IntendedUse;
   decision: ClearanceDecision;
+}
+
+/** A refused use: decided now, or at its `publishedAt` when that is what failed. */
+interface RefusedUse extends LockedDecision {
+  whenPublished: boolean;
 }
 
 /**
@@ -74,17 +85,27 @@ export class PublicationsService {
     }
     const now = this.clock.now();
     const publishedAt = dto.publishedAt ? new Date(dto.publishedAt) : now;
-    if (publishedAt.getTime() > now.getTime()) {
+    // A clock a little ahead of this one (the client's, another instance's) is not the future.
+    if (publishedAt.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) {
       throw new ValidationFailedError([
         { field: 'publishedAt', messages: ['must not be in the future: record a publication once it is live'] },
       ]);
     }
 
-    let refused: LockedDecision | undefined;
+    let refused: RefusedUse | undefined;
     const created = await this.dataSource.transaction(async (manager) => {
       const locked = await this.decideUnderLock(manager, dto);
       if (!locked.decision.allowed || !locked.decision.releaseId) {
-        refused = locked;
+        refused = { ...locked, whenPublished: false };
+        return null;
+      }
+      // Cleared now is not enough: a registry that shows a use as cleared must mean it was cleared
+      // when it happened. History does not change under the lock, so the past is decided plainly.
+      const then =
+        publishedAt < locked.use.at ? decideClearance(locked.facts, { ...locked.use, at: publishedAt }) : null;
+      const clearedWhenPublished = then?.allowed ?? true;
+      if (then && !clearedWhenPublished && !dto.unclearedWhenPublished) {
+        refused = { facts: locked.facts, use: { ...locked.use, at: publishedAt }, decision: then, whenPublished: true };
         return null;
       }
       const publication = manager.create(PublicationEntity, {
@@ -102,6 +123,7 @@ export class PublicationsService {
         hosted,
         mediaToken: hosted ? randomBytes(24).toString('base64url') : null,
         status: 'live',
+        clearedWhenPublished,
       });
       await manager.insert(PublicationEntity, publication);
       await this.audit.record(
@@ -117,6 +139,8 @@ export class PublicationsService {
             hosted,
             releaseId: locked.decision.releaseId,
             releaseVersion: locked.decision.releaseVersion,
+            clearedWhenPublished,
+            ...(then && !then.allowed ? { reasonsWhenPublished: then.reasons.map((reason) => reason.code) } : {}),
           },
         },
         manager,
@@ -217,7 +241,7 @@ export class PublicationsService {
   }
 
   /** The 409 of a use that is not cleared, recorded (outside the rolled-back transaction) as evidence. */
-  private async notCleared({ facts, use, decision }: LockedDecision, caller: Caller): Promise<DomainError> {
+  private async notCleared({ facts, use, decision, whenPublished }: RefusedUse, caller: Caller): Promise<DomainError> {
     await this.audit.record(caller, {
       action: 'publication.create',
       outcome: 'denied',
@@ -231,12 +255,21 @@ export class PublicationsService {
         releaseVersion: decision.releaseVersion,
       },
     });
-    return new DomainError('publication_not_cleared', 409, 'This use of the photo is not cleared.', {
-      reasons: decision.reasons,
-      remedies: decision.remedies,
-      releaseId: decision.releaseId,
-      releaseVersion: decision.releaseVersion,
-    });
+    return new DomainError(
+      'publication_not_cleared',
+      409,
+      whenPublished
+        ? 'This use of the photo was not cleared when it was published. To record a use found later that ' +
+            'predates its consent, send `unclearedWhenPublished: true`: it is kept as such and listed on the rights report.'
+        : 'This use of the photo is not cleared.',
+      {
+        decidedAt: use.at,
+        reasons: decision.reasons,
+        remedies: decision.remedies,
+        releaseId: decision.releaseId,
+        releaseVersion: decision.releaseVersion,
+      },
+    );
   }
 
   /** Publications matching the filter, newest first unless asked otherwise; `limit` null for all. */

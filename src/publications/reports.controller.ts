@@ -9,7 +9,7 @@ import {
   RightsReportQueryDto,
 } from './dto/publication.dto.js';
 import { publicationView } from './publication.views.js';
-import { RightsReportService } from './rights-report.service.js';
+import { RightsReportService, type DeniedPublication } from './rights-report.service.js';
 
 const DEFAULT_EXPIRY_WINDOW_DAYS = 30;
 
@@ -21,7 +21,10 @@ export class ReportsController {
     private readonly config: AppConfig,
   ) {}
 
-  /** Live publications no longer cleared, and releases about to expire under live publications. */
+  /**
+   * Live publications no longer cleared, those found after the fact that consent did not clear when
+   * published, and releases about to expire under live publications.
+   */
   @RequirePermission('publications.read')
   @Get('rights')
   @ApiOkResponse({ type: RightsReportDto })
@@ -30,14 +33,17 @@ export class ReportsController {
     return Object.assign(new RightsReportDto(), {
       generatedAt: report.generatedAt,
       expiringWithinDays: report.expiringWithinDays,
-      deniedLivePublications: report.deniedLivePublications.map(({ item, decision }) =>
-        Object.assign(new DeniedPublicationDto(), {
-          publication: publicationView(item, this.config.http.publicBaseUrl),
-          reasons: decision.reasons,
-          remedies: decision.remedies,
-        }),
-      ),
+      deniedLivePublications: report.deniedLivePublications.map((denied) => this.deniedView(denied)),
+      unclearedWhenPublished: report.unclearedWhenPublished.map((denied) => this.deniedView(denied)),
       expiringReleases: report.expiringReleases.map((release) => Object.assign(new ExpiringReleaseDto(), release)),
+    });
+  }
+
+  private deniedView({ item, decision }: DeniedPublication): DeniedPublicationDto {
+    return Object.assign(new DeniedPublicationDto(), {
+      publication: publicationView(item, this.config.http.publicBaseUrl),
+      reasons: decision.reasons,
+      remedies: decision.remedies,
     });
   }
 }

@@ -25,12 +25,15 @@ export interface RightsReport {
   generatedAt: Date;
   expiringWithinDays: number;
   deniedLivePublications: DeniedPublication[];
+  /** Live publications recorded as found after the fact, with why their use was not cleared when published. */
+  unclearedWhenPublished: DeniedPublication[];
   expiringReleases: ExpiringRelease[];
 }
 
 /**
  * What marketing and the privacy officer must act on: live publications whose use the clearance
- * rule now denies (an expired release, say), and releases that expire soon while publications
+ * rule now denies (an expired release, say), live publications found after the fact whose use
+ * consent did not clear when they were published, and releases that expire soon while publications
  * under them are live. Every live publication is decided afresh, as of now.
  */
 @Injectable()
@@ -46,6 +49,7 @@ export class RightsReportService {
     const horizon = now.getTime() + expiringWithinDays * DAY_MS;
     const live = await this.publications.allLive();
     const denied: DeniedPublication[] = [];
+    const unclearedWhenPublished: DeniedPublication[] = [];
     const expiring = new Map<string, ExpiringRelease>();
     for (let start = 0; start < live.length; start += FACTS_CHUNK) {
       const chunk = live.slice(start, start + FACTS_CHUNK);
@@ -54,14 +58,21 @@ export class RightsReportService {
         const { publication } = item;
         const photoFacts = facts.get(publication.photoId);
         if (!photoFacts) continue;
-        const decision = decideClearance(photoFacts, {
+        const use = {
           channel: publication.channel,
           at: now,
           faceShown: publication.faceShown,
           marksObscured: publication.marksObscured,
           nameShown: publication.nameShown,
           paid: publication.paid,
-        });
+        };
+        const decision = decideClearance(photoFacts, use);
+        if (!publication.clearedWhenPublished) {
+          unclearedWhenPublished.push({
+            item,
+            decision: decideClearance(photoFacts, { ...use, at: publication.publishedAt }),
+          });
+        }
         if (!decision.allowed) {
           denied.push({ item, decision });
         } else if (decision.validUntil && decision.validUntil.getTime() <= horizon && decision.releaseId) {
@@ -81,6 +92,7 @@ export class RightsReportService {
       generatedAt: now,
       expiringWithinDays,
       deniedLivePublications: denied,
+      unclearedWhenPublished,
       expiringReleases: [...expiring.values()].sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime()),
     };
   }

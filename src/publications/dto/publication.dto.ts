@@ -81,10 +81,25 @@ export class CreatePublicationDto {
   @ApiPropertyOptional({ default: false }) @OptionalNotNull() @IsBoolean() nameShown?: boolean;
   @ApiPropertyOptional({ default: false }) @OptionalNotNull() @IsBoolean() paid?: boolean;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When it went live; defaults to now, never later.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'When it went live; defaults to now, never later. The use must have been cleared then as well as now ' +
+      '(409 `publication_not_cleared` with `decidedAt` otherwise).',
+  })
   @OptionalNotNull()
   @IsInstant()
   publishedAt?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Records a use found later that consent did not clear at `publishedAt` (it must be cleared now): kept with ' +
+      '`clearedWhenPublished: false` and listed on the rights report, never as cleared from the start.',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  unclearedWhenPublished?: boolean;
 
   @ApiPropertyOptional({
     default: false,
@@ -152,6 +167,8 @@ export class PublicationDto {
   @ApiProperty({ format: 'uuid', description: 'The release version that cleared the use when recorded.' })
   releaseId!: string;
   @ApiProperty() hosted!: boolean;
+  @ApiProperty({ description: 'Whether consent cleared the use when it was published, as well as when recorded.' })
+  clearedWhenPublished!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'The public URL of a hosted publication.' })
   mediaUrl!: string | null;
   @ApiProperty({ enum: PUBLICATION_STATUSES }) status!: PublicationStatus;
@@ -206,6 +223,13 @@ export class RightsReportDto {
     description: 'Live publications whose use is no longer cleared, with why.',
   })
   deniedLivePublications!: DeniedPublicationDto[];
+  @ApiProperty({
+    type: [DeniedPublicationDto],
+    description:
+      'Live publications recorded as found after the fact, whose use consent did not clear when they were ' +
+      'published, with why it was not cleared then.',
+  })
+  unclearedWhenPublished!: DeniedPublicationDto[];
   @ApiProperty({
     type: [ExpiringReleaseDto],
     description: 'Releases expiring within the window while publications under them are live, soonest first.',
