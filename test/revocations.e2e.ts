@@ -731,7 +731,12 @@ describe('revocations', () => {
     const doneTask = await taskOf(instagram.id as string);
     assert.equal(doneTask.status, 'done');
     assert.equal(doneTask.evidenceKind, 'attestation');
-    assert.equal(doneTask.evidence.statement, 'Deleted post C1 and checked the profile grid');
+    // An attestation is free text staff type: the privacy officer reads it, marketing does not.
+    assert.equal(doneTask.evidence.statement, undefined);
+    const officersView = ((await as(privacyOfficer).get(`/removal-cases/${caseId}`)).body.tasks as Json[]).find(
+      (task) => task.publicationId === instagram.id,
+    ) as Json;
+    assert.equal(officersView.evidence.statement, 'Deleted post C1 and checked the profile grid');
     assert.equal(doneTask.completedByUserId, marketing.id);
     assert.equal(await statusOf(instagram.id as string), 'removed');
     const again = await complete(marketing, instagramTask, { evidence: { kind: 'attestation', statement: 'Again' } });
@@ -840,7 +845,11 @@ describe('revocations', () => {
     assert.ok(approved.body.completedAt);
     assert.deepEqual(approved.body.progress, { tasks: 3, open: 0, done: 2, notRemovable: 1 });
     const leftUp = await taskOf(brochure.id as string);
-    assert.equal(leftUp.notRemovableReason, '2,000 printed brochures already handed out');
+    assert.equal(leftUp.notRemovableReason, undefined, 'free text staff type: not for marketing');
+    const officersLeftUp = ((await as(privacyOfficer).get(`/removal-cases/${caseId}`)).body.tasks as Json[]).find(
+      (task) => task.publicationId === brochure.id,
+    ) as Json;
+    assert.equal(officersLeftUp.notRemovableReason, '2,000 printed brochures already handed out');
     assert.equal(leftUp.approvedByUserId, privacyOfficer.id);
     assert.equal(await statusOf(brochure.id as string), 'not_removable');
     assert.deepEqual((await auditActions(patientId)).slice(-5), [

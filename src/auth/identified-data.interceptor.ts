@@ -15,7 +15,10 @@ import { IDENTIFIED_DATA_PERMISSION } from './roles.js';
 export class IdentifiedDataInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const maySeeIdentified = request.principal?.permissions.has(IDENTIFIED_DATA_PERMISSION) ?? false;
+    // A patient's session reaches only the patient's own records (the portal), which they may read.
+    const maySeeIdentified =
+      request.principal?.kind === 'patient' ||
+      (request.principal?.permissions.has(IDENTIFIED_DATA_PERMISSION) ?? false);
     return maySeeIdentified ? next.handle() : next.handle().pipe(map(withoutIdentifiedFields));
   }
 }

@@ -90,7 +90,7 @@ SELECT p.id, p.case_id, p.patient_id, p.face_visible, p.identifying_marks,
         SELECT 1 FROM release_cases rc WHERE rc.release_id = r.id AND rc.case_id = p.case_id))
   ), '[]'::json) AS releases,
   COALESCE((
-    SELECT json_agg(json_build_object('id', h.id, 'reason', h.reason, 'placedAt', h.placed_at, 'liftedAt', h.lifted_at))
+    SELECT json_agg(json_build_object('id', h.id, 'placedAt', h.placed_at, 'liftedAt', h.lifted_at))
     FROM holds h
     WHERE h.patient_id = p.patient_id AND (h.photo_ids IS NULL OR p.id = ANY(h.photo_ids))
   ), '[]'::json) AS holds,
@@ -260,7 +260,6 @@ function factsOf(row: PhotoRow, timeZone: string): PhotoClearanceFacts {
     revocations: row.revocations.map(revocationOf),
     holds: row.holds.map((hold) => ({
       id: hold.id,
-      reason: hold.reason,
       placedAt: new Date(hold.placedAt),
       liftedAt: hold.liftedAt === null ? null : new Date(hold.liftedAt),
     })),

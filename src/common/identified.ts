@@ -3,6 +3,10 @@
 // them from every answer to a caller who may not see identified data, however deeply nested.
 // As a second line, fields with the names below are removed wherever they appear, marked or not, so
 // a view built as a plain object literal cannot leak them either. Name patient fields from this list.
+//
+// Every text field an answer can carry is classified here, by name: identified (removed) or not
+// (kept, with why). Free text staff type is identified unless it is listed as not; a test walks
+// every response schema of the OpenAPI document and fails on a text field in neither list.
 
 import { Readable } from 'node:stream';
 import { StreamableFile } from '@nestjs/common';
@@ -30,6 +34,92 @@ export const IDENTIFYING_FIELD_NAMES: ReadonlySet<string> = new Set([
   // Free text and client file names often carry a patient's name.
   'notes',
   'fileName',
+  // Free text staff type about a patient or their request.
+  'identityVerification',
+  'amendmentReason',
+  'reason',
+  'liftReason',
+  'notRemovableReason',
+  'statement',
+  'howFound',
+  'authority',
+  'informationDescription',
+  'purpose',
+  'recipients',
+  'expirationEvent',
+  'disclosingParty',
+  // A mail server's refusal quotes the address it refused.
+  'lastError',
+]);
+
+/**
+ * Text fields of answers that never identify a patient, each with why. Identifiers, hashes, dates
+ * and enumerations need no entry: a field whose schema has a format or an enum is not free text.
+ */
+export const NOT_IDENTIFYING_TEXT_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['code', 'the pseudonymous patient code'],
+  ['patientCode', 'the pseudonymous patient code'],
+  ['channel', 'a channel code'],
+  ['channels', 'channel codes'],
+  ['deniedChannels', 'channel codes'],
+  ['message', 'written by the service from codes and dates'],
+  ['remedies', 'written by the service'],
+  ['inWords', "the release's scope, written by the service"],
+  ['progress', 'counts, written by the service'],
+  ['notice', 'written by the service'],
+  ['citation', 'a regulation reference'],
+  ['element', 'a checklist element name'],
+  ['requirement', 'written by the service'],
+  ['missing', 'written by the service'],
+  ['receivedVia', 'a channel of receipt'],
+  ['kind', 'a kind of photo or message'],
+  ['view', 'a photo angle'],
+  ['bodyArea', 'an anatomical area'],
+  ['identifyingMarks', 'what marketing must obscure (e.g. "tattoo, left forearm"), chosen from the photo'],
+  ['procedure', 'a treatment name'],
+  ['provider', 'the treating clinician, a staff member'],
+  ['formTemplate', "the clinic's form name"],
+  ['formVersion', "the clinic's form version"],
+  ['location', 'where a publication appears (URL, post, campaign)'],
+  ['url', 'a service or publication URL'],
+  ['postId', "a social network's post id"],
+  ['campaign', 'a marketing campaign name'],
+  ['printRun', 'a print run'],
+  ['mediaUrl', 'an unguessable public URL naming nothing'],
+  ['thumbUrl', 'a service URL naming nothing'],
+  ['thumbnailUrl', 'a service URL naming nothing'],
+  ['screenshotUrl', 'a service URL naming nothing'],
+  ['documentUrl', 'a service URL naming nothing'],
+  ['contentType', 'a media type'],
+  ['sha256', 'a hash'],
+  ['perceptualHash', 'a hash'],
+  ['hash', 'a hash'],
+  ['photoIds', 'identifiers'],
+  ['releaseSeriesIds', 'identifiers'],
+  ['revokedReleaseIds', 'identifiers'],
+  ['id', 'an identifier'],
+  ['seq', 'a sequence number'],
+  ['eventId', 'an identifier'],
+  ['patientId', 'an identifier'],
+  ['actorId', 'an identifier'],
+  ['entityId', 'an identifier'],
+  ['entityType', 'a kind of record'],
+  ['action', 'an audited action code'],
+  ['actorLabel', 'a staff member, API key or patient code'],
+  ['requestId', 'an identifier'],
+  ['clientIp', 'the address a request came from, for the audit of staff and machine access'],
+  ['nextCursor', 'a page cursor'],
+  ['displayName', "a staff member's name"],
+  ['email', "a staff member's sign-in address"],
+  ['name', "an API key's name"],
+  ['token', "the caller's own new credential"],
+  ['tokenPrefix', 'the first characters of an API key'],
+  ['lastUsedIp', "an API key's last client address"],
+  ['secret', "the caller's own second-factor secret"],
+  ['otpauthUri', "the caller's own second-factor enrolment"],
+  ['subject', 'an outbox subject: a kind of message and a patient code'],
+  ['to', "an outbox address: withheld from callers without patients.read when it is a patient's"],
+  ['body', 'an outbox body: withheld from callers without patients.read when it is to a patient'],
 ]);
 
 type Marked = { [IDENTIFIED_FIELDS]?: ReadonlySet<string | symbol> };

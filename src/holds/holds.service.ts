@@ -58,7 +58,7 @@ export class HoldsService {
           entityType: 'hold',
           entityId: hold.id,
           patientId,
-          details: { photoIds, reason: hold.reason },
+          details: { photoIds },
         },
         ...withdrawn.map(({ id }) => ({
           action: 'publication.media_withdrawn',
@@ -99,7 +99,7 @@ export class HoldsService {
           entityType: 'hold',
           entityId: hold.id,
           patientId: hold.patientId,
-          details: { reason: hold.liftReason },
+          details: {},
         },
         manager,
       );

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { CurrentCaller, maySeeIdentified, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
@@ -22,8 +22,9 @@ export class OutboxController {
 
   /**
    * Every message the service has written, newest first: with no SMTP server configured this is
-   * where they are read. Messages to patients carry their address, so each read is audited. With a
-   * mail server configured, the token of a patient's sign-in link is not shown.
+   * where they are read. A message to a patient shows its address and body only to a caller who may
+   * see identified data (it names the patient), and each read is audited. The token of a patient's
+   * sign-in link is never shown: it is the patient's alone.
    */
   @RequirePermission('outbox.read')
   @Get()
@@ -42,10 +43,7 @@ export class OutboxController {
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await builder.take(limit + 1).getMany();
-    // With a mail server, a patient's sign-in link is for the patient alone: an admin reading the
-    // outbox must not be able to open it. Without one, the admin is the mail channel and sees it.
-    const hideSignInLinks = this.config.mail.smtpUrl !== undefined;
-    const items = rows.slice(0, limit).map((message) => messageView(message, hideSignInLinks));
+    const items = rows.slice(0, limit).map((message) => messageView(message, maySeeIdentified(caller)));
     await this.audit.record(caller, {
       action: 'outbox.read',
       details: { delivery: query.delivery, kind: query.kind, removalCaseId: query.removalCaseId, count: items.length },
@@ -58,20 +56,26 @@ export class OutboxController {
   }
 }
 
-function messageView(message: OutboxMessageEntity, hideSignInLinks: boolean): OutboxMessageDto {
+function messageView(message: OutboxMessageEntity, seesPatients: boolean): OutboxMessageDto {
+  const withheld = message.recipientPatientId !== null && !seesPatients;
   return {
     id: message.id,
     createdAt: message.createdAt,
     kind: message.kind,
-    to: message.recipientAddress,
+    ...(withheld
+      ? {}
+      : {
+          to: message.recipientAddress,
+          body:
+            message.kind === 'portal_access_link'
+              ? message.body.replace(/#token=pcs_l_\S+/g, "#token=[the patient's alone; not shown]")
+              : message.body,
+        }),
+    identifiedWithheld: withheld,
     recipientUserId: message.recipientUserId,
     recipientPatientId: message.recipientPatientId,
     removalCaseId: message.removalCaseId,
     subject: message.subject,
-    body:
-      hideSignInLinks && message.kind === 'portal_access_link'
-        ? message.body.replace(/#token=pcs_l_\S+/g, '#token=[sent to the patient; not shown]')
-        : message.body,
     delivery: message.delivery,
     attempts: message.attempts,
     lastError: message.lastError,

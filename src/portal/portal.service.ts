@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller, PatientPrincipal } from '../auth/caller.js';
@@ -85,6 +85,8 @@ interface PublicationRow {
  */
 @Injectable()
 export class PortalService implements OnModuleInit {
+  private readonly logger = new Logger(PortalService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: PatientSessionsService,
@@ -143,6 +145,15 @@ export class PortalService implements OnModuleInit {
         if (!patient?.address || patient.sent) return;
         const link = await this.sessions.issueLink(manager, id, holder);
         const until = `${link.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+        const url = `${this.config.portal.linkUrl}#token=${link.token}`;
+        if (this.config.env === 'development' && this.config.mail.smtpUrl === undefined) {
+          // No staff account may read a working link from the outbox; a demo without a mail server
+          // still needs one, so the console of a development instance shows it.
+          this.logger.warn(
+            `DEVELOPMENT ONLY, no SMTP_URL: the portal sign-in link just mailed (to the outbox) is ${url} ` +
+              '- never run like this with real patients.',
+          );
+        }
         await this.notifications.enqueue(manager, [
           {
             kind: 'portal_access_link',
@@ -153,7 +164,7 @@ export class PortalService implements OnModuleInit {
             body: [
               'You asked to see your photo consent records. Open this link to sign in:',
               '',
-              `${this.config.portal.linkUrl}#token=${link.token}`,
+              url,
               '',
               `It works once, until ${until} (${Math.round(this.config.portal.linkLifetimeMs / 60_000)} minutes). ` +
                 'If you did not ask for it, you can ignore this message: nothing changes without it.',

@@ -103,6 +103,10 @@ export class PublicationEntity {
   @Column({ name: 'cleared_when_published', type: 'boolean', default: true })
   clearedWhenPublished!: boolean;
 
+  /** For a publication found after a revocation: how it came to light, as staff typed it. */
+  @Column({ name: 'how_found', type: 'text', nullable: true })
+  howFound!: string | null;
+
   /** Whether the service serves the photo for this publication at /m/{mediaToken}. */
   @Column({ type: 'boolean' })
   hosted!: boolean;

@@ -24,6 +24,7 @@ export function publicationView(
     publishedByUserId: publication.publishedByUserId,
     releaseId: publication.releaseId,
     hosted: publication.hosted,
+    howFound: publication.howFound,
     clearedWhenPublished: publication.clearedWhenPublished,
     mediaUrl: publication.mediaToken ? mediaUrl(publicBaseUrl, publication.mediaToken) : null,
     status: publication.status,

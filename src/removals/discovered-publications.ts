@@ -83,8 +83,8 @@ export class DiscoveredPublications {
       const [publication] = await manager.query<{ id: string }[]>(
         `INSERT INTO publications (photo_id, patient_id, channel, url, post_id, campaign, print_run, face_shown,
                                    marks_obscured, name_shown, paid, published_at, published_by_user_id, release_id,
-                                   hosted, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, $13, false, 'removal_pending')
+                                   hosted, status, how_found, cleared_when_published)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, $13, false, 'removal_pending', $14, $15)
          RETURNING id`,
         [
           input.photoId,
@@ -100,6 +100,8 @@ export class DiscoveredPublications {
           use.paid,
           publishedAt,
           decision.releaseId,
+          input.howFound.trim(),
+          decideClearance(facts, { ...use, at: publishedAt < use.at ? publishedAt : use.at }).allowed,
         ],
       );
       const [task] = await manager.query<{ id: string; assignee_user_id: string | null }[]>(
@@ -119,7 +121,6 @@ export class DiscoveredPublications {
             taskId: task.id,
             photoId: input.photoId,
             channel: input.channel,
-            howFound: input.howFound.trim(),
             reasons: decision.reasons.map((reason) => reason.code),
           },
         },

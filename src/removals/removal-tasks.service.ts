@@ -133,7 +133,7 @@ export class RemovalTasksService {
           entityType: 'removal_task',
           entityId: taskId,
           patientId: await patientOf(manager, task.caseId),
-          details: { caseId: task.caseId, publicationId: task.publicationId, reason: input.reason.trim() },
+          details: { caseId: task.caseId, publicationId: task.publicationId },
         },
         manager,
       );

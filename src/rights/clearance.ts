@@ -71,7 +71,6 @@ export interface ClearanceRevocation {
 /** A privacy officer's hold on the photo, while a request is disputed or verified. */
 export interface ClearanceHold {
   id: string;
-  reason: string;
   placedAt: Date;
   liftedAt: Date | null;
 }
@@ -254,7 +253,8 @@ function checkStanding(facts: ClearanceFacts, t: number, fail: Fail): ClearanceR
   }
   for (const hold of facts.holds) {
     const active = hold.placedAt.getTime() <= t && (hold.liftedAt === null || hold.liftedAt.getTime() > t);
-    if (active) fail('photo_on_hold', `The photo is on hold: ${hold.reason}`);
+    // The hold's reason is staff's free text, often about the patient: marketing reads this message.
+    if (active) fail('photo_on_hold', `The photo has been on hold since ${day(hold.placedAt, facts.timeZone)}.`);
   }
   return governing;
 }

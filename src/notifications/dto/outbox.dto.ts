@@ -41,13 +41,26 @@ export class OutboxMessageDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ enum: MESSAGE_KINDS }) kind!: MessageKind;
-  @ApiProperty({ type: String, nullable: true, description: 'null: no address on file; send it by post.' })
-  to!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      "null: no address on file; send it by post. Absent when it is a patient's and the caller may not see " +
+      'identified data (`identifiedWithheld`).',
+  })
+  to?: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) recipientUserId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) recipientPatientId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) removalCaseId!: string | null;
-  @ApiProperty() subject!: string;
-  @ApiProperty() body!: string;
+  @ApiProperty({ description: 'Names the patient by code only.' }) subject!: string;
+  @ApiPropertyOptional({
+    description:
+      "Absent for a message to a patient when the caller may not see identified data. A sign-in link's token " +
+      'is never shown.',
+  })
+  body?: string;
+  @ApiProperty({ description: 'Whether `to` and `body` were left out: the message is to a patient.' })
+  identifiedWithheld!: boolean;
   @ApiProperty({ enum: MESSAGE_DELIVERIES }) delivery!: MessageDelivery;
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;

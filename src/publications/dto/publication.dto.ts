@@ -167,6 +167,12 @@ export class PublicationDto {
   @ApiProperty({ format: 'uuid', description: 'The release version that cleared the use when recorded.' })
   releaseId!: string;
   @ApiProperty() hosted!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'For a publication found after a revocation: how it came to light (identified free text).',
+  })
+  howFound!: string | null;
   @ApiProperty({ description: 'Whether consent cleared the use when it was published, as well as when recorded.' })
   clearedWhenPublished!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'The public URL of a hosted publication.' })
