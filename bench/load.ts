@@ -28,6 +28,14 @@ export interface LoadTarget {
   expectedStatus?: number;
   /** When set, an answer with another body length counts as a failure. */
   expectedBytes?: number;
+  /** When set, an answer whose body does not contain this text counts as a failure (every body is then read). */
+  expectedText?: string;
+  /**
+   * When set, one more connection of its own sends `GET path` every `intervalMs` (the next request
+   * when the answer is in and the interval since the last one sent has passed) for the whole run:
+   * the latency a health check would see beside the load. Its answers must be `200`.
+   */
+  probe?: { path: string; intervalMs: number };
 }
 
 export interface LoadSpec extends LoadTarget {
@@ -48,6 +56,23 @@ export interface LoadRun {
   postgresCpuMicrosPerRequest: number | null;
   failed: number;
   firstFailure?: string;
+  /** The probe's answers, when the target has one. */
+  probe?: ProbeRun;
+}
+
+export interface ProbeRun {
+  count: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  failed: number;
+  firstFailure?: string;
+}
+
+/** Called on the main thread as the run's timed window opens (right after 'go') and as it closes. */
+export interface LoadWindow {
+  opened(): void;
+  closed(): void;
 }
 
 type ToWorker = { kind: 'prepare'; spec: LoadSpec } | { kind: 'go' };
@@ -62,16 +87,19 @@ type FromWorker =
       seconds: number;
       latenciesMs: Float64Array;
       clientCpuMicros: number;
+      probe?: { latenciesMs: Float64Array; failed: number; firstFailure?: string };
     };
 
 /**
  * Runs `spec`'s load from the load client's worker thread and measures it: requests served per
  * second, latency percentiles as the client saw them, and CPU per request of the service, the
  * client and PostgreSQL over the timed window. Throws, naming the target, if no request was served.
+ * `window`, when given, is told when the timed window opens and closes, before the main thread
+ * does any work of its own on the run's results.
  */
-export async function runLoad(spec: LoadSpec): Promise<LoadRun> {
+export async function runLoad(spec: LoadSpec, window?: LoadWindow): Promise<LoadRun> {
   try {
-    return await measure(spec);
+    return await measure(spec, window);
   } catch (error) {
     await stopLoads();
     throw new Error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -103,14 +131,20 @@ function loadClient(): NonNullable<typeof client> {
   return client;
 }
 
-async function measure(spec: LoadSpec): Promise<LoadRun> {
+async function measure(spec: LoadSpec, window?: LoadWindow): Promise<LoadRun> {
   const { worker, messages } = loadClient();
   worker.postMessage({ kind: 'prepare', spec } satisfies ToWorker);
   await messages.next('ready');
   const postgresCpuAtStart = await postgresCpuTicks();
   const cpuAtStart = process.cpuUsage();
   worker.postMessage({ kind: 'go' } satisfies ToWorker);
-  const done = await messages.next('done');
+  window?.opened();
+  let done: Extract<FromWorker, { kind: 'done' }>;
+  try {
+    done = await messages.next('done');
+  } finally {
+    window?.closed();
+  }
   const cpu = process.cpuUsage(cpuAtStart);
   const postgresCpu = postgresCpuBetween(postgresCpuAtStart, await postgresCpuTicks());
   if (done.served === 0) throw new Error(`no request succeeded; first failure: ${done.firstFailure}`);
@@ -124,6 +158,19 @@ async function measure(spec: LoadSpec): Promise<LoadRun> {
     postgresCpuMicrosPerRequest: postgresCpu === null ? null : postgresCpu / done.served,
     failed: done.failed,
     firstFailure: done.firstFailure,
+    probe: done.probe && probeRun(done.probe),
+  };
+}
+
+function probeRun(probe: NonNullable<Extract<FromWorker, { kind: 'done' }>['probe']>): ProbeRun {
+  const latencies = Array.from(probe.latenciesMs);
+  return {
+    count: latencies.length,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    maxMs: latencies.length ? Math.max(...latencies) : NaN,
+    failed: probe.failed,
+    firstFailure: probe.firstFailure,
   };
 }
 
@@ -187,14 +234,17 @@ async function drive(spec: LoadSpec, port: MessagePort, messages: Inbox<ToWorker
   const cpuAtStart = process.threadCpuUsage();
   const started = performance.now();
   const deadline = started + spec.durationMs;
+  // With expectedText every body is kept (request() keeps those whose status is not the one given).
+  const keepBodiesOf = spec.expectedText === undefined ? expectedStatus : undefined;
   const connection = async () => {
     while (performance.now() < deadline) {
       const sent = performance.now();
       try {
-        const reply = await request(spec.port, method, spec.path, headers, body, agent, expectedStatus);
+        const reply = await request(spec.port, method, spec.path, headers, body, agent, keepBodiesOf);
         if (
           reply.status === expectedStatus &&
-          (spec.expectedBytes === undefined || reply.bytes === spec.expectedBytes)
+          (spec.expectedBytes === undefined || reply.bytes === spec.expectedBytes) &&
+          (spec.expectedText === undefined || text(reply).includes(spec.expectedText))
         ) {
           latencies.push(performance.now() - sent);
         } else {
@@ -208,7 +258,9 @@ async function drive(spec: LoadSpec, port: MessagePort, messages: Inbox<ToWorker
       }
     }
   };
+  const probing = spec.probe ? probe(spec.port, spec.probe, deadline) : undefined;
   await Promise.all(Array.from({ length: spec.concurrency }, connection));
+  const probed = await probing;
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.threadCpuUsage(cpuAtStart);
   agent.destroy();
@@ -222,9 +274,40 @@ async function drive(spec: LoadSpec, port: MessagePort, messages: Inbox<ToWorker
       seconds,
       latenciesMs,
       clientCpuMicros: cpu.user + cpu.system,
+      probe: probed,
     } satisfies FromWorker,
-    [latenciesMs.buffer],
+    [latenciesMs.buffer, ...(probed ? [probed.latenciesMs.buffer] : [])],
   );
+}
+
+/** The probe's connection: `GET path` every `intervalMs` until the deadline, each answer timed. */
+async function probe(
+  targetPort: number,
+  spec: { path: string; intervalMs: number },
+  deadline: number,
+): Promise<{ latenciesMs: Float64Array<ArrayBuffer>; failed: number; firstFailure?: string }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  let failed = 0;
+  let firstFailure: string | undefined;
+  while (performance.now() < deadline) {
+    const sent = performance.now();
+    try {
+      const reply = await request(targetPort, 'GET', spec.path, {}, undefined, agent, 200);
+      if (reply.status === 200) latencies.push(performance.now() - sent);
+      else {
+        failed++;
+        firstFailure ??= `${reply.status} ${text(reply).slice(0, 200)}`;
+      }
+    } catch (error) {
+      failed++;
+      firstFailure ??= (error as Error).message;
+    }
+    const wait = sent + spec.intervalMs - performance.now();
+    if (wait > 0) await sleep(Math.min(wait, Math.max(0, deadline - performance.now())));
+  }
+  agent.destroy();
+  return { latenciesMs: Float64Array.from(latencies), failed, firstFailure };
 }
 
 if (!isMainThread && parentPort && (workerData as { loadClient?: boolean } | null)?.loadClient) {

@@ -36,13 +36,13 @@ class CoreModule {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, migrationUrl = config.database.migrationUrl): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config.log.level)),
-        DatabaseModule.forRoot(databaseUrl, config.database.poolSize),
+        DatabaseModule.forRoot(databaseUrl, config.database.poolSize, migrationUrl),
         StorageModule.forRoot(config),
         JobsModule.forRoot(databaseUrl),
         AuditModule,

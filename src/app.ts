@@ -31,9 +31,13 @@ const REQUEST_TIMEOUT_MS = 5 * 60_000;
 const MAX_PATH_PARAM_LENGTH = 2048;
 
 /** Builds the HTTP application with every cross-cutting behaviour; the caller decides when to listen. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  migrationUrl?: string,
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, databaseUrl),
+    AppModule.forRoot(config, databaseUrl, migrationUrl ?? config.database.migrationUrl),
     createHttpAdapter(config),
     { bufferLogs: true },
   );

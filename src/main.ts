@@ -21,16 +21,17 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.database.url;
+  let migrationUrl = config.database.migrationUrl;
   if (!databaseUrl) {
     embedded = new EmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.database.embeddedPort,
       log: (message) => log.info(message),
     });
-    databaseUrl = await embedded.start();
+    ({ url: databaseUrl, migrationUrl } = await embedded.start());
   }
 
-  const app = await createApp(config, databaseUrl).catch(async (error: unknown) => {
+  const app = await createApp(config, databaseUrl, migrationUrl).catch(async (error: unknown) => {
     await embedded?.stop();
     throw error;
   });

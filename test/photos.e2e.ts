@@ -12,6 +12,7 @@ import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './suppo
 import { heicHeader, jpegPhoto, photoPixels, pngOfSize, SVG_IMAGE } from './support/images.js';
 import { collectBytes, counts, createCase, createPatient, postForm, type FilePart } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
+import { TEST_SERVING_ROLE } from './support/test-env.js';
 
 const BEFORE = { kind: 'before', view: 'front', bodyArea: 'nose', faceVisible: true };
 
@@ -487,7 +488,8 @@ describe('photos', () => {
       CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
       CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON commit_refusals
-        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit();`);
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit();
+      GRANT INSERT ON commit_refusals TO ${TEST_SERVING_ROLE};`);
     try {
       const refused = await stored();
       await assert.rejects(

@@ -38,7 +38,7 @@ export class AppConfig {
   };
   readonly log: { level: ParsedEnv['LOG_LEVEL'] };
   readonly dataDir: string;
-  readonly database: { url?: string; poolSize: number; embeddedPort?: number };
+  readonly database: { url?: string; migrationUrl?: string; poolSize: number; embeddedPort?: number };
   readonly storage: StorageConfig;
   readonly presignTtlSeconds: number;
   readonly auth: {
@@ -91,7 +91,12 @@ export class AppConfig {
     };
     this.log = { level: env.LOG_LEVEL };
     this.dataDir = path.resolve(env.DATA_DIR);
-    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, embeddedPort: env.EMBEDDED_PG_PORT };
+    this.database = {
+      url: env.DATABASE_URL,
+      migrationUrl: env.DATABASE_MIGRATION_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      embeddedPort: env.EMBEDDED_PG_PORT,
+    };
     this.presignTtlSeconds = env.STORAGE_PRESIGN_TTL_SECONDS;
     this.auth = {
       bootstrapAdmin:

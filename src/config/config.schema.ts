@@ -52,6 +52,7 @@ export const configSchema = z
 
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATABASE_MIGRATION_URL: url(['postgres:', 'postgresql:']).optional(),
     DATABASE_POOL_SIZE: integer(1, 200).default(10),
     EMBEDDED_PG_PORT: integer(1, 65535).optional(),
 
@@ -165,6 +166,7 @@ export const knownVariables: readonly string[] = Object.keys(configSchema.shape)
 /** Variables whose values must never be echoed back in an error message or a log line. */
 export const secretVariables: ReadonlySet<string> = new Set([
   'DATABASE_URL',
+  'DATABASE_MIGRATION_URL',
   'STORAGE_SIGNING_SECRET',
   'S3_SECRET_ACCESS_KEY',
   'S3_ACCESS_KEY_ID',

@@ -6,8 +6,10 @@ import { arch, platform } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import pg, { escapeIdentifier, escapeLiteral } from 'pg';
 import { freeLoopbackPort } from '../common/free-port.js';
+import { JOB_SCHEMA } from '../jobs/job-queue.js';
+import { transferOwnership } from './serving-role.js';
 
 const run = promisify(execFile);
 
@@ -44,6 +46,13 @@ interface Credentials {
  * one starts; a second live service on the same data directory is refused. The server runs in its
  * own process group so a terminal's Ctrl-C reaches only the service, which stops it last.
  */
+/** Where the service connects: as the serving role, as the owner for migrations, as the superuser for set-up. */
+export interface EmbeddedUrls {
+  url: string;
+  migrationUrl: string;
+  superuserUrl: string;
+}
+
 export class EmbeddedPostgres {
   private process?: ChildProcess;
   private readonly clusterDir: string;
@@ -58,8 +67,8 @@ export class EmbeddedPostgres {
     this.logFile = path.join(options.dataDir, 'pg.log');
   }
 
-  /** Starts the server (creating the cluster if needed) and returns a URL for the service's database. */
-  async start(): Promise<string> {
+  /** Starts the server (creating the cluster and the roles if needed) and returns the service's database URLs. */
+  async start(): Promise<EmbeddedUrls> {
     const binaries = await loadBinaries();
     await mkdir(this.options.dataDir, { recursive: true });
     const runAs = await postgresUserIfRoot();
@@ -99,11 +108,13 @@ export class EmbeddedPostgres {
     exited.catch(() => undefined);
     await writeFile(this.ownerFile, `${process.pid}\n`);
 
-    const serverUrl = (database: string) =>
-      `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+    const serverUrl = (database: string, as: Credentials = credentials) =>
+      `postgres://${as.user}:${encodeURIComponent(as.password)}@127.0.0.1:${port}/${database}`;
+    let roles: { owner: Credentials; serving: Credentials };
     try {
       await Promise.race([waitUntilAccepting(serverUrl('postgres')), exited]);
       await createDatabaseIfMissing(serverUrl('postgres'), EMBEDDED_DATABASE_NAME);
+      roles = await setUpRoles(serverUrl(EMBEDDED_DATABASE_NAME));
     } catch (error) {
       await this.stop();
       throw new Error(
@@ -114,7 +125,11 @@ export class EmbeddedPostgres {
       );
     }
     this.options.log(`embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${this.clusterDir})`);
-    return serverUrl(EMBEDDED_DATABASE_NAME);
+    return {
+      url: serverUrl(EMBEDDED_DATABASE_NAME, roles.serving),
+      migrationUrl: serverUrl(EMBEDDED_DATABASE_NAME, roles.owner),
+      superuserUrl: serverUrl(EMBEDDED_DATABASE_NAME),
+    };
   }
 
   /** Fast shutdown: open transactions roll back, the data is consistent on disk. */
@@ -316,6 +331,41 @@ async function waitUntilAccepting(url: string): Promise<void> {
       await client.end().catch(() => undefined);
     }
   }
+}
+
+/** The roles the service uses; the cluster's superuser is only for setting them up. */
+export const EMBEDDED_OWNER_ROLE = 'pcs_owner';
+export const EMBEDDED_SERVING_ROLE = 'pcs_serving';
+
+/**
+ * Creates (or renews the passwords of) the database's owner, which runs migrations, and the role
+ * the service serves requests as (src/database/serving-role.ts), and gives the owner whatever an
+ * earlier start left owned by the superuser. Passwords are new on every start: nothing keeps them.
+ */
+async function setUpRoles(databaseUrl: string): Promise<{ owner: Credentials; serving: Credentials }> {
+  const owner = { user: EMBEDDED_OWNER_ROLE, password: randomBytes(24).toString('base64url') };
+  const serving = { user: EMBEDDED_SERVING_ROLE, password: randomBytes(24).toString('base64url') };
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const role of [owner, serving]) {
+      const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role.user])).rowCount;
+      await client.query(
+        `${exists ? 'ALTER' : 'CREATE'} ROLE ${escapeIdentifier(role.user)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE ` +
+          `PASSWORD ${escapeLiteral(role.password)}`,
+      );
+    }
+    // The owner hands the job queue's schema to the serving role, which it may only do as a member.
+    await client.query(`GRANT ${escapeIdentifier(serving.user)} TO ${escapeIdentifier(owner.user)}`);
+    await client.query(
+      `ALTER DATABASE ${escapeIdentifier(EMBEDDED_DATABASE_NAME)} OWNER TO ${escapeIdentifier(owner.user)}`,
+    );
+    await client.query(transferOwnership('public', owner.user));
+    await client.query(transferOwnership(JOB_SCHEMA, serving.user));
+  } finally {
+    await client.end();
+  }
+  return { owner, serving };
 }
 
 async function createDatabaseIfMissing(serverUrl: string, database: string): Promise<void> {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { runCommand } from '../common/command.js';
 import { loadConfig } from '../config/app-config.js';
 import { openCliDatabase } from './cli-database.js';
+import { grantServingRole } from './serving-role.js';
 import { migrate } from './data-source.js';
 
 // npm run migration:run | migration:revert | migration:generate -- <Name> | migration:check
@@ -30,12 +31,13 @@ async function main(): Promise<number> {
     return 64;
   }
 
-  const { dataSource, close } = await openCliDatabase(loadConfig());
+  const { dataSource, servingRole, close } = await openCliDatabase(loadConfig());
   try {
     await dataSource.initialize();
     switch (command) {
       case 'run': {
         const applied = await migrate(dataSource);
+        if (servingRole) await dataSource.transaction((manager) => grantServingRole(manager, servingRole));
         process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'no pending migrations\n');
         return 0;
       }

@@ -56,6 +56,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       connectionString: databaseUrl,
       schema: JOB_SCHEMA,
       application_name: 'photo-consent-jobs',
+      // The schema is made before the service starts (DatabaseModule): the serving role may not create one.
+      createSchema: false,
       max: 4,
       clock,
     });

@@ -52,13 +52,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = options.database ?? (await createTestDatabase());
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pcs-test-data-'));
   const config = loadConfig(
-    { DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...options.env },
+    {
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.servingUrl,
+      DATABASE_MIGRATION_URL: database.url,
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    },
     null,
   );
   const clock = new ManualClock(options.startAt ?? new Date('2026-03-02T09:00:00Z'));
   const jobClock = new TestClock(clock.now());
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, database.url)],
+    imports: [AppModule.forRoot(config, database.servingUrl, database.url)],
     controllers: options.controllers ?? [],
   })
     .overrideProvider(Clock)

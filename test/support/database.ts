@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { TEMPLATE_DATABASE_URL, testEnv } from './test-env.js';
+import { SERVING_ROLE_PASSWORD, TEMPLATE_DATABASE_URL, TEST_SERVING_ROLE, testEnv } from './test-env.js';
 
 export interface TestDatabase {
+  /** As the owner (the server's superuser): for migrations and for the test's own reads and locks. */
   url: string;
+  /** As the role the service serves requests as. */
+  servingUrl: string;
   query<Row extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   drop(): Promise<void>;
 }
@@ -22,9 +25,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`),
   );
   const url = withDatabase(templateUrl, name);
+  const serving = new URL(url);
+  serving.username = TEST_SERVING_ROLE;
+  serving.password = testEnv(SERVING_ROLE_PASSWORD);
+  const servingUrl = serving.href;
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   return {
     url,
+    servingUrl,
     query: async <Row extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
       (await pool.query<Row>(sql, params)).rows,
     drop: async () => {
