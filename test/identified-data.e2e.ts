@@ -149,6 +149,34 @@ describe('identified free text', () => {
     assert.equal(stored?.n, 0);
   });
 
+  it('shows the admin audit codes but not free text an older event copied into its details', async () => {
+    // An event as the service wrote them before details were limited to codes: a hold's reason, verbatim.
+    await t.database.query(
+      `INSERT INTO audit_events (actor_type, action, entity_type, entity_id, patient_id, outcome, details)
+       VALUES ('system', 'hold.place', 'hold', gen_random_uuid()::text, $1, 'done', $2)`,
+      [patient.id, JSON.stringify({ photoIds: [photo], reason: 'Guardian Sam Whitlock disputes the signature' })],
+    );
+    await request(t.server)
+      .post('/api/v1/auth/login')
+      .send({ email: marketing.email, password: 'not the password at all' })
+      .expect(401);
+
+    const trail = await as(admin).get('/audit?limit=200').expect(200);
+    assert.ok(!trail.text.includes('Whitlock'), 'older free text is left out for the admin');
+    const legacy = (trail.body.items as Json[]).find((event) => event.action === 'hold.place');
+    assert.deepEqual(legacy?.details, { photoIds: [photo] });
+    const refused = (trail.body.items as Json[]).find(
+      (event) => event.action === 'auth.login' && event.outcome === 'denied' && event.entityId === marketing.id,
+    );
+    assert.equal(refused?.details.reason, 'wrong_password', 'codes stay readable');
+    const exported = await as(admin).get('/audit/export').expect(200);
+    assert.ok(!exported.text.includes('Whitlock'));
+    assert.ok(exported.text.includes('wrong_password'));
+
+    const forOfficer = await as(privacyOfficer).get(`/audit?patientId=${patient.id}&limit=200`).expect(200);
+    assert.ok(forOfficer.text.includes('Sam Whitlock'), 'the privacy officer reads the trail whole');
+  });
+
   it("gives no staff account a patient's address, name or working sign-in link from the outbox", async () => {
     await request(t.server)
       .post('/api/v1/portal/access')

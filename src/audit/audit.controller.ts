@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access.decorator.js';
 import { Clock } from '../common/clock.js';
 import { csvLine } from '../common/csv.js';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { CurrentCaller, maySeeIdentified, type Caller } from '../auth/caller.js';
+import { auditDetailsWithoutIdentified } from '../common/identified.js';
 import { AuditService } from './audit.service.js';
 import { AuditTrailService, type AuditFilter } from './audit-trail.service.js';
 import {
@@ -50,7 +51,10 @@ export class AuditController {
   async list(@Query() query: AuditPageQueryDto, @CurrentCaller() caller: Caller): Promise<AuditPageDto> {
     const filter = toFilter(query);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const items = await this.trail.page(filter, limit, query.before);
+    const page = await this.trail.page(filter, limit, query.before);
+    const items = maySeeIdentified(caller)
+      ? page
+      : page.map((event) => ({ ...event, details: auditDetailsWithoutIdentified(event.details) }));
     await this.audit.record(caller, {
       action: 'audit.read',
       patientId: filter.patientId,
@@ -79,9 +83,14 @@ export class AuditController {
     });
     const stamp = this.clock.now().toISOString().slice(0, 19).replace(/[-:]/g, '');
     const trail = this.trail;
+    // The export is written here, past the interceptor: identified details are left out here.
+    const seesIdentified = maySeeIdentified(caller);
     async function* lines() {
       yield csvLine(CSV_COLUMNS);
-      for await (const event of trail.all(filter, upTo)) yield csvLine(CSV_COLUMNS.map((column) => event[column]));
+      for await (const each of trail.all(filter, upTo)) {
+        const event = seesIdentified ? each : { ...each, details: auditDetailsWithoutIdentified(each.details) };
+        yield csvLine(CSV_COLUMNS.map((column) => event[column]));
+      }
     }
     await reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -122,7 +122,31 @@ export const NOT_IDENTIFYING_TEXT_FIELDS: ReadonlyMap<string, string> = new Map(
   ['body', 'an outbox body: withheld from callers without patients.read when it is to a patient'],
 ]);
 
-type Marked = { [IDENTIFIED_FIELDS]?: ReadonlySet<string | symbol> };
+type Marked = { [IDENTIFIED_FIELDS]?: ReadonlySet<string | symbol>; [ALREADY_FILTERED]?: true };
+
+const ALREADY_FILTERED = Symbol('alreadyFiltered');
+
+/** A code the service writes (`wrong_password`, `throttled`): no name or sentence fits this shape. */
+const CODE = /^[a-z][a-z0-9_]{0,63}$/;
+
+/**
+ * Audit details for a caller who may not see identified data. Details hold identifiers and codes,
+ * but events recorded before that rule may hold staff's free text under an identified name (a hold's
+ * `reason`): such a field is kept only when its value is a code, so the admin still reads why a
+ * sign-in was refused. The copy is marked so that the interceptor passes it as it is.
+ */
+export function auditDetailsWithoutIdentified(details: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (IDENTIFYING_FIELD_NAMES.has(key)) {
+      if (typeof value === 'string' && CODE.test(value)) copy[key] = value;
+    } else {
+      copy[key] = withoutIdentifiedFields(value);
+    }
+  }
+  Object.defineProperty(copy, ALREADY_FILTERED, { value: true, enumerable: false });
+  return copy;
+}
 
 /** Marks a response field as identifying a patient. */
 export function Identified(): PropertyDecorator {
@@ -144,6 +168,7 @@ export function Identified(): PropertyDecorator {
 export function withoutIdentifiedFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutIdentifiedFields);
   if (value === null || typeof value !== 'object' || value instanceof Date || isBytes(value)) return value;
+  if ((value as Marked)[ALREADY_FILTERED]) return value;
   const marked = (value as Marked)[IDENTIFIED_FIELDS];
   const copy: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
