@@ -88,7 +88,7 @@ const DESIGNED_ACCESS: Record<Permission, Role[]> = {
   'users.write': ['admin'],
   'api_keys.read': ['admin'],
   'api_keys.write': ['admin'],
-  'outbox.read': ['admin'],
+  'outbox.read': ['privacy_officer', 'admin'],
 };
 
 type Caller = { kind: 'anonymous' } | { kind: 'role'; role: Role } | { kind: 'api_key' } | { kind: 'patient' };

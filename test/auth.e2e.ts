@@ -474,6 +474,41 @@ describe("login throttling against someone who knows an account's address", () =
     await login(t, { email: owner.email, password: 'another wrong guess' }, '198.18.9.9').expect(429);
   });
 
+  it('gives whoever also has the password only so many codes to try while the account is guessed', async () => {
+    const owner = await createStaff(t, 'admin');
+    await signIn(t, owner);
+    const secret = owner.totpSecret as string;
+    await guess(owner.email, 100, 50);
+    const code = nextTotpCode(t, secret);
+    const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    // Ten wrong codes with the right password, each from an address of its own.
+    for (let i = 0; i < 10; i++) {
+      await login(t, { email: owner.email, password: owner.password, totpCode: wrongCode }, `100.64.0.${i + 1}`).expect(
+        429,
+      );
+    }
+    // Then even the right code is refused until the window ends: the codes are not guessed from a /48.
+    await login(t, { email: owner.email, password: owner.password, totpCode: code }, '100.64.1.1').expect(429);
+    t.clock.advance(15 * MINUTE);
+    await login(
+      t,
+      { email: owner.email, password: owner.password, totpCode: nextTotpCode(t, secret) },
+      '100.64.1.1',
+    ).expect(200);
+  });
+
+  it('refuses a signed-in session its second-factor and password checks while the account is guessed', async () => {
+    const owner = await createStaff(t, 'marketing');
+    const session = await signIn(t, owner);
+    await guess(owner.email, 20, 10);
+    const change = await request(t.server)
+      .post('/api/v1/auth/password')
+      .auth(session.token, { type: 'bearer' })
+      .send({ currentPassword: 'a guess from a stolen session', newPassword: strongPassword() });
+    assert.equal(change.status, 429, JSON.stringify(change.body));
+    t.clock.advance(15 * MINUTE);
+  });
+
   it('lets an owner without a second factor in from where they signed in lately, and nobody else', async () => {
     const owner = await createStaff(t, 'front_desk');
     const office = '192.0.2.50';

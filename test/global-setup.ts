@@ -40,9 +40,8 @@ export async function globalSetup(): Promise<void> {
   const servingPassword = await createServingRole(templateUrl);
   const dataSource = await new DataSource(dataSourceOptions(templateUrl, 2)).initialize();
   try {
-    await migrate(dataSource);
     // The services under test serve as a role of their own, as deployed (src/database/serving-role.ts).
-    await dataSource.transaction((manager) => grantServingRole(manager, TEST_SERVING_ROLE));
+    await migrate(dataSource, (manager) => grantServingRole(manager, TEST_SERVING_ROLE));
   } finally {
     await dataSource.destroy();
   }

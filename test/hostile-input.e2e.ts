@@ -103,6 +103,15 @@ describe('hostile input: one rule for every JSON the service parses', () => {
     assert.equal(huge.status, 400, JSON.stringify(huge.body));
     assert.equal(huge.body.code, 'json_list_too_long');
 
+    // An object as wide: each unknown field would cost a validation error of its own.
+    const fields = Array.from({ length: 60_000 }, (_, i) => `"f${i}":1`).join(',');
+    const wide = await request(t.server)
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send(`{${fields}}`);
+    assert.equal(wide.status, 400, JSON.stringify(wide.body));
+    assert.equal(wide.body.code, 'json_object_too_large');
+
     // Within the parser's bound but over the field's own: refused by the field's limit, by name.
     const overField = await request(t.server)
       .post('/api/v1/clearance/batch')

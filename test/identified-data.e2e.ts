@@ -200,6 +200,13 @@ describe('identified free text', () => {
     for (const text of [token, 'dana.whitlock@example.test', 'Dana Whitlock']) {
       assert.ok(!outbox.text.includes(text), `the admin must not read "${text}"`);
     }
+    // The privacy officer, who may see identified data, reads the letters (those without an address go
+    // out by post), but no sign-in token either.
+    const forOfficer = await as(privacyOfficer).get('/outbox?limit=200').expect(200);
+    const letters = (forOfficer.body.items as Json[]).filter((item) => item.recipientPatientId === patient.id);
+    assert.ok(letters.every((item) => item.identifiedWithheld === false && typeof item.body === 'string'));
+    assert.ok(letters.some((item) => item.to === 'dana.whitlock@example.test'));
+    assert.ok(!forOfficer.text.includes(token), 'a sign-in token is the patient’s alone');
     // The link still works for the patient who received it.
     await request(t.server).post('/api/v1/portal/session').send({ token }).expect(201);
   });

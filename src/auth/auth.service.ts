@@ -120,6 +120,13 @@ export class AuthService implements OnModuleInit {
         await this.audit.record(caller, loginDenied(account, 'totp_required'));
         throw new UnauthenticatedError('totp_required');
       }
+      // While the password is being guessed, whoever has it too gets only so many codes to try,
+      // from however many addresses; counted before the code is checked, answered as any guess.
+      if (locked) {
+        const codesWait = await this.throttle.reserveCodeAttempt(email);
+        if (codesWait > 0)
+          await this.refuseGuessed(caller, account, Math.max(codesWait, verdict.accountGuessedFor), 'totp_attempts');
+      }
       if (!(await this.consumeTotp(account, account.totpSecret, input.totpCode))) {
         if (locked) await this.refuseGuessed(caller, account, verdict.accountGuessedFor, 'totp_invalid');
         await this.refuse(caller, 'totp_invalid', account, 'totp_invalid');
@@ -287,7 +294,7 @@ export class AuthService implements OnModuleInit {
    * factor. Wrong codes count as failed sign-ins for the throttle.
    */
   async verifyTotp(principal: StaffPrincipal, code: string, caller: Caller): Promise<{ enrolledAt: Date }> {
-    await this.reserveAttempt(principal.email, caller, totpDenied(principal));
+    await this.reserveSignedInAttempt(principal.email, caller, totpDenied(principal));
     const user = await this.users.get(principal.userId);
     const secret = user.totpPendingSecret ?? user.totpSecret;
     if (!secret) {
@@ -334,7 +341,7 @@ export class AuthService implements OnModuleInit {
       entityType: 'user',
       entityId: principal.userId,
     };
-    await this.reserveAttempt(principal.email, caller, denied);
+    await this.reserveSignedInAttempt(principal.email, caller, denied);
     const user = await this.users.get(principal.userId);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       await this.audit.record(caller, { ...denied, details: { reason: 'wrong_password' } });
@@ -386,6 +393,19 @@ export class AuthService implements OnModuleInit {
       throw new TooManyAttemptsError(verdict.retryAfter);
     }
     return verdict;
+  }
+
+  /**
+   * For a caller that holds a session (a second-factor code, the current password): the account's
+   * own count is a hard limit too. Its owner is already in, so it keeps no one out, and a stolen
+   * session must not guess from many addresses.
+   */
+  private async reserveSignedInAttempt(email: string, caller: Caller, denied: AuditEntry): Promise<void> {
+    const verdict = await this.reserveAttempt(email, caller, denied);
+    if (verdict.accountGuessedFor > 0) {
+      await this.audit.record(caller, { ...denied, details: { reason: 'throttled' } });
+      throw new TooManyAttemptsError(verdict.accountGuessedFor);
+    }
   }
 
   /** An attempt on an account whose password is being guessed that proved no more than a password. */

@@ -54,21 +54,41 @@ export class LoginThrottleService {
   }
 
   /**
-   * The attempt succeeded: this address's count for the account is cleared, and the address's own
-   * count no longer holds this attempt (one good password proves nothing about the others tried
-   * from there). The account's count is cleared too, unless its password is being guessed: the
-   * owner getting in must not hand the guesser a fresh allowance.
+   * Counts a second-factor code sent with the right password while the account's password is being
+   * guessed: a hard limit per account, from any address, so that whoever has the password cannot
+   * try codes from many addresses. It runs out with its window, not with a success. Returns the
+   * seconds to wait when over the limit, else 0.
+   */
+  async reserveCodeAttempt(email: string): Promise<number> {
+    const { windowMs, maxFailuresPerAccount } = this.config.auth.loginThrottle;
+    const waits = await countAttemptsEach(
+      this.dataSource,
+      [{ scope: 'account_code', key: accountKey(email), limit: maxFailuresPerAccount }],
+      this.clock.now(),
+      windowMs,
+    );
+    return waits.get('account_code') ?? 0;
+  }
+
+  /**
+   * The attempt succeeded: the address's own count no longer holds this account's attempts from
+   * there (the owner's typos, the first step of a two-step sign-in; one good sign-in proves nothing
+   * about other accounts tried from there), and this address's count for the account is cleared.
+   * The account's count is cleared too, unless its password is being guessed: the owner getting in
+   * must not hand the guesser a fresh allowance.
    */
   async attemptSucceeded(email: string, clientIp: string | null): Promise<void> {
     const { maxFailuresPerAccount } = this.config.auth.loginThrottle;
     await this.dataSource.query(
+      `UPDATE login_throttle SET failures = greatest(failures - coalesce(
+         (SELECT failures FROM login_throttle WHERE scope = 'account_ip' AND key = $2), 1), 0)
+        WHERE scope = 'ip' AND key = $1`,
+      [addressKey(clientIp), accountAddressKey(email, clientIp)],
+    );
+    await this.dataSource.query(
       `DELETE FROM login_throttle
         WHERE (scope = 'account_ip' AND key = $2) OR (scope = 'account' AND key = $1 AND failures <= $3)`,
       [accountKey(email), accountAddressKey(email, clientIp), maxFailuresPerAccount],
-    );
-    await this.dataSource.query(
-      `UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE scope = 'ip' AND key = $1`,
-      [addressKey(clientIp)],
     );
   }
 }

@@ -144,8 +144,13 @@ export function auditDetailsWithoutIdentified(details: Record<string, unknown>):
       copy[key] = withoutIdentifiedFields(value);
     }
   }
-  Object.defineProperty(copy, ALREADY_FILTERED, { value: true, enumerable: false });
-  return copy;
+  return filteredForIdentifiedData(copy);
+}
+
+/** Marks a view its builder filtered for a caller without patients.read: the interceptor passes it as it is. */
+export function filteredForIdentifiedData<T extends object>(view: T): T {
+  Object.defineProperty(view, ALREADY_FILTERED, { value: true, enumerable: false });
+  return view;
 }
 
 /** Marks a response field as identifying a patient. */

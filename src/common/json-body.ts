@@ -8,7 +8,7 @@ import { DomainError } from './domain-error.js';
 
 /** Nesting no request needs, far below what would overflow a recursive walk of the value. */
 export const MAX_JSON_DEPTH = 32;
-/** Above every list a request may carry (the longest, a clearance batch, takes 500). */
+/** Above every list a request may carry (the longest, a clearance batch, takes 500), and every object. */
 export const MAX_JSON_ARRAY_ITEMS = 1000;
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -74,7 +74,7 @@ export function checkParsedShape(value: unknown, what: string): void {
     const depth = next.depth + 1;
     if (depth > MAX_JSON_DEPTH) throw tooDeep(what);
     const children = Array.isArray(next.value) ? (next.value as unknown[]) : Object.values(next.value);
-    if (Array.isArray(next.value) && children.length > MAX_JSON_ARRAY_ITEMS) throw tooManyItems(what);
+    if (children.length > MAX_JSON_ARRAY_ITEMS) throw tooManyItems(what, !Array.isArray(next.value));
     for (const child of children) pending.push({ value: child, depth });
   }
 }
@@ -92,8 +92,9 @@ const BACKSLASH = 0x5c;
  * the same scan reads text and bytes.
  */
 function checkShape(source: string | Buffer, what: string): void {
-  // For each open container: -1 for an object, else the number of commas seen in the array.
-  const open: number[] = [];
+  // For each open container: the commas seen in it, and whether it is an object.
+  const commasIn: number[] = [];
+  const isObject: boolean[] = [];
   let inString = false;
   const text = typeof source === 'string';
   for (let index = 0; index < source.length; index++) {
@@ -109,21 +110,23 @@ function checkShape(source: string | Buffer, what: string): void {
         break;
       case OPEN_OBJECT:
       case OPEN_ARRAY:
-        if (open.length >= MAX_JSON_DEPTH) throw tooDeep(what);
-        open.push(char === OPEN_OBJECT ? -1 : 0);
+        if (commasIn.length >= MAX_JSON_DEPTH) throw tooDeep(what);
+        commasIn.push(0);
+        isObject.push(char === OPEN_OBJECT);
         break;
       case CLOSE_OBJECT:
       case CLOSE_ARRAY:
-        open.pop();
+        commasIn.pop();
+        isObject.pop();
         break;
       case COMMA: {
-        const last = open.length - 1;
-        const commas = open[last];
-        if (commas !== undefined && commas >= 0) {
-          // n commas separate n + 1 items.
-          if (commas + 1 >= MAX_JSON_ARRAY_ITEMS) throw tooManyItems(what);
-          open[last] = commas + 1;
-        }
+        const last = commasIn.length - 1;
+        const commas = commasIn[last];
+        if (commas === undefined) break;
+        // n commas separate n + 1 items (or an object's members, bounded alike: an object of 100,000
+        // unknown fields would cost a validation error each).
+        if (commas + 1 >= MAX_JSON_ARRAY_ITEMS) throw tooManyItems(what, isObject[last] === true);
+        commasIn[last] = commas + 1;
         break;
       }
     }
@@ -136,10 +139,19 @@ function tooDeep(what: string): DomainError {
   });
 }
 
-function tooManyItems(what: string): DomainError {
-  return new DomainError('json_list_too_long', 400, `${what} has a list of more than ${MAX_JSON_ARRAY_ITEMS} items.`, {
-    maxItems: MAX_JSON_ARRAY_ITEMS,
-  });
+function tooManyItems(what: string, inObject: boolean): DomainError {
+  return inObject
+    ? new DomainError(
+        'json_object_too_large',
+        400,
+        `${what} has an object of more than ${MAX_JSON_ARRAY_ITEMS} fields.`,
+        {
+          maxItems: MAX_JSON_ARRAY_ITEMS,
+        },
+      )
+    : new DomainError('json_list_too_long', 400, `${what} has a list of more than ${MAX_JSON_ARRAY_ITEMS} items.`, {
+        maxItems: MAX_JSON_ARRAY_ITEMS,
+      });
 }
 
 /**

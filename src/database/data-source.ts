@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 
 const compiledSrcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,14 +34,20 @@ const MIGRATION_LOCK_KEY = 7_420_113_561;
 
 /**
  * Applies pending migrations while holding a PostgreSQL advisory lock, so instances starting
- * together neither race nor apply a migration twice. Returns the names applied.
+ * together neither race nor apply a migration twice, then `afterMigrations` (the serving role's
+ * grants) under the same lock. Returns the names applied.
  */
-export async function migrate(dataSource: DataSource): Promise<string[]> {
+export async function migrate(
+  dataSource: DataSource,
+  afterMigrations?: (manager: EntityManager) => Promise<void>,
+): Promise<string[]> {
   const lockRunner = dataSource.createQueryRunner();
   await lockRunner.connect();
   try {
     await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    // Under the same lock: instances starting together would otherwise race on the same grants.
+    if (afterMigrations) await dataSource.transaction(afterMigrations);
     return applied.map((migration) => migration.name);
   } finally {
     await lockRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);

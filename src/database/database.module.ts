@@ -49,9 +49,8 @@ async function migrateAsOwner(migrationUrl: string, servingRole: string, logger:
   // Two connections: migrate() holds one for its lock while the migrations run on the other.
   const owner = await new DataSource(dataSourceOptions(migrationUrl, 2)).initialize();
   try {
-    const applied = await migrate(owner);
+    const applied = await migrate(owner, (manager) => grantServingRole(manager, servingRole));
     if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`);
-    await owner.transaction((manager) => grantServingRole(manager, servingRole));
   } finally {
     await owner.destroy();
   }

@@ -36,8 +36,10 @@ async function main(): Promise<number> {
     await dataSource.initialize();
     switch (command) {
       case 'run': {
-        const applied = await migrate(dataSource);
-        if (servingRole) await dataSource.transaction((manager) => grantServingRole(manager, servingRole));
+        const applied = await migrate(
+          dataSource,
+          servingRole ? (manager) => grantServingRole(manager, servingRole) : undefined,
+        );
         process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'no pending migrations\n');
         return 0;
       }

@@ -27,12 +27,17 @@ export function roleOf(databaseUrl: string): string {
  * The owner must be able to act as the serving role (a member of it) to give it the job schema.
  */
 export async function grantServingRole(owner: Queryable, servingRole: string): Promise<void> {
-  const role = escapeIdentifier(servingRole);
+  const role = escapeIdentifier(plainName(servingRole));
   await owner.query(`CREATE SCHEMA IF NOT EXISTS ${JOB_SCHEMA} AUTHORIZATION ${role}`);
   await owner.query(transferOwnership(JOB_SCHEMA, servingRole));
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
-  await owner.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+  // USAGE is what nextval needs; UPDATE would allow setval, which could wind the audit events' ids
+  // back so that every audited insert fails.
+  await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+  // PostgreSQL before 15 lets every role create objects in `public`, where a planted function could
+  // later run inside the owner's migrations; a warning, not an error, where the owner may not revoke.
+  await owner.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
   await owner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${role}`);
   await owner.query(`REVOKE ALL ON ${UNREAD_TABLES.join(', ')} FROM ${role}`);
 }
@@ -43,8 +48,8 @@ export async function grantServingRole(owner: Queryable, servingRole: string): P
  * that belong to a column follow their table.
  */
 export function transferOwnership(schema: string, role: string): string {
-  const name = escapeLiteral(schema);
-  const target = escapeLiteral(role);
+  const name = escapeLiteral(plainName(schema));
+  const target = escapeLiteral(plainName(role));
   return `DO $transfer$
 DECLARE
   target oid := (SELECT oid FROM pg_roles WHERE rolname = ${target});
@@ -76,6 +81,17 @@ BEGIN
   END LOOP;
 END
 $transfer$`;
+}
+
+/**
+ * A role or schema name as the service's set-up makes and documents them; anything else (a `$`
+ * that could end the DO block above, a quote) is refused rather than escaped.
+ */
+function plainName(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) {
+    throw new Error(`Database role and schema names must be letters, digits and underscores: "${name}" is not.`);
+  }
+  return name;
 }
 
 /** Whether the connected role could switch the audit trail's triggers off: it owns the table, or is a superuser. */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentCaller, maySeeIdentified, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
-import { AppConfig } from '../config/app-config.js';
+import { filteredForIdentifiedData } from '../common/identified.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
 import { OutboxMessageDto, OutboxPageDto, OutboxQueryDto } from './dto/outbox.dto.js';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
@@ -17,7 +17,6 @@ export class OutboxController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -43,7 +42,12 @@ export class OutboxController {
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await builder.take(limit + 1).getMany();
-    const items = rows.slice(0, limit).map((message) => messageView(message, maySeeIdentified(caller)));
+    const seesPatients = maySeeIdentified(caller);
+    const items = rows.slice(0, limit).map((message) => {
+      const view = messageView(message, seesPatients);
+      // Filtered here, message by message: a staff message's delivery error stays readable.
+      return seesPatients ? view : filteredForIdentifiedData(view);
+    });
     await this.audit.record(caller, {
       action: 'outbox.read',
       details: { delivery: query.delivery, kind: query.kind, removalCaseId: query.removalCaseId, count: items.length },
@@ -78,7 +82,7 @@ function messageView(message: OutboxMessageEntity, seesPatients: boolean): Outbo
     subject: message.subject,
     delivery: message.delivery,
     attempts: message.attempts,
-    lastError: message.lastError,
+    lastError: withheld ? null : message.lastError,
     sentAt: message.sentAt,
   };
 }

@@ -146,9 +146,14 @@ export class PortalService implements OnModuleInit {
         const link = await this.sessions.issueLink(manager, id, holder);
         const until = `${link.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
         const url = `${this.config.portal.linkUrl}#token=${link.token}`;
-        if (this.config.env === 'development' && this.config.mail.smtpUrl === undefined) {
+        if (
+          this.config.env === 'development' &&
+          this.config.mail.smtpUrl === undefined &&
+          this.config.database.url === undefined
+        ) {
           // No staff account may read a working link from the outbox; a demo without a mail server
-          // still needs one, so the console of a development instance shows it.
+          // still needs one, so the console of a development instance on the embedded database (the
+          // quick start, never a deployment) shows it.
           this.logger.warn(
             `DEVELOPMENT ONLY, no SMTP_URL: the portal sign-in link just mailed (to the outbox) is ${url} ` +
               '- never run like this with real patients.',

@@ -97,11 +97,12 @@ export class PublicationEntity {
   release?: ReleaseEntity;
 
   /**
-   * Whether consent cleared the use at `publishedAt` as well as when it was recorded; false only for
-   * a use found later that predates its consent, recorded as such (the rights report lists it).
+   * Whether consent cleared the use at `publishedAt`; false for a use found later that predates its
+   * consent, recorded as such (the rights report lists it); null for one recorded before this was
+   * decided.
    */
-  @Column({ name: 'cleared_when_published', type: 'boolean', default: true })
-  clearedWhenPublished!: boolean;
+  @Column({ name: 'cleared_when_published', type: 'boolean', nullable: true })
+  clearedWhenPublished!: boolean | null;
 
   /** For a publication found after a revocation: how it came to light, as staff typed it. */
   @Column({ name: 'how_found', type: 'text', nullable: true })

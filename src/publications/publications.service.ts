@@ -101,8 +101,11 @@ export class PublicationsService {
       }
       // Cleared now is not enough: a registry that shows a use as cleared must mean it was cleared
       // when it happened. History does not change under the lock, so the past is decided plainly.
+      // Without `publishedAt` the use starts now: decided at the present, as above, and nothing more.
       const then =
-        publishedAt < locked.use.at ? decideClearance(locked.facts, { ...locked.use, at: publishedAt }) : null;
+        dto.publishedAt && publishedAt < locked.use.at
+          ? decideClearance(locked.facts, { ...locked.use, at: publishedAt })
+          : null;
       const clearedWhenPublished = then?.allowed ?? true;
       if (then && !clearedWhenPublished && !dto.unclearedWhenPublished) {
         refused = { facts: locked.facts, use: { ...locked.use, at: publishedAt }, decision: then, whenPublished: true };

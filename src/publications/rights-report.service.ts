@@ -67,7 +67,7 @@ export class RightsReportService {
           paid: publication.paid,
         };
         const decision = decideClearance(photoFacts, use);
-        if (!publication.clearedWhenPublished) {
+        if (publication.clearedWhenPublished === false) {
           unclearedWhenPublished.push({
             item,
             decision: decideClearance(photoFacts, { ...use, at: publication.publishedAt }),

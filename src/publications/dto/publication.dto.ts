@@ -173,8 +173,14 @@ export class PublicationDto {
     description: 'For a publication found after a revocation: how it came to light (identified free text).',
   })
   howFound!: string | null;
-  @ApiProperty({ description: 'Whether consent cleared the use when it was published, as well as when recorded.' })
-  clearedWhenPublished!: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'Whether consent cleared the use when it was published, as well as when recorded; null for a publication ' +
+      'recorded before this was decided.',
+  })
+  clearedWhenPublished!: boolean | null;
   @ApiProperty({ type: String, nullable: true, description: 'The public URL of a hosted publication.' })
   mediaUrl!: string | null;
   @ApiProperty({ enum: PUBLICATION_STATUSES }) status!: PublicationStatus;
