@@ -16,7 +16,7 @@ export interface StartedPatientSession {
 }
 
 /**
- * Patients' portal sessions (DESIGN.md §5): a one-time link, mailed to the address on file, is
+ * Patients' portal sessions (docs/architecture.md §5): a one-time link, mailed to the address on file, is
  * exchanged once, before it expires, for a short session. Only hashes of either token are stored.
  */
 @Injectable()

@@ -1,4 +1,4 @@
-// Staff roles and what each may do: the one place that maps roles to permissions (DESIGN.md §5).
+// Staff roles and what each may do: the one place that maps roles to permissions (docs/architecture.md §5).
 
 export const ROLES = ['front_desk', 'marketing', 'privacy_officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -113,7 +113,7 @@ interface KeptFacts {
 }
 
 /**
- * Decides clearance for photos (DESIGN.md §2) and records each check in the audit trail: who asked
+ * Decides clearance for photos (docs/architecture.md §2) and records each check in the audit trail: who asked
  * about which use, when, and the answer. That record is marketing's evidence that it checked.
  *
  * Checks decide on facts kept in memory while no change has been heard for the photo's patient

@@ -61,7 +61,7 @@ export function OptionalNotNull(): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined);
 }
 
-/** Each element is a channel code of DESIGN.md §2 (`website`, `social.instagram`, …). */
+/** Each element is a channel code of docs/architecture.md §2 (`website`, `social.instagram`, …). */
 export function IsChannelCodeEach(options?: ValidationOptions): PropertyDecorator {
   return (target, property) =>
     registerDecorator({
@@ -76,7 +76,7 @@ export function IsChannelCodeEach(options?: ValidationOptions): PropertyDecorato
     });
 }
 
-/** A channel code of DESIGN.md §2. */
+/** A channel code of docs/architecture.md §2. */
 export function IsChannelCode(options?: ValidationOptions): PropertyDecorator {
   return (target, property) =>
     registerDecorator({

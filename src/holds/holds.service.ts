@@ -11,7 +11,7 @@ import { lockCurrentReleases } from '../releases/release-locks.js';
 import { HoldEntity } from './hold.entity.js';
 
 /**
- * Holds on a patient's photos (DESIGN.md §3): while one stands, clearance denies every use of the
+ * Holds on a patient's photos (docs/architecture.md §3): while one stands, clearance denies every use of the
  * held photos; lifting it gives back what the release allows. Hosted publications of held photos
  * are taken down when the hold is placed, as the first request would find them refused anyway, and
  * like every withdrawn hosted URL they answer 410 for good: lifting a hold does not bring them back.

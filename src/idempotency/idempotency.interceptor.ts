@@ -22,7 +22,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
 /**
- * `Idempotency-Key` on every mutating route (DESIGN.md §7): the first request with a key claims it
+ * `Idempotency-Key` on every mutating route: the first request with a key claims it
  * and its answer is stored; the same key with the same request gets that answer again and changes
  * nothing; with another request, 422; while the first is still running, 409. A request that fails
  * gives its key back (its transaction changed nothing), so it can be retried. Routes that store

@@ -31,7 +31,7 @@ export interface StaffRecipient {
 }
 
 /**
- * The Mailer of DESIGN.md §4. Messages are written to the outbox table in the transaction of the
+ * The Mailer of docs/architecture.md §4. Messages are written to the outbox table in the transaction of the
  * change they report. With SMTP_URL set, a job (sent in the same transaction) delivers each one;
  * without it they stay in the outbox for an admin to read.
  */

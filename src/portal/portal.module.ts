@@ -7,7 +7,7 @@ import { PortalPageController } from './page/portal-page.controller.js';
 import { PortalController } from './portal.controller.js';
 import { PortalService } from './portal.service.js';
 
-/** The patient portal (DESIGN.md §7): one-time links, the patient's own records, revoking from home. */
+/** The patient portal: one-time links, the patient's own records, revoking from home. */
 @Module({
   imports: [AuthModule, NotificationsModule, RemovalsModule],
   controllers: [PortalController, PortalPageController],

@@ -78,7 +78,7 @@ interface PublicationRow {
 }
 
 /**
- * The patient's own view and requests (DESIGN.md §7 portal): signing in by a mailed one-time link,
+ * The patient's own view and requests: signing in by a mailed one-time link,
  * their releases in plain words, their photos and where each is published, their removal cases, and
  * revoking all or part of their consent. Everything is scoped to the signed-in patient: another
  * patient's record answers 404.

@@ -132,7 +132,7 @@ export class ReleaseEntity {
   @Column({ name: 'copy_provided_to_signer', type: 'boolean' })
   copyProvidedToSigner!: boolean;
 
-  // Scope (DESIGN.md §2).
+  // Scope (docs/architecture.md §2).
 
   @Column({ type: 'text', array: true })
   channels!: string[];

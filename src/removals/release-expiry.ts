@@ -10,7 +10,7 @@ import { RemovalCaseOpener, type DecidedPublication } from './removal-case-opene
 export const RELEASE_EXPIRY_JOB = 'removal.release-expiry';
 
 /**
- * The daily job of DESIGN.md §3: a release that expired while its photos were published opens a
+ * The daily job of docs/architecture.md §3: a release that expired while its photos were published opens a
  * removal case for those publications, due REMOVAL_DEADLINE_DAYS after the expiry, as a revocation
  * would. Hosted ones have answered 410 since the expiry; they are marked removed here. Running it
  * twice opens nothing twice: the publications it takes over are no longer live.

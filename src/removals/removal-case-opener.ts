@@ -38,7 +38,7 @@ export interface OpenedRemovalCase {
 }
 
 /**
- * Opens a removal case (DESIGN.md §3), in the caller's transaction: the publications no longer
+ * Opens a removal case (docs/architecture.md §3), in the caller's transaction: the publications no longer
  * cleared are taken down (hosted ones removed at once, their task done with the service's own
  * evidence) or marked removal_pending with a task for the channel's default owner; the deadline is
  * computed by the database; the timers are scheduled and the owners told.

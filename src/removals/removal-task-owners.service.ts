@@ -27,7 +27,7 @@ export async function removalWorker(manager: EntityManager, userId: string): Pro
   return { userId: user.id, email: user.email, displayName: user.display_name };
 }
 
-/** Default owners of removal tasks, per channel (DESIGN.md §3); set by the privacy officer. */
+/** Default owners of removal tasks, per channel (docs/architecture.md §3); set by the privacy officer. */
 @Injectable()
 export class RemovalTaskOwnersService {
   constructor(

@@ -32,7 +32,7 @@ function screenshotKey(taskId: string, screenshotId: string): string {
 }
 
 /**
- * The work on one removal task (DESIGN.md §3). A task completes only with evidence: a written
+ * The work on one removal task (docs/architecture.md §3). A task completes only with evidence: a written
  * attestation, an uploaded screenshot, or the service's own URL check (hosted takedowns record
  * theirs when the case opens). A publication that cannot come down needs a reason and a privacy officer's approval. When
  * the last task of a case is done or approved as not removable, the case completes, in the same

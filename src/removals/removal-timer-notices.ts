@@ -1,4 +1,4 @@
-// The timers of a removal case (DESIGN.md §3): reminders to the task owners, the escalation to the
+// The timers of a removal case (docs/architecture.md §3): reminders to the task owners, the escalation to the
 // privacy officer and the overdue alert, each a number of days before the deadline.
 
 export type RemovalTimerKind = 'reminder' | 'escalation' | 'overdue';

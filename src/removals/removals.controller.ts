@@ -73,7 +73,7 @@ function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Revocations and the removal cases they open (DESIGN.md §3). */
+/** Revocations and the removal cases they open (docs/architecture.md §3). */
 @ApiTags('removals')
 @ApiExtraModels(CreateRevocationDto, CompleteTaskDto)
 @Controller()

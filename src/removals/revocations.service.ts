@@ -33,7 +33,7 @@ export interface RevocationRecord {
 }
 
 /**
- * Revocations (DESIGN.md §3). Recording one is a single transaction that holds the lock the publish
+ * Revocations (docs/architecture.md §3). Recording one is a single transaction that holds the lock the publish
  * path takes on each governing release: it revokes the releases (for a revocation of everything),
  * finds every live publication the new state no longer clears, marks it removal_pending (hosted ones
  * removed at once: their URL answers 410 from the commit on), opens a removal case due

@@ -65,7 +65,7 @@ type Finding = Pick<UrlCheckResult, 'outcome' | 'finding'> &
   Partial<Pick<UrlCheckResult, 'imagesCompared' | 'imagesNotChecked' | 'matchedImageUrl'>>;
 
 /**
- * The service's own check that a publication came down (DESIGN.md §3): it fetches the publication's
+ * The service's own check that a publication came down (docs/architecture.md §3): it fetches the publication's
  * URL itself, within a time limit and a byte cap and only from public addresses (or the private
  * networks the operator allowed), and passes on 404/410 or when the page no longer shows the photo,
  * recognised by its fingerprint as a reverse lookup does, whatever the copy's size or crop.

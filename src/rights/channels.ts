@@ -1,4 +1,4 @@
-// The channel catalogue of DESIGN.md §2. Channels are dotted paths; a grant or denial of a prefix
+// The channel catalogue of docs/architecture.md §2. Channels are dotted paths; a grant or denial of a prefix
 // (e.g. `social`) covers everything under it (`social.instagram`).
 
 export const SOCIAL_NETWORKS = ['instagram', 'facebook', 'tiktok', 'youtube', 'x', 'pinterest', 'linkedin'] as const;

@@ -1,4 +1,4 @@
-// The clearance rule of DESIGN.md §2: whether a use of a photo is cleared at a time, as one pure
+// The clearance rule of docs/architecture.md §2: whether a use of a photo is cleared at a time, as one pure
 // function (no I/O, no clock). Every path that decides (clearance checks, reverse lookup,
 // publishing, the public media URL, removals) calls decideClearance with facts it has loaded.
 
@@ -111,7 +111,7 @@ export interface ClearanceReason {
 
 export interface ClearanceDecision {
   allowed: boolean;
-  /** Every rule that failed, in the order of DESIGN.md §2. Empty exactly when allowed. */
+  /** Every rule that failed, in the order of docs/architecture.md §2. Empty exactly when allowed. */
   reasons: ClearanceReason[];
   /** Changes to the use (or the paperwork) that would make it pass, where there are any. */
   remedies: string[];
