@@ -99,6 +99,9 @@ describe('public media URLs of hosted publications', () => {
       assert.equal(again.status, 304, ifNoneMatch);
       assert.equal(again.headers['cache-control'], 'public, no-cache');
       assert.equal(again.headers.etag, etag);
+      // The cache keeps the 200's security headers; the 304 repeats only what it must.
+      assert.equal(again.headers['content-security-policy'], undefined);
+      assert.equal(again.headers['x-content-type-options'], 'nosniff');
     }
     assert.equal((await request(t.server).get(path).set('if-none-match', '"other"')).status, 200);
   });
