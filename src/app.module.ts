@@ -41,7 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config.log.level)),
+        LoggerModule.forRoot(loggerParams(config.log.level, config.env)),
         DatabaseModule.forRoot(databaseUrl, config.database.poolSize, migrationUrl),
         StorageModule.forRoot(config),
         JobsModule.forRoot(databaseUrl),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { endProcess } from './common/command.js';
-import { redactLogObject } from './common/logging.js';
+import { logTransport, redactLogObject } from './common/logging.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { ShutdownState } from './health/shutdown-state.js';
@@ -17,7 +17,11 @@ async function main(): Promise<void> {
     endProcess(78); // EX_CONFIG
     return;
   }
-  const log = pino({ level: config.log.level, formatters: { log: redactLogObject } });
+  const log = pino({
+    level: config.log.level,
+    formatters: { log: redactLogObject },
+    transport: logTransport(config.env),
+  });
 
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.database.url;

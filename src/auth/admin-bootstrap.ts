@@ -58,10 +58,14 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       SYSTEM_CALLER,
       { passwordGenerated: true },
     );
-    // Printed once, to the terminal rather than the log: it is a credential.
+    // Printed once, to the terminal rather than the log (it is a credential), set apart so that it
+    // cannot be missed among the start-up lines.
+    const rule = '='.repeat(72);
     process.stdout.write(
-      `\nDemo mode: created the first admin.\n  email:    ${DEMO_ADMIN_EMAIL}\n  password: ${password}\n` +
-        'It is shown only now. Sign in at POST /api/v1/auth/login; you will be asked to set up a second factor.\n\n',
+      `\n${rule}\n  Demo mode: created the first admin. Write this down: it is shown only now.\n\n` +
+        `    email:     ${DEMO_ADMIN_EMAIL}\n    password:  ${password}\n\n` +
+        '  Sign in at POST /api/v1/auth/login; you will be asked to set up a second factor.\n' +
+        `${rule}\n\n`,
     );
   }
 }

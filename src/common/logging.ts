@@ -25,10 +25,23 @@ interface SerializedRequest {
 }
 
 /** Structured JSON request logs: one line per request, with its id, and nothing that identifies a patient. */
-export function loggerParams(level: string): Params {
+/**
+ * Readable lines (pino-pretty, a development dependency) for a person at a terminal in development;
+ * JSON lines everywhere else, for machines.
+ */
+export function logTransport(env: string): { target: string; options: Record<string, unknown> } | undefined {
+  if (env !== 'development' || !process.stdout.isTTY) return undefined;
+  return {
+    target: 'pino-pretty',
+    options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context', singleLine: true },
+  };
+}
+
+export function loggerParams(level: string, env: string): Params {
   return {
     pinoHttp: {
       level,
+      transport: logTransport(env),
       genReqId: (req: IncomingMessage) => requestIdOf(req),
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
