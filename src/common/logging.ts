@@ -30,11 +30,21 @@ interface SerializedRequest {
  * JSON lines everywhere else, for machines.
  */
 export function logTransport(env: string): { target: string; options: Record<string, unknown> } | undefined {
-  if (env !== 'development' || !process.stdout.isTTY) return undefined;
+  if (env !== 'development' || !process.stdout.isTTY || !installed('pino-pretty')) return undefined;
   return {
     target: 'pino-pretty',
     options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context', singleLine: true },
   };
+}
+
+/** Whether a package can be loaded: development dependencies are absent from a production install. */
+function installed(name: string): boolean {
+  try {
+    import.meta.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function loggerParams(level: string, env: string): Params {
