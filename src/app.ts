@@ -37,7 +37,7 @@ export async function createApp(
   migrationUrl?: string,
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, databaseUrl, migrationUrl ?? config.database.migrationUrl),
+    AppModule.forRoot(config, databaseUrl, migrationUrl),
     createHttpAdapter(config),
     { bufferLogs: true },
   );

@@ -10,6 +10,7 @@ import { JOB_SCHEMA } from '../src/jobs/job-queue.js';
 import { dataSourceOptions, migrate } from '../src/database/data-source.js';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { grantServingRole } from '../src/database/serving-role.js';
+import { asServingRole } from './support/database.js';
 import { startS3Server, type S3TestServer } from './support/s3-server.js';
 import {
   S3_BUCKET,
@@ -48,11 +49,8 @@ export async function globalSetup(): Promise<void> {
 
   // pg-boss's schema too, installed by the role that owns it, so each test database cloned from the
   // template starts with it.
-  const servingUrl = new URL(templateUrl);
-  servingUrl.username = TEST_SERVING_ROLE;
-  servingUrl.password = servingPassword;
   const boss = new PgBoss({
-    connectionString: servingUrl.href,
+    connectionString: asServingRole(templateUrl, servingPassword),
     schema: JOB_SCHEMA,
     supervise: false,
     schedule: false,

@@ -51,10 +51,7 @@ export class AuditController {
   async list(@Query() query: AuditPageQueryDto, @CurrentCaller() caller: Caller): Promise<AuditPageDto> {
     const filter = toFilter(query);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const page = await this.trail.page(filter, limit, query.before);
-    const items = maySeeIdentified(caller)
-      ? page
-      : page.map((event) => ({ ...event, details: auditDetailsWithoutIdentified(event.details) }));
+    const items = (await this.trail.page(filter, limit, query.before)).map(eventViewFor(caller));
     await this.audit.record(caller, {
       action: 'audit.read',
       patientId: filter.patientId,
@@ -83,12 +80,12 @@ export class AuditController {
     });
     const stamp = this.clock.now().toISOString().slice(0, 19).replace(/[-:]/g, '');
     const trail = this.trail;
-    // The export is written here, past the interceptor: identified details are left out here.
-    const seesIdentified = maySeeIdentified(caller);
+    // The export is written past the interceptor: the view leaves identified details out itself.
+    const view = eventViewFor(caller);
     async function* lines() {
       yield csvLine(CSV_COLUMNS);
       for await (const each of trail.all(filter, upTo)) {
-        const event = seesIdentified ? each : { ...each, details: auditDetailsWithoutIdentified(each.details) };
+        const event = view(each);
         yield csvLine(CSV_COLUMNS.map((column) => event[column]));
       }
     }
@@ -132,4 +129,13 @@ function toFilter(query: AuditFilterQueryDto): AuditFilter {
 /** The filters asked for, for the audit record of the read: ids, codes and dates only. */
 function filterDetails(filter: AuditFilter): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * How the caller sees an event: whole with patients.read; otherwise with the identified fields of its
+ * details left out (older events copied staff's free text into them).
+ */
+function eventViewFor(caller: Caller): (event: AuditEventDto) => AuditEventDto {
+  if (maySeeIdentified(caller)) return (event) => event;
+  return (event) => ({ ...event, details: auditDetailsWithoutIdentified(event.details) });
 }

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { countAttemptsEach } from './attempt-window.js';
+import { countAttempts, countAttemptsEach } from './attempt-window.js';
 
 /** What the counts say of an attempt, before it is checked. */
 export interface AttemptVerdict {
@@ -61,13 +61,12 @@ export class LoginThrottleService {
    */
   async reserveCodeAttempt(email: string): Promise<number> {
     const { windowMs, maxFailuresPerAccount } = this.config.auth.loginThrottle;
-    const waits = await countAttemptsEach(
+    return countAttempts(
       this.dataSource,
       [{ scope: 'account_code', key: accountKey(email), limit: maxFailuresPerAccount }],
       this.clock.now(),
       windowMs,
     );
-    return waits.get('account_code') ?? 0;
   }
 
   /**

@@ -11,9 +11,8 @@ export const MAX_JSON_DEPTH = 32;
 /** Above every list a request may carry (the longest, a clearance batch, takes 500), and every object. */
 export const MAX_JSON_ARRAY_ITEMS = 1000;
 
+// A U+FFFD that a lenient decoder left (a form field) is refused with the text rules, by checkText.
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-/** What a lenient decoder leaves for bytes that are not UTF-8; refused as a sign of text already broken. */
-const REPLACEMENT_CHARACTER = '\uFFFD';
 
 export class InvalidEncodingError extends DomainError {
   constructor(what: string) {
@@ -47,7 +46,6 @@ export function parseJsonText(text: string, what = 'The body'): unknown {
 }
 
 function parseChecked(text: string, what: string): unknown {
-  if (text.includes(REPLACEMENT_CHARACTER)) throw new InvalidEncodingError(what);
   try {
     return secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' }) as unknown;
   } catch (error) {

@@ -92,16 +92,19 @@ export function sendProblem(
   reply: FastifyReply,
   logger: Pick<Logger, 'error'>,
 ): FastifyReply {
-  const problem = toProblem(error, request);
+  const cause = unwrapped(error);
+  const problem = toProblem(cause, request);
   if (problem.status >= 500) logger.error({ err: error, requestId: request.id }, 'Request failed');
-  const domainError = error instanceof HttpException && error.cause instanceof DomainError ? error.cause : error;
-  if (domainError instanceof DomainError) void reply.headers(domainError.headers);
+  if (cause instanceof DomainError) void reply.headers(cause.headers);
   return reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
+/** A body parser's refusal reaches the filter as the cause of the HttpException Nest wraps it in. */
+function unwrapped(error: unknown): unknown {
+  return error instanceof HttpException && error.cause instanceof DomainError ? error.cause : error;
+}
+
 function toProblem(error: unknown, request: FastifyRequest): Problem {
-  // A body parser's refusal reaches the filter as the cause of the HttpException Nest wraps it in.
-  if (error instanceof HttpException && error.cause instanceof DomainError) return toProblem(error.cause, request);
   if (error instanceof DomainError) {
     return buildProblem(request, error.status, error.code, error.detail, error.extensions);
   }

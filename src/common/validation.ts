@@ -42,20 +42,15 @@ export function checkListSizes(dto: Constructor, value: unknown, path = ''): voi
   const fields = value as Record<string, unknown>;
   for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
     const field = fields[rule.propertyName];
+    const name = path ? `${path}.${rule.propertyName}` : rule.propertyName;
     const max: unknown = rule.constraints?.[0];
     if (rule.name === 'arrayMaxSize' && Array.isArray(field) && typeof max === 'number' && field.length > max) {
-      const name = path ? `${path}.${rule.propertyName}` : rule.propertyName;
       throw new ValidationFailedError([
         { field: name, messages: [`${name} must contain no more than ${max} elements`] },
       ]);
     }
-  }
-  for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
-    const nested = fields[rule.propertyName];
-    const nestedType = nestedDtoOf(dto, rule.propertyName);
-    if (rule.type === 'nestedValidation' && nestedType && !Array.isArray(nested)) {
-      checkListSizes(nestedType, nested, path ? `${path}.${rule.propertyName}` : rule.propertyName);
-    }
+    const nestedType = rule.type === 'nestedValidation' ? nestedDtoOf(dto, rule.propertyName) : undefined;
+    if (nestedType && !Array.isArray(field)) checkListSizes(nestedType, field, name);
   }
 }
 

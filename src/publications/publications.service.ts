@@ -83,14 +83,7 @@ export class PublicationsService {
         { field: 'location', messages: ['say where the photo appears: url, postId, campaign or printRun'] },
       ]);
     }
-    const now = this.clock.now();
-    const publishedAt = dto.publishedAt ? new Date(dto.publishedAt) : now;
-    // A clock a little ahead of this one (the client's, another instance's) is not the future.
-    if (publishedAt.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) {
-      throw new ValidationFailedError([
-        { field: 'publishedAt', messages: ['must not be in the future: record a publication once it is live'] },
-      ]);
-    }
+    const publishedAt = publishedAtOf(dto.publishedAt, this.clock.now());
 
     let refused: RefusedUse | undefined;
     const created = await this.dataSource.transaction(async (manager) => {
@@ -309,6 +302,20 @@ export class PublicationsService {
 }
 
 export type LocationColumns = Record<(typeof LOCATION_FIELDS)[number], string | null>;
+
+/**
+ * When a publication went live: the time given, else now. Later than now is refused, but for a
+ * clock a little ahead of this one (the client's, another instance's), which is not the future.
+ */
+export function publishedAtOf(given: string | undefined, now: Date): Date {
+  const publishedAt = given ? new Date(given) : now;
+  if (publishedAt.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) {
+    throw new ValidationFailedError([
+      { field: 'publishedAt', messages: ['must not be in the future: record a publication once it is live'] },
+    ]);
+  }
+  return publishedAt;
+}
 
 export function locationColumns(location: PublicationLocationDto | undefined): LocationColumns {
   return {

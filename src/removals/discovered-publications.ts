@@ -6,7 +6,7 @@ import { ClearanceService, type PhotoClearanceFacts } from '../clearance/clearan
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { assertPatientPhotos } from '../patients/patient-checks.js';
-import { locationColumns } from '../publications/publications.service.js';
+import { locationColumns, publishedAtOf } from '../publications/publications.service.js';
 import { decideClearance, presentOf } from '../rights/clearance.js';
 import type { DiscoveredPublicationDto } from './dto/removal-task.dto.js';
 import { DEFAULT_TASK_OWNER_SQL } from './removal-case-opener.js';
@@ -38,11 +38,7 @@ export class DiscoveredPublications {
         { field: 'location', messages: ['say where it was found: url, postId, campaign or printRun'] },
       ]);
     }
-    const now = this.clock.now();
-    const publishedAt = input.publishedAt ? new Date(input.publishedAt) : now;
-    if (publishedAt.getTime() > now.getTime()) {
-      throw new ValidationFailedError([{ field: 'publishedAt', messages: ['must not be in the future'] }]);
-    }
+    const publishedAt = publishedAtOf(input.publishedAt, this.clock.now());
     return this.dataSource.transaction(async (manager) => {
       const [removalCase] = await manager.query<{ patient_id: string; status: string; due_at: Date }[]>(
         'SELECT patient_id, status, due_at FROM removal_cases WHERE id = $1 FOR UPDATE',

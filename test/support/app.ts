@@ -64,7 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = new ManualClock(options.startAt ?? new Date('2026-03-02T09:00:00Z'));
   const jobClock = new TestClock(clock.now());
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, database.servingUrl, database.url)],
+    imports: [AppModule.forRoot(config, database.servingUrl)],
     controllers: options.controllers ?? [],
   })
     .overrideProvider(Clock)

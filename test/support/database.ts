@@ -25,10 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`),
   );
   const url = withDatabase(templateUrl, name);
-  const serving = new URL(url);
-  serving.username = TEST_SERVING_ROLE;
-  serving.password = testEnv(SERVING_ROLE_PASSWORD);
-  const servingUrl = serving.href;
+  const servingUrl = asServingRole(url, testEnv(SERVING_ROLE_PASSWORD));
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   return {
     url,
@@ -40,6 +37,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await dropDatabase(adminUrl, name);
     },
   };
+}
+
+/** The same database as the role the services under test serve requests as. */
+export function asServingRole(url: string, password: string): string {
+  const serving = new URL(url);
+  serving.username = TEST_SERVING_ROLE;
+  serving.password = password;
+  return serving.href;
 }
 
 /**
