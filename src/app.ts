@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { API_PREFIX } from './common/api-prefix.js';
@@ -16,6 +16,7 @@ import { assignRequestId, REQUEST_ID_HEADER } from './common/request-id.js';
 import { registerUploadAdmission, UploadWorkInterceptor } from './common/upload-admission.js';
 import { createValidationPipe } from './common/validation.js';
 import { parseJsonBody } from './common/json-body.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 
 export { API_PREFIX };
 /** GET routes outside the prefix: probes, the local store's presigned links, the portal page. */
@@ -112,18 +113,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useGlobalInterceptors(new UploadWorkInterceptor());
   app.useGlobalFilters(new ProblemFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Photo Consent Service')
-      .setDescription(
-        'Signed photo releases, clearance checks before publishing, the publication registry and the ' +
-          '30-day removal workflow. Errors are application/problem+json (RFC 9457) with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  documentMediaRoute(document);
+  const document = buildOpenApiDocument(app, documentMediaRoute);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 }

@@ -1,10 +1,10 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { SetMetadata } from '@nestjs/common';
 import type { Permission } from '../auth/roles.js';
 
 /**
  * What a route requires of its caller. The access guard denies every route that declares none of
- * these, and a test fails on any such route.
+ * these, and a test fails on any such route. The OpenAPI document derives each operation's
+ * security from it (src/openapi/openapi-document.ts).
  */
 export type AccessRule =
   | { kind: 'public' }
@@ -25,18 +25,15 @@ export const Public = (): MethodDecorator & ClassDecorator =>
  * up a second factor can use before doing so (who am I, enrol, verify, log out).
  */
 export const SignedIn = (options: { allowedBeforeTotpEnrolment?: boolean } = {}): MethodDecorator & ClassDecorator =>
-  applyDecorators(
-    SetMetadata(ACCESS_RULE, {
-      kind: 'signed_in',
-      allowedBeforeTotpEnrolment: options.allowedBeforeTotpEnrolment ?? false,
-    } satisfies AccessRule),
-    ApiBearerAuth(),
-  );
+  SetMetadata(ACCESS_RULE, {
+    kind: 'signed_in',
+    allowedBeforeTotpEnrolment: options.allowedBeforeTotpEnrolment ?? false,
+  } satisfies AccessRule);
 
 /** A patient's portal session (and nobody else). */
 export const PatientSession = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'patient' } satisfies AccessRule), ApiBearerAuth());
+  SetMetadata(ACCESS_RULE, { kind: 'patient' } satisfies AccessRule);
 
 /** A staff member whose role grants the permission, or an API key granted it. */
 export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule), ApiBearerAuth());
+  SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule);

@@ -18,6 +18,7 @@ export const PROBLEM_CODES = {
   method_not_allowed: 'The route does not take this method.',
   internal_error: 'The service failed; the request id in the answer finds the cause in the logs.',
   unavailable: 'The service cannot answer now; try again after `Retry-After` when it is sent.',
+  not_ready: 'The instance cannot take work: a dependency is down or it is shutting down; `checks` says which.',
 
   // Credentials and access
   unauthenticated: 'The route needs a bearer token and none was sent.',
@@ -38,7 +39,7 @@ export const PROBLEM_CODES = {
   totp_already_enrolled: 'The account already has a confirmed second factor.',
   totp_not_enrolled: 'There is no second-factor enrolment to verify; start one first.',
   email_taken: 'Another account already uses this email address.',
-  own_account: 'Administrators cannot disable or demote their own account.',
+  own_account: 'An administrator cannot set the role or active flag of their own account; another admin can.',
   last_admin: 'The change would leave no active administrator.',
 
   // Idempotency

@@ -1,0 +1,27 @@
+import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
+import type { components, paths } from './schema.js';
+
+export type { components, paths };
+
+/** The RFC 9457 problem every error answer carries; `code` is what to branch on. */
+export type Problem = components['schemas']['Problem'];
+
+/**
+ * A client of the service's API typed from its OpenAPI document: paths, parameters, bodies and
+ * answers (problems included) are checked by the compiler. `token` gives the bearer credential, if
+ * any, for each request.
+ */
+export function createApiClient(options: ClientOptions & { token?: () => string | undefined } = {}): Client<paths> {
+  const { token, ...clientOptions } = options;
+  const client = createClient<paths>(clientOptions);
+  if (token) {
+    client.use({
+      onRequest({ request }) {
+        const credential = token();
+        if (credential) request.headers.set('authorization', `Bearer ${credential}`);
+        return request;
+      },
+    });
+  }
+  return client;
+}

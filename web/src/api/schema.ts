@@ -1,0 +1,10504 @@
+// Generated from the OpenAPI document the service serves by `npm run openapi`; do not edit.
+// `npm run openapi:check` (in .ci/run) fails when this file and the document drift apart.
+
+export interface paths {
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Every API key, revoked ones too, oldest first, without their tokens.
+         */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Creates a key for another system of the clinic (website, CMS) with some of the permissions a key may hold. The token is in this answer only, never again: store it safely. Staff sessions only.
+         */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Revokes the key at once: its token is refused from then on. It stays listed, revoked, as a record of what it could do. Revoking a revoked key changes nothing.
+         */
+        delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit events
+         * @description Audit events matching the filters, newest first, a page at a time: pass `nextCursor` as `before` for the next page. Without `patients.read` the identified fields of each event’s `details` are left out. Reading the trail is itself recorded.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export audit events as CSV
+         * @description Every event matching the filters, oldest first, as one CSV download: e.g. the accounting of access to one patient’s data. It covers what was recorded before it began; the export is itself recorded. Columns are those of an event in the list, `details` as JSON; without `patients.read` identified details are left out.
+         */
+        get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the audit hash chain
+         * @description Seals the events committed so far, then checks every link of the hash chain against its event’s current contents and names the first broken link. It reads the whole trail, so it can take a while. The check is itself recorded.
+         */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in as staff
+         * @description Signs a staff member in with email and password, plus the authenticator code once a second factor is set up, and answers an opaque bearer token for a new session. Failed attempts are counted per address and per account: past the limit the answer is 429 until `Retry-After`, and while an account’s password is being guessed only a sign-in with the code, or from an address used lately, gets in.
+         */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the session whose token is sent; its token is refused from then on. Other sessions stay.
+         */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the signed-in staff member
+         * @description The signed-in staff member’s account, this session, the permissions of their role, and whether they must set up a second factor before anything else. Allowed before that enrolment.
+         */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password
+         * @description Changes the signed-in staff member’s password, given the current one. The new one must be at least 12 characters and not guessable (400 `validation_failed` otherwise). Every session of the account ends, this one too: sign in again. Wrong current passwords count as failed sign-ins.
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up a second factor
+         * @description Makes a new secret for an authenticator app (TOTP), as text and as an `otpauth://` URI for a QR code. It becomes active once a code from it is proved with `POST /api/v1/auth/totp/verify`; calling this again before then replaces it. Refused when a second factor is already set up: an admin resets a lost one.
+         */
+        post: operations["AuthController_enrolTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prove a second-factor code
+         * @description Checks a code from the authenticator app: confirms a pending enrolment, and marks this session as having passed the second factor, which lifts its enrolment restriction. Each code is accepted once; wrong codes count as failed sign-ins.
+         */
+        post: operations["AuthController_verifyTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a case and its photos
+         * @description The case with its photos, oldest first. It names the patient by code only; the notes are shown to roles allowed identified data, and that read is audited.
+         */
+        get: operations["PatientsController_getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PhotosController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clearance/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check up to 500 photo uses at once
+         * @description Decides each photo/use pair as the single check does and answers the decisions in the order asked; each check is recorded in the audit trail. Needs the `clearance.check` permission. If any photo does not exist, nothing is decided or recorded: 404 `photos_not_found` lists the missing ids (a batch of one unknown photo answers 404 `not_found`).
+         */
+        post: operations["ClearanceController_checkBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clearance/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find the photos a file is a copy of, with clearance
+         * @description Reverse lookup: the stored photos the uploaded file is a copy of (resized, recompressed, colour-adjusted or cropped by up to 10% per side), best first, each with its clearance for the intended use given in `metadata`. The file is checked like a photo upload and never stored; the lookup and each check are audited. Needs the `clearance.check` permission; a file under 32 px on a side is refused rather than matched with nothing.
+         */
+        post: operations["ClearanceController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["HoldsController_lift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outbox messages
+         * @description Every message the service has written, newest first, a page at a time (pass `nextCursor` as `before`): with no SMTP server configured this is where they are read, and letters without an address go by post. A message to a patient shows its address, body and delivery error only to a caller with `patients.read`; the token of a patient’s sign-in link is never shown. Each read is audited.
+         */
+        get: operations["OutboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find patients
+         * @description Finds patients by part of the name, a patient code, a medical record number or a birth date (`q`), optionally narrowed by `dateOfBirth`; at least one of the two is needed. Sorted by name. Each patient in the answer is audited as a read of their identified data; the search terms are not recorded.
+         */
+        get: operations["PatientsController_search"];
+        put?: never;
+        /**
+         * Register a patient
+         * @description Registers a patient and gives them a pseudonymous code (P-7KQ2M) used wherever identity is not needed. A patient under 18 on the clinic’s calendar needs a guardian with an email address or a phone number; the date of birth must not be in the future. A medical record number, when given, must be unique. Answers the patient as recorded.
+         */
+        post: operations["PatientsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a patient with their cases
+         * @description The patient’s identified data with a summary of each treatment case (newest first, with its photo count). The read is audited.
+         */
+        get: operations["PatientsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a patient’s details
+         * @description Changes the fields sent and leaves the others; `null` clears an optional field. No version or `If-Match` is needed: a field resent unchanged changes nothing. A corrected date of birth is a consent change: it waits for other consent changes of the patient, and publications its releases no longer clear (a release now known to be signed by a minor alone) are taken down through a removal case. A changed email address (the patient’s or the guardian’s) or date of birth ends the patient’s open portal links and sessions.
+         */
+        patch: operations["PatientsController_update"];
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a treatment case
+         * @description Opens a treatment case (procedure, provider, treatment date) for the patient; photos are uploaded to a case and releases may cover chosen cases. Answers the case, with no photos yet.
+         */
+        post: operations["PatientsController_createCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HoldsController_list"];
+        put?: never;
+        post: operations["HoldsController_place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReleasesController_list"];
+        put?: never;
+        post: operations["ReleasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemovalsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PhotosController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos/{id}/clearance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check whether a photo may be used as intended
+         * @description Decides whether marketing may use the photo on the channel and in the way the query describes, at `at` (default now), and records the check in the audit trail. Needs the `clearance.check` permission (staff or API key). Answers the decision with every failed rule, the remedies and the governing release; a denial is still a 200.
+         */
+        get: operations["ClearanceController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos/{id}/renditions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PhotosController_rendition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a sign-in link to the patient portal
+         * @description Public. When the email address is on file for a patient with that date of birth (or for the guardian of a patient who is a minor), a one-time sign-in link is mailed to it. The answer is the same 202 whether or not anything matched, so it tells nobody whether an address is on file. Throttled per email address (5 an hour) and per client address (30 an hour).
+         */
+        post: operations["PortalController_access"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the portal session
+         * @description Ends the patient session whose token is sent; the token no longer works afterwards.
+         */
+        post: operations["PortalController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the patient’s consent overview
+         * @description For the signed-in patient: their current releases in plain words, their photos and where each is published, their removal cases with progress, and the receipts of their withdrawals. The read is audited.
+         */
+        get: operations["PortalController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/photos/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a thumbnail of one of the patient’s photos
+         * @description A 400 px WebP of one of the signed-in patient’s own photos, without metadata; any other photo answers 404. Send the `ETag` back as `If-None-Match` to get 304 while it is unchanged.
+         */
+        get: operations["PortalController_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/releases/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the patient’s copy of a signed release
+         * @description The signed release form as it was stored (PDF, or a JPEG or PNG scan), as an attachment that is not to be cached. Only the signed-in patient’s own releases; any other answers 404. The download is audited.
+         */
+        get: operations["PortalController_releaseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw consent
+         * @description Withdraws the signed-in patient’s consent, effective now: everything, some channels, or some of their own photos, for all their releases or those named. Publications no longer cleared go into a removal case. Answers the receipt, which is also mailed.
+         */
+        post: operations["PortalController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a sign-in link for a portal session
+         * @description Public. Exchanges the token of the mailed link, once and before it expires, for a patient session: a bearer token for the other portal routes, valid until `expiresAt`. A used, expired, unknown or malformed link answers the same 401. Throttled per client address (30 an hour).
+         */
+        post: operations["PortalController_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publications
+         * @description Publications newest first, filtered by photo, channel (with those under it) and status, a page at a time: pass `nextCursor` as `before` for the next page. Needs the `publications.read` permission.
+         */
+        get: operations["PublicationsController_list"];
+        put?: never;
+        /**
+         * Record a publication of a photo
+         * @description Records where a photo is used, only if clearance allows the use now and at `publishedAt`; the decision is made under a lock on the governing release, so no consent change can slip in between. Needs the `publications.write` permission (staff or API key). With `hosted` (for `website` only) the service serves the photo at the answered `mediaUrl`. A refused use is audited and answers 409 with the reasons.
+         */
+        post: operations["PublicationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a publication
+         * @description One publication, whatever its status. Needs the `publications.read` permission.
+         */
+        get: operations["PublicationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change where a publication appears
+         * @description Replaces the location fields sent (URL, post id, campaign, print run; null clears one) and leaves the others; what is shown and under which release cannot change. A publication the service does not host must keep at least one location field. Needs the `publications.write` permission; a change is audited.
+         */
+        patch: operations["PublicationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/releases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReleasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/releases/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReleasesController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/releases/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReleasesController_checklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/releases/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReleasesController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/releases/{id}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReleasesController_fhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemovalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemovalsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-cases/{id}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemovalsController_addDiscovered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-task-owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemovalsController_owners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-task-owners/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RemovalsController_setOwner"];
+        post?: never;
+        delete: operations["RemovalsController_removeOwner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-tasks/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemovalsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-tasks/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemovalsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemovalsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-tasks/{id}/not-removable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemovalsController_notRemovable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/removal-tasks/{id}/screenshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemovalsController_screenshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/removals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemovalsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/removals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemovalsController_reportExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the rights report of live publications
+         * @description Decides every live publication again, as of now, and answers those no longer cleared, those recorded as found after the fact whose use consent did not clear when published, and the releases expiring within `expiringWithinDays` (default 30) while publications under them are live. Needs the `publications.read` permission.
+         */
+        get: operations["ReportsController_rightsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemovalsController_revocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revocations/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemovalsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List staff accounts
+         * @description Every staff account, disabled ones too, oldest first.
+         */
+        get: operations["UsersController_list"];
+        put?: never;
+        /**
+         * Create a staff account
+         * @description Creates an active staff account with a role and an initial password (at least 12 characters, not guessable, not built from the email or name). The email address must not be in use. The user sets up a second factor at first sign-in if their role needs one.
+         */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a staff account
+         * @description One staff account.
+         */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a staff account
+         * @description Changes the fields sent: name, role, active flag, password, or removes the second factor (a lost device). Disabling, a new password or removing the second factor ends every session of the account at once. An admin cannot change their own role or active flag, and no change may leave the service without an active admin.
+         */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the process is alive
+         * @description Liveness probe: answers 200 as long as the process runs and its event loop answers. It checks no dependency, so a failing database does not get the instance restarted. No credentials.
+         */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the instance can take work
+         * @description Readiness probe: 200 when the database and the object store each answer within 2 seconds and the instance is not shutting down; otherwise 503 with a problem naming which. Never cached. No credentials.
+         */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/m/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a hosted website photo while consent clears it
+         * @description The public URL of a hosted `website` publication (its `mediaUrl`), for the clinic’s pages to embed: no credentials, and nothing in the URL or the answer identifies the patient. Every request decides the publication’s use again; once consent no longer clears it the publication is taken down and the URL answers 410 for good, even if consent comes back. Requests are rate-limited per client address.
+         */
+        get: operations["MediaRoute_image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open the patient portal page
+         * @description Public. The HTML page a mailed sign-in link opens (the link carries its token after `#token=`, which the page exchanges at `POST /api/v1/portal/session`): the patient asks for a link, signs in, sees the overview of their consent and can withdraw it. The page uses only the `/api/v1/portal` routes.
+         */
+        get: operations["PortalPageController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/storage/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file by its presigned link
+         * @description The download link the service hands out for a stored file when it keeps files on local disk (`STORAGE_DRIVER=local`; with S3 the links point at the bucket and this route does not exist). The token is the authorization: it names one file, carries an expiry and is signed, so no credentials are sent. Use the URL as given; an expired, altered or incomplete link answers 403 `link_invalid`.
+         */
+        get: operations["StorageController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AmendmentMetadataDto: {
+            caseIds?: string[];
+            conditioningStatement?: boolean;
+            copyProvidedToSigner?: boolean;
+            coversAllCases?: boolean;
+            disclosingParty?: Record<string, never>;
+            expirationEvent?: Record<string, never>;
+            /** Format: date-time */
+            expiresAt?: Record<string, never>;
+            formTemplate?: string;
+            formVersion?: string;
+            informationDescription?: Record<string, never>;
+            purpose?: Record<string, never>;
+            /** @example Patient no longer allows TikTok. */
+            reason: string;
+            recipients?: Record<string, never>;
+            redisclosureStatement?: boolean;
+            rightToRevokeStatement?: boolean;
+            /** @description The whole new scope, when it changes. */
+            scope?: components["schemas"]["ScopeDto"];
+            /** Format: date-time */
+            signedAt: string;
+            signedBy?: components["schemas"]["SignedByDto"];
+            treatmentConditionedOnSigning?: boolean;
+            /** Format: uuid */
+            witnessUserId?: string;
+        };
+        ApiKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The staff member who created it.
+             */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Recorded at most once a minute; null if never used.
+             */
+            lastUsedAt: string | null;
+            /** @description The client address of that use. */
+            lastUsedIp: string | null;
+            name: string;
+            /** @description Sorted. */
+            permissions: components["schemas"]["Permission"][];
+            /**
+             * Format: date-time
+             * @description null while the key works.
+             */
+            revokedAt: string | null;
+            /** @description The first characters of the token (`pcs_k_…`), to tell keys apart. */
+            tokenPrefix: string;
+        };
+        /**
+         * @description What the key may do: only these permissions can be granted to a key.
+         * @enum {string}
+         */
+        ApiKeyPermission: "photos.read" | "clearance.check" | "publications.read" | "publications.write" | "removals.read";
+        AssignTaskDto: {
+            /**
+             * Format: uuid
+             * @description An active staff member who works removal tasks (marketing or privacy officer).
+             * @example 7a1e4c52-93d0-4b8f-a6e2-5c9d0f1b3e47
+             */
+            userId: string;
+        };
+        AuditEventDto: {
+            /** @description The audited action, e.g. `auth.login`, `user.update`. */
+            action: string;
+            /**
+             * Format: uuid
+             * @description The user’s, API key’s or patient’s id; null for the system and anonymous callers.
+             */
+            actorId: string | null;
+            /** @description Who that was at the time: staff email, key name or patient code. */
+            actorLabel: string | null;
+            /** @enum {string} */
+            actorType: "user" | "api_key" | "patient" | "system" | "anonymous";
+            /** @description The client address the request came from. */
+            clientIp: string | null;
+            /** @description Identifiers, codes and reasons of the action; without `patients.read`, fields that could identify a patient are left out. */
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description The id of the record concerned. */
+            entityId: string | null;
+            /** @description The kind of record concerned, e.g. `user`. */
+            entityType: string | null;
+            /** @description The event’s number (a 64-bit integer, as text): later events have larger ones. */
+            id: string;
+            /** @enum {string} */
+            outcome: "done" | "denied";
+            /**
+             * Format: uuid
+             * @description The patient whose data this concerns.
+             */
+            patientId: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The `X-Request-Id` of the request that did it. */
+            requestId: string | null;
+            /** @description Position in the hash chain (a 64-bit integer, as text); null until sealed. */
+            seq: string | null;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            /** @description Pass as `before` for the next (older) page; null when this page is not full. */
+            nextCursor: string | null;
+        };
+        BrokenLinkDto: {
+            /** @description The id of the event that seal covers. */
+            eventId: string;
+            /** @description What `problem` means, in words. */
+            message: string;
+            /** @enum {string} */
+            problem: "event_missing" | "event_altered" | "link_broken" | "sequence_gap";
+            /** @description The broken seal’s position (a 64-bit integer, as text). */
+            seq: string;
+        };
+        CaseDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Free text; shown only to roles allowed identified data. */
+            notes?: string | null;
+            /** @example P-7KQ2M */
+            patientCode: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @description Oldest first. */
+            photos: components["schemas"]["PhotoSummaryDto"][];
+            procedure: string;
+            provider: string;
+            /** Format: date */
+            treatmentDate: string;
+        };
+        CaseSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            photoCount: number;
+            procedure: string;
+            provider: string;
+            /** Format: date */
+            treatmentDate: string;
+        };
+        ChainHeadDto: {
+            /** @description The last seal’s SHA-256, in hex. */
+            hash: string;
+            /** @description The last seal’s position (a 64-bit integer, as text). */
+            seq: string;
+        };
+        ChainVerificationDto: {
+            /** @description How long the check took, in milliseconds. */
+            durationMs: number;
+            /** @description The first broken link; null when there is none. */
+            firstBrokenLink: components["schemas"]["BrokenLinkDto"] | null;
+            /** @description The chain’s last link; null while nothing is sealed. Record it elsewhere to detect truncation later. */
+            head: components["schemas"]["ChainHeadDto"] | null;
+            /** @description true: no broken link and no unchained event. */
+            intact: boolean;
+            /** @description Events queued for sealing, not yet in the chain. */
+            pendingEvents: number;
+            /** @description Events in the hash chain. */
+            sealedEvents: number;
+            /** @description Events neither sealed nor queued for sealing: a sign of tampering. */
+            unchainedEvents: number;
+        };
+        ChangePasswordDto: {
+            /** @example Quiet-Harbor-Lantern-2026 */
+            currentPassword: string;
+            /**
+             * @description At least 12 characters, not a common password, and not built from the account’s email or name.
+             * @example Copper-Meadow-Signal-7413
+             */
+            newPassword: string;
+        };
+        CheckedUseDto: {
+            /**
+             * Format: date-time
+             * @description The moment the use was decided for.
+             */
+            at: string;
+            /** @enum {string} */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            faceShown: boolean;
+            marksObscured: boolean;
+            nameShown: boolean;
+            paid: boolean;
+        };
+        ChecklistDto: {
+            complete: boolean;
+            items: components["schemas"]["ChecklistItemDto"][];
+            notice: string;
+            /** Format: uuid */
+            releaseId: string;
+            version: number;
+        };
+        ChecklistItemDto: {
+            /** @example 45 CFR 164.508(c)(1)(v) */
+            citation: string;
+            /** @example expiration */
+            element: string;
+            /** @description What is missing, when it fails. */
+            missing?: string | null;
+            passed: boolean;
+            requirement: string;
+        };
+        ClearanceBatchDto: {
+            /**
+             * @description The checks to decide, 1 to 500; the answer keeps their order.
+             * @example [
+             *       {
+             *         "photoId": "3f1c2a9e-6b7d-4e21-9a0c-5d8e7f6a1b23",
+             *         "channel": "social.instagram",
+             *         "marksObscured": true
+             *       },
+             *       {
+             *         "photoId": "8a4d0c7b-2e5f-4a13-b6c9-0f1e2d3c4b5a",
+             *         "channel": "website",
+             *         "faceShown": false,
+             *         "at": "2026-05-04T09:00:00Z"
+             *       }
+             *     ]
+             */
+            checks: components["schemas"]["ClearanceBatchItemDto"][];
+        };
+        ClearanceBatchItemDto: {
+            /**
+             * Format: date-time
+             * @description When the use happens (ISO 8601 with zone). Defaults to now; a later time checks a scheduled post.
+             * @example 2026-05-04T09:00:00Z
+             */
+            at?: string;
+            /**
+             * @description Where the photo would appear: a channel code (`social.instagram`, `website`, `print`, …).
+             * @example social.instagram
+             * @enum {string}
+             */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /**
+             * @description Whether the face shows in this use. Defaults to whether the photo shows it.
+             * @example false
+             */
+            faceShown?: boolean;
+            /**
+             * @description Whether the photo's identifying marks are obscured in this use.
+             * @default false
+             * @example true
+             */
+            marksObscured: boolean;
+            /**
+             * @description Whether the patient's name is shown with the photo.
+             * @default false
+             * @example false
+             */
+            nameShown: boolean;
+            /**
+             * @description Whether the placement is paid advertising.
+             * @default false
+             * @example false
+             */
+            paid: boolean;
+            /**
+             * Format: uuid
+             * @description The photo.
+             * @example 3f1c2a9e-6b7d-4e21-9a0c-5d8e7f6a1b23
+             */
+            photoId: string;
+        };
+        ClearanceBatchResultDto: {
+            /** @description One decision per check, in the order asked. */
+            results: components["schemas"]["ClearanceDto"][];
+        };
+        ClearanceDto: {
+            /** @description Whether the use is cleared. */
+            allowed: boolean;
+            /**
+             * Format: date-time
+             * @description When the service decided.
+             */
+            checkedAt: string;
+            /** Format: uuid */
+            photoId: string;
+            /** @description Every rule that failed; empty when allowed. */
+            reasons: components["schemas"]["ClearanceReasonDto"][];
+            /**
+             * Format: uuid
+             * @description The governing release.
+             */
+            releaseId: string | null;
+            /** @description The governing release's version. */
+            releaseVersion: number | null;
+            /**
+             * @description Changes to the use (or the paperwork) that would make it pass, where there are any.
+             * @example [
+             *       "Crop or obscure the face."
+             *     ]
+             */
+            remedies: string[];
+            /** @description The use decided on, defaults filled in. */
+            use: components["schemas"]["CheckedUseDto"];
+            /**
+             * Format: date-time
+             * @description Until when an allowance holds (the release's expiry); null without an expiry date or when denied.
+             */
+            validUntil: string | null;
+        };
+        ClearanceLookupResultDto: {
+            /** @description The photos the file is a copy of, best first; may be empty. */
+            matches: components["schemas"]["LookupMatchDto"][];
+            /** @description Hex SHA-256 of the file looked up, as recorded in the audit trail. */
+            sha256: string;
+        };
+        ClearanceReasonDto: {
+            /** @enum {string} */
+            code: "no_release" | "release_not_yet_signed" | "release_expired" | "release_defective" | "release_revoked" | "channel_revoked" | "photo_withdrawn" | "photo_on_hold" | "channel_not_permitted" | "channel_denied" | "face_not_allowed" | "marks_not_obscured" | "name_not_allowed" | "paid_not_allowed" | "education_not_allowed";
+            /** @example The release does not allow the face to be shown. */
+            message: string;
+        };
+        CompleteTaskDto: {
+            /** @description The evidence. With `screenshot`, send multipart/form-data: the file in `screenshot` and this object in `metadata`. */
+            evidence: components["schemas"]["TaskEvidenceDto"];
+        };
+        CreateApiKeyDto: {
+            /**
+             * @description What the key is for.
+             * @example Clinic website
+             */
+            name: string;
+            /**
+             * @description What the key may do: only these permissions can be granted to a key.
+             * @example [
+             *       "photos.read",
+             *       "clearance.check"
+             *     ]
+             */
+            permissions: components["schemas"]["ApiKeyPermission"][];
+        };
+        CreateCaseDto: {
+            /**
+             * @description Free text; shown only to roles allowed identified data.
+             * @example Follow-up photos at 3 and 6 months.
+             */
+            notes?: string | null;
+            /** @example Rhinoplasty */
+            procedure: string;
+            /** @example Dr. A. Smith */
+            provider: string;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            treatmentDate: string;
+        };
+        CreatedApiKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The staff member who created it.
+             */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Recorded at most once a minute; null if never used.
+             */
+            lastUsedAt: string | null;
+            /** @description The client address of that use. */
+            lastUsedIp: string | null;
+            name: string;
+            /** @description Sorted. */
+            permissions: components["schemas"]["Permission"][];
+            /**
+             * Format: date-time
+             * @description null while the key works.
+             */
+            revokedAt: string | null;
+            /** @description Send as `Authorization: Bearer <token>`. Shown only now; store it safely. */
+            token: string;
+            /** @description The first characters of the token (`pcs_k_…`), to tell keys apart. */
+            tokenPrefix: string;
+        };
+        CreatePatientDto: {
+            /**
+             * Format: email
+             * @example jane.roe@example.com
+             */
+            contactEmail?: string | null;
+            /** @example +1 555 010 2233 */
+            contactPhone?: string | null;
+            /**
+             * Format: date
+             * @description From 1900 on, not in the future. Under 18 today, the patient needs a guardian.
+             * @example 1990-04-01
+             */
+            dateOfBirth: string;
+            /** @example Jane Roe */
+            fullName: string;
+            /** @description Required for a patient under 18, with contactEmail or contactPhone. */
+            guardian?: components["schemas"]["GuardianInputDto"] | null;
+            /**
+             * @description The clinic's medical record number; unique.
+             * @example MRN-104233
+             */
+            mrn?: string | null;
+            /** @example 12 Example Street, Springfield */
+            postalAddress?: string | null;
+        };
+        CreatePublicationDto: {
+            /**
+             * @description Where it is used: a channel code.
+             * @example website
+             * @enum {string}
+             */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /**
+             * @description Whether the face shows. Defaults to whether the photo shows it.
+             * @example false
+             */
+            faceShown?: boolean;
+            /**
+             * @description For `website` only: the service serves the photo at an unguessable /m/{token} URL (`mediaUrl`), while consent clears it; `location` is then optional.
+             * @default false
+             * @example false
+             */
+            hosted: boolean;
+            /**
+             * @description Where it appears, at least one field; required unless `hosted`.
+             * @example {
+             *       "url": "https://clinic.example/gallery/rhinoplasty"
+             *     }
+             */
+            location?: components["schemas"]["PublicationLocationDto"];
+            /**
+             * @description Whether identifying marks are obscured.
+             * @default false
+             * @example false
+             */
+            marksObscured: boolean;
+            /**
+             * @description Whether the patient's name is shown with it.
+             * @default false
+             * @example false
+             */
+            nameShown: boolean;
+            /**
+             * @description Whether the placement is paid advertising.
+             * @default false
+             * @example false
+             */
+            paid: boolean;
+            /**
+             * Format: uuid
+             * @description The photo used.
+             * @example 3f1c2a9e-6b7d-4e21-9a0c-5d8e7f6a1b23
+             */
+            photoId: string;
+            /**
+             * Format: date-time
+             * @description When it went live; defaults to now, never later. The use must have been cleared then as well as now (409 `publication_not_cleared` with `decidedAt` otherwise).
+             * @example 2026-04-20T10:00:00Z
+             */
+            publishedAt?: string;
+            /**
+             * @description Records a use found later that consent did not clear at `publishedAt` (it must be cleared now): kept with `clearedWhenPublished: false` and listed on the rights report, never as cleared from the start.
+             * @default false
+             * @example false
+             */
+            unclearedWhenPublished: boolean;
+        };
+        CreateRevocationDto: {
+            /**
+             * @description How the requester's identity was verified.
+             * @example Called back on the number on file; confirmed date of birth
+             */
+            identityVerification: string;
+            notes?: string;
+            /**
+             * Format: date-time
+             * @description When the clinic received the request: it takes effect then. Defaults to now; never in the future.
+             */
+            receivedAt?: string;
+            /** @enum {string} */
+            receivedVia: "portal" | "email" | "phone" | "in_person" | "mail";
+            requester: components["schemas"]["RequesterDto"];
+            scope: components["schemas"]["RevocationScopeDto"];
+        };
+        CreateUserDto: {
+            /** @example Jane Roe */
+            displayName: string;
+            /**
+             * Format: email
+             * @description The sign-in address; kept in lower case, and unique among accounts.
+             * @example jane.roe@clinic.example
+             */
+            email: string;
+            /**
+             * @description At least 12 characters, not a common password, and not built from the email or name.
+             * @example Copper-Meadow-Signal-7413
+             */
+            password: string;
+            /** @example front_desk */
+            role: components["schemas"]["StaffRole"];
+        };
+        DaysToCloseDto: {
+            /** @description Median, to one decimal; null when no case closed. */
+            median: number | null;
+            /** @description 95th percentile, to one decimal; null when no case closed. */
+            p95: number | null;
+        };
+        DeniedPublicationDto: {
+            publication: components["schemas"]["PublicationDto"];
+            /** @description Every rule that failed. */
+            reasons: components["schemas"]["ClearanceReasonDto"][];
+            /** @description Changes that would make the use pass, where there are any. */
+            remedies: string[];
+        };
+        DiscoveredPublicationDto: {
+            /**
+             * @description Where it appears; its task goes to that channel's default owner.
+             * @example social.facebook
+             * @enum {string}
+             */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /**
+             * @description Whether the face shows. Defaults to whether the photo shows it.
+             * @example false
+             */
+            faceShown?: boolean;
+            /**
+             * @description How and when it was found, for the record.
+             * @example Found by the patient on an old Facebook album of the clinic; reported by phone
+             */
+            howFound: string;
+            /** @description Where it was found: url, postId, campaign or printRun. */
+            location: components["schemas"]["PublicationLocationDto"];
+            /**
+             * @description Whether identifying marks are obscured.
+             * @default false
+             * @example false
+             */
+            marksObscured: boolean;
+            /**
+             * @description Whether the patient's name is shown with it.
+             * @default false
+             * @example false
+             */
+            nameShown: boolean;
+            /**
+             * @description Whether the placement is paid advertising.
+             * @default false
+             * @example false
+             */
+            paid: boolean;
+            /**
+             * Format: uuid
+             * @description The photo it shows: one of the case's patient's photos.
+             * @example 3c9e7b1a-5f24-4d8e-b0a6-9e2f7c41d853
+             */
+            photoId: string;
+            /**
+             * Format: date-time
+             * @description When it went live, if known; defaults to now, never later. Recorded with the publication, with whether consent cleared it then.
+             * @example 2025-04-18T10:00:00Z
+             */
+            publishedAt?: string;
+            /**
+             * @description Ignored here: the service records whether consent cleared the use at `publishedAt` itself.
+             * @default false
+             * @example false
+             */
+            unclearedWhenPublished: boolean;
+        };
+        ExpiringReleaseDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example P-7KQ2M */
+            patientCode: string;
+            /** @description Live publications under it. */
+            publicationIds: string[];
+            /** Format: uuid */
+            releaseId: string;
+            releaseVersion: number;
+        };
+        GuardianDto: {
+            /** Format: email */
+            contactEmail: string | null;
+            contactPhone: string | null;
+            fullName: string;
+            /** @enum {string} */
+            relationship: "parent" | "legal_guardian" | "healthcare_agent" | "other";
+        };
+        GuardianInputDto: {
+            /**
+             * Format: email
+             * @description This or contactPhone is required while the patient is under 18.
+             * @example john.roe@example.com
+             */
+            contactEmail?: string | null;
+            /**
+             * @description This or contactEmail is required while the patient is under 18.
+             * @example +1 555 010 4477
+             */
+            contactPhone?: string | null;
+            /** @example John Roe */
+            fullName: string;
+            /**
+             * @description How the guardian stands to the patient.
+             * @example parent
+             * @enum {string}
+             */
+            relationship: "parent" | "legal_guardian" | "healthcare_agent" | "other";
+        };
+        HealthStatusDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        HoldDto: {
+            /** @description Whether the hold stands. */
+            active: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            liftedAt: string | null;
+            /** Format: uuid */
+            liftedByUserId: string | null;
+            liftReason: string | null;
+            /** Format: uuid */
+            patientId: string;
+            /** @description Null: every photo of the patient. */
+            photoIds: string[] | null;
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: uuid */
+            placedByUserId: string | null;
+            reason: string;
+        };
+        HoldListDto: {
+            /** @description Newest first, standing and lifted. */
+            items: components["schemas"]["HoldDto"][];
+        };
+        IntendedUseDto: {
+            /**
+             * Format: date-time
+             * @description When the use happens (ISO 8601 with zone). Defaults to now; a later time checks a scheduled post.
+             * @example 2026-05-04T09:00:00Z
+             */
+            at?: string;
+            /**
+             * @description Where the photo would appear: a channel code (`social.instagram`, `website`, `print`, …).
+             * @example social.instagram
+             * @enum {string}
+             */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /**
+             * @description Whether the face shows in this use. Defaults to whether the photo shows it.
+             * @example false
+             */
+            faceShown?: boolean;
+            /**
+             * @description Whether the photo's identifying marks are obscured in this use.
+             * @default false
+             * @example true
+             */
+            marksObscured: boolean;
+            /**
+             * @description Whether the patient's name is shown with the photo.
+             * @default false
+             * @example false
+             */
+            nameShown: boolean;
+            /**
+             * @description Whether the placement is paid advertising.
+             * @default false
+             * @example false
+             */
+            paid: boolean;
+        };
+        LiftHoldDto: {
+            /** @example Identity verified; the patient withdrew the request */
+            reason?: string;
+        };
+        LoginDto: {
+            /**
+             * @description The sign-in address; letter case and surrounding spaces do not matter.
+             * @example jane.roe@clinic.example
+             */
+            email: string;
+            /** @example Quiet-Harbor-Lantern-2026 */
+            password: string;
+            /**
+             * @description The current 6-digit code of the authenticator app, for accounts with a second factor. Without it such an account is answered 401 `totp_required`.
+             * @example 492817
+             */
+            totpCode?: string;
+        };
+        LoginResponseDto: {
+            /**
+             * Format: date-time
+             * @description The latest the session can last.
+             */
+            expiresAt: string;
+            /** @description The session ends after this many seconds without a request. */
+            idleTimeoutSeconds: number;
+            /** @description Send as `Authorization: Bearer <token>`. Shown only here. */
+            token: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description The role needs a second factor that is not set up yet: enrol before anything else. */
+            totpEnrolmentRequired: boolean;
+            user: components["schemas"]["UserDto"];
+        };
+        LookupCropDto: {
+            /** @example 0.1 */
+            bottom: number;
+            /** @example 0.05 */
+            left: number;
+            /** @example 0.02 */
+            right: number;
+            /** @example 0 */
+            top: number;
+        };
+        LookupMatchDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description Whether the photo may be used as intended. */
+            clearance: components["schemas"]["ClearanceDto"];
+            /** @description How much of the photo the file lacks on each side, in fractions. */
+            crop: components["schemas"]["LookupCropDto"];
+            /** @description Bits between the file's hash and the photo's. */
+            distance: number;
+            /** @enum {string} */
+            kind: "before" | "after" | "progress";
+            /**
+             * Format: uuid
+             * @description The before or after it is paired with.
+             */
+            pairedPhotoId: string | null;
+            /** Format: uuid */
+            photoId: string;
+            /**
+             * @description Correlation of grey levels once aligned (1 is identical).
+             * @example 0.987
+             */
+            similarity: number;
+            /** @description The view or angle, e.g. "front" or "left oblique", if recorded. */
+            view: string | null;
+        };
+        MeDto: {
+            /** @description What the caller's role may do, sorted. */
+            permissions: components["schemas"]["Permission"][];
+            session: components["schemas"]["SessionDto"];
+            /** @description The role needs a second factor this session has not proved: enrol (or verify) before anything else. */
+            totpEnrolmentRequired: boolean;
+            user: components["schemas"]["UserDto"];
+        };
+        /** @enum {string} */
+        MessageDelivery: "outbox" | "pending" | "sent" | "undeliverable";
+        /** @enum {string} */
+        MessageKind: "portal_access_link" | "revocation_receipt" | "removal_case_opened" | "removal_task_assigned" | "removal_reminder" | "removal_escalation" | "removal_overdue" | "removal_case_closed";
+        NotClearedProblemDto: {
+            /**
+             * Format: date-time
+             * @description The moment the use was decided for: now, or `publishedAt` when that is what failed.
+             */
+            decidedAt: string;
+            /** @description Every rule that failed. */
+            reasons: components["schemas"]["ClearanceReasonDto"][];
+            /**
+             * Format: uuid
+             * @description The governing release, if any.
+             */
+            releaseId: string | null;
+            /** @description The governing release's version, if any. */
+            releaseVersion: number | null;
+            /** @description Changes that would make the use pass, where there are any. */
+            remedies: string[];
+        };
+        NotReadyProblemDto: {
+            /** @description Which dependency is down (both may be up while draining). */
+            checks: components["schemas"]["ReadinessChecksDto"];
+            /** @enum {string} */
+            code: "not_ready";
+            /** @description true: the instance is shutting down, so load balancers send it no new work. */
+            draining: boolean;
+            /** @enum {number} */
+            status: 503;
+        };
+        NotRemovableDto: {
+            /**
+             * @description Why it cannot come down, e.g. actions taken in reliance on the authorization.
+             * @example 2,000 printed brochures already handed out at the spring open day
+             */
+            reason: string;
+        };
+        OriginalDto: {
+            bytes: number;
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/webp" | "image/tiff" | "image/avif";
+            /** @description The uploader's file name, sanitised; left out for roles not allowed identified data. */
+            fileName?: string | null;
+            /** @description Pixels, upright (after the EXIF orientation). */
+            height: number;
+            /** @description Hex SHA-256 of the original as stored. */
+            sha256: string;
+            /** @description Pixels, upright (after the EXIF orientation). */
+            width: number;
+        };
+        OutboxMessageDto: {
+            /** @description Delivery attempts by SMTP so far. */
+            attempts: number;
+            /** @description Absent for a message to a patient when the caller may not see identified data. A sign-in link's token is never shown. */
+            body?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description `outbox`: kept here to be read (no SMTP server is configured); `pending`: waiting for delivery by SMTP; `sent`; `undeliverable`: no address on file, so it goes by post. */
+            delivery: components["schemas"]["MessageDelivery"];
+            /** Format: uuid */
+            id: string;
+            /** @description Whether `to` and `body` were left out: the message is to a patient. */
+            identifiedWithheld: boolean;
+            kind: components["schemas"]["MessageKind"];
+            /** @description The last SMTP delivery error; null when none, or when it is a patient's and withheld. */
+            lastError: string | null;
+            /**
+             * Format: uuid
+             * @description The patient it is to, if any.
+             */
+            recipientPatientId: string | null;
+            /**
+             * Format: uuid
+             * @description The staff member it is to, if any.
+             */
+            recipientUserId: string | null;
+            /**
+             * Format: uuid
+             * @description The removal case it is about, if any.
+             */
+            removalCaseId: string | null;
+            /**
+             * Format: date-time
+             * @description When it was sent by SMTP.
+             */
+            sentAt: string | null;
+            /** @description Names the patient by code only. */
+            subject: string;
+            /** @description null: no address on file; send it by post. Absent when it is a patient's and the caller may not see identified data (`identifiedWithheld`). */
+            to?: string | null;
+        };
+        OutboxPageDto: {
+            items: components["schemas"]["OutboxMessageDto"][];
+            /** @description Pass as `before` for the next (older) page; null on the last page. */
+            nextCursor: string | null;
+        };
+        PatientDetailDto: {
+            /** @description Newest treatment date first. */
+            cases: components["schemas"]["CaseSummaryDto"][];
+            /**
+             * @description Pseudonymous code, used wherever identity is not needed.
+             * @example P-7KQ2M
+             */
+            code: string;
+            /** Format: email */
+            contactEmail: string | null;
+            contactPhone: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dateOfBirth: string;
+            fullName: string;
+            /** @description Recorded for a minor; may stay after 18. */
+            guardian: components["schemas"]["GuardianDto"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Under 18 today. */
+            minor: boolean;
+            /** @description The clinic's medical record number. */
+            mrn: string | null;
+            postalAddress: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PatientDto: {
+            /**
+             * @description Pseudonymous code, used wherever identity is not needed.
+             * @example P-7KQ2M
+             */
+            code: string;
+            /** Format: email */
+            contactEmail: string | null;
+            contactPhone: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dateOfBirth: string;
+            fullName: string;
+            /** @description Recorded for a minor; may stay after 18. */
+            guardian: components["schemas"]["GuardianDto"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Under 18 today. */
+            minor: boolean;
+            /** @description The clinic's medical record number. */
+            mrn: string | null;
+            postalAddress: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PatientSearchResultDto: {
+            /** @description By name, then id. */
+            items: components["schemas"]["PatientDto"][];
+            limit: number;
+            offset: number;
+        };
+        /**
+         * @description What the caller's role may do, sorted.
+         * @enum {string}
+         */
+        Permission: "patients.read" | "patients.write" | "releases.read" | "releases.write" | "photos.upload" | "photos.original" | "photos.read" | "clearance.check" | "publications.read" | "publications.write" | "revocations.write" | "holds.write" | "removals.read" | "removals.work" | "removals.approve" | "audit.read" | "users.read" | "users.write" | "api_keys.read" | "api_keys.write" | "outbox.read";
+        PhotoDto: {
+            bodyArea: string | null;
+            /** Format: uuid */
+            caseId: string;
+            faceVisible: boolean;
+            /** Format: uuid */
+            id: string;
+            identifyingMarks: string[];
+            /** @enum {string} */
+            kind: "before" | "after" | "progress";
+            original: components["schemas"]["OriginalDto"];
+            /**
+             * Format: uuid
+             * @description The photo named as its pair when this one was uploaded.
+             */
+            pairedPhotoId: string | null;
+            /** @description Photos of the case paired with this one, either way. */
+            pairedWith: string[];
+            /** @example P-7KQ2M */
+            patientCode: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @description 64-bit difference hash, 16 hex digits. */
+            perceptualHash: string;
+            /** Format: date-time */
+            takenAt: string | null;
+            thumb: components["schemas"]["RenditionDto"];
+            /**
+             * Format: uri-reference
+             * @example /api/v1/photos/4b1d2c3e-5f60-4a7b-8c9d-0e1f2a3b4c5d/renditions/thumb
+             */
+            thumbUrl: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description View or angle. */
+            view: string | null;
+            web: components["schemas"]["RenditionDto"];
+        };
+        PhotoSummaryDto: {
+            bodyArea: string | null;
+            faceVisible: boolean;
+            /** Format: uuid */
+            id: string;
+            identifyingMarks: string[];
+            /** @enum {string} */
+            kind: "before" | "after" | "progress";
+            /**
+             * Format: uuid
+             * @description The photo named as its pair when this one was uploaded.
+             */
+            pairedPhotoId: string | null;
+            /** Format: date-time */
+            takenAt: string | null;
+            /**
+             * Format: uri-reference
+             * @example /api/v1/photos/4b1d2c3e-5f60-4a7b-8c9d-0e1f2a3b4c5d/renditions/thumb
+             */
+            thumbUrl: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description View or angle. */
+            view: string | null;
+        };
+        PlaceHoldDto: {
+            /** @description The patient's photos to hold; omitted, every photo of the patient, including later uploads. */
+            photoIds?: string[];
+            /**
+             * @description Why, for the audit trail and for marketing, who sees it as the reason a use is refused.
+             * @example Revocation request by phone, identity being verified
+             */
+            reason: string;
+        };
+        PortalAccessAnswerDto: {
+            /**
+             * @description What happens next, for the patient to read; the same whether or not anything matched.
+             * @example If these details match our records, a sign-in link is on its way to the email address on file. It works once, for a short time.
+             */
+            message: string;
+        };
+        PortalAccessDto: {
+            /**
+             * Format: date
+             * @description The patient’s date of birth.
+             * @example 1990-04-17
+             */
+            dateOfBirth: string;
+            /**
+             * Format: email
+             * @description The email address the clinic has on file (the patient’s, or their guardian’s).
+             * @example jane.roe@example.com
+             */
+            email: string;
+        };
+        PortalCaseDto: {
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description By when everything must be down.
+             */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * @description Tasks done or settled, of all.
+             * @example 2 of 3 done
+             */
+            progress: string;
+            /** @enum {string} */
+            status: "open" | "completed";
+            tasks: components["schemas"]["PortalTaskDto"][];
+        };
+        PortalOverviewDto: {
+            /** @description Your reference at the clinic. */
+            code: string;
+            photos: components["schemas"]["PortalPhotoDto"][];
+            releases: components["schemas"]["PortalReleaseDto"][];
+            removalCases: components["schemas"]["PortalCaseDto"][];
+            /** @description Your withdrawals, newest first. */
+            revocations: components["schemas"]["PortalReceiptDto"][];
+        };
+        PortalPhotoDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "before" | "after" | "progress";
+            /** @description Where the photo is or was published. */
+            publications: components["schemas"]["PortalPublicationDto"][];
+            /** Format: date-time */
+            takenAt: string | null;
+            /**
+             * @description Its thumbnail: a path on this service, fetched with the session.
+             * @example /api/v1/portal/photos/3f1c2a9e-6b7d-4e21-9a0c-5d8e7f6a1b23/thumbnail
+             */
+            thumbnailUrl: string;
+            /** @description The view or angle, e.g. "front", if recorded. */
+            view: string | null;
+        };
+        PortalPublicationDto: {
+            /** @enum {string} */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /** Format: uuid */
+            id: string;
+            /** @description Where it appears, in words. */
+            location: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @enum {string} */
+            status: "live" | "removal_pending" | "removed" | "not_removable";
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** @description Its address, when it has one. */
+            url: string | null;
+        };
+        PortalReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description What was withdrawn, in plain words. */
+            inWords: string;
+            /**
+             * Format: date-time
+             * @description When the request took effect.
+             */
+            receivedAt: string;
+            /**
+             * @description How the withdrawal reached the clinic.
+             * @enum {string}
+             */
+            receivedVia: "portal" | "email" | "phone" | "in_person" | "mail";
+            /**
+             * Format: uuid
+             * @description The removal case the withdrawal opened, if any.
+             */
+            removalCaseId: string | null;
+        };
+        PortalReleaseDto: {
+            /**
+             * @description Your copy of the signed form: a path on this service, fetched with the session.
+             * @example /api/v1/portal/releases/0b6f3c1e-2a4d-4c8e-9f17-5e3d2c1b0a98/document
+             */
+            documentUrl: string;
+            /** @description The event that ends the release, if it names one. */
+            expirationEvent: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /**
+             * Format: uuid
+             * @description The current version of the release.
+             */
+            id: string;
+            /** @description What you allowed and did not, in plain words. */
+            inWords: string[];
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            signedAt: string;
+            /**
+             * @description `narrowed`: still in force, but you withdrew part of it (see `inWords`).
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "expired" | "narrowed";
+            version: number;
+        };
+        PortalRevocationDto: {
+            /**
+             * @description What to withdraw: `{ "kind": "everything" }`, `{ "kind": "channels", "channels": ["social"] }`, or `{ "kind": "photos", "photoIds": [...] }` (your own photos).
+             * @example {
+             *       "kind": "channels",
+             *       "channels": [
+             *         "social"
+             *       ]
+             *     }
+             */
+            scope: components["schemas"]["RevocationScopeDto"];
+        };
+        PortalSessionDto: {
+            /**
+             * Format: date-time
+             * @description When the session ends at the latest.
+             */
+            expiresAt: string;
+            /** @description Bearer token for the /portal routes (`pcs_p_…`). */
+            token: string;
+        };
+        PortalSessionRequestDto: {
+            /**
+             * @description The token from the mailed link (after `#token=`).
+             * @example pcs_l_Xk3q9vT2mB8wR1nJ5yH7cF0dL4sA6gE2pZ8uQ3iO1tV
+             */
+            token: string;
+        };
+        PortalTaskDto: {
+            /** @enum {string} */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Where the publication appears, in words. */
+            location: string;
+            /** @description Why it could not come down. */
+            notRemovableReason: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "not_removable_requested" | "not_removable";
+        };
+        /** @description RFC 9457 problem details. `code` is stable and is what a client branches on; `detail` is a sentence for a person and may change. Some codes add members of their own (e.g. `errors`, `reasons`, `retryAfterSeconds`). */
+        Problem: {
+            /**
+             * @example not_found
+             * @enum {string}
+             */
+            code: "bad_request" | "validation_failed" | "malformed_body" | "invalid_encoding" | "json_too_deep" | "json_list_too_long" | "json_object_too_large" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "internal_error" | "unavailable" | "not_ready" | "unauthenticated" | "invalid_token" | "session_expired" | "invalid_credentials" | "totp_required" | "totp_invalid" | "portal_link_invalid" | "forbidden" | "staff_only" | "patients_only" | "totp_enrolment_required" | "wrong_current_password" | "too_many_attempts" | "too_many_requests" | "rate_limited" | "totp_already_enrolled" | "totp_not_enrolled" | "email_taken" | "own_account" | "last_admin" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "idempotency_not_supported" | "multipart_required" | "malformed_multipart" | "unexpected_form_field" | "too_many_files" | "metadata_too_large" | "file_too_large" | "empty_file" | "unsupported_file_type" | "heic_not_supported" | "image_unreadable" | "image_too_many_pixels" | "image_too_small_to_compare" | "document_incomplete" | "uploads_busy" | "mrn_taken" | "patient_changed" | "photos_not_found" | "invalid_pairing" | "duplicate_photo" | "witness_required" | "release_superseded" | "hold_already_lifted" | "publication_not_cleared" | "hosting_not_available" | "release_changing" | "url_not_allowed" | "media_gone" | "range_not_satisfiable" | "releases_not_found" | "publication_cleared" | "no_release_on_record" | "removal_task_state" | "removal_not_confirmed" | "evidence_required" | "assignee_not_eligible" | "unknown_channel" | "link_invalid" | "object_not_found";
+            /** @example The patient was not found. */
+            detail: string;
+            /** @description For `validation_failed`: what is wrong with each field. */
+            errors?: components["schemas"]["ProblemFieldError"][];
+            /**
+             * @description The request path, without its query.
+             * @example /api/v1/patients/…
+             */
+            instance: string;
+            /** @description The same as the `X-Request-Id` header. */
+            requestId: string;
+            /** @example 404 */
+            status: number;
+            /**
+             * @description The HTTP status phrase.
+             * @example Not Found
+             */
+            title: string;
+            /**
+             * @description `urn:photo-consent:problem:<code>`.
+             * @example urn:photo-consent:problem:not_found
+             */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ProblemFieldError: {
+            /** @description The field’s path, e.g. `guardian.fullName`. */
+            field: string;
+            messages: string[];
+        };
+        PublicationDto: {
+            /** @enum {string} */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /** @description Whether consent cleared the use when it was published, as well as when recorded; null for a publication recorded before this was decided. */
+            clearedWhenPublished: boolean | null;
+            /** Format: date-time */
+            createdAt: string;
+            faceShown: boolean;
+            /** @description Whether the service serves the photo at `mediaUrl`. */
+            hosted: boolean;
+            /** @description For a publication found after a revocation: how it came to light (identified free text). */
+            howFound: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Where it appears; may be all null for a hosted one. */
+            location: components["schemas"]["PublicationLocationViewDto"];
+            marksObscured: boolean;
+            /**
+             * Format: uri
+             * @description The public URL of a hosted publication (GET /m/{token}); null when not hosted.
+             */
+            mediaUrl: string | null;
+            nameShown: boolean;
+            paid: boolean;
+            /** @example P-7KQ2M */
+            patientCode: string;
+            /** Format: uuid */
+            photoId: string;
+            /**
+             * Format: date-time
+             * @description When it went live.
+             */
+            publishedAt: string;
+            /**
+             * Format: uuid
+             * @description The staff member who recorded it; null when an API key or the service did.
+             */
+            publishedByUserId: string | null;
+            /**
+             * Format: uuid
+             * @description The release version that cleared the use when recorded.
+             */
+            releaseId: string;
+            /** @enum {string} */
+            status: "live" | "removal_pending" | "removed" | "not_removable";
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicationLocationDto: {
+            /**
+             * @description The campaign the photo is part of.
+             * @example Spring 2026 newsletter
+             */
+            campaign?: string | null;
+            /**
+             * @description The network's id of the post.
+             * @example C8x1Lq0MZ3b
+             */
+            postId?: string | null;
+            /**
+             * @description The printed piece and its run.
+             * @example Brochure B-12, 2,000 copies
+             */
+            printRun?: string | null;
+            /**
+             * Format: uri
+             * @description The http(s) address where the photo appears.
+             * @example https://clinic.example/gallery/rhinoplasty
+             */
+            url?: string | null;
+        };
+        PublicationLocationViewDto: {
+            campaign: string | null;
+            postId: string | null;
+            printRun: string | null;
+            /** Format: uri */
+            url: string | null;
+        };
+        PublicationPageDto: {
+            items: components["schemas"]["PublicationDto"][];
+            /** @description Pass as `before` for the next page. */
+            nextCursor: string | null;
+        };
+        ReadinessChecksDto: {
+            /**
+             * @description Whether PostgreSQL answered a query within 2 seconds.
+             * @enum {string}
+             */
+            database: "up" | "down";
+            /**
+             * @description Whether the object store (local disk or S3) answered within 2 seconds.
+             * @enum {string}
+             */
+            objectStore: "up" | "down";
+        };
+        ReadinessDto: {
+            checks: components["schemas"]["ReadinessChecksDto"];
+            /** @enum {string} */
+            status: "ok";
+        };
+        ReleaseDto: {
+            amendmentReason?: string | null;
+            caseIds: string[];
+            /** @description Every element of the 164.508(c) checklist passes. */
+            checklistComplete: boolean;
+            conditioningStatement: boolean;
+            copyProvidedToSigner: boolean;
+            coversAllCases: boolean;
+            disclosingParty?: string | null;
+            document: components["schemas"]["SignedDocumentDto"];
+            expirationEvent?: string | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            formTemplate: string;
+            formVersion: string;
+            /** Format: uuid */
+            id: string;
+            informationDescription?: string | null;
+            /** @example P-7KQ2M */
+            patientCode: string;
+            /** Format: uuid */
+            patientId: string;
+            purpose?: string | null;
+            recipients?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            redisclosureStatement: boolean;
+            /** Format: uuid */
+            revocationId?: string | null;
+            /**
+             * Format: date-time
+             * @description When the patient revoked this version outright (the request was received); null while not revoked.
+             */
+            revokedAt?: string | null;
+            rightToRevokeStatement: boolean;
+            scope: components["schemas"]["ScopeViewDto"];
+            /**
+             * Format: uuid
+             * @description Shared by every version of this authorization.
+             */
+            seriesId: string;
+            /** Format: date-time */
+            signedAt: string;
+            signedBy: components["schemas"]["SignedByViewDto"];
+            /** @enum {string} */
+            status: "current" | "superseded";
+            /** Format: date-time */
+            supersededAt?: string | null;
+            /** Format: uuid */
+            supersedesId?: string | null;
+            treatmentConditionedOnSigning: boolean;
+            version: number;
+            /** @description Every version of this authorization, newest first. */
+            versions: components["schemas"]["ReleaseVersionDto"][];
+            witness: components["schemas"]["WitnessDto"];
+        };
+        ReleaseMetadataDto: {
+            /** @description The cases covered. Give this or coversAllCases. */
+            caseIds?: string[];
+            /** @description 164.508(c)(2)(ii): the form states whether treatment is conditioned on signing. */
+            conditioningStatement: boolean;
+            /** @description 164.508(c)(4): the signer was given a copy. */
+            copyProvidedToSigner: boolean;
+            /** @description Covers every case of the patient, now and later. Give this or caseIds. */
+            coversAllCases?: boolean;
+            /** @description 164.508(c)(1)(ii): who is authorized to make the disclosure. */
+            disclosingParty?: string;
+            /** @description 164.508(c)(1)(v): or the event on which it expires. */
+            expirationEvent?: string;
+            /**
+             * Format: date-time
+             * @description 164.508(c)(1)(v): expiry date; after signedAt.
+             */
+            expiresAt?: string;
+            /** @example Photo release (website and social) */
+            formTemplate: string;
+            /** @example 2026-01 */
+            formVersion: string;
+            /** @description 164.508(c)(1)(i): the information to be used or disclosed. */
+            informationDescription?: string;
+            /** @description 164.508(c)(1)(iv): the purpose of the disclosure. */
+            purpose?: string;
+            /** @description 164.508(c)(1)(iii): to whom the clinic may disclose. */
+            recipients?: string;
+            /** @description 164.508(c)(2)(iii): the form states the information may be redisclosed. */
+            redisclosureStatement: boolean;
+            /** @description 164.508(c)(2)(i): the form states the right to revoke and how. */
+            rightToRevokeStatement: boolean;
+            scope: components["schemas"]["ScopeDto"];
+            /**
+             * Format: date-time
+             * @description When the form was signed; not in the future.
+             */
+            signedAt: string;
+            signedBy: components["schemas"]["SignedByDto"];
+            /** @description Whether treatment was conditioned on signing. It must not be. */
+            treatmentConditionedOnSigning: boolean;
+            /**
+             * Format: uuid
+             * @description The staff member who witnessed the signature; defaults to you.
+             */
+            witnessUserId?: string;
+        };
+        ReleaseVersionDto: {
+            amendmentReason?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            revocationId?: string | null;
+            /**
+             * Format: date-time
+             * @description When the patient revoked this version outright (the request was received); null while not revoked.
+             */
+            revokedAt?: string | null;
+            /** Format: date-time */
+            signedAt: string;
+            /** @enum {string} */
+            status: "current" | "superseded";
+            /** Format: date-time */
+            supersededAt?: string | null;
+            version: number;
+        };
+        RemovalCaseDto: {
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The deadline: REMOVAL_DEADLINE_DAYS (30 by default) after the request was received, the release expired, the narrowing version was signed or the date of birth was corrected.
+             */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * @description What opened it: a revocation, a release that expired, a release version that narrowed consent, or a corrected date of birth.
+             * @enum {string}
+             */
+            origin: "revocation" | "release_expiry" | "release_narrowed" | "date_of_birth_corrected";
+            /** @description Open past its deadline. */
+            overdue: boolean;
+            /** @description The patient's pseudonymous code. */
+            patientCode: string;
+            /** Format: uuid */
+            patientId: string;
+            progress: components["schemas"]["RemovalProgressDto"];
+            /**
+             * Format: uuid
+             * @description For origins `release_expiry` and `release_narrowed`.
+             */
+            releaseId: string | null;
+            /**
+             * Format: uuid
+             * @description For origin `revocation`.
+             */
+            revocationId: string | null;
+            /** @enum {string} */
+            status: "open" | "completed";
+            /** @description One per publication, oldest first. */
+            tasks: components["schemas"]["RemovalTaskDto"][];
+        };
+        RemovalCasePageDto: {
+            /** @description Soonest deadline first. */
+            items: components["schemas"]["RemovalCaseSummaryDto"][];
+            /** @description Send as `before` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        RemovalCaseSummaryDto: {
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The deadline: REMOVAL_DEADLINE_DAYS (30 by default) after the request was received, the release expired, the narrowing version was signed or the date of birth was corrected.
+             */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * @description What opened it: a revocation, a release that expired, a release version that narrowed consent, or a corrected date of birth.
+             * @enum {string}
+             */
+            origin: "revocation" | "release_expiry" | "release_narrowed" | "date_of_birth_corrected";
+            /** @description Open past its deadline. */
+            overdue: boolean;
+            /** @description The patient's pseudonymous code. */
+            patientCode: string;
+            /** Format: uuid */
+            patientId: string;
+            progress: components["schemas"]["RemovalProgressDto"];
+            /**
+             * Format: uuid
+             * @description For origins `release_expiry` and `release_narrowed`.
+             */
+            releaseId: string | null;
+            /**
+             * Format: uuid
+             * @description For origin `revocation`.
+             */
+            revocationId: string | null;
+            /** @enum {string} */
+            status: "open" | "completed";
+        };
+        RemovalProgressDto: {
+            /** @description Taken down, with evidence. */
+            done: number;
+            /** @description Approved to stay up. */
+            notRemovable: number;
+            /** @description Open or waiting for approval. */
+            open: number;
+            /** @description Tasks in the case. */
+            tasks: number;
+        };
+        RemovalReportDto: {
+            /** @description Of those, completed. */
+            closed: number;
+            /** @description Completed by their deadline. */
+            closedWithinDeadline: number;
+            /** @description Days from when the case's clock started (the request, the expiry, the narrowing version's signing or the correction) to completion, over the completed cases. */
+            daysToClose: components["schemas"]["DaysToCloseDto"];
+            /**
+             * Format: date-time
+             * @description Start of the period (inclusive).
+             */
+            from: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Of those, still open. */
+            open: number;
+            /** @description Cases opened in the period. */
+            opened: number;
+            /** @description Of those, open past their deadline. */
+            overdue: number;
+            /** @description closedWithinDeadline / closed, 0 to 1; null when no case closed. */
+            shareClosedWithinDeadline: number | null;
+            /**
+             * Format: date-time
+             * @description End of the period (exclusive).
+             */
+            to: string;
+        };
+        RemovalTaskDto: {
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            approvedByUserId: string | null;
+            /**
+             * Format: uuid
+             * @description Who works it; null: no owner yet.
+             */
+            assigneeUserId: string | null;
+            campaign: string | null;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description Where it is published.
+             * @enum {string}
+             */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            completedByUserId: string | null;
+            /** @description What proves the takedown, by `evidenceKind`; null while the task is open. `service_hosted`: `{ publicUrlAnswers: 410, mediaToken }`, recorded by the service for a hosted photo. `attestation`: `{ statement, observedAt? }`. `screenshot`: `{ screenshotId, contentType, bytes, sha256, observedAt?, statement? }` (the file downloads from `screenshotUrl`). `url_check`: what the check saw: `{ outcome, passed, finding, url, imageUrl, checkedAt, response: { url, connectedTo, redirectedFrom, status, contentType, bytes, sha256 } | null, imagesCompared, imagesNotChecked: [{ url, why }], matchedImageUrl }`. `statement` is left out for callers without `patients.read`. */
+            evidence: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string|null} */
+            evidenceKind: "service_hosted" | "url_check" | "screenshot" | "attestation" | null;
+            /** @description Served by the service, which took it down itself when the case opened. */
+            hosted: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Why it cannot come down, once asked; left out for callers without `patients.read`. */
+            notRemovableReason?: string | null;
+            /**
+             * Format: uuid
+             * @description The photo it shows.
+             */
+            photoId: string;
+            /** @description The network's id of the post. */
+            postId: string | null;
+            printRun: string | null;
+            /**
+             * Format: uuid
+             * @description The publication to take down.
+             */
+            publicationId: string;
+            /** @enum {string} */
+            publicationStatus: "live" | "removal_pending" | "removed" | "not_removable";
+            /**
+             * Format: uri-reference
+             * @description Where the screenshot the task was completed with downloads from; null for other evidence.
+             * @example /api/v1/removal-tasks/0b6f1c2e-4d5a-4e8b-9c7d-1a2b3c4d5e6f/screenshot
+             */
+            screenshotUrl: string | null;
+            /**
+             * @description `open`: to be taken down; `not_removable_requested`: waiting for a privacy officer to approve leaving it up; `done` and `not_removable` are final.
+             * @enum {string}
+             */
+            status: "open" | "done" | "not_removable_requested" | "not_removable";
+            /**
+             * Format: uri
+             * @description Where the publication appears.
+             */
+            url: string | null;
+        };
+        RenditionDto: {
+            /** @description Size of the stored rendition. */
+            bytes: number;
+            /**
+             * @example image/jpeg
+             * @enum {string}
+             */
+            contentType: "image/jpeg" | "image/webp";
+            /** @description Pixels. */
+            height: number;
+            /**
+             * Format: uri-reference
+             * @description Where to get it, relative to the service.
+             * @example /api/v1/photos/4b1d2c3e-5f60-4a7b-8c9d-0e1f2a3b4c5d/renditions/web
+             */
+            url: string;
+            /** @description Pixels. */
+            width: number;
+        };
+        RequesterDto: {
+            /**
+             * @description Required for a guardian or an authorized agent: the relationship or the agent's authority.
+             * @example power of attorney
+             */
+            authority?: string;
+            /** @description Required for a guardian or an authorized agent. */
+            fullName?: string;
+            /** @enum {string} */
+            type: "patient" | "guardian" | "authorized_agent";
+        };
+        RequesterViewDto: {
+            authority: string | null;
+            fullName: string | null;
+            /** @enum {string} */
+            type: "patient" | "guardian" | "authorized_agent";
+        };
+        RevocationDocumentDto: {
+            bytes: number;
+            contentType: string;
+            fileName: string | null;
+            sha256: string;
+            url: string;
+        };
+        RevocationDto: {
+            document: components["schemas"]["RevocationDocumentDto"] | null;
+            /** Format: uuid */
+            id: string;
+            identityVerification: string;
+            notes: string | null;
+            /** Format: uuid */
+            patientId: string;
+            /**
+             * Format: date-time
+             * @description The legal effective time.
+             */
+            receivedAt: string;
+            /** @enum {string} */
+            receivedVia: "portal" | "email" | "phone" | "in_person" | "mail";
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedByUserId: string | null;
+            /**
+             * Format: uuid
+             * @description The removal case it opened.
+             */
+            removalCaseId: string;
+            requester: components["schemas"]["RequesterViewDto"];
+            /** @description Release versions it revoked outright. */
+            revokedReleaseIds: string[];
+            scope: components["schemas"]["RevocationScopeViewDto"];
+        };
+        RevocationScopeDto: {
+            /**
+             * @description Required for `channels`, and only there: the channel prefixes withdrawn.
+             * @example [
+             *       "social"
+             *     ]
+             */
+            channels?: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
+            /**
+             * @description `everything`: the release ends; `channels`: those channels are withdrawn; `photos`: those photos are withdrawn from every use.
+             * @enum {string}
+             */
+            kind: "everything" | "channels" | "photos";
+            /** @description Required for `photos`, and only there: the patient's photos withdrawn. */
+            photoIds?: string[];
+            /** @description For `everything` or `channels`: the patient's releases (any version's id) it applies to; omitted, every release of the patient. */
+            releaseIds?: string[];
+        };
+        RevocationScopeViewDto: {
+            channels: string[] | null;
+            /** @enum {string} */
+            kind: "everything" | "channels" | "photos";
+            photoIds: string[] | null;
+            /** @description Release series it applies to; null: every one. */
+            releaseSeriesIds: string[] | null;
+        };
+        RightsReportDto: {
+            /** @description Live publications whose use is no longer cleared, with why. */
+            deniedLivePublications: components["schemas"]["DeniedPublicationDto"][];
+            /** @description Releases expiring within the window while publications under them are live, soonest first. */
+            expiringReleases: components["schemas"]["ExpiringReleaseDto"][];
+            /** @description The window the expiring releases were looked for in. */
+            expiringWithinDays: number;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Live publications recorded as found after the fact, whose use consent did not clear when they were published, with why it was not cleared then. */
+            unclearedWhenPublished: components["schemas"]["DeniedPublicationDto"][];
+        };
+        ScopeDto: {
+            /**
+             * @example [
+             *       "website",
+             *       "social"
+             *     ]
+             */
+            channels: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
+            /**
+             * @example [
+             *       "social.tiktok"
+             *     ]
+             */
+            deniedChannels?: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
+            /** @description Conferences, journals, teaching. */
+            educationalUseAllowed: boolean;
+            faceAllowed: boolean;
+            /** @default false */
+            nameAllowed: boolean;
+            /** @description Identifying marks (tattoos, birthmarks) must be obscured in every use. */
+            obscureIdentifyingMarks: boolean;
+            paidAdvertisingAllowed: boolean;
+        };
+        ScopeViewDto: {
+            channels: string[];
+            deniedChannels: string[];
+            educationalUseAllowed: boolean;
+            faceAllowed: boolean;
+            nameAllowed: boolean;
+            obscureIdentifyingMarks: boolean;
+            paidAdvertisingAllowed: boolean;
+        };
+        SessionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The latest the session can last.
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Last activity, recorded in steps of up to a minute; the idle timeout counts from it.
+             */
+            lastSeenAt: string;
+            /** @description Whether a second-factor code was proved in this session. */
+            totpVerified: boolean;
+        };
+        SetTaskOwnerDto: {
+            /**
+             * Format: uuid
+             * @description An active staff member who works removal tasks (marketing or privacy officer).
+             * @example 7a1e4c52-93d0-4b8f-a6e2-5c9d0f1b3e47
+             */
+            userId: string;
+        };
+        SignedByDto: {
+            /**
+             * @description What gives a guardian authority to sign (45 CFR 164.508(c)(1)(vi)); required when a guardian signs.
+             * @example parent of a minor
+             */
+            authority?: string;
+            /** @description The signer's name; for the patient, defaults to the patient's name. */
+            fullName?: string;
+            /**
+             * @description Required when a guardian signs.
+             * @enum {string}
+             */
+            relationship?: "parent" | "legal_guardian" | "healthcare_agent" | "other";
+            /** @enum {string} */
+            signerType: "patient" | "guardian";
+        };
+        SignedByViewDto: {
+            authority?: string | null;
+            fullName: string;
+            /** @enum {string|null} */
+            relationship?: "parent" | "legal_guardian" | "healthcare_agent" | "other" | null;
+            /** @enum {string} */
+            signerType: "patient" | "guardian";
+        };
+        SignedDocumentDto: {
+            bytes: number;
+            contentType: string;
+            fileName?: string | null;
+            /** @description Hex SHA-256 of the signed form as stored. */
+            sha256: string;
+            /** @example /api/v1/releases/…/document */
+            url: string;
+        };
+        /** @enum {string} */
+        StaffRole: "front_desk" | "marketing" | "privacy_officer" | "admin";
+        TaskEvidenceDto: {
+            /**
+             * Format: uri
+             * @description For a URL check: the address the image was published under, if known. The check fails while the page still refers to it, besides comparing every image on the page with the photo.
+             * @example https://clinic.example/uploads/2026/05/before-after-12.jpg
+             */
+            imageUrl?: string;
+            /**
+             * @description `attestation`: a written statement; `screenshot`: the image sent as the `screenshot` file; `url_check`: the service fetches the URL itself and completes the task only if it answers 404/410 or no longer shows the photo (compared by fingerprint). A check that does not confirm the removal answers 422 with its findings.
+             * @example attestation
+             * @enum {string}
+             */
+            kind: "attestation" | "screenshot" | "url_check";
+            /**
+             * Format: date-time
+             * @description When the removal was seen (attestation, screenshot).
+             * @example 2026-11-30T15:10:00Z
+             */
+            observedAt?: string;
+            /**
+             * @description Required for an attestation: what was removed, where and how it was confirmed. Optional with a screenshot.
+             * @example Deleted the Instagram post C1 and checked the profile grid
+             */
+            statement?: string;
+        };
+        TaskOwnerDto: {
+            /**
+             * @description A channel code; a prefix (`social`) covers the channels under it that have no owner of their own.
+             * @enum {string}
+             */
+            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /** @description The staff member's name. */
+            displayName: string;
+            /**
+             * Format: date-time
+             * @description When the owner was last set.
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The staff member who gets its new tasks.
+             */
+            userId: string;
+        };
+        TotpCodeDto: {
+            /**
+             * @description The 6 digits the authenticator app shows.
+             * @example 492817
+             */
+            code: string;
+        };
+        TotpEnrolmentDto: {
+            /**
+             * Format: uri
+             * @description `otpauth://totp/…` URI, for a QR code.
+             */
+            otpauthUri: string;
+            /** @description Base32 secret, for typing into an authenticator app. */
+            secret: string;
+        };
+        TotpVerifiedDto: {
+            /**
+             * Format: date-time
+             * @description When the second factor was first confirmed.
+             */
+            enrolledAt: string;
+        };
+        UpdatePatientDto: {
+            /**
+             * Format: email
+             * @description `null` clears it. A change ends open portal links and sessions.
+             */
+            contactEmail?: string | null;
+            /** @description `null` clears it. */
+            contactPhone?: string | null;
+            /**
+             * Format: date
+             * @description A correction; it changes who may sign the patient’s releases and ends open portal links.
+             */
+            dateOfBirth?: string;
+            /** @example Jane Roe-Smith */
+            fullName?: string;
+            /** @description Replaces the guardian as a whole; `null` removes it, only once the patient is 18. A changed guardian of a minor needs contactEmail or contactPhone. */
+            guardian?: components["schemas"]["GuardianInputDto"] | null;
+            /** @description The clinic's medical record number; unique. `null` clears it. */
+            mrn?: string | null;
+            /** @description `null` clears it. */
+            postalAddress?: string | null;
+        };
+        UpdatePublicationDto: {
+            /**
+             * @description The location fields to change; a field left out stays as it is, null clears it.
+             * @example {
+             *       "url": "https://clinic.example/results/rhinoplasty-2026",
+             *       "postId": null
+             *     }
+             */
+            location: components["schemas"]["PublicationLocationDto"];
+        };
+        UpdateUserDto: {
+            /**
+             * @description false disables the account and ends its sessions at once; true enables it again. Not on your own account.
+             * @example true
+             */
+            active?: boolean;
+            /** @example Jane Roe-Whitfield */
+            displayName?: string;
+            /**
+             * @description A new password, under the same rules as at creation; ends the user’s sessions at once.
+             * @example Granite-Willow-Beacon-5280
+             */
+            password?: string;
+            /**
+             * @description true removes the second factor (a lost device) and ends the sessions; the user enrols again.
+             * @example false
+             */
+            resetTotp?: boolean;
+            /**
+             * @description Not on your own account (409 `own_account`).
+             * @example privacy_officer
+             */
+            role?: components["schemas"]["StaffRole"];
+        };
+        UserDto: {
+            /** @description false: the account is disabled and cannot sign in. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The name shown to other staff. */
+            displayName: string;
+            /**
+             * Format: email
+             * @description The sign-in address, in lower case.
+             */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            passwordChangedAt: string;
+            role: components["schemas"]["StaffRole"];
+            /** @description Whether a second factor is set up (enrolled and confirmed). */
+            totpEnabled: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WitnessDto: {
+            displayName: string;
+            /** Format: uuid */
+            userId: string;
+        };
+    };
+    responses: never;
+    parameters: {
+        /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+        IdempotencyKey: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description This request’s id: the one sent in `X-Request-Id` if it was a plain token, else a new UUID. */
+        RequestId: string;
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    ApiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"][];
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description The key, with its token. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+        };
+    };
+    ApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The API key. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key is revoked. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description Events of this audited action. */
+                action?: string;
+                /** @description Events by this user or API key. */
+                actorId?: string;
+                /** @description The previous page's `nextCursor`. */
+                before?: string;
+                /** @description Events concerning the record with this id. */
+                entityId?: string;
+                /** @description Events concerning records of this kind, e.g. `user`, `patient`, `release`, `session`. */
+                entityType?: string;
+                /** @description Events recorded at or after this instant. */
+                from?: string;
+                /** @description Events per page. */
+                limit?: number;
+                /** @description Done, or a denied attempt. */
+                outcome?: "done" | "denied";
+                /** @description Events concerning this patient. */
+                patientId?: string;
+                /** @description Events recorded before this instant. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    AuditController_export: {
+        parameters: {
+            query?: {
+                /** @description Events of this audited action. */
+                action?: string;
+                /** @description Events by this user or API key. */
+                actorId?: string;
+                /** @description Events concerning the record with this id. */
+                entityId?: string;
+                /** @description Events concerning records of this kind, e.g. `user`, `patient`, `release`, `session`. */
+                entityType?: string;
+                /** @description Events recorded at or after this instant. */
+                from?: string;
+                /** @description Done, or a denied attempt. */
+                outcome?: "done" | "denied";
+                /** @description Events concerning this patient. */
+                patientId?: string;
+                /** @description Events recorded before this instant. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a header row, streamed. */
+            200: {
+                headers: {
+                    /** @description Always `attachment`, named by the service (never by the uploader’s file name). */
+                    "Content-Disposition"?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the chain is intact, and where not. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationDto"];
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in: the token and the new session. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_credentials`: The email address or password is not correct.
+             *     - `totp_invalid`: The authenticator code is not correct, or it has already been used.
+             *     - `totp_required`: The account uses a second factor: send the current authenticator code as `totpCode`.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_credentials" | "totp_invalid" | "totp_required";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `too_many_attempts`: Too many failed sign-in attempts; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_attempts";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session has ended. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff_only";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account, the session and its permissions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff_only";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; every session of the account has ended. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             *     - `wrong_current_password`: The current password given is not correct.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff_only" | "totp_enrolment_required" | "wrong_current_password";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `too_many_attempts`: Too many failed sign-in attempts; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_attempts";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_enrolTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret, pending until a code from it is verified. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public). */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff_only";
+                    };
+                };
+            };
+            /** @description - `totp_already_enrolled`: The account already has a confirmed second factor. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "totp_already_enrolled";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_verifyTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeDto"];
+            };
+        };
+        responses: {
+            /** @description The code is right; the second factor is active. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpVerifiedDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `totp_invalid`: The authenticator code is not correct, or it has already been used.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "totp_invalid" | "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff_only";
+                    };
+                };
+            };
+            /** @description - `totp_not_enrolled`: There is no second-factor enrolment to verify; start one first. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "totp_not_enrolled";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `too_many_attempts`: Too many failed sign-in attempts; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_attempts";
+                    };
+                };
+            };
+        };
+    };
+    PatientsController_getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case’s id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case and its photos. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    PhotosController_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG, PNG, WebP, TIFF or AVIF
+                     */
+                    file: string;
+                    /** @description PhotoUploadMetadataDto as JSON */
+                    metadata: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `malformed_multipart`: The multipart body cannot be read.
+             *     - `too_many_files`: The multipart body carries more files than the route takes.
+             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `file_too_large`: The file is larger than the limit for its kind.
+             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large" | "metadata_too_large";
+                    };
+                };
+            };
+            /** @description - `multipart_required`: The route takes multipart/form-data. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "multipart_required";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "uploads_busy";
+                    };
+                };
+            };
+        };
+    };
+    ClearanceController_checkBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClearanceBatchDto"];
+            };
+        };
+        responses: {
+            /** @description One decision per check, in the order asked. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClearanceBatchResultDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `photos_not_found`: One or more of the photos named do not exist; `missing` lists them.
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "photos_not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    ClearanceController_lookup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG, PNG, WebP, TIFF or AVIF, at least 32 px on each side.
+                     */
+                    file: string;
+                    /** @description The fields, as one JSON part. */
+                    metadata: components["schemas"]["IntendedUseDto"];
+                };
+            };
+        };
+        responses: {
+            /** @description The file's SHA-256 and the photos it copies, best first (possibly none). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClearanceLookupResultDto"];
+                };
+            };
+            /**
+             * @description - `empty_file`: The file is empty.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `malformed_multipart`: The multipart body cannot be read.
+             *     - `too_many_files`: The multipart body carries more files than the route takes.
+             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `file_too_large`: The file is larger than the limit for its kind.
+             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large" | "metadata_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
+             *     - `multipart_required`: The route takes multipart/form-data.
+             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
+             *     - `image_too_small_to_compare`: The image is too small to compare with the case’s other photos.
+             *     - `image_unreadable`: The image cannot be decoded.
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "image_too_many_pixels" | "image_too_small_to_compare" | "image_unreadable";
+                    };
+                };
+            };
+            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "uploads_busy";
+                    };
+                };
+            };
+        };
+    };
+    HoldsController_lift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiftHoldDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    OutboxController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's `nextCursor`. */
+                before?: string;
+                /** @description Messages in this state. */
+                delivery?: components["schemas"]["MessageDelivery"];
+                /** @description Messages of this kind. */
+                kind?: components["schemas"]["MessageKind"];
+                /** @description Messages per page. */
+                limit?: number;
+                /** @description Messages about this removal case. */
+                removalCaseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of messages. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPageDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    PatientsController_search: {
+        parameters: {
+            query?: {
+                /** @description Birth date, YYYY-MM-DD; narrows a name search. */
+                dateOfBirth?: string;
+                /** @description Page size. */
+                limit?: number;
+                /** @description How many matches to skip. */
+                offset?: number;
+                /** @description Part of the name, a patient code (P-7KQ2M), a record number, or a birth date (YYYY-MM-DD). Give this or dateOfBirth. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching patients. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientSearchResultDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    PatientsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePatientDto"];
+            };
+        };
+        responses: {
+            /** @description The patient, with their new code. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             *     - `mrn_taken`: Another patient already has this medical record number.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress" | "mrn_taken";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    PatientsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The patient’s id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient and their cases. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDetailDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    PatientsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The patient’s id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePatientDto"];
+            };
+        };
+        responses: {
+            /** @description The patient as it now stands. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             *     - `mrn_taken`: Another patient already has this medical record number.
+             *     - `patient_changed`: The patient was changed by someone else since it was read; read it again.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress" | "mrn_taken" | "patient_changed";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    PatientsController_createCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The patient’s id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The new case. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    HoldsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldListDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    HoldsController_place: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceHoldDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    ReleasesController_list: {
+        parameters: {
+            query?: {
+                /** @description Also list superseded versions. */
+                includeSuperseded?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseDto"][];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    ReleasesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The signed form: PDF, JPEG or PNG
+                     */
+                    document: string;
+                    /** @description ReleaseMetadataDto as JSON */
+                    metadata: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `malformed_multipart`: The multipart body cannot be read.
+             *     - `too_many_files`: The multipart body carries more files than the route takes.
+             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `file_too_large`: The file is larger than the limit for its kind.
+             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large" | "metadata_too_large";
+                    };
+                };
+            };
+            /** @description - `multipart_required`: The route takes multipart/form-data. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "multipart_required";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "uploads_busy";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRevocationDto"] | {
+                    /**
+                     * Format: binary
+                     * @description The written request
+                     */
+                    document?: string;
+                    /** @description CreateRevocationDto as JSON */
+                    metadata: string;
+                };
+                "multipart/form-data": components["schemas"]["CreateRevocationDto"] | {
+                    /**
+                     * Format: binary
+                     * @description The written request
+                     */
+                    document?: string;
+                    /** @description CreateRevocationDto as JSON */
+                    metadata: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `malformed_multipart`: The multipart body cannot be read.
+             *     - `too_many_files`: The multipart body carries more files than the route takes.
+             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `file_too_large`: The file is larger than the limit for its kind.
+             *     - `payload_too_large`: The body is larger than the service accepts.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large" | "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `multipart_required`: The route takes multipart/form-data.
+             *     - `unsupported_media_type`: The body is not of a media type this route takes.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "multipart_required" | "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "uploads_busy";
+                    };
+                };
+            };
+        };
+    };
+    PhotosController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    ClearanceController_check: {
+        parameters: {
+            query: {
+                /** @description When the use happens (ISO 8601 with zone). Defaults to now; a later time checks a scheduled post. */
+                at?: string;
+                /** @description Where the photo would appear: a channel code (`social.instagram`, `website`, `print`, …). */
+                channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+                /** @description Whether the face shows in this use. Defaults to whether the photo shows it. */
+                faceShown?: boolean;
+                /** @description Whether the photo's identifying marks are obscured in this use. */
+                marksObscured?: boolean;
+                /** @description Whether the patient's name is shown with the photo. */
+                nameShown?: boolean;
+                /** @description Whether the placement is paid advertising. */
+                paid?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The photo. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision, allowed or not, as recorded in the audit trail. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClearanceDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    PhotosController_rendition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The photo’s id. */
+                id: string;
+                /** @description `thumb`: 400 px WebP; `web`: 2048 px JPEG with the rights in XMP; `original`: the upload as stored (roles allowed identified data only). */
+                name: "thumb" | "web" | "original";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    PortalController_access: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalAccessDto"];
+            };
+        };
+        responses: {
+            /** @description Always the same answer, matched or not. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAccessAnswerDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `too_many_requests`: Too many requests from this address or for this patient; try again after `Retry-After`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+        };
+    };
+    PortalController_logout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session has ended. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `patients_only`: The route is for patients signed in to the portal. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "patients_only";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    PortalController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything the patient’s consent covers. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalOverviewDto"];
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `patients_only`: The route is for patients signed in to the portal. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "patients_only";
+                    };
+                };
+            };
+        };
+    };
+    PortalController_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a copy held: 304 without the bytes when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The photo. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail (at most 400 px on the long edge). */
+            200: {
+                headers: {
+                    /** @description `private, max-age=300`: the browser may keep the thumbnail for five minutes. */
+                    "Cache-Control"?: string;
+                    /** @description `inline`, named `<photo id>.webp`. */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the bytes, quoted: send it back as `If-None-Match` to revalidate. */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description Not modified: the copy held (`If-None-Match`) is current. */
+            304: {
+                headers: {
+                    /** @description `private, max-age=300`: the browser may keep the thumbnail for five minutes. */
+                    "Cache-Control"?: string;
+                    /** @description The SHA-256 of the bytes, quoted: send it back as `If-None-Match` to revalidate. */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `patients_only`: The route is for patients signed in to the portal. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "patients_only";
+                    };
+                };
+            };
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `object_not_found`: The stored object does not exist.
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "object_not_found";
+                    };
+                };
+            };
+        };
+    };
+    PortalController_releaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The release (any version the patient has). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed form, in the type it was stored in. */
+            200: {
+                headers: {
+                    /** @description `private, no-store`. */
+                    "Cache-Control"?: string;
+                    /** @description Always `attachment`, named by the service (never by the uploader’s file name). */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the file, quoted. */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `patients_only`: The route is for patients signed in to the portal. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "patients_only";
+                    };
+                };
+            };
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `object_not_found`: The stored object does not exist.
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "object_not_found";
+                    };
+                };
+            };
+        };
+    };
+    PortalController_revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalRevocationDto"];
+            };
+        };
+        responses: {
+            /** @description The receipt of the withdrawal. */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalReceiptDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `patients_only`: The route is for patients signed in to the portal. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "patients_only";
+                    };
+                };
+            };
+            /**
+             * @description - `photos_not_found`: One or more of the photos named do not exist; `missing` lists them.
+             *     - `releases_not_found`: One or more releases named are not the patient’s current releases.
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "photos_not_found" | "releases_not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    PortalController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalSessionRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The session started. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSessionDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `portal_link_invalid`: The portal sign-in link was used, has expired, or was copied incompletely. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "portal_link_invalid";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `too_many_requests`: Too many requests from this address or for this patient; try again after `Retry-After`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+        };
+    };
+    PublicationsController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's `nextCursor`. */
+                before?: string;
+                /** @description This channel and those under it. */
+                channel?: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+                /** @description Page size. */
+                limit?: number;
+                /** @description Only publications of this photo. */
+                photoId?: string;
+                /** @description Only publications in this status. */
+                status?: "live" | "removal_pending" | "removed" | "not_removable";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of publications, newest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationPageDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    PublicationsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePublicationDto"];
+            };
+        };
+        responses: {
+            /** @description The publication recorded, live. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description The use is not cleared (now, or at `publishedAt`); nothing was recorded.
+             *
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             *     - `publication_not_cleared`: The photo is not cleared for this publication; `reasons` says why.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & components["schemas"]["NotClearedProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress" | "publication_not_cleared";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /**
+             * @description - `hosting_not_available`: Hosting is only for publications on channels whose media the service can serve.
+             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "hosting_not_available" | "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description - `release_changing`: A release covering the photo is being changed at this moment; retry shortly. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "release_changing";
+                    };
+                };
+            };
+        };
+    };
+    PublicationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publication. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    PublicationsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The publication. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePublicationDto"];
+            };
+        };
+        responses: {
+            /** @description The publication as it now is. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    ReleasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    ReleasesController_amend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The signed form: PDF, JPEG or PNG
+                     */
+                    document: string;
+                    /** @description AmendmentMetadataDto as JSON */
+                    metadata: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `malformed_multipart`: The multipart body cannot be read.
+             *     - `too_many_files`: The multipart body carries more files than the route takes.
+             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `file_too_large`: The file is larger than the limit for its kind.
+             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large" | "metadata_too_large";
+                    };
+                };
+            };
+            /** @description - `multipart_required`: The route takes multipart/form-data. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "multipart_required";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "uploads_busy";
+                    };
+                };
+            };
+        };
+    };
+    ReleasesController_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    ReleasesController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    ReleasesController_fhir: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description FHIR R4 Consent */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's `nextCursor`, for the page after it. */
+                before?: string;
+                /** @description Cases due before this instant. */
+                dueBefore?: string;
+                /** @description Cases per page. */
+                limit?: number;
+                /** @description true: open cases past their deadline; false: every other case. */
+                overdue?: boolean;
+                /** @description The patient's cases only. */
+                patientId?: string;
+                /** @description `open`: some task is still to be worked; `completed`: every task is done or approved as not removable. */
+                status?: "open" | "completed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalCasePageDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalCaseDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_addDiscovered: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscoveredPublicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalCaseDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_owners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOwnerDto"][];
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_setOwner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTaskOwnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOwnerDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_removeOwner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalCaseDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalCaseDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskDto"] | {
+                    /** @description CompleteTaskDto as JSON */
+                    metadata: string;
+                    /**
+                     * Format: binary
+                     * @description PNG, JPEG or PDF
+                     */
+                    screenshot: string;
+                };
+                "multipart/form-data": components["schemas"]["CompleteTaskDto"] | {
+                    /** @description CompleteTaskDto as JSON */
+                    metadata: string;
+                    /**
+                     * Format: binary
+                     * @description PNG, JPEG or PDF
+                     */
+                    screenshot: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalCaseDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `malformed_multipart`: The multipart body cannot be read.
+             *     - `too_many_files`: The multipart body carries more files than the route takes.
+             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `file_too_large`: The file is larger than the limit for its kind.
+             *     - `payload_too_large`: The body is larger than the service accepts.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large" | "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `multipart_required`: The route takes multipart/form-data.
+             *     - `unsupported_media_type`: The body is not of a media type this route takes.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "multipart_required" | "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "uploads_busy";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_notRemovable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotRemovableDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalCaseDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_screenshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_report: {
+        parameters: {
+            query?: {
+                /** @description Cases opened at or after this instant (default: 365 days before `to`); must be before `to`. */
+                from?: string;
+                /** @description Cases opened before this instant (default: now). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalReportDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_reportExport: {
+        parameters: {
+            query?: {
+                /** @description Cases opened at or after this instant (default: 365 days before `to`); must be before `to`. */
+                from?: string;
+                /** @description Cases opened before this instant (default: now). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_rightsReport: {
+        parameters: {
+            query?: {
+                /** @description How many days ahead to look for expiring releases. */
+                expiringWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as of `generatedAt`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsReportDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_revocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    RemovalsController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"][];
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            /** @description The new account. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `email_taken`: Another account already uses this email address. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "email_taken";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The staff account. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The staff account. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description The account as changed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /**
+             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+             *     - `session_expired`: The session has expired; sign in again.
+             *     - `unauthenticated`: The route needs a bearer token and none was sent.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_token" | "session_expired" | "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                    };
+                };
+            };
+            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description - `last_admin`: The change would leave no active administrator.
+             *     - `own_account`: An administrator cannot set the role or active flag of their own account; another admin can.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "last_admin" | "own_account";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The body is larger than the service accepts. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthStatusDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: both dependencies answer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            /** @description Not ready: a dependency is down or the instance is shutting down (`not_ready`). */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & components["schemas"]["NotReadyProblemDto"];
+                };
+            };
+        };
+    };
+    MediaRoute_image: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a copy held (or `*`): while the use is still cleared and the image unchanged, the answer is 304 without the bytes. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The random token of the hosted publication’s `mediaUrl`; any other value answers 404. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The web rendition (JPEG, at most 2048 px on the long edge, no metadata). */
+            200: {
+                headers: {
+                    /** @description `public, no-cache`: a browser or CDN may keep the image but must revalidate it (If-None-Match) before every use, so the photo stops showing as soon as consent ends. */
+                    "Cache-Control"?: string;
+                    /** @description `cross-origin`: the image may be embedded by the clinic’s site, another origin. */
+                    "Cross-Origin-Resource-Policy"?: string;
+                    /** @description The SHA-256 of the bytes, quoted: send it back as `If-None-Match` to revalidate. */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Not modified: `If-None-Match` matched and the use is still cleared; show the copy held. */
+            304: {
+                headers: {
+                    /** @description `public, no-cache`: a browser or CDN may keep the image but must revalidate it (If-None-Match) before every use, so the photo stops showing as soon as consent ends. */
+                    "Cache-Control"?: string;
+                    /** @description The SHA-256 of the bytes, quoted: send it back as `If-None-Match` to revalidate. */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `object_not_found`: The stored object does not exist.
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "object_not_found";
+                    };
+                };
+            };
+            /** @description - `media_gone`: Consent for this hosted photo has ended; it is no longer served. */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "media_gone";
+                    };
+                };
+            };
+            /** @description - `rate_limited`: Too many requests for hosted media from this address; try again after `Retry-After`. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    } & {
+                        /** @description The same as `Retry-After`. */
+                        retryAfterSeconds?: number;
+                    };
+                };
+            };
+        };
+    };
+    PortalPageController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page, never cached. */
+            200: {
+                headers: {
+                    /** @description `no-store`. */
+                    "Cache-Control"?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    StorageController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token from the presigned URL (base64url, a dot, base64url). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, in the media type the link was made for (`application/octet-stream` when none was named). */
+            200: {
+                headers: {
+                    /** @description Always `no-store`: a capability link’s answer is kept by no cache. */
+                    "Cache-Control"?: string;
+                    /** @description Sent when the link was made with one, e.g. `attachment; filename="release.pdf"`. */
+                    "Content-Disposition"?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `link_invalid`: The storage link is not valid or has expired. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "link_invalid";
+                    };
+                };
+            };
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `object_not_found`: The stored object does not exist.
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "object_not_found";
+                    };
+                };
+            };
+        };
+    };
+}
