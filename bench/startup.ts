@@ -13,8 +13,10 @@ import { ADMIN_DATABASE_URL, median, positiveInteger, redact, Scratch, table } f
 
 // Start-up benchmark: seconds from spawning `node dist/src/main.js` to the first 200 from
 // /health/ready, and the service's idle memory, on a real PostgreSQL server and on the embedded one
-// (empty and existing data directory), against a bare Node HTTP server measured in the same run.
-// Build first (npx tsc -p tsconfig.json), then: node dist/bench/startup.js. See bench/README.md.
+// (empty and existing data directory), against a bare Node HTTP server measured in the same run;
+// then `npm start` as a newcomer runs it (its build check included) on an empty and an existing
+// data directory. Build first (npx tsc -p tsconfig.json), then: node dist/bench/startup.js.
+// See bench/README.md.
 
 const RUNS = positiveInteger(process.env.BENCH_RUNS, 5);
 const POLL_INTERVAL_MS = 20;
@@ -23,9 +25,16 @@ const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 const IDLE_SETTLE_MS = 2000;
 
-const GOALS = { readyRealSeconds: 3, readyEmbeddedExistingSeconds: 4, idleRssMiB: 200 };
+const GOALS = {
+  readyRealSeconds: 3,
+  readyEmbeddedExistingSeconds: 4,
+  idleRssMiB: 200,
+  npmStartExistingSeconds: 5,
+  npmStartEmptySeconds: 8,
+};
 
 const SERVICE_MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/main.js');
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BARE_SERVER =
   "require('http').createServer((q, s) => s.end('ok')).listen(0, '127.0.0.1', function () {" +
   " console.log(JSON.stringify({ time: Date.now(), msg: 'service listening', url: 'http://127.0.0.1:' + this.address().port })); })";
@@ -56,6 +65,8 @@ interface Scenario {
 }
 
 interface LaunchOptions {
+  /** The program to spawn: this Node unless told otherwise. */
+  command?: string;
   args: string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -84,7 +95,13 @@ async function main(): Promise<void> {
   );
   try {
     const baseline = await measureBaseline();
-    const scenarios = [await measureRealPostgres(), await measureEmbeddedEmpty(), await measureEmbeddedExisting()];
+    const scenarios = [
+      await measureRealPostgres(),
+      await measureEmbeddedEmpty(),
+      await measureEmbeddedExisting(),
+      await measureNpmStart('empty'),
+      await measureNpmStart('existing'),
+    ];
     report(baseline, scenarios);
   } finally {
     await cleanUp();
@@ -143,6 +160,44 @@ async function measureEmbeddedExisting(): Promise<Scenario> {
   return scenario;
 }
 
+/**
+ * `npm start` in the project, as the README's quick start has a newcomer run it: npm, the build
+ * check (`tsc -b`, nothing to rebuild after `npm install`), then the service in development mode on
+ * the embedded database. Only DATA_DIR is set (a `.env` in the project would also apply). Its
+ * memory is not read: the spawned process is npm, not the service.
+ */
+async function measureNpmStart(dataDirectory: 'empty' | 'existing'): Promise<Scenario> {
+  const scenario: Scenario = {
+    name: `${dataDirectory === 'empty' ? '4' : '5'}. npm start, ${dataDirectory} data dir`,
+    runs: [],
+    notes: [],
+  };
+  const launchIn = (dataDir: string): LaunchOptions => {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const name of knownVariables) delete env[name];
+    return {
+      command: 'npm',
+      args: ['start', '--silent'],
+      env: { ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir },
+      cwd: PROJECT_ROOT,
+      readyPath: '/health/ready',
+      dataDir,
+    };
+  };
+  let existing: string | undefined;
+  if (dataDirectory === 'existing') {
+    existing = await scratch.tempDir('pcs-bench-npm-existing-');
+    const first = await measureRun(launchIn(existing), 'npm start, preparing the data dir');
+    scenario.notes.push(`preparing start (initdb + migrations, not counted): ${seconds(first.readyMs)} s`);
+  }
+  for (let i = 0; i < RUNS; i++) {
+    const dataDir = existing ?? (await scratch.tempDir('pcs-bench-npm-empty-'));
+    scenario.runs.push(await measureRun(launchIn(dataDir), `npm start, ${dataDirectory} ${i + 1}`));
+    if (!existing) await scratch.removeDir(dataDir);
+  }
+  return scenario;
+}
+
 function serviceLaunch(dataDir: string): LaunchOptions {
   return { args: [SERVICE_MAIN], env: serviceEnv(dataDir), cwd: dataDir, readyPath: '/health/ready', dataDir };
 }
@@ -171,7 +226,7 @@ async function measureRun(options: LaunchOptions, label: string): Promise<Run> {
     const run: Run = {
       readyMs: launched.readyMs,
       phases: launched.phases,
-      serviceRssKiB: pid ? await statusKiB(pid, 'VmRSS') : null,
+      serviceRssKiB: pid && !options.command ? await statusKiB(pid, 'VmRSS') : null,
       postgres: options.dataDir && pid ? await postgresMemory(pid) : null,
     };
     console.log(
@@ -188,10 +243,12 @@ async function measureRun(options: LaunchOptions, label: string): Promise<Run> {
 async function launch(options: LaunchOptions, label: string): Promise<Launched> {
   const spawnedAt = Date.now();
   const started = performance.now();
-  const child = spawn(process.execPath, options.args, {
+  const child = spawn(options.command ?? process.execPath, options.args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // npm runs the service under a shell: the whole group is stopped, as Ctrl-C in a terminal would.
+    detached: options.command !== undefined,
   });
   liveChildren.set(child, options.dataDir);
 
@@ -239,11 +296,13 @@ async function stop(child: ChildProcess): Promise<void> {
   liveChildren.delete(child);
   if (child.exitCode === null && child.signalCode === null) {
     const exited = once(child, 'exit');
-    child.kill('SIGTERM');
+    if (child.spawnargs[0] === process.execPath || !child.pid) child.kill('SIGTERM');
+    else signal(-child.pid, 'SIGTERM');
     const stopped = await Promise.race([exited.then(() => true), sleep(STOP_TIMEOUT_MS, false, { ref: false })]);
     if (!stopped) {
       console.error(`  pid ${child.pid} did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it`);
-      child.kill('SIGKILL');
+      if (child.spawnargs[0] === process.execPath || !child.pid) child.kill('SIGKILL');
+      else signal(-child.pid, 'SIGKILL');
       await exited;
     }
   }
@@ -432,7 +491,7 @@ function report(baseline: Scenario, scenarios: Scenario[]): void {
   const notes = scenarios.flatMap((scenario) => scenario.notes.map((note) => `  ${scenario.name}: ${note}`));
   if (notes.length) console.log(`\nNotes\n${notes.join('\n')}`);
 
-  const [real, , existing] = scenarios;
+  const [real, , existing, npmEmpty, npmExisting] = scenarios;
   const readyMedian = (scenario: Scenario | undefined) =>
     scenario && !scenario.skipped ? median(scenario.runs.map((run) => run.readyMs)) : null;
   const worstRss = Math.max(
@@ -454,6 +513,22 @@ function report(baseline: Scenario, scenarios: Scenario[]): void {
       `ready <= ${GOALS.readyEmbeddedExistingSeconds} s embedded, existing data`,
       readyMedian(existing),
       GOALS.readyEmbeddedExistingSeconds * 1000,
+      's',
+    ),
+  );
+  console.log(
+    goal(
+      `npm start ready <= ${GOALS.npmStartExistingSeconds} s, existing data`,
+      readyMedian(npmExisting),
+      GOALS.npmStartExistingSeconds * 1000,
+      's',
+    ),
+  );
+  console.log(
+    goal(
+      `npm start ready <= ${GOALS.npmStartEmptySeconds} s, empty data dir`,
+      readyMedian(npmEmpty),
+      GOALS.npmStartEmptySeconds * 1000,
       's',
     ),
   );

@@ -26,7 +26,19 @@ const CLIENT_HEADER =
 const run = promisify(execFile);
 
 async function servedDocument(): Promise<string> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...process.env });
+  // Only the database comes from the environment (and .env): every other setting keeps its default,
+  // so the document does not depend on who makes it (the storage link route, for one, exists only
+  // with the default local-disk store).
+  const { database, dataDir } = loadConfig();
+  const config = loadConfig(
+    {
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
+      ...(database.migrationUrl ? { DATABASE_MIGRATION_URL: database.migrationUrl } : {}),
+    },
+    null,
+  );
   let embedded: EmbeddedPostgres | undefined;
   let urls = { url: config.database.url, migrationUrl: config.database.migrationUrl };
   if (!urls.url) {
@@ -63,7 +75,7 @@ async function main(mode: string | undefined): Promise<number> {
   }
   const document = await servedDocument();
   if (mode === 'document') {
-    await writeFile(documentFile as string, document);
+    await writeFile(documentFile, document);
     return 0;
   }
   const generated = await clientSchema(document);
@@ -101,6 +113,5 @@ async function main(mode: string | undefined): Promise<number> {
 function relative(file: string): string {
   return path.relative(process.cwd(), file);
 }
-
 
 runCommand(() => main(process.argv[2]));

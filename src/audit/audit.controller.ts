@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access.decorator.js';
 import { Clock } from '../common/clock.js';
 import { csvLine } from '../common/csv.js';
 import { CurrentCaller, maySeeIdentified, type Caller } from '../auth/caller.js';
 import { auditDetailsWithoutIdentified } from '../common/identified.js';
+import { ApiFileResponse, CONTENT_DISPOSITION_HEADER } from '../openapi/api-docs.js';
 import { AuditService } from './audit.service.js';
 import { AuditTrailService, type AuditFilter } from './audit-trail.service.js';
 import {
@@ -44,10 +45,16 @@ export class AuditController {
     private readonly clock: Clock,
   ) {}
 
-  /** Audit events, newest first, filtered; reading the trail is itself recorded. */
   @RequirePermission('audit.read')
   @Get()
-  @ApiOkResponse({ type: AuditPageDto })
+  @ApiOperation({
+    summary: 'List audit events',
+    description:
+      'Audit events matching the filters, newest first, a page at a time: pass `nextCursor` as `before` for the ' +
+      'next page. Without `patients.read` the identified fields of each event’s `details` are left out. Reading ' +
+      'the trail is itself recorded.',
+  })
+  @ApiOkResponse({ type: AuditPageDto, description: 'One page of events.' })
   async list(@Query() query: AuditPageQueryDto, @CurrentCaller() caller: Caller): Promise<AuditPageDto> {
     const filter = toFilter(query);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -60,11 +67,20 @@ export class AuditController {
     return { items, nextCursor: items.length === limit ? (items[items.length - 1]?.id ?? null) : null };
   }
 
-  /** Every matching event as CSV, oldest first: e.g. the accounting of access to one patient's data. */
   @RequirePermission('audit.read')
   @Get('export')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV with a header row.' })
+  @ApiOperation({
+    summary: 'Export audit events as CSV',
+    description:
+      'Every event matching the filters, oldest first, as one CSV download: e.g. the accounting of access to one ' +
+      'patient’s data. It covers what was recorded before it began; the export is itself recorded. Columns are ' +
+      'those of an event in the list, `details` as JSON; without `patients.read` identified details are left out.',
+  })
+  @ApiFileResponse({
+    mediaTypes: ['text/csv'],
+    description: 'UTF-8 CSV with a header row, streamed.',
+    headers: { 'Content-Disposition': CONTENT_DISPOSITION_HEADER },
+  })
   async export(
     @Query() query: AuditFilterQueryDto,
     @CurrentCaller() caller: Caller,
@@ -95,10 +111,16 @@ export class AuditController {
       .send(Readable.from(lines()));
   }
 
-  /** Walks the whole hash chain and names the first broken link. */
   @RequirePermission('audit.read')
   @Get('verify')
-  @ApiOkResponse({ type: ChainVerificationDto })
+  @ApiOperation({
+    summary: 'Verify the audit hash chain',
+    description:
+      'Seals the events committed so far, then checks every link of the hash chain against its event’s current ' +
+      'contents and names the first broken link. It reads the whole trail, so it can take a while. The check is ' +
+      'itself recorded.',
+  })
+  @ApiOkResponse({ type: ChainVerificationDto, description: 'Whether the chain is intact, and where not.' })
   async verify(@CurrentCaller() caller: Caller): Promise<ChainVerificationDto> {
     const result = await this.trail.verify();
     await this.audit.record(caller, {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, SignedIn } from '../common/access.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuthService } from './auth.service.js';
@@ -15,6 +15,7 @@ import {
   TotpVerifiedDto,
 } from './dto/auth.dto.js';
 import { ACCOUNT_SECRETS, IdempotencyKeyRefused } from '../idempotency/idempotency.decorators.js';
+import { ApiProblems } from '../openapi/api-docs.js';
 
 @ApiTags('auth')
 @IdempotencyKeyRefused(ACCOUNT_SECRETS)
@@ -25,12 +26,22 @@ export class AuthController {
     private readonly config: AppConfig,
   ) {}
 
-  /** Signs a staff member in and returns an opaque bearer token. */
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ type: LoginResponseDto })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or address; see Retry-After.' })
+  @ApiOperation({
+    summary: 'Sign in as staff',
+    description:
+      'Signs a staff member in with email and password, plus the authenticator code once a second factor is set ' +
+      'up, and answers an opaque bearer token for a new session. Failed attempts are counted per address and ' +
+      'per account: past the limit the answer is 429 until `Retry-After`, and while an account’s password is ' +
+      'being guessed only a sign-in with the code, or from an address used lately, gets in.',
+  })
+  @ApiOkResponse({ type: LoginResponseDto, description: 'Signed in: the token and the new session.' })
+  @ApiProblems({
+    401: ['invalid_credentials', 'totp_required', 'totp_invalid'],
+    429: ['too_many_attempts'],
+  })
   async login(@Body() body: LoginDto, @CurrentCaller() caller: Caller): Promise<LoginResponseDto> {
     const result = await this.auth.login(body, caller);
     return {
@@ -43,19 +54,27 @@ export class AuthController {
     };
   }
 
-  /** Ends this session. */
   @SignedIn({ allowedBeforeTotpEnrolment: true })
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiOperation({
+    summary: 'Sign out',
+    description: 'Ends the session whose token is sent; its token is refused from then on. Other sessions stay.',
+  })
+  @ApiNoContentResponse({ description: 'The session has ended.' })
   async logout(@CurrentCaller() caller: Caller): Promise<void> {
     await this.auth.logout(staffOf(caller), caller);
   }
 
-  /** The signed-in staff member, their session and what they may do. */
   @SignedIn({ allowedBeforeTotpEnrolment: true })
   @Get('me')
-  @ApiOkResponse({ type: MeDto })
+  @ApiOperation({
+    summary: 'Get the signed-in staff member',
+    description:
+      'The signed-in staff member’s account, this session, the permissions of their role, and whether they must ' +
+      'set up a second factor before anything else. Allowed before that enrolment.',
+  })
+  @ApiOkResponse({ type: MeDto, description: 'The account, the session and its permissions.' })
   async me(@CurrentCaller() caller: Caller): Promise<MeDto> {
     const principal = staffOf(caller);
     const { user, session } = await this.auth.describe(principal);
@@ -67,29 +86,50 @@ export class AuthController {
     };
   }
 
-  /** Starts setting up a second factor: a secret for the authenticator app, active once verified. */
   @SignedIn({ allowedBeforeTotpEnrolment: true })
   @Post('totp/enrol')
   @HttpCode(200)
-  @ApiOkResponse({ type: TotpEnrolmentDto })
+  @ApiOperation({
+    summary: 'Start setting up a second factor',
+    description:
+      'Makes a new secret for an authenticator app (TOTP), as text and as an `otpauth://` URI for a QR code. ' +
+      'It becomes active once a code from it is proved with `POST /api/v1/auth/totp/verify`; calling this again ' +
+      'before then replaces it. Refused when a second factor is already set up: an admin resets a lost one.',
+  })
+  @ApiOkResponse({ type: TotpEnrolmentDto, description: 'The secret, pending until a code from it is verified.' })
+  @ApiProblems({ 409: ['totp_already_enrolled'] })
   enrolTotp(@CurrentCaller() caller: Caller): Promise<TotpEnrolmentDto> {
     return this.auth.enrolTotp(staffOf(caller), caller);
   }
 
-  /** Proves a code: confirms enrolment, and lifts this session's enrolment restriction. */
   @SignedIn({ allowedBeforeTotpEnrolment: true })
   @Post('totp/verify')
   @HttpCode(200)
-  @ApiOkResponse({ type: TotpVerifiedDto })
+  @ApiOperation({
+    summary: 'Prove a second-factor code',
+    description:
+      'Checks a code from the authenticator app: confirms a pending enrolment, and marks this session as having ' +
+      'passed the second factor, which lifts its enrolment restriction. Each code is accepted once; wrong codes ' +
+      'count as failed sign-ins.',
+  })
+  @ApiOkResponse({ type: TotpVerifiedDto, description: 'The code is right; the second factor is active.' })
+  @ApiProblems({ 401: ['totp_invalid'], 409: ['totp_not_enrolled'], 429: ['too_many_attempts'] })
   verifyTotp(@Body() body: TotpCodeDto, @CurrentCaller() caller: Caller): Promise<TotpVerifiedDto> {
     return this.auth.verifyTotp(staffOf(caller), body.code, caller);
   }
 
-  /** Changes the caller's own password; every session of the account ends, this one too. */
   @SignedIn()
   @Post('password')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiOperation({
+    summary: 'Change your own password',
+    description:
+      'Changes the signed-in staff member’s password, given the current one. The new one must be at least 12 ' +
+      'characters and not guessable (400 `validation_failed` otherwise). Every session of the account ends, this ' +
+      'one too: sign in again. Wrong current passwords count as failed sign-ins.',
+  })
+  @ApiNoContentResponse({ description: 'Changed; every session of the account has ended.' })
+  @ApiProblems({ 403: ['wrong_current_password'], 429: ['too_many_attempts'] })
   async changePassword(@Body() body: ChangePasswordDto, @CurrentCaller() caller: Caller): Promise<void> {
     await this.auth.changeOwnPassword(staffOf(caller), body.currentPassword, body.newPassword, caller);
   }

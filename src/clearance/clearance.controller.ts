@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { METADATA_FIELD, readMultipart, validateMetadata } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
+import { ApiMultipartBody, ApiProblems } from '../openapi/api-docs.js';
 import { ClearanceService, type CheckedUse } from './clearance.service.js';
 import {
   ClearanceBatchDto,
@@ -30,7 +31,16 @@ export class ClearanceController {
 
   @RequirePermission('clearance.check')
   @Get('photos/:id/clearance')
-  @ApiOkResponse({ type: ClearanceDto })
+  @ApiOperation({
+    summary: 'Check whether a photo may be used as intended',
+    description:
+      'Decides whether marketing may use the photo on the channel and in the way the query describes, at `at` ' +
+      '(default now), and records the check in the audit trail. Needs the `clearance.check` permission (staff ' +
+      'or API key). Answers the decision with every failed rule, the remedies and the governing release; a ' +
+      'denial is still a 200.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The photo.' })
+  @ApiOkResponse({ type: ClearanceDto, description: 'The decision, allowed or not, as recorded in the audit trail.' })
   async check(
     @Param('id', ParseUUIDPipe) photoId: string,
     @Query() use: IntendedUseDto,
@@ -39,11 +49,19 @@ export class ClearanceController {
     return clearanceView(await this.clearance.check(photoId, use, caller));
   }
 
-  /** Up to 500 photo/use pairs in one call, answered in the order asked. */
   @RequirePermission('clearance.check')
   @Post('clearance/batch')
   @HttpCode(200)
-  @ApiOkResponse({ type: ClearanceBatchResultDto })
+  @ApiOperation({
+    summary: 'Check up to 500 photo uses at once',
+    description:
+      'Decides each photo/use pair as the single check does and answers the decisions in the order asked; ' +
+      'each check is recorded in the audit trail. Needs the `clearance.check` permission. If any photo does ' +
+      'not exist, nothing is decided or recorded: 404 `photos_not_found` lists the missing ids (a batch of ' +
+      'one unknown photo answers 404 `not_found`).',
+  })
+  @ApiOkResponse({ type: ClearanceBatchResultDto, description: 'One decision per check, in the order asked.' })
+  @ApiProblems({ 404: ['photos_not_found', 'not_found'] })
   async checkBatch(
     @Body() batch: ClearanceBatchDto,
     @CurrentCaller() caller: Caller,
@@ -52,32 +70,31 @@ export class ClearanceController {
     return Object.assign(new ClearanceBatchResultDto(), { results: results.map(clearanceView) });
   }
 
-  /**
-   * Reverse lookup: the photos a file is a copy of (resized, recompressed, colour-adjusted or
-   * cropped by up to 10% per side), best first, each with its clearance for the intended use. The
-   * file is checked like an upload and never stored; the lookup and each check are audited. A file
-   * under 32 px on a side is refused (422 `image_too_small_to_compare`) rather than matched with
-   * nothing.
-   */
   @RequirePermission('clearance.check')
   @Post('clearance/lookup')
   @HttpCode(200)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: [LOOKUP_FILE_FIELD, METADATA_FIELD],
-      properties: {
-        [LOOKUP_FILE_FIELD]: {
-          type: 'string',
-          format: 'binary',
-          description: 'JPEG, PNG, WebP, TIFF or AVIF, at least 32 px on each side',
-        },
-        [METADATA_FIELD]: { type: 'string', description: 'IntendedUseDto as JSON' },
-      },
-    },
+  @ApiOperation({
+    summary: 'Find the photos a file is a copy of, with clearance',
+    description:
+      'Reverse lookup: the stored photos the uploaded file is a copy of (resized, recompressed, ' +
+      'colour-adjusted or cropped by up to 10% per side), best first, each with its clearance for the ' +
+      'intended use given in `metadata`. The file is checked like a photo upload and never stored; the lookup ' +
+      'and each check are audited. Needs the `clearance.check` permission; a file under 32 px on a side is ' +
+      'refused rather than matched with nothing.',
   })
-  @ApiOkResponse({ type: ClearanceLookupResultDto })
+  @ApiMultipartBody({
+    file: { field: LOOKUP_FILE_FIELD, description: 'JPEG, PNG, WebP, TIFF or AVIF, at least 32 px on each side.' },
+    metadata: { field: METADATA_FIELD, type: IntendedUseDto },
+  })
+  @ApiOkResponse({
+    type: ClearanceLookupResultDto,
+    description: "The file's SHA-256 and the photos it copies, best first (possibly none).",
+  })
+  @ApiProblems({
+    400: ['empty_file'],
+    415: ['unsupported_file_type', 'heic_not_supported'],
+    422: ['image_unreadable', 'image_too_many_pixels', 'image_too_small_to_compare'],
+  })
   async lookup(@Req() request: FastifyRequest, @CurrentCaller() caller: Caller): Promise<ClearanceLookupResultDto> {
     const form = await readMultipart(request, {
       fileField: LOOKUP_FILE_FIELD,

@@ -1,12 +1,19 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Req } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorator.js';
 import { buildProblem, PROBLEM_CONTENT_TYPE } from '../common/problem.filter.js';
 import { ObjectStore } from '../storage/object-store.js';
-import { HealthStatusDto, ReadinessDto } from './health.dto.js';
+import { HealthStatusDto, NotReadyProblemDto, ReadinessDto } from './health.dto.js';
 import { ShutdownState } from './shutdown-state.js';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -22,20 +29,38 @@ export class HealthController {
     private readonly shutdown: ShutdownState,
   ) {}
 
-  /** The process is running and its event loop answers. */
   @Public()
   @Get('live')
   @HttpCode(200)
-  @ApiOkResponse({ type: HealthStatusDto })
+  @ApiOperation({
+    summary: 'Check that the process is alive',
+    description:
+      'Liveness probe: answers 200 as long as the process runs and its event loop answers. It checks no ' +
+      'dependency, so a failing database does not get the instance restarted. No credentials.',
+  })
+  @ApiOkResponse({ type: HealthStatusDto, description: 'The process is alive.' })
   live(): HealthStatusDto {
     return { status: 'ok' };
   }
 
-  /** The service can do its work: the database and the object store answer, and it is not shutting down. */
   @Public()
   @Get('ready')
-  @ApiOkResponse({ type: ReadinessDto })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down or the service is shutting down.' })
+  @ApiOperation({
+    summary: 'Check that the instance can take work',
+    description:
+      'Readiness probe: 200 when the database and the object store each answer within 2 seconds and the ' +
+      'instance is not shutting down; otherwise 503 with a problem naming which. Never cached. No credentials.',
+  })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready: both dependencies answer.' })
+  @ApiExtraModels(NotReadyProblemDto)
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready: a dependency is down or the instance is shutting down (`not_ready`).',
+    content: {
+      'application/problem+json': {
+        schema: { allOf: [{ $ref: '#/components/schemas/Problem' }, { $ref: getSchemaPath(NotReadyProblemDto) }] },
+      },
+    },
+  })
   async ready(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const [database, objectStore] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),

@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { HeaderObject, OpenAPIObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../common/domain-error.js';
 import { PROBLEM_CONTENT_TYPE, sendProblem } from '../common/problem.filter.js';
 import type { AppConfig } from '../config/app-config.js';
+import { ETAG_HEADER } from '../openapi/api-docs.js';
+import { PROBLEM_CODES, type ProblemCode } from '../openapi/problem-codes.js';
 import type { MediaService } from './media.service.js';
 import { FixedWindowRateLimiter } from './rate-limiter.js';
 
@@ -88,26 +90,90 @@ export function registerMediaRoute(fastify: FastifyInstance, media: MediaService
   });
 }
 
-/** The route in the OpenAPI document, which Nest builds from its controllers only. */
+/** A problem answer of the media route, in the shared Problem schema (added by src/openapi). */
+function problemResponse(codes: ProblemCode[], extra?: SchemaObject): ResponseObject {
+  return {
+    description: codes.map((code) => `- \`${code}\`: ${PROBLEM_CODES[code]}`).join('\n'),
+    content: {
+      [PROBLEM_CONTENT_TYPE.split(';')[0]]: {
+        schema: {
+          allOf: [
+            { $ref: '#/components/schemas/Problem' },
+            { type: 'object', properties: { code: { type: 'string', enum: codes } } },
+            ...(extra ? [extra] : []),
+          ],
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The route in the OpenAPI document, which Nest builds from its controllers only. Written here by
+ * hand, so it must follow the handler above: the document's shared parts (X-Request-Id, Retry-After
+ * on 429) are added to it like to every operation.
+ */
 export function documentMediaRoute(document: OpenAPIObject): void {
-  const problem = (description: string) => ({
-    description,
-    content: { [PROBLEM_CONTENT_TYPE.split(';')[0]]: { schema: { type: 'object' } } },
-  });
+  const cacheControl: HeaderObject = {
+    description:
+      '`public, no-cache`: a browser or CDN may keep the image but must revalidate it (If-None-Match) before ' +
+      'every use, so the photo stops showing as soon as consent ends.',
+    schema: { type: 'string', example: CACHE_CONTROL },
+  };
   document.paths['/m/{token}'] = {
     get: {
-      tags: ['public media'],
-      summary: 'A hosted website photo, served while consent clears its use',
-      parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+      operationId: 'MediaRoute_image',
+      tags: ['media'],
+      summary: 'Get a hosted website photo while consent clears it',
+      description:
+        'The public URL of a hosted `website` publication (its `mediaUrl`), for the clinic’s pages to embed: no ' +
+        'credentials, and nothing in the URL or the answer identifies the patient. Each request is checked ' +
+        'against consent as it is now; once consent no longer clears the use, the publication is taken down and ' +
+        'the URL answers 410 for good, even if consent comes back. Requests are rate-limited per client address.',
+      security: [],
+      parameters: [
+        {
+          name: 'token',
+          in: 'path',
+          required: true,
+          description: 'The random token of the hosted publication’s `mediaUrl`; any other value answers 404.',
+          schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{32}$' },
+        },
+        {
+          name: 'If-None-Match',
+          in: 'header',
+          required: false,
+          description:
+            'The `ETag` of a copy held (or `*`): while the use is still cleared and the image unchanged, the answer ' +
+            'is 304 without the bytes.',
+          schema: { type: 'string' },
+        },
+      ],
       responses: {
         '200': {
-          description: 'The web rendition (JPEG); 410 once consent no longer clears the use.',
+          description: 'The web rendition (JPEG, at most 2048 px on the long edge, no metadata).',
+          headers: {
+            ETag: ETAG_HEADER,
+            'Cache-Control': cacheControl,
+            'Cross-Origin-Resource-Policy': {
+              description: '`cross-origin`: the image may be embedded by the clinic’s site, another origin.',
+              schema: { type: 'string' },
+            },
+          },
           content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } },
         },
-        '304': { description: 'Not modified (If-None-Match): still cleared, the cached copy may be shown.' },
-        '404': problem('No hosted photo has this URL.'),
-        '410': problem('Consent no longer clears this use; the URL never serves again.'),
-        '429': problem('Too many requests from this address (Retry-After).'),
+        '304': {
+          description: 'Not modified: `If-None-Match` matched and the use is still cleared; show the copy held.',
+          headers: { ETag: ETAG_HEADER, 'Cache-Control': cacheControl },
+        },
+        '404': problemResponse(['not_found', 'object_not_found']),
+        '410': problemResponse(['media_gone']),
+        '429': problemResponse(['rate_limited'], {
+          type: 'object',
+          properties: {
+            retryAfterSeconds: { type: 'integer', minimum: 1, description: 'The same as `Retry-After`.' },
+          },
+        }),
       },
     },
   };

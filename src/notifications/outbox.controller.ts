@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentCaller, maySeeIdentified, type Caller } from '../auth/caller.js';
@@ -19,15 +19,17 @@ export class OutboxController {
     private readonly audit: AuditService,
   ) {}
 
-  /**
-   * Every message the service has written, newest first: with no SMTP server configured this is
-   * where they are read. A message to a patient shows its address and body only to a caller who may
-   * see identified data (it names the patient), and each read is audited. The token of a patient's
-   * sign-in link is never shown: it is the patient's alone.
-   */
   @RequirePermission('outbox.read')
   @Get()
-  @ApiOkResponse({ type: OutboxPageDto })
+  @ApiOperation({
+    summary: 'List outbox messages',
+    description:
+      'Every message the service has written, newest first, a page at a time (pass `nextCursor` as `before`): ' +
+      'with no SMTP server configured this is where they are read, and letters without an address go by post. ' +
+      'A message to a patient shows its address, body and delivery error only to a caller with `patients.read`; ' +
+      'the token of a patient’s sign-in link is never shown. Each read is audited.',
+  })
+  @ApiOkResponse({ type: OutboxPageDto, description: 'One page of messages.' })
   async list(@Query() query: OutboxQueryDto, @CurrentCaller() caller: Caller): Promise<OutboxPageDto> {
     const builder = this.dataSource.manager
       .createQueryBuilder(OutboxMessageEntity, 'm')

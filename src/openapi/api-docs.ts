@@ -9,9 +9,10 @@ export type ProblemsByStatus = Partial<Record<number, readonly ProblemCode[]>>;
 
 /**
  * The problems a route can answer beyond those every route of its kind answers, which the document
- * adds by itself (src/openapi/openapi-document.ts): 400 `validation_failed` and the body's parse
- * errors, 401/403 for guarded routes, 404 `not_found` for a path with parameters, the
- * `Idempotency-Key` problems and the upload limits of multipart routes.
+ * adds by itself (src/openapi/openapi-document.ts): 400 `validation_failed` for a query or a body
+ * and the body's parse errors, 401/403 for guarded routes, 400 `bad_request` and 404 `not_found`
+ * for an `{id}` in the path, the `Idempotency-Key` problems and the upload limits of multipart
+ * routes.
  */
 export const ApiProblems =
   (problems: ProblemsByStatus): MethodDecorator =>

@@ -49,6 +49,16 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 
 const MUTATING_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
+/** The problems sent with a `Retry-After` header. */
+const RETRY_AFTER_CODES: ReadonlySet<ProblemCode> = new Set([
+  'too_many_attempts',
+  'too_many_requests',
+  'rate_limited',
+  'uploads_busy',
+  'release_changing',
+  'idempotency_in_progress',
+]);
+
 /** Builds the OpenAPI document the service serves at /docs/json. */
 export function buildOpenApiDocument(app: INestApplication, addRawRoutes: (document: OpenAPIObject) => void) {
   const document = SwaggerModule.createDocument(
@@ -131,12 +141,9 @@ function completeDocument(document: OpenAPIObject, app: INestApplication): void 
     describeRoute(entry.operation, entry.method, route);
   }
   for (const { operation } of operations.values()) {
-    for (const [status, response] of Object.entries(operation.responses) as [string, ResponseObject | ReferenceObject][]) {
+    for (const response of Object.values(operation.responses) as (ResponseObject | ReferenceObject)[]) {
       if ('$ref' in response) continue;
       response.headers = { ...response.headers, 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
-      if (status === '429' || status === '503') {
-        response.headers['Retry-After'] = { $ref: '#/components/headers/RetryAfter' };
-      }
     }
   }
   const usedTags = new Set([...operations.values()].flatMap(({ operation }) => operation.tags ?? []));
@@ -165,8 +172,7 @@ function routesOf(app: INestApplication): Route[] {
           controller,
           methodName,
           access: (Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, controller)) as
-            | AccessRule
-            | undefined,
+            AccessRule | undefined,
           idempotency: (Reflect.getMetadata(IDEMPOTENCY_HANDLING, handler) ??
             Reflect.getMetadata(IDEMPOTENCY_HANDLING, controller)) as IdempotencyHandling | undefined,
           problems: (Reflect.getMetadata(API_PROBLEMS, handler) as ProblemsByStatus | undefined) ?? {},
@@ -216,10 +222,15 @@ function describeRoute(operation: OperationObject, method: string, route: Route)
       break;
   }
 
-  const parameters = (operation.parameters ?? []) as (ParameterObject | ReferenceObject)[];
-  const pathParameters = parameters.filter((parameter) => 'in' in parameter && parameter.in === 'path');
-  if (parameters.length > 0 || operation.requestBody) add(400, 'validation_failed');
-  if (pathParameters.length > 0) add(404, 'not_found');
+  const parameters = operation.parameters ?? [];
+  const has = (where: string, name?: string) =>
+    parameters.some((parameter) => 'in' in parameter && parameter.in === where && (!name || parameter.name === name));
+  // Every `{id}` is a UUID (ParseUUIDPipe) naming a record.
+  if (has('path', 'id')) {
+    add(400, 'bad_request');
+    add(404, 'not_found');
+  }
+  if (has('query') || operation.requestBody) add(400, 'validation_failed');
 
   const body = operation.requestBody && !('$ref' in operation.requestBody) ? operation.requestBody : undefined;
   if (body?.content['application/json']) {
@@ -288,13 +299,18 @@ function problemResponse(codes: ProblemCode[], declared?: ResponseObject): Respo
   const declaredSchema = Object.values(declared?.content ?? {}).find((media) => media.schema)?.schema;
   return {
     ...declared,
+    ...(codes.some((code) => RETRY_AFTER_CODES.has(code))
+      ? { headers: { ...declared?.headers, 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } }
+      : {}),
     description: [...(generic ? [] : [description, '']), ...lines].join('\n'),
     content: {
       [PROBLEM_MEDIA_TYPE]: {
         schema: {
           allOf: [
             { $ref: PROBLEM_REF },
-            ...(declaredSchema && !('$ref' in declaredSchema && declaredSchema.$ref === PROBLEM_REF) ? [declaredSchema] : []),
+            ...(declaredSchema && !('$ref' in declaredSchema && declaredSchema.$ref === PROBLEM_REF)
+              ? [declaredSchema]
+              : []),
             { type: 'object', properties: { code: { type: 'string', enum: codes } } },
           ],
         },
@@ -313,11 +329,19 @@ function problemSchemas(): Record<string, SchemaObject> {
         '`retryAfterSeconds`).',
       required: ['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId'],
       properties: {
-        type: { type: 'string', description: '`urn:photo-consent:problem:<code>`.', example: 'urn:photo-consent:problem:not_found' },
+        type: {
+          type: 'string',
+          description: '`urn:photo-consent:problem:<code>`.',
+          example: 'urn:photo-consent:problem:not_found',
+        },
         title: { type: 'string', description: 'The HTTP status phrase.', example: 'Not Found' },
         status: { type: 'integer', example: 404 },
         detail: { type: 'string', example: 'The patient was not found.' },
-        instance: { type: 'string', description: 'The request path, without its query.', example: '/api/v1/patients/…' },
+        instance: {
+          type: 'string',
+          description: 'The request path, without its query.',
+          example: '/api/v1/patients/…',
+        },
         code: { type: 'string', enum: Object.keys(PROBLEM_CODES), example: 'not_found' },
         requestId: { type: 'string', description: 'The same as the `X-Request-Id` header.' },
         errors: {

@@ -66,13 +66,13 @@ export const PROBLEM_CODES = {
 
   // Patients, cases, photos
   mrn_taken: 'Another patient already has this medical record number.',
-  patient_changed: 'The patient was changed by someone else since it was read; read it again.',
-  photos_not_found: 'One or more of the photos named do not exist; `missing` lists them.',
-  invalid_pairing: 'The photo named as the pair is not of the same case, or is of the same kind.',
-  duplicate_photo: 'The same image is already in the case.',
+  patient_changed: 'Another edit corrected the date of birth while this one was made; read the patient and retry.',
+  photos_not_found: 'One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.',
+  invalid_pairing: 'The photos cannot pair: a pair is one before photo and one after or progress photo.',
+  duplicate_photo: 'The same file is already a photo of the patient; `existingPhotoId` and `existingCaseId` name it.',
 
   // Releases and holds
-  witness_required: 'A release signed by a representative needs a witness.',
+  witness_required: 'The caller is not a staff member who could be the witness: name one in `witnessUserId`.',
   release_superseded: 'The release has been amended; act on its current version.',
   hold_already_lifted: 'The hold was already lifted.',
 
@@ -85,13 +85,13 @@ export const PROBLEM_CODES = {
   range_not_satisfiable: 'The requested byte range is outside the file.',
 
   // Revocations and removals
-  releases_not_found: 'One or more releases named are not the patient’s current releases.',
+  releases_not_found: 'One or more releases named are not the patient’s; `releaseIds` lists them.',
   publication_cleared: 'The publication is cleared by consent, so it is not one to remove.',
-  no_release_on_record: 'The photo has no release on record for the patient; record the publication instead.',
+  no_release_on_record: 'No release of the patient covers the photo, so the publication found cannot be tied to one.',
   removal_task_state: 'The removal task is not in a state that allows this step.',
-  removal_not_confirmed: 'The URL still answers with the photo; removal is not confirmed.',
-  evidence_required: 'Completing this task needs evidence (a screenshot or a URL check).',
-  assignee_not_eligible: 'The assignee cannot work removal tasks (disabled, or without the permission).',
+  removal_not_confirmed: 'The URL check found the photo still there, or could not tell; `check` holds its findings.',
+  evidence_required: 'The evidence is missing or does not fit its kind (a statement, a file, a URL on record).',
+  assignee_not_eligible: 'The user cannot work removal tasks (unknown, disabled, or without the permission).',
   unknown_channel: 'The channel is not one the service knows.',
 
   // Storage links

@@ -17,10 +17,10 @@ import {
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiProduces,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, patientOf, type Caller } from '../auth/caller.js';
@@ -28,6 +28,7 @@ import { PatientSessionsService } from '../auth/patient-sessions.service.js';
 import { PatientSession, Public } from '../common/access.decorator.js';
 import { documentDownload } from '../common/document-download.js';
 import { idempotentRequest } from '../idempotency/idempotency.js';
+import { ApiFileResponse, ApiProblems, CONTENT_DISPOSITION_HEADER, ETAG_HEADER } from '../openapi/api-docs.js';
 import {
   PortalAccessAnswerDto,
   PortalAccessDto,
@@ -42,6 +43,11 @@ import { PortalService } from './portal.service.js';
 import { IdempotentInTransaction } from '../idempotency/idempotency.decorators.js';
 
 const THUMBNAIL_CACHE_CONTROL = 'private, max-age=300';
+
+const THUMBNAIL_CACHE_CONTROL_HEADER = {
+  description: '`private, max-age=300`: the browser may keep the thumbnail for five minutes.',
+  schema: { type: 'string', example: THUMBNAIL_CACHE_CONTROL },
+};
 
 /**
  * The patient portal: a patient asks for a sign-in link with their email address and date of birth,
@@ -58,16 +64,22 @@ export class PortalController {
     private readonly throttle: PortalThrottle,
   ) {}
 
-  /**
-   * Always 202 with the same answer. When the email address is on file for a patient (or their
-   * guardian) with that date of birth, a one-time link is mailed to it. Throttled per address and
-   * per client.
-   */
   @Public()
   @Post('access')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: PortalAccessAnswerDto })
-  @ApiTooManyRequestsResponse({ description: 'Too many requests; see Retry-After.' })
+  @ApiOperation({
+    summary: 'Ask for a sign-in link to the patient portal',
+    description:
+      'Public. When the email address is on file for a patient with that date of birth (or for the guardian ' +
+      'of a patient who is a minor), a one-time sign-in link is mailed to it. The answer is the same 202 ' +
+      'whether or not anything matched, so it tells nobody whether an address is on file. Throttled per ' +
+      'email address (5 an hour) and per client address (30 an hour).',
+  })
+  @ApiAcceptedResponse({
+    type: PortalAccessAnswerDto,
+    description: 'Always the same answer, matched or not.',
+  })
+  @ApiProblems({ 429: ['too_many_requests'] })
   async access(@Body() input: PortalAccessDto, @CurrentCaller() caller: Caller): Promise<PortalAccessAnswerDto> {
     await this.portal.requestAccess(input, caller);
     return {
@@ -77,47 +89,70 @@ export class PortalController {
     };
   }
 
-  /** Exchanges the mailed link's token, once and before it expires, for a patient session. */
   @Public()
   @Post('session')
-  @ApiCreatedResponse({ type: PortalSessionDto })
-  @ApiUnauthorizedResponse({ description: 'The link was already used, has expired, or is not one.' })
+  @ApiOperation({
+    summary: 'Exchange a sign-in link for a portal session',
+    description:
+      'Public. Exchanges the token of the mailed link, once and before it expires, for a patient session: ' +
+      'a bearer token for the other portal routes, valid until `expiresAt`. A used, expired, unknown or ' +
+      'malformed link answers the same 401. Throttled per client address (30 an hour).',
+  })
+  @ApiCreatedResponse({ type: PortalSessionDto, description: 'The session started.' })
+  @ApiProblems({ 401: ['portal_link_invalid'], 429: ['too_many_requests'] })
   async session(@Body() input: PortalSessionRequestDto, @CurrentCaller() caller: Caller): Promise<PortalSessionDto> {
     await this.throttle.countSessionAttempt(caller.clientIp);
     const started = await this.sessions.start(input.token, caller);
     return { token: started.token, expiresAt: started.expiresAt };
   }
 
-  /** Ends the patient session. */
   @PatientSession()
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiOperation({
+    summary: 'End the portal session',
+    description: 'Ends the patient session whose token is sent; the token no longer works afterwards.',
+  })
+  @ApiNoContentResponse({ description: 'The session has ended.' })
   async logout(@CurrentCaller() caller: Caller): Promise<void> {
     await this.sessions.end(patientOf(caller), caller);
   }
 
-  /** The patient's releases in plain words, photos and where each is published, removal cases and receipts. */
   @PatientSession()
   @Get('me')
-  @ApiOkResponse({ type: PortalOverviewDto })
+  @ApiOperation({
+    summary: 'Get the patient’s consent overview',
+    description:
+      'For the signed-in patient: their current releases in plain words, their photos and where each is ' +
+      'published, their removal cases with progress, and the receipts of their withdrawals. The read is ' +
+      'audited.',
+  })
+  @ApiOkResponse({ type: PortalOverviewDto, description: 'Everything the patient’s consent covers.' })
   async me(@CurrentCaller() caller: Caller): Promise<PortalOverviewDto> {
     return this.portal.overview(patientOf(caller).patientId, caller);
   }
 
-  /**
-   * Withdraws consent, effective now: everything, some channels, or some of the patient's photos.
-   * Answers the receipt; the same receipt is mailed.
-   */
   @PatientSession()
   @IdempotentInTransaction()
   @Post('revocations')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'The same key with the same request returns the first answer and records nothing twice.',
+  @ApiOperation({
+    summary: 'Withdraw consent',
+    description:
+      'Withdraws the signed-in patient’s consent, effective now: everything, some channels, or some of their ' +
+      'own photos, for all their releases or those named. Publications no longer cleared go into a removal ' +
+      'case. Answers the receipt, which is also mailed.',
   })
-  @ApiCreatedResponse({ type: PortalReceiptDto })
+  @ApiCreatedResponse({
+    type: PortalReceiptDto,
+    description: 'The receipt of the withdrawal.',
+    headers: {
+      'Idempotent-Replayed': {
+        description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
+  })
+  @ApiProblems({ 404: ['photos_not_found', 'releases_not_found'] })
   async revoke(
     @Body() input: PortalRevocationDto,
     @Req() request: FastifyRequest,
@@ -131,10 +166,25 @@ export class PortalController {
     return response.body;
   }
 
-  /** The patient's copy of a signed release form. */
   @PatientSession()
   @Get('releases/:id/document')
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOperation({
+    summary: 'Download the patient’s copy of a signed release',
+    description:
+      'The signed release form as it was stored (PDF, or a JPEG or PNG scan), as an attachment that is not ' +
+      'to be cached. Only the signed-in patient’s own releases; any other answers 404. The download is audited.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The release (any version the patient has).' })
+  @ApiFileResponse({
+    mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'],
+    description: 'The signed form, in the type it was stored in.',
+    headers: {
+      ETag: { description: 'The SHA-256 of the file, quoted.', schema: { type: 'string' } },
+      'Content-Disposition': CONTENT_DISPOSITION_HEADER,
+      'Cache-Control': { description: '`private, no-store`.', schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems({ 404: ['object_not_found'] })
   async releaseDocument(
     @Param('id', ParseUUIDPipe) releaseId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -148,10 +198,38 @@ export class PortalController {
     return documentDownload(reply, object, { contentType, sha256, baseName: `photo-release-${releaseId}` });
   }
 
-  /** A thumbnail of one of the patient's photos (400 px WebP, no metadata). */
   @PatientSession()
   @Get('photos/:id/thumbnail')
-  @ApiProduces('image/webp')
+  @ApiOperation({
+    summary: 'Get a thumbnail of one of the patient’s photos',
+    description:
+      'A 400 px WebP of one of the signed-in patient’s own photos, without metadata; any other photo answers ' +
+      '404. Send the `ETag` back as `If-None-Match` to get 304 while it is unchanged.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The photo.' })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'The `ETag` of a copy held: 304 without the bytes when it is still current.',
+  })
+  @ApiFileResponse({
+    mediaTypes: ['image/webp'],
+    description: 'The thumbnail (at most 400 px on the long edge).',
+    headers: {
+      ETag: ETAG_HEADER,
+      'Cache-Control': THUMBNAIL_CACHE_CONTROL_HEADER,
+      'Content-Disposition': {
+        description: '`inline`, named `<photo id>.webp`.',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiResponse({
+    status: 304,
+    description: 'Not modified: the copy held (`If-None-Match`) is current.',
+    headers: { ETag: ETAG_HEADER, 'Cache-Control': THUMBNAIL_CACHE_CONTROL_HEADER },
+  })
+  @ApiProblems({ 404: ['object_not_found'] })
   async thumbnail(
     @Param('id', ParseUUIDPipe) photoId: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,

@@ -1,8 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { AppConfig } from '../config/app-config.js';
+import { ApiProblems } from '../openapi/api-docs.js';
 import {
   CreatePublicationDto,
   NotClearedProblemDto,
@@ -25,15 +33,38 @@ export class PublicationsController {
 
   @RequirePermission('publications.write')
   @Post()
-  @ApiCreatedResponse({ type: PublicationDto })
-  @ApiConflictResponse({ type: NotClearedProblemDto, description: 'The use is not cleared; nothing was recorded.' })
+  @ApiOperation({
+    summary: 'Record a publication of a photo',
+    description:
+      'Records where a photo is used, only if clearance allows the use now and at `publishedAt`; the decision ' +
+      'is made under a lock on the governing release, so no consent change can slip in between. Needs the ' +
+      '`publications.write` permission (staff or API key). With `hosted` (for `website` only) the service ' +
+      'serves the photo at the answered `mediaUrl`. A refused use is audited and answers 409 with the reasons.',
+  })
+  @ApiCreatedResponse({ type: PublicationDto, description: 'The publication recorded, live.' })
+  @ApiConflictResponse({
+    type: NotClearedProblemDto,
+    description: 'The use is not cleared (now, or at `publishedAt`); nothing was recorded.',
+  })
+  @ApiProblems({
+    404: ['not_found'],
+    409: ['publication_not_cleared'],
+    422: ['hosting_not_available'],
+    503: ['release_changing'],
+  })
   async create(@Body() dto: CreatePublicationDto, @CurrentCaller() caller: Caller): Promise<PublicationDto> {
     return publicationView(await this.publications.create(dto, caller), this.config.http.publicBaseUrl);
   }
 
   @RequirePermission('publications.read')
   @Get()
-  @ApiOkResponse({ type: PublicationPageDto })
+  @ApiOperation({
+    summary: 'List publications',
+    description:
+      'Publications newest first, filtered by photo, channel (with those under it) and status, a page at a ' +
+      'time: pass `nextCursor` as `before` for the next page. Needs the `publications.read` permission.',
+  })
+  @ApiOkResponse({ type: PublicationPageDto, description: 'One page of publications, newest first.' })
   async list(@Query() query: PublicationQueryDto): Promise<PublicationPageDto> {
     const page = await this.publications.list(query);
     return Object.assign(new PublicationPageDto(), {
@@ -44,15 +75,27 @@ export class PublicationsController {
 
   @RequirePermission('publications.read')
   @Get(':id')
-  @ApiOkResponse({ type: PublicationDto })
+  @ApiOperation({
+    summary: 'Get a publication',
+    description: 'One publication, whatever its status. Needs the `publications.read` permission.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The publication.' })
+  @ApiOkResponse({ type: PublicationDto, description: 'The publication.' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<PublicationDto> {
     return publicationView(await this.publications.get(id), this.config.http.publicBaseUrl);
   }
 
-  /** Changes where the publication appears (its URL, post id, campaign or print run). */
   @RequirePermission('publications.write')
   @Patch(':id')
-  @ApiOkResponse({ type: PublicationDto })
+  @ApiOperation({
+    summary: 'Change where a publication appears',
+    description:
+      'Replaces the location fields sent (URL, post id, campaign, print run; null clears one) and leaves the ' +
+      'others; what is shown and under which release cannot change. A publication the service does not host ' +
+      'must keep at least one location field. Needs the `publications.write` permission; a change is audited.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The publication.' })
+  @ApiOkResponse({ type: PublicationDto, description: 'The publication as it now is.' })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdatePublicationDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import {
@@ -21,13 +21,17 @@ export class ReportsController {
     private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Live publications no longer cleared, those found after the fact that consent did not clear when
-   * published, and releases about to expire under live publications.
-   */
   @RequirePermission('publications.read')
   @Get('rights')
-  @ApiOkResponse({ type: RightsReportDto })
+  @ApiOperation({
+    summary: 'Get the rights report of live publications',
+    description:
+      'Decides every live publication again, as of now, and answers those no longer cleared, those recorded as ' +
+      'found after the fact whose use consent did not clear when published, and the releases expiring within ' +
+      '`expiringWithinDays` (default 30) while publications under them are live. Needs the ' +
+      '`publications.read` permission.',
+  })
+  @ApiOkResponse({ type: RightsReportDto, description: 'The report, as of `generatedAt`.' })
   async rightsReport(@Query() query: RightsReportQueryDto): Promise<RightsReportDto> {
     const report = await this.rights.report(query.expiringWithinDays ?? DEFAULT_EXPIRY_WINDOW_DAYS);
     return Object.assign(new RightsReportDto(), {

@@ -9,38 +9,50 @@ export const MAX_BATCH_CHECKS = 500;
 
 /** An intended use of a photo, as marketing describes it. */
 export class IntendedUseDto {
-  @ApiProperty({ enum: CHANNEL_CODES, example: 'social.instagram' })
+  @ApiProperty({
+    enum: CHANNEL_CODES,
+    example: 'social.instagram',
+    description: 'Where the photo would appear: a channel code (`social.instagram`, `website`, `print`, …).',
+  })
   @IsChannelCode()
   channel!: string;
 
-  @ApiPropertyOptional({ description: 'Whether the face shows in this use. Defaults to whether the photo shows it.' })
+  @ApiPropertyOptional({
+    description: 'Whether the face shows in this use. Defaults to whether the photo shows it.',
+    example: false,
+  })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   faceShown?: boolean;
 
   @ApiPropertyOptional({
-    description: "Whether the photo's identifying marks are obscured in this use.",
-    default: false,
+    description: "Whether the photo's identifying marks are obscured in this use. Defaults to false.",
+    example: true,
   })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   marksObscured?: boolean;
 
-  @ApiPropertyOptional({ description: "Whether the patient's name is shown with the photo.", default: false })
+  @ApiPropertyOptional({
+    description: "Whether the patient's name is shown with the photo. Defaults to false.",
+    example: false,
+  })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   nameShown?: boolean;
 
-  @ApiPropertyOptional({ description: 'Whether the placement is paid advertising.', default: false })
+  @ApiPropertyOptional({ description: 'Whether the placement is paid advertising. Defaults to false.', example: false })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   paid?: boolean;
 
   @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-05-04T09:00:00Z',
     description: 'When the use happens (ISO 8601 with zone). Defaults to now; a later time checks a scheduled post.',
   })
   @IsOptional()
@@ -48,14 +60,29 @@ export class IntendedUseDto {
   at?: string;
 }
 
+/** One photo and an intended use of it. */
 export class ClearanceBatchItemDto extends IntendedUseDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '3f1c2a9e-6b7d-4e21-9a0c-5d8e7f6a1b23', description: 'The photo.' })
   @IsUUID()
   photoId!: string;
 }
 
 export class ClearanceBatchDto {
-  @ApiProperty({ type: [ClearanceBatchItemDto], minItems: 1, maxItems: MAX_BATCH_CHECKS })
+  @ApiProperty({
+    type: [ClearanceBatchItemDto],
+    minItems: 1,
+    maxItems: MAX_BATCH_CHECKS,
+    description: 'The checks to decide, 1 to 500; the answer keeps their order.',
+    example: [
+      { photoId: '3f1c2a9e-6b7d-4e21-9a0c-5d8e7f6a1b23', channel: 'social.instagram', marksObscured: true },
+      {
+        photoId: '8a4d0c7b-2e5f-4a13-b6c9-0f1e2d3c4b5a',
+        channel: 'website',
+        faceShown: false,
+        at: '2026-05-04T09:00:00Z',
+      },
+    ],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BATCH_CHECKS)
@@ -75,19 +102,25 @@ export class CheckedUseDto {
   @ApiProperty() marksObscured!: boolean;
   @ApiProperty() nameShown!: boolean;
   @ApiProperty() paid!: boolean;
-  @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
+  @ApiProperty({ type: String, format: 'date-time', description: 'The moment the use was decided for.' }) at!: Date;
 }
 
 export class ClearanceDto {
   @ApiProperty({ format: 'uuid' }) photoId!: string;
   @ApiProperty({ type: CheckedUseDto, description: 'The use decided on, defaults filled in.' }) use!: CheckedUseDto;
-  @ApiProperty() allowed!: boolean;
+  @ApiProperty({ description: 'Whether the use is cleared.' }) allowed!: boolean;
   @ApiProperty({ type: [ClearanceReasonDto], description: 'Every rule that failed; empty when allowed.' })
   reasons!: ClearanceReasonDto[];
-  @ApiProperty({ type: [String], example: ['Crop or obscure the face.'] }) remedies!: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['Crop or obscure the face.'],
+    description: 'Changes to the use (or the paperwork) that would make it pass, where there are any.',
+  })
+  remedies!: string[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The governing release.' })
   releaseId!: string | null;
-  @ApiProperty({ type: Number, nullable: true }) releaseVersion!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: "The governing release's version." })
+  releaseVersion!: number | null;
   @ApiProperty({
     type: String,
     format: 'date-time',
@@ -114,10 +147,21 @@ export class LookupMatchDto {
   @ApiProperty({ format: 'uuid' }) photoId!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ enum: ['before', 'after', 'progress'] }) kind!: string;
-  @ApiProperty({ type: String, nullable: true }) view!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The view or angle, e.g. "front" or "left oblique", if recorded.',
+  })
+  view!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The before or after it is paired with.' })
   pairedPhotoId!: string | null;
-  @ApiProperty({ description: "Bits between the file's hash and the photo's (0-64), as found." }) distance!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 64,
+    description: "Bits between the file's hash and the photo's.",
+  })
+  distance!: number;
   @ApiProperty({ description: 'Correlation of grey levels once aligned (1 is identical).', example: 0.987 })
   similarity!: number;
   @ApiProperty({ type: LookupCropDto, description: 'How much of the photo the file lacks on each side, in fractions.' })
@@ -127,7 +171,7 @@ export class LookupMatchDto {
 }
 
 export class ClearanceLookupResultDto {
-  @ApiProperty({ description: 'SHA-256 of the file looked up, as recorded in the audit trail.' }) sha256!: string;
+  @ApiProperty({ description: 'Hex SHA-256 of the file looked up, as recorded in the audit trail.' }) sha256!: string;
   @ApiProperty({ type: [LookupMatchDto], description: 'The photos the file is a copy of, best first; may be empty.' })
   matches!: LookupMatchDto[];
 }

@@ -8,22 +8,32 @@ import { MESSAGE_DELIVERIES, MESSAGE_KINDS, type MessageDelivery, type MessageKi
 export const MAX_OUTBOX_PAGE = 200;
 
 export class OutboxQueryDto {
-  @ApiPropertyOptional({ enum: MESSAGE_DELIVERIES })
+  @ApiPropertyOptional({
+    enum: MESSAGE_DELIVERIES,
+    enumName: 'MessageDelivery',
+    description: 'Messages in this state.',
+  })
   @OptionalNotNull()
   @IsIn(MESSAGE_DELIVERIES)
   delivery?: MessageDelivery;
 
-  @ApiPropertyOptional({ enum: MESSAGE_KINDS })
+  @ApiPropertyOptional({ enum: MESSAGE_KINDS, enumName: 'MessageKind', description: 'Messages of this kind.' })
   @OptionalNotNull()
   @IsIn(MESSAGE_KINDS)
   kind?: MessageKind;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Messages about this removal case.' })
   @OptionalNotNull()
   @IsUUID('all')
   removalCaseId?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: MAX_OUTBOX_PAGE })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    default: 50,
+    maximum: MAX_OUTBOX_PAGE,
+    description: 'Messages per page.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -31,7 +41,10 @@ export class OutboxQueryDto {
   @Max(MAX_OUTBOX_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: "The previous page's `nextCursor`." })
+  @ApiPropertyOptional({
+    pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z_[0-9a-f-]{36}$',
+    description: "The previous page's `nextCursor`.",
+  })
   @IsOptional()
   @IsPageCursor()
   before?: string;
@@ -40,7 +53,8 @@ export class OutboxQueryDto {
 export class OutboxMessageDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
-  @ApiProperty({ enum: MESSAGE_KINDS }) kind!: MessageKind;
+  @ApiProperty({ enum: MESSAGE_KINDS, enumName: 'MessageKind', description: 'What the message is about.' })
+  kind!: MessageKind;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -49,9 +63,12 @@ export class OutboxMessageDto {
       'identified data (`identifiedWithheld`).',
   })
   to?: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) recipientUserId!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) recipientPatientId!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) removalCaseId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The staff member it is to, if any.' })
+  recipientUserId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The patient it is to, if any.' })
+  recipientPatientId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The removal case it is about, if any.' })
+  removalCaseId!: string | null;
   @ApiProperty({ description: 'Names the patient by code only.' }) subject!: string;
   @ApiPropertyOptional({
     description:
@@ -61,13 +78,31 @@ export class OutboxMessageDto {
   body?: string;
   @ApiProperty({ description: 'Whether `to` and `body` were left out: the message is to a patient.' })
   identifiedWithheld!: boolean;
-  @ApiProperty({ enum: MESSAGE_DELIVERIES }) delivery!: MessageDelivery;
-  @ApiProperty() attempts!: number;
-  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: Date | null;
+  @ApiProperty({
+    enum: MESSAGE_DELIVERIES,
+    enumName: 'MessageDelivery',
+    description:
+      '`outbox`: kept here to be read (no SMTP server is configured); `pending`: waiting for delivery by SMTP; ' +
+      '`sent`; `undeliverable`: no address on file, so it goes by post.',
+  })
+  delivery!: MessageDelivery;
+  @ApiProperty({ type: 'integer', description: 'Delivery attempts by SMTP so far.' }) attempts!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The last SMTP delivery error; null when none, or when it is a patient's and withheld.",
+  })
+  lastError!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was sent by SMTP.' })
+  sentAt!: Date | null;
 }
 
 export class OutboxPageDto {
   @ApiProperty({ type: [OutboxMessageDto] }) items!: OutboxMessageDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `before` for the next (older) page; null on the last page.',
+  })
+  nextCursor!: string | null;
 }

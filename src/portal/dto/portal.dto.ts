@@ -1,10 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsISO8601, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PHOTO_KINDS } from '../../photos/photo.entity.js';
+import { PUBLICATION_STATUSES } from '../../publications/publication.entity.js';
 import { RevocationScopeDto } from '../../removals/dto/revocation.dto.js';
+import { REMOVAL_CASE_STATUSES } from '../../removals/removal-case.entity.js';
+import { REMOVAL_TASK_STATUSES } from '../../removals/removal-task.entity.js';
+import { RECEIVED_VIA } from '../../removals/revocation.entity.js';
+import { CHANNEL_CODES } from '../../rights/channels.js';
 
 export class PortalAccessDto {
-  @ApiProperty({ description: 'The email address the clinic has on file (the patient’s, or their guardian’s).' })
+  @ApiProperty({
+    format: 'email',
+    maxLength: 320,
+    example: 'jane.roe@example.com',
+    description: 'The email address the clinic has on file (the patient’s, or their guardian’s).',
+  })
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(320)
   email!: string;
@@ -16,19 +27,30 @@ export class PortalAccessDto {
 }
 
 export class PortalAccessAnswerDto {
-  @ApiProperty() message!: string;
+  @ApiProperty({
+    description: 'What happens next, for the patient to read; the same whether or not anything matched.',
+    example:
+      'If these details match our records, a sign-in link is on its way to the email address on file. ' +
+      'It works once, for a short time.',
+  })
+  message!: string;
 }
 
 export class PortalSessionRequestDto {
-  @ApiProperty({ description: 'The token from the mailed link (after `#token=`).' })
+  @ApiProperty({
+    maxLength: 200,
+    example: 'pcs_l_Xk3q9vT2mB8wR1nJ5yH7cF0dL4sA6gE2pZ8uQ3iO1tV',
+    description: 'The token from the mailed link (after `#token=`).',
+  })
   @IsString()
   @MaxLength(200)
   token!: string;
 }
 
 export class PortalSessionDto {
-  @ApiProperty({ description: 'Bearer token for the /portal routes.' }) token!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: Date;
+  @ApiProperty({ description: 'Bearer token for the /portal routes (`pcs_p_…`).' }) token!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the session ends at the latest.' })
+  expiresAt!: Date;
 }
 
 export class PortalRevocationDto {
@@ -37,6 +59,7 @@ export class PortalRevocationDto {
     description:
       'What to withdraw: `{ "kind": "everything" }`, `{ "kind": "channels", "channels": ["social"] }`, or ' +
       '`{ "kind": "photos", "photoIds": [...] }` (your own photos).',
+    example: { kind: 'channels', channels: ['social'] },
   })
   @IsDefined()
   @IsObject()
@@ -46,40 +69,55 @@ export class PortalRevocationDto {
 }
 
 export class PortalReleaseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() version!: number;
-  @ApiProperty({ enum: ['active', 'revoked', 'expired', 'narrowed'] }) status!: string;
+  @ApiProperty({ format: 'uuid', description: 'The current version of the release.' }) id!: string;
+  @ApiProperty({ type: 'integer' }) version!: number;
+  @ApiProperty({
+    enum: ['active', 'revoked', 'expired', 'narrowed'],
+    description: '`narrowed`: still in force, but you withdrew part of it (see `inWords`).',
+  })
+  status!: string;
   @ApiProperty({ type: String, format: 'date-time' }) signedAt!: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt!: Date | null;
-  @ApiProperty({ type: String, nullable: true }) expirationEvent!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The event that ends the release, if it names one.' })
+  expirationEvent!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: Date | null;
   @ApiProperty({ type: [String], description: 'What you allowed and did not, in plain words.' }) inWords!: string[];
-  @ApiProperty({ description: 'Your copy of the signed form.' }) documentUrl!: string;
+  @ApiProperty({
+    description: 'Your copy of the signed form: a path on this service, fetched with the session.',
+    example: '/api/v1/portal/releases/0b6f3c1e-2a4d-4c8e-9f17-5e3d2c1b0a98/document',
+  })
+  documentUrl!: string;
 }
 
 export class PortalPublicationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() channel!: string;
+  @ApiProperty({ enum: CHANNEL_CODES }) channel!: string;
   @ApiProperty({ description: 'Where it appears, in words.' }) location!: string;
-  @ApiProperty({ type: String, nullable: true }) url!: string | null;
-  @ApiProperty({ enum: ['live', 'removal_pending', 'removed', 'not_removable'] }) status!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its address, when it has one.' }) url!: string | null;
+  @ApiProperty({ enum: PUBLICATION_STATUSES }) status!: string;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) statusChangedAt!: Date;
 }
 
 export class PortalPhotoDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() kind!: string;
-  @ApiProperty({ type: String, nullable: true }) view!: string | null;
+  @ApiProperty({ enum: PHOTO_KINDS }) kind!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The view or angle, e.g. "front", if recorded.' })
+  view!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) takenAt!: Date | null;
-  @ApiProperty() thumbnailUrl!: string;
-  @ApiProperty({ type: [PortalPublicationDto] }) publications!: PortalPublicationDto[];
+  @ApiProperty({
+    description: 'Its thumbnail: a path on this service, fetched with the session.',
+    example: '/api/v1/portal/photos/3f1c2a9e-6b7d-4e21-9a0c-5d8e7f6a1b23/thumbnail',
+  })
+  thumbnailUrl!: string;
+  @ApiProperty({ type: [PortalPublicationDto], description: 'Where the photo is or was published.' })
+  publications!: PortalPublicationDto[];
 }
 
 export class PortalTaskDto {
-  @ApiProperty() channel!: string;
-  @ApiProperty() location!: string;
-  @ApiProperty({ enum: ['open', 'not_removable_requested', 'done', 'not_removable'] }) status!: string;
+  @ApiProperty({ enum: CHANNEL_CODES }) channel!: string;
+  @ApiProperty({ description: 'Where the publication appears, in words.' }) location!: string;
+  @ApiProperty({ enum: REMOVAL_TASK_STATUSES }) status!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: Date | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it could not come down.' })
   notRemovableReason!: string | null;
@@ -87,20 +125,26 @@ export class PortalTaskDto {
 
 export class PortalCaseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['open', 'completed'] }) status!: string;
+  @ApiProperty({ enum: REMOVAL_CASE_STATUSES }) status!: string;
   @ApiProperty({ type: String, format: 'date-time' }) openedAt!: Date;
   @ApiProperty({ type: String, format: 'date-time', description: 'By when everything must be down.' }) dueAt!: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: Date | null;
-  @ApiProperty({ description: 'Tasks done or settled, of all.' }) progress!: string;
+  @ApiProperty({ description: 'Tasks done or settled, of all.', example: '2 of 3 done' }) progress!: string;
   @ApiProperty({ type: [PortalTaskDto] }) tasks!: PortalTaskDto[];
 }
 
 export class PortalReceiptDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, format: 'date-time', description: 'When the request took effect.' }) receivedAt!: Date;
-  @ApiProperty() receivedVia!: string;
+  @ApiProperty({ enum: RECEIVED_VIA, description: 'How the withdrawal reached the clinic.' }) receivedVia!: string;
   @ApiProperty({ description: 'What was withdrawn, in plain words.' }) inWords!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) removalCaseId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The removal case the withdrawal opened, if any.',
+  })
+  removalCaseId!: string | null;
 }
 
 export class PortalOverviewDto {
@@ -108,5 +152,6 @@ export class PortalOverviewDto {
   @ApiProperty({ type: [PortalReleaseDto] }) releases!: PortalReleaseDto[];
   @ApiProperty({ type: [PortalPhotoDto] }) photos!: PortalPhotoDto[];
   @ApiProperty({ type: [PortalCaseDto] }) removalCases!: PortalCaseDto[];
-  @ApiProperty({ type: [PortalReceiptDto] }) revocations!: PortalReceiptDto[];
+  @ApiProperty({ type: [PortalReceiptDto], description: 'Your withdrawals, newest first.' })
+  revocations!: PortalReceiptDto[];
 }

@@ -25,7 +25,14 @@ const LOCATION_TEXT_LIMIT = 500;
 
 /** Where the photo appears: at least one of these, unless the service hosts it. */
 export class PublicationLocationDto {
-  @ApiPropertyOptional({ example: 'https://clinic.example/gallery/rhinoplasty' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uri',
+    maxLength: 2048,
+    nullable: true,
+    example: 'https://clinic.example/gallery/rhinoplasty',
+    description: 'The http(s) address where the photo appears.',
+  })
   @IsOptional()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
@@ -34,21 +41,42 @@ export class PublicationLocationDto {
   @MaxLength(2048)
   url?: string | null;
 
-  @ApiPropertyOptional({ description: "The network's id of the post.", example: 'C8x1Lq0MZ3b' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength: LOCATION_TEXT_LIMIT,
+    nullable: true,
+    description: "The network's id of the post.",
+    example: 'C8x1Lq0MZ3b',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(LOCATION_TEXT_LIMIT)
   postId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Spring 2026 newsletter' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength: LOCATION_TEXT_LIMIT,
+    nullable: true,
+    description: 'The campaign the photo is part of.',
+    example: 'Spring 2026 newsletter',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(LOCATION_TEXT_LIMIT)
   campaign?: string | null;
 
-  @ApiPropertyOptional({ example: 'Brochure B-12, 2,000 copies' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength: LOCATION_TEXT_LIMIT,
+    nullable: true,
+    description: 'The printed piece and its run.',
+    example: 'Brochure B-12, 2,000 copies',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -57,32 +85,54 @@ export class PublicationLocationDto {
 }
 
 export class CreatePublicationDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '3f1c2a9e-6b7d-4e21-9a0c-5d8e7f6a1b23', description: 'The photo used.' })
   @IsUUID()
   photoId!: string;
 
-  @ApiProperty({ enum: CHANNEL_CODES, example: 'website' })
+  @ApiProperty({ enum: CHANNEL_CODES, example: 'website', description: 'Where it is used: a channel code.' })
   @IsChannelCode()
   channel!: string;
 
-  @ApiPropertyOptional({ type: PublicationLocationDto, description: 'Required unless `hosted`.' })
+  @ApiPropertyOptional({
+    type: PublicationLocationDto,
+    description: 'Where it appears, at least one field; required unless `hosted`.',
+    example: { url: 'https://clinic.example/gallery/rhinoplasty' },
+  })
   @OptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => PublicationLocationDto)
   location?: PublicationLocationDto;
 
-  @ApiPropertyOptional({ description: 'Whether the face shows. Defaults to whether the photo shows it.' })
+  @ApiPropertyOptional({
+    description: 'Whether the face shows. Defaults to whether the photo shows it.',
+    example: false,
+  })
   @OptionalNotNull()
   @IsBoolean()
   faceShown?: boolean;
 
-  @ApiPropertyOptional({ default: false }) @OptionalNotNull() @IsBoolean() marksObscured?: boolean;
-  @ApiPropertyOptional({ default: false }) @OptionalNotNull() @IsBoolean() nameShown?: boolean;
-  @ApiPropertyOptional({ default: false }) @OptionalNotNull() @IsBoolean() paid?: boolean;
+  @ApiPropertyOptional({ example: false, description: 'Whether identifying marks are obscured. Defaults to false.' })
+  @OptionalNotNull()
+  @IsBoolean()
+  marksObscured?: boolean;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: "Whether the patient's name is shown with it. Defaults to false.",
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  nameShown?: boolean;
+
+  @ApiPropertyOptional({ example: false, description: 'Whether the placement is paid advertising. Defaults to false.' })
+  @OptionalNotNull()
+  @IsBoolean()
+  paid?: boolean;
 
   @ApiPropertyOptional({
     format: 'date-time',
+    example: '2026-04-20T10:00:00Z',
     description:
       'When it went live; defaults to now, never later. The use must have been cleared then as well as now ' +
       '(409 `publication_not_cleared` with `decidedAt` otherwise).',
@@ -92,18 +142,21 @@ export class CreatePublicationDto {
   publishedAt?: string;
 
   @ApiPropertyOptional({
-    default: false,
+    example: false,
     description:
       'Records a use found later that consent did not clear at `publishedAt` (it must be cleared now): kept with ' +
-      '`clearedWhenPublished: false` and listed on the rights report, never as cleared from the start.',
+      '`clearedWhenPublished: false` and listed on the rights report, never as cleared from the start. ' +
+      'Defaults to false.',
   })
   @OptionalNotNull()
   @IsBoolean()
   unclearedWhenPublished?: boolean;
 
   @ApiPropertyOptional({
-    default: false,
-    description: 'For `website` only: the service serves the photo at an unguessable /m/{token} URL.',
+    example: false,
+    description:
+      'For `website` only: the service serves the photo at an unguessable /m/{token} URL (`mediaUrl`), while ' +
+      'consent clears it; `location` is then optional. Defaults to false.',
   })
   @OptionalNotNull()
   @IsBoolean()
@@ -111,7 +164,11 @@ export class CreatePublicationDto {
 }
 
 export class UpdatePublicationDto {
-  @ApiProperty({ type: PublicationLocationDto, description: 'Replaces the location; null clears a field.' })
+  @ApiProperty({
+    type: PublicationLocationDto,
+    description: 'The location fields to change; a field left out stays as it is, null clears it.',
+    example: { url: 'https://clinic.example/results/rhinoplasty-2026', postId: null },
+  })
   @IsObject()
   @ValidateNested()
   @Type(() => PublicationLocationDto)
@@ -119,19 +176,22 @@ export class UpdatePublicationDto {
 }
 
 export class PublicationQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() photoId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only publications of this photo.' })
+  @IsOptional()
+  @IsUUID()
+  photoId?: string;
 
   @ApiPropertyOptional({ enum: CHANNEL_CODES, description: 'This channel and those under it.' })
   @IsOptional()
   @IsChannelCode()
   channel?: string;
 
-  @ApiPropertyOptional({ enum: PUBLICATION_STATUSES })
+  @ApiPropertyOptional({ enum: PUBLICATION_STATUSES, description: 'Only publications in this status.' })
   @IsOptional()
   @IsIn(PUBLICATION_STATUSES)
   status?: PublicationStatus;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Page size.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -146,7 +206,7 @@ export class PublicationQueryDto {
 }
 
 export class PublicationLocationViewDto {
-  @ApiProperty({ type: String, nullable: true }) url!: string | null;
+  @ApiProperty({ type: String, format: 'uri', nullable: true }) url!: string | null;
   @ApiProperty({ type: String, nullable: true }) postId!: string | null;
   @ApiProperty({ type: String, nullable: true }) campaign!: string | null;
   @ApiProperty({ type: String, nullable: true }) printRun!: string | null;
@@ -157,16 +217,23 @@ export class PublicationDto {
   @ApiProperty({ format: 'uuid' }) photoId!: string;
   @ApiProperty({ example: 'P-7KQ2M' }) patientCode!: string;
   @ApiProperty({ enum: CHANNEL_CODES }) channel!: string;
-  @ApiProperty({ type: PublicationLocationViewDto }) location!: PublicationLocationViewDto;
+  @ApiProperty({ type: PublicationLocationViewDto, description: 'Where it appears; may be all null for a hosted one.' })
+  location!: PublicationLocationViewDto;
   @ApiProperty() faceShown!: boolean;
   @ApiProperty() marksObscured!: boolean;
   @ApiProperty() nameShown!: boolean;
   @ApiProperty() paid!: boolean;
-  @ApiProperty({ format: 'date-time' }) publishedAt!: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) publishedByUserId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When it went live.' }) publishedAt!: Date;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The staff member who recorded it; null when an API key or the service did.',
+  })
+  publishedByUserId!: string | null;
   @ApiProperty({ format: 'uuid', description: 'The release version that cleared the use when recorded.' })
   releaseId!: string;
-  @ApiProperty() hosted!: boolean;
+  @ApiProperty({ description: 'Whether the service serves the photo at `mediaUrl`.' }) hosted!: boolean;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -181,12 +248,17 @@ export class PublicationDto {
       'recorded before this was decided.',
   })
   clearedWhenPublished!: boolean | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The public URL of a hosted publication.' })
+  @ApiProperty({
+    type: String,
+    format: 'uri',
+    nullable: true,
+    description: 'The public URL of a hosted publication (GET /m/{token}); null when not hosted.',
+  })
   mediaUrl!: string | null;
   @ApiProperty({ enum: PUBLICATION_STATUSES }) status!: PublicationStatus;
-  @ApiProperty({ format: 'date-time' }) statusChangedAt!: Date;
-  @ApiProperty({ format: 'date-time' }) createdAt!: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) statusChangedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }
 
 export class PublicationPageDto {
@@ -195,15 +267,39 @@ export class PublicationPageDto {
   nextCursor!: string | null;
 }
 
-/** The 409 body of a use that is not cleared. */
+/**
+ * The members a 409 `publication_not_cleared` problem adds to the shared ones (absent from the other
+ * 409 problems of the route).
+ */
 export class NotClearedProblemDto {
-  @ApiProperty({ example: 'publication_not_cleared' }) code!: string;
-  @ApiProperty({ type: [ClearanceReasonDto] }) reasons!: ClearanceReasonDto[];
-  @ApiProperty({ type: [String] }) remedies!: string[];
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'The moment the use was decided for: now, or `publishedAt` when that is what failed.',
+  })
+  decidedAt?: Date;
+  @ApiPropertyOptional({ type: [ClearanceReasonDto], description: 'Every rule that failed.' })
+  reasons?: ClearanceReasonDto[];
+  @ApiPropertyOptional({ type: [String], description: 'Changes that would make the use pass, where there are any.' })
+  remedies?: string[];
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The governing release, if any.' })
+  releaseId?: string | null;
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: "The governing release's version, if any.",
+  })
+  releaseVersion?: number | null;
 }
 
 export class RightsReportQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 30, description: 'How far ahead to look for expiries.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 365,
+    default: 30,
+    description: 'How many days ahead to look for expiring releases.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -214,22 +310,24 @@ export class RightsReportQueryDto {
 
 export class DeniedPublicationDto {
   @ApiProperty({ type: PublicationDto }) publication!: PublicationDto;
-  @ApiProperty({ type: [ClearanceReasonDto] }) reasons!: ClearanceReasonDto[];
-  @ApiProperty({ type: [String] }) remedies!: string[];
+  @ApiProperty({ type: [ClearanceReasonDto], description: 'Every rule that failed.' }) reasons!: ClearanceReasonDto[];
+  @ApiProperty({ type: [String], description: 'Changes that would make the use pass, where there are any.' })
+  remedies!: string[];
 }
 
 export class ExpiringReleaseDto {
   @ApiProperty({ format: 'uuid' }) releaseId!: string;
-  @ApiProperty() releaseVersion!: number;
-  @ApiProperty({ format: 'date-time' }) expiresAt!: Date;
+  @ApiProperty({ type: 'integer' }) releaseVersion!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) expiresAt!: Date;
   @ApiProperty({ example: 'P-7KQ2M' }) patientCode!: string;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Live publications under it.' })
   publicationIds!: string[];
 }
 
 export class RightsReportDto {
-  @ApiProperty({ format: 'date-time' }) generatedAt!: Date;
-  @ApiProperty() expiringWithinDays!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) generatedAt!: Date;
+  @ApiProperty({ type: 'integer', description: 'The window the expiring releases were looked for in.' })
+  expiringWithinDays!: number;
   @ApiProperty({
     type: [DeniedPublicationDto],
     description: 'Live publications whose use is no longer cleared, with why.',
