@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
+import { ApiProblems } from '../openapi/api-docs.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { photoSummaryView } from '../photos/photo.views.js';
 import { CasesService } from './cases.service.js';
@@ -18,6 +19,8 @@ import {
 import { caseView, patientDetailView, patientView } from './patient.views.js';
 import { PatientsService } from './patients.service.js';
 
+const PATIENT_ID = { name: 'id', format: 'uuid', description: 'The patient’s id.' } as const;
+
 @ApiTags('patients')
 @Controller()
 export class PatientsController {
@@ -27,19 +30,63 @@ export class PatientsController {
     private readonly photos: PhotosService,
   ) {}
 
-  /** Registers a patient; a patient under 18 needs a guardian. */
   @RequirePermission('patients.write')
   @Post('patients')
-  @ApiCreatedResponse({ type: PatientDto })
+  @ApiOperation({
+    summary: 'Register a patient',
+    description:
+      'Registers a patient and gives them a pseudonymous code (P-7KQ2M) used wherever identity is not needed. ' +
+      'A patient under 18 on the clinic’s calendar needs a guardian with an email address or a phone number; the ' +
+      'date of birth must not be in the future. A medical record number, when given, must be unique. Answers the ' +
+      'patient as recorded.',
+  })
+  @ApiBody({
+    type: CreatePatientDto,
+    examples: {
+      adult: {
+        summary: 'An adult patient',
+        value: {
+          fullName: 'Jane Roe',
+          dateOfBirth: '1990-04-01',
+          contactEmail: 'jane.roe@example.com',
+          contactPhone: '+1 555 010 2233',
+          postalAddress: '12 Example Street, Springfield',
+          mrn: 'MRN-104233',
+        },
+      },
+      minor: {
+        summary: 'A minor, with a guardian',
+        value: {
+          fullName: 'Sam Roe',
+          dateOfBirth: '2012-09-14',
+          mrn: 'MRN-104234',
+          guardian: {
+            fullName: 'John Roe',
+            relationship: 'parent',
+            contactEmail: 'john.roe@example.com',
+            contactPhone: '+1 555 010 4477',
+          },
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: PatientDto, description: 'The patient, with their new code.' })
+  @ApiProblems({ 409: ['mrn_taken'] })
   async create(@Body() body: CreatePatientDto, @CurrentCaller() caller: Caller): Promise<PatientDto> {
     const patient = await this.patients.create(body, caller);
     return patientView(patient, this.patients.isMinor(patient));
   }
 
-  /** Finds patients by part of the name, code, record number or birth date; each one shown is audited. */
   @RequirePermission('patients.read')
   @Get('patients')
-  @ApiOkResponse({ type: PatientSearchResultDto })
+  @ApiOperation({
+    summary: 'Find patients',
+    description:
+      'Finds patients by part of the name, a patient code, a medical record number or a birth date (`q`), ' +
+      'optionally narrowed by `dateOfBirth`; at least one of the two is needed. Sorted by name. Each patient in ' +
+      'the answer is audited as a read of their identified data; the search terms are not recorded.',
+  })
+  @ApiOkResponse({ type: PatientSearchResultDto, description: 'One page of matching patients.' })
   async search(
     @Query() query: PatientSearchQueryDto,
     @CurrentCaller() caller: Caller,
@@ -50,10 +97,16 @@ export class PatientsController {
     return { items: found.map((patient) => patientView(patient, this.patients.isMinor(patient))), limit, offset };
   }
 
-  /** The patient with their cases; audited as a read of identified data. */
   @RequirePermission('patients.read')
   @Get('patients/:id')
-  @ApiOkResponse({ type: PatientDetailDto })
+  @ApiOperation({
+    summary: 'Get a patient with their cases',
+    description:
+      'The patient’s identified data with a summary of each treatment case (newest first, with its photo ' +
+      'count). The read is audited.',
+  })
+  @ApiParam(PATIENT_ID)
+  @ApiOkResponse({ type: PatientDetailDto, description: 'The patient and their cases.' })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PatientDetailDto> {
     const patient = await this.patients.read(id, caller);
     return patientDetailView(patient, this.patients.isMinor(patient), await this.patients.caseSummaries(id));
@@ -61,7 +114,19 @@ export class PatientsController {
 
   @RequirePermission('patients.write')
   @Patch('patients/:id')
-  @ApiOkResponse({ type: PatientDto })
+  @ApiOperation({
+    summary: 'Correct a patient’s details',
+    description:
+      'Changes the fields sent and leaves the others (`null` clears an optional one); it takes no version or ' +
+      '`If-Match`, and a field resent unchanged changes nothing. A corrected date of birth is a consent change: ' +
+      'publications its releases no longer clear (a release now known to be signed by a minor alone) are taken ' +
+      'down through a removal case, and 409 `patient_changed` answers when another edit corrected it at the same ' +
+      'moment. A changed email address (the patient’s or the guardian’s) or date of birth ends the patient’s ' +
+      'open portal links and sessions.',
+  })
+  @ApiParam(PATIENT_ID)
+  @ApiOkResponse({ type: PatientDto, description: 'The patient as it now stands.' })
+  @ApiProblems({ 409: ['mrn_taken', 'patient_changed'] })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdatePatientDto,
@@ -71,10 +136,16 @@ export class PatientsController {
     return patientView(patient, this.patients.isMinor(patient));
   }
 
-  /** Opens a treatment case (procedure, provider, date) for the patient. */
   @RequirePermission('patients.write')
   @Post('patients/:id/cases')
-  @ApiCreatedResponse({ type: CaseDto })
+  @ApiOperation({
+    summary: 'Open a treatment case',
+    description:
+      'Opens a treatment case (procedure, provider, treatment date) for the patient; photos are uploaded to a ' +
+      'case and releases may cover chosen cases. Answers the case, with no photos yet.',
+  })
+  @ApiParam(PATIENT_ID)
+  @ApiCreatedResponse({ type: CaseDto, description: 'The new case.' })
   async createCase(
     @Param('id', ParseUUIDPipe) patientId: string,
     @Body() body: CreateCaseDto,
@@ -83,10 +154,16 @@ export class PatientsController {
     return caseView(await this.cases.create(patientId, body, caller), []);
   }
 
-  /** The case and its photos; shows the patient's code only. */
   @RequirePermission('photos.read')
   @Get('cases/:id')
-  @ApiOkResponse({ type: CaseDto })
+  @ApiOperation({
+    summary: 'Get a case and its photos',
+    description:
+      'The case with its photos, oldest first. It names the patient by code only; the notes are shown to roles ' +
+      'allowed identified data, and that read is audited.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The case’s id.' })
+  @ApiOkResponse({ type: CaseDto, description: 'The case and its photos.' })
   async getCase(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<CaseDto> {
     const found = await this.cases.get(id, caller);
     return caseView(found, (await this.photos.listForCase(id)).map(photoSummaryView));

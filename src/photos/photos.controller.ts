@@ -1,12 +1,24 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+  type HeaderObject,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../auth/auth.errors.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { METADATA_FIELD, readMultipart, validateMetadata } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
+import { PHOTO_CONTENT_TYPES } from '../images/image.service.js';
+import { ApiFileResponse, ApiMultipartBody, ApiProblems, ETAG_HEADER } from '../openapi/api-docs.js';
 import { PhotoDto, PhotoUploadMetadataDto, RenditionParamsDto } from './dto/photo.dto.js';
+import { RENDITION_NAMES } from './photo.entity.js';
 import { photoView } from './photo.views.js';
 import { PHOTO_FILE_FIELD, PhotosService } from './photos.service.js';
 
@@ -24,6 +36,19 @@ const EXTENSION: Record<string, string> = {
   'image/avif': 'avif',
 };
 
+const RENDITION_ETAG: HeaderObject = {
+  ...ETAG_HEADER,
+  description:
+    'Quoted; changes when the bytes change (for `web`, also when the rights written into it change). Send it ' +
+    'back as `If-None-Match` to revalidate `thumb` or `web`.',
+};
+const RENDITION_CACHE_CONTROL_HEADER: HeaderObject = {
+  description:
+    '`thumb`: `private, max-age=86400, immutable`; `web`: `private, no-cache` (revalidate before each use, as ' +
+    'the rights change); `original`: `private, no-store`.',
+  schema: { type: 'string' },
+};
+
 @ApiTags('photos')
 @Controller()
 export class PhotosController {
@@ -32,21 +57,28 @@ export class PhotosController {
     private readonly config: AppConfig,
   ) {}
 
-  /** Uploads a photo of the case: the image in `file`, its fields as JSON in `metadata`. */
   @RequirePermission('photos.upload')
   @Post('cases/:id/photos')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: [PHOTO_FILE_FIELD, METADATA_FIELD],
-      properties: {
-        [PHOTO_FILE_FIELD]: { type: 'string', format: 'binary', description: 'JPEG, PNG, WebP, TIFF or AVIF' },
-        [METADATA_FIELD]: { type: 'string', description: 'PhotoUploadMetadataDto as JSON' },
-      },
-    },
+  @ApiOperation({
+    summary: 'Upload a photo of a case',
+    description:
+      'Uploads a photo to the case: the image in `file` (JPEG, PNG, WebP, TIFF or AVIF, judged by its bytes; ' +
+      'HEIC is refused) and its fields as JSON in `metadata`. The service keeps the original as the clinical ' +
+      'record and makes a 2048 px JPEG and a 400 px WebP without metadata. The same file cannot be uploaded ' +
+      'twice for a patient, and a photo named as the pair must be of the same case and form a before/after pair.',
   })
-  @ApiCreatedResponse({ type: PhotoDto })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The case’s id.' })
+  @ApiMultipartBody({
+    file: { field: PHOTO_FILE_FIELD, description: 'The photo: JPEG, PNG, WebP, TIFF or AVIF.' },
+    metadata: { field: METADATA_FIELD, type: PhotoUploadMetadataDto },
+  })
+  @ApiCreatedResponse({ type: PhotoDto, description: 'The stored photo and its renditions.' })
+  @ApiProblems({
+    400: ['empty_file'],
+    409: ['duplicate_photo'],
+    415: ['unsupported_file_type', 'heic_not_supported'],
+    422: ['invalid_pairing', 'image_unreadable', 'image_too_many_pixels'],
+  })
   async upload(
     @Param('id', ParseUUIDPipe) caseId: string,
     @Req() request: FastifyRequest,
@@ -64,20 +96,63 @@ export class PhotosController {
 
   @RequirePermission('photos.read')
   @Get('photos/:id')
-  @ApiOkResponse({ type: PhotoDto })
+  @ApiOperation({
+    summary: 'Get a photo’s details',
+    description:
+      'The photo’s fields, its pairs, and the size and address of each rendition. The uploader’s file name is ' +
+      'shown only to roles allowed identified data, and that read is audited.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The photo’s id.' })
+  @ApiOkResponse({ type: PhotoDto, description: 'The photo.' })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PhotoDto> {
     const found = await this.photos.get(id);
     await this.photos.auditFileNameRead(found.photo, caller);
     return photoView(found);
   }
 
-  /**
-   * The image bytes: `thumb` (400 px WebP) and `web` (2048 px JPEG) carry no metadata; `original`
-   * is the upload as stored, for roles allowed identified data only, and each read is audited.
-   */
   @RequirePermission('photos.read')
   @Get('photos/:id/renditions/:name')
-  @ApiProduces('image/jpeg', 'image/webp', 'image/png', 'image/tiff', 'image/avif')
+  @ApiOperation({
+    summary: 'Download a photo rendition',
+    description:
+      'The image bytes: `thumb` (400 px WebP) and `web` (2048 px JPEG, carrying the photo’s rights as they stand ' +
+      'now in XMP) hold no other metadata; `original` is the upload as stored, only for roles allowed identified ' +
+      'data (403 `forbidden` otherwise), and each read of it is audited. `thumb` and `web` honour ' +
+      '`If-None-Match` with a 304.',
+  })
+  @ApiParam({ name: 'id', type: String, format: 'uuid', description: 'The photo’s id.' })
+  @ApiParam({
+    name: 'name',
+    enum: RENDITION_NAMES,
+    description:
+      '`thumb`: 400 px WebP; `web`: 2048 px JPEG with the rights in XMP; `original`: the upload as stored ' +
+      '(roles allowed identified data only).',
+  })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'The ETag of a copy held: answered 304 when it is still current. Ignored for `original`.',
+  })
+  @ApiFileResponse({
+    mediaTypes: [...new Set(['image/webp', 'image/jpeg', ...PHOTO_CONTENT_TYPES])],
+    description:
+      'The image, `inline`: `thumb` is WebP, `web` JPEG, `original` the type it was uploaded in (JPEG, PNG, ' +
+      'WebP, TIFF or AVIF).',
+    headers: {
+      ETag: RENDITION_ETAG,
+      'Cache-Control': RENDITION_CACHE_CONTROL_HEADER,
+      'Content-Disposition': {
+        description: '`inline`, named `<photo id>-<rendition>.<extension>` by the service.',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiResponse({
+    status: 304,
+    description: 'The copy named by `If-None-Match` is current; no body.',
+    headers: { ETag: RENDITION_ETAG, 'Cache-Control': RENDITION_CACHE_CONTROL_HEADER },
+  })
+  @ApiProblems({ 404: ['object_not_found'] })
   async rendition(
     @Param() params: RenditionParamsDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
   ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
@@ -15,6 +16,16 @@ import { Clock } from '../common/clock.js';
 import { documentDownload } from '../common/document-download.js';
 import { METADATA_FIELD, readMultipart, validateMetadata } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
+import { DOCUMENT_CONTENT_TYPES } from '../images/image.service.js';
+import {
+  ApiFileResponse,
+  ApiMultipartBody,
+  ApiProblems,
+  CONTENT_DISPOSITION_HEADER,
+  ETAG_HEADER,
+  type ProblemsByStatus,
+} from '../openapi/api-docs.js';
+import { FhirConsentDto } from './dto/fhir-consent.dto.js';
 import {
   AmendmentMetadataDto,
   ChecklistDto,
@@ -26,21 +37,22 @@ import { toFhirConsent, type FhirConsent } from './release-fhir.js';
 import { releaseDocumentUrl, releaseView } from './release.views.js';
 import { DOCUMENT_FILE_FIELD, ReleasesService } from './releases.service.js';
 
-function multipartBody(metadataModel: string) {
-  return {
-    schema: {
-      type: 'object' as const,
-      required: [DOCUMENT_FILE_FIELD, METADATA_FIELD],
-      properties: {
-        [DOCUMENT_FILE_FIELD]: { type: 'string', format: 'binary', description: 'The signed form: PDF, JPEG or PNG' },
-        [METADATA_FIELD]: { type: 'string', description: `${metadataModel} as JSON` },
-      },
-    },
-  };
-}
+const RELEASE_ID = { name: 'id', format: 'uuid', description: 'The release version’s id.' } as const;
+
+const SIGNED_FORM = {
+  field: DOCUMENT_FILE_FIELD,
+  description: 'The signed form: PDF, JPEG or PNG, judged by its bytes; a PDF must be complete.',
+};
+
+/** What checking and storing a signed form, and the rules of its terms, can refuse. */
+const SIGNED_FORM_PROBLEMS: ProblemsByStatus = {
+  400: ['witness_required', 'empty_file'],
+  415: ['unsupported_file_type', 'heic_not_supported'],
+  422: ['document_incomplete', 'image_unreadable', 'image_too_many_pixels'],
+};
 
 @ApiTags('releases')
-@ApiExtraModels(ReleaseMetadataDto, AmendmentMetadataDto)
+@ApiExtraModels(FhirConsentDto)
 @Controller()
 export class ReleasesController {
   constructor(
@@ -49,12 +61,22 @@ export class ReleasesController {
     private readonly clock: Clock,
   ) {}
 
-  /** Records a signed release: the form in `document`, the fields (ReleaseMetadataDto) as JSON in `metadata`. */
   @RequirePermission('releases.write')
   @Post('patients/:id/releases')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(multipartBody(ReleaseMetadataDto.name))
-  @ApiCreatedResponse({ type: ReleaseDto })
+  @ApiOperation({
+    summary: 'Record a signed release',
+    description:
+      'Records a signed photo release (a HIPAA authorization) as version 1 of a new authorization: the signed ' +
+      'form in `document`, its fields as JSON in `metadata`. A patient under 18 on the signing day needs a ' +
+      'guardian’s signature, a parent cannot sign for an adult, the covered cases must be the patient’s and the ' +
+      'witness an active staff member (404 otherwise). The release is recorded even when its 164.508(c) ' +
+      'checklist is incomplete (`checklistComplete` says so). Publications it no longer clears are taken down ' +
+      'through a removal case.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The patient’s id.' })
+  @ApiMultipartBody({ file: SIGNED_FORM, metadata: { field: METADATA_FIELD, type: ReleaseMetadataDto } })
+  @ApiCreatedResponse({ type: ReleaseDto, description: 'The recorded release.' })
+  @ApiProblems(SIGNED_FORM_PROBLEMS)
   async create(
     @Param('id', ParseUUIDPipe) patientId: string,
     @Req() request: FastifyRequest,
@@ -67,10 +89,16 @@ export class ReleasesController {
     return releaseView(await this.releases.get(id, caller, { audit: false }));
   }
 
-  /** The patient's releases, current versions only unless `includeSuperseded=true`; newest signed first. */
   @RequirePermission('releases.read')
   @Get('patients/:id/releases')
-  @ApiOkResponse({ type: [ReleaseDto] })
+  @ApiOperation({
+    summary: 'List a patient’s releases',
+    description:
+      'The patient’s releases, newest signed first: the current version of each authorization, or every ' +
+      'version with `includeSuperseded=true`. The read is audited.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The patient’s id.' })
+  @ApiOkResponse({ type: [ReleaseDto], description: 'The releases.' })
   async list(
     @Param('id', ParseUUIDPipe) patientId: string,
     @Query() query: ReleaseListQueryDto,
@@ -82,20 +110,32 @@ export class ReleasesController {
 
   @RequirePermission('releases.read')
   @Get('releases/:id')
-  @ApiOkResponse({ type: ReleaseDto })
+  @ApiOperation({
+    summary: 'Get a release version',
+    description:
+      'One version of a release, with its covered cases, witness, signed form’s details and the list of every ' +
+      'version of the authorization. The read is audited.',
+  })
+  @ApiParam(RELEASE_ID)
+  @ApiOkResponse({ type: ReleaseDto, description: 'The release version.' })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ReleaseDto> {
     return releaseView(await this.releases.get(id, caller));
   }
 
-  /**
-   * A newly signed amendment: a new version that supersedes this one (which must be the current
-   * one). Fields left out of `metadata` (AmendmentMetadataDto) carry over.
-   */
   @RequirePermission('releases.write')
   @Post('releases/:id/amendments')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(multipartBody(AmendmentMetadataDto.name))
-  @ApiCreatedResponse({ type: ReleaseDto })
+  @ApiOperation({
+    summary: 'Record a signed amendment',
+    description:
+      'Records a newly signed amendment as the next version of the authorization, superseding this one, which ' +
+      'must be the current version (409 `release_superseded` names the current one otherwise). The newly signed ' +
+      'form goes in `document`; fields left out of `metadata` carry over, except the witness. Publications the ' +
+      'amended terms no longer clear are taken down through a removal case.',
+  })
+  @ApiParam({ ...RELEASE_ID, description: 'The id of the current version to amend.' })
+  @ApiMultipartBody({ file: SIGNED_FORM, metadata: { field: METADATA_FIELD, type: AmendmentMetadataDto } })
+  @ApiCreatedResponse({ type: ReleaseDto, description: 'The new version.' })
+  @ApiProblems({ ...SIGNED_FORM_PROBLEMS, 409: ['release_superseded'] })
   async amend(
     @Param('id', ParseUUIDPipe) id: string,
     @Req() request: FastifyRequest,
@@ -108,19 +148,35 @@ export class ReleasesController {
     return releaseView(await this.releases.get(amendedId, caller, { audit: false }));
   }
 
-  /** Each element of 45 CFR 164.508(c), passed or with what is missing. Not legal advice. */
   @RequirePermission('releases.read')
   @Get('releases/:id/checklist')
-  @ApiOkResponse({ type: ChecklistDto })
+  @ApiOperation({
+    summary: 'Check a release against 45 CFR 164.508(c)',
+    description:
+      'Each element 45 CFR 164.508(c) requires of an authorization, passed or with what is missing, judged on ' +
+      'what was recorded from the signed form and the patient’s date of birth as it stands now. Not legal advice.',
+  })
+  @ApiParam(RELEASE_ID)
+  @ApiOkResponse({ type: ChecklistDto, description: 'The checklist.' })
   async checklist(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistDto> {
     return this.releases.checklist(id);
   }
 
-  /** The release version as an HL7 FHIR R4 Consent resource. */
   @RequirePermission('releases.read')
   @Get('releases/:id/fhir')
-  @ApiProduces('application/fhir+json')
-  @ApiOkResponse({ description: 'FHIR R4 Consent' })
+  @ApiOperation({
+    summary: 'Get a release as a FHIR Consent',
+    description:
+      'The release version as an HL7 FHIR R4 Consent resource, as it stands now: inactive once superseded, ' +
+      'revoked, expired or not a valid authorization, with deny provisions for what revocations took away. ' +
+      'Sent as `application/fhir+json; fhirVersion=4.0`. The read is audited.',
+  })
+  @ApiParam(RELEASE_ID)
+  @ApiResponse({
+    status: 200,
+    description: 'The FHIR R4 Consent.',
+    content: { 'application/fhir+json': { schema: { $ref: getSchemaPath(FhirConsentDto) } } },
+  })
   async fhir(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentCaller() caller: Caller,
@@ -140,10 +196,25 @@ export class ReleasesController {
     });
   }
 
-  /** The signed form as it was uploaded; each download is audited. */
   @RequirePermission('releases.read')
   @Get('releases/:id/document')
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOperation({
+    summary: 'Download a release’s signed form',
+    description:
+      'The signed form of this version as it was uploaded, as an attachment that may not be cached. Each ' +
+      'download is audited.',
+  })
+  @ApiParam(RELEASE_ID)
+  @ApiFileResponse({
+    mediaTypes: DOCUMENT_CONTENT_TYPES,
+    description: 'The signed form: PDF, JPEG or PNG, as uploaded.',
+    headers: {
+      ETag: { ...ETAG_HEADER, description: 'The SHA-256 of the signed form, quoted (no conditional requests here).' },
+      'Content-Disposition': CONTENT_DISPOSITION_HEADER,
+      'Cache-Control': { description: 'Always `private, no-store`.', schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems({ 404: ['object_not_found'] })
   async document(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentCaller() caller: Caller,

@@ -19,65 +19,103 @@ import { Identified } from '../../common/identified.js';
 import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../guardian.js';
 
 const PHONE = /^[+0-9][0-9 ()./-]{2,39}$/;
+const MRN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const PHONE_MESSAGE = 'must be a phone number: digits, spaces, + ( ) . / - only';
 
 export class GuardianInputDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: 200, example: 'John Roe' })
   @IsString()
   @Matches(/\S/, { message: 'fullName must not be blank' })
   @MaxLength(200)
   fullName!: string;
 
-  @ApiProperty({ enum: GUARDIAN_RELATIONSHIPS })
+  @ApiProperty({
+    enum: GUARDIAN_RELATIONSHIPS,
+    example: 'parent',
+    description: 'How the guardian stands to the patient.',
+  })
   @IsIn(GUARDIAN_RELATIONSHIPS)
   relationship!: GuardianRelationship;
 
-  @ApiPropertyOptional({ description: 'This or contactPhone is required while the patient is under 18.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'email',
+    maxLength: 254,
+    nullable: true,
+    example: 'john.roe@example.com',
+    description: 'This or contactPhone is required while the patient is under 18.',
+  })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
   contactEmail?: string | null;
 
-  @ApiPropertyOptional({ description: 'This or contactEmail is required while the patient is under 18.' })
+  @ApiPropertyOptional({
+    type: String,
+    pattern: PHONE.source,
+    nullable: true,
+    example: '+1 555 010 4477',
+    description: 'This or contactEmail is required while the patient is under 18.',
+  })
   @IsOptional()
   @Matches(PHONE, { message: `contactPhone ${PHONE_MESSAGE}` })
   contactPhone?: string | null;
 }
 
 export class CreatePatientDto {
-  @ApiProperty({ example: 'Jane Roe' })
+  @ApiProperty({ maxLength: 200, example: 'Jane Roe' })
   @IsString()
   @Matches(/\S/, { message: 'fullName must not be blank' })
   @MaxLength(200)
   fullName!: string;
 
-  @ApiProperty({ example: '1990-04-01' })
+  @ApiProperty({
+    format: 'date',
+    example: '1990-04-01',
+    description: 'From 1900 on, not in the future. Under 18 today, the patient needs a guardian.',
+  })
   @IsCalendarDate()
   dateOfBirth!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'email',
+    maxLength: 254,
+    nullable: true,
+    example: 'jane.roe@example.com',
+  })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
   contactEmail?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, pattern: PHONE.source, nullable: true, example: '+1 555 010 2233' })
   @IsOptional()
   @Matches(PHONE, { message: `contactPhone ${PHONE_MESSAGE}` })
   contactPhone?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true, example: '12 Example Street, Springfield' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   postalAddress?: string | null;
 
-  @ApiPropertyOptional({ description: "The clinic's medical record number; unique." })
+  @ApiPropertyOptional({
+    type: String,
+    pattern: MRN.source,
+    nullable: true,
+    example: 'MRN-104233',
+    description: "The clinic's medical record number; unique.",
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'mrn must be letters, digits, . _ - (at most 64)' })
+  @Matches(MRN, { message: 'mrn must be letters, digits, . _ - (at most 64)' })
   mrn?: string | null;
 
-  @ApiPropertyOptional({ type: GuardianInputDto, description: 'Required for a patient under 18.' })
+  @ApiPropertyOptional({
+    type: GuardianInputDto,
+    nullable: true,
+    description: 'Required for a patient under 18, with contactEmail or contactPhone.',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -87,41 +125,61 @@ export class CreatePatientDto {
 
 /** Every field optional; `null` clears an optional one (a guardian only once the patient is 18). */
 export class UpdatePatientDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 200, example: 'Jane Roe-Smith' })
   @OptionalNotNull()
   @IsString()
   @Matches(/\S/, { message: 'fullName must not be blank' })
   @MaxLength(200)
   fullName?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'A correction; it changes who may sign the patient’s releases and ends open portal links.',
+  })
   @OptionalNotNull()
   @IsCalendarDate()
   dateOfBirth?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'email',
+    maxLength: 254,
+    nullable: true,
+    description: '`null` clears it. A change ends open portal links and sessions.',
+  })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
   contactEmail?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, pattern: PHONE.source, nullable: true, description: '`null` clears it.' })
   @IsOptional()
   @Matches(PHONE, { message: `contactPhone ${PHONE_MESSAGE}` })
   contactPhone?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true, description: '`null` clears it.' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   postalAddress?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    type: String,
+    pattern: MRN.source,
+    nullable: true,
+    description: "The clinic's medical record number; unique. `null` clears it.",
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'mrn must be letters, digits, . _ - (at most 64)' })
+  @Matches(MRN, { message: 'mrn must be letters, digits, . _ - (at most 64)' })
   mrn?: string | null;
 
-  @ApiPropertyOptional({ type: GuardianInputDto })
+  @ApiPropertyOptional({
+    type: GuardianInputDto,
+    nullable: true,
+    description:
+      'Replaces the guardian as a whole; `null` removes it, only once the patient is 18. A changed guardian of a ' +
+      'minor needs contactEmail or contactPhone.',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -131,7 +189,11 @@ export class UpdatePatientDto {
 
 export class PatientSearchQueryDto {
   @ApiPropertyOptional({
-    description: 'Part of the name, a patient code (P-7KQ2M), a record number, or a birth date (YYYY-MM-DD).',
+    minLength: 2,
+    maxLength: 200,
+    description:
+      'Part of the name, a patient code (P-7KQ2M), a record number, or a birth date (YYYY-MM-DD). Give this or ' +
+      'dateOfBirth.',
   })
   @IsOptional()
   @IsString()
@@ -139,12 +201,12 @@ export class PatientSearchQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Birth date, YYYY-MM-DD; narrows a name search.' })
+  @ApiPropertyOptional({ format: 'date', description: 'Birth date, YYYY-MM-DD; narrows a name search.' })
   @IsOptional()
   @IsCalendarDate()
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100, description: 'Page size.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -152,7 +214,13 @@ export class PatientSearchQueryDto {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 0,
+    minimum: 0,
+    maximum: 10_000,
+    description: 'How many matches to skip.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -164,8 +232,8 @@ export class PatientSearchQueryDto {
 export class GuardianDto {
   @ApiProperty() @Identified() fullName!: string;
   @ApiProperty({ enum: GUARDIAN_RELATIONSHIPS }) relationship!: GuardianRelationship;
-  @ApiPropertyOptional({ type: String, nullable: true }) @Identified() contactEmail!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @Identified() contactPhone!: string | null;
+  @ApiProperty({ type: String, format: 'email', nullable: true }) @Identified() contactEmail!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Identified() contactPhone!: string | null;
 }
 
 export class CaseSummaryDto {
@@ -173,7 +241,7 @@ export class CaseSummaryDto {
   @ApiProperty() procedure!: string;
   @ApiProperty() provider!: string;
   @ApiProperty({ format: 'date' }) treatmentDate!: string;
-  @ApiProperty() photoCount!: number;
+  @ApiProperty({ type: 'integer' }) photoCount!: number;
 }
 
 export class PatientDto {
@@ -182,44 +250,54 @@ export class PatientDto {
   code!: string;
   @ApiProperty() @Identified() fullName!: string;
   @ApiProperty({ format: 'date' }) @Identified() dateOfBirth!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) @Identified() contactEmail!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @Identified() contactPhone!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @Identified() postalAddress!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @Identified() mrn!: string | null;
-  @ApiPropertyOptional({ type: GuardianDto, nullable: true }) @Identified() guardian!: GuardianDto | null;
+  @ApiProperty({ type: String, format: 'email', nullable: true }) @Identified() contactEmail!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Identified() contactPhone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Identified() postalAddress!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The clinic's medical record number." })
+  @Identified()
+  mrn!: string | null;
+  @ApiProperty({ type: GuardianDto, nullable: true, description: 'Recorded for a minor; may stay after 18.' })
+  @Identified()
+  guardian!: GuardianDto | null;
   @ApiProperty({ description: 'Under 18 today.' }) minor!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
 }
 
 export class PatientDetailDto extends PatientDto {
-  @ApiProperty({ type: [CaseSummaryDto] }) cases!: CaseSummaryDto[];
+  @ApiProperty({ type: [CaseSummaryDto], description: 'Newest treatment date first.' }) cases!: CaseSummaryDto[];
 }
 
 export class PatientSearchResultDto {
-  @ApiProperty({ type: [PatientDto] }) items!: PatientDto[];
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
+  @ApiProperty({ type: [PatientDto], description: 'By name, then id.' }) items!: PatientDto[];
+  @ApiProperty({ type: 'integer' }) limit!: number;
+  @ApiProperty({ type: 'integer' }) offset!: number;
 }
 
 export class CreateCaseDto {
-  @ApiProperty({ example: 'Rhinoplasty' })
+  @ApiProperty({ maxLength: 200, example: 'Rhinoplasty' })
   @IsString()
   @Matches(/\S/, { message: 'procedure must not be blank' })
   @MaxLength(200)
   procedure!: string;
 
-  @ApiProperty({ example: 'Dr. A. Smith' })
+  @ApiProperty({ maxLength: 200, example: 'Dr. A. Smith' })
   @IsString()
   @Matches(/\S/, { message: 'provider must not be blank' })
   @MaxLength(200)
   provider!: string;
 
-  @ApiProperty({ example: '2026-03-02' })
+  @ApiProperty({ format: 'date', example: '2026-03-02' })
   @IsCalendarDate()
   treatmentDate!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 2000,
+    nullable: true,
+    example: 'Follow-up photos at 3 and 6 months.',
+    description: 'Free text; shown only to roles allowed identified data.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -19,17 +19,23 @@ import {
 import { Identified } from '../../common/identified.js';
 import { IsChannelCodeEach, IsInstant, OptionalNotNull } from '../../common/validators.js';
 import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../../patients/guardian.js';
+import { DOCUMENT_CONTENT_TYPES } from '../../images/image.service.js';
 import { CHANNEL_CODES } from '../../rights/channels.js';
 import { SIGNER_TYPES, type SignerType } from '../release.entity.js';
 
 const TEXT_LIMIT = 2000;
+const CLEARABLE = 'Left out, carried over; `null` clears it.';
 
 export class SignedByDto {
-  @ApiProperty({ enum: SIGNER_TYPES })
+  @ApiProperty({ enum: SIGNER_TYPES, example: 'patient', description: 'The patient, or a guardian for them.' })
   @IsIn(SIGNER_TYPES)
   signerType!: SignerType;
 
-  @ApiPropertyOptional({ description: "The signer's name; for the patient, defaults to the patient's name." })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    example: 'Jane Roe',
+    description: "The signer's name; for the patient, defaults to the patient's name. Required when a guardian signs.",
+  })
   @IsOptional()
   @IsString()
   @Matches(/\S/, { message: 'fullName must not be blank' })
@@ -42,6 +48,7 @@ export class SignedByDto {
   relationship?: GuardianRelationship;
 
   @ApiPropertyOptional({
+    maxLength: 500,
     example: 'parent of a minor',
     description: 'What gives a guardian authority to sign (45 CFR 164.508(c)(1)(vi)); required when a guardian signs.',
   })
@@ -53,7 +60,13 @@ export class SignedByDto {
 }
 
 export class ScopeDto {
-  @ApiProperty({ enum: CHANNEL_CODES, isArray: true, example: ['website', 'social'] })
+  @ApiProperty({
+    enum: CHANNEL_CODES,
+    isArray: true,
+    minItems: 1,
+    example: ['website', 'social'],
+    description: 'The channels granted; a channel covers its sub-channels (`social` covers `social.instagram`).',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(CHANNEL_CODES.length)
@@ -61,7 +74,12 @@ export class ScopeDto {
   @IsChannelCodeEach()
   channels!: string[];
 
-  @ApiPropertyOptional({ enum: CHANNEL_CODES, isArray: true, example: ['social.tiktok'] })
+  @ApiPropertyOptional({
+    enum: CHANNEL_CODES,
+    isArray: true,
+    example: ['social.tiktok'],
+    description: 'Sub-channels excluded from a granted channel; one may not take away a whole granted channel.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(CHANNEL_CODES.length)
@@ -69,18 +87,26 @@ export class ScopeDto {
   @IsChannelCodeEach()
   deniedChannels?: string[];
 
-  @ApiProperty() @IsBoolean() faceAllowed!: boolean;
-  @ApiProperty({ description: 'Identifying marks (tattoos, birthmarks) must be obscured in every use.' })
+  @ApiProperty({ example: false, description: "The patient's face may be shown." }) @IsBoolean() faceAllowed!: boolean;
+  @ApiProperty({ example: true, description: 'Identifying marks (tattoos, birthmarks) must be obscured in every use.' })
   @IsBoolean()
   obscureIdentifyingMarks!: boolean;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() nameAllowed?: boolean;
-  @ApiProperty() @IsBoolean() paidAdvertisingAllowed!: boolean;
-  @ApiProperty({ description: 'Conferences, journals, teaching.' }) @IsBoolean() educationalUseAllowed!: boolean;
+  @ApiPropertyOptional({ example: false, description: "The patient's name may be shown; false when left out." })
+  @IsOptional()
+  @IsBoolean()
+  nameAllowed?: boolean;
+  @ApiProperty({ example: false }) @IsBoolean() paidAdvertisingAllowed!: boolean;
+  @ApiProperty({ example: false, description: 'Conferences, journals, teaching; needed to grant `education`.' })
+  @IsBoolean()
+  educationalUseAllowed!: boolean;
 }
 
 /** The fields of a release, as the `metadata` part of the multipart request with the signed form. */
 export class ReleaseMetadataDto {
-  @ApiPropertyOptional({ description: 'Covers every case of the patient, now and later. Give this or caseIds.' })
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Covers every case of the patient, now and later. Give this (true) or caseIds.',
+  })
   @IsOptional()
   @IsBoolean()
   coversAllCases?: boolean;
@@ -88,7 +114,10 @@ export class ReleaseMetadataDto {
   @ApiPropertyOptional({
     type: [String],
     format: 'uuid',
-    description: 'The cases covered. Give this or coversAllCases.',
+    minItems: 1,
+    maxItems: 100,
+    uniqueItems: true,
+    description: "The cases covered, all the patient's. Give this or coversAllCases.",
   })
   @IsOptional()
   @IsArray()
@@ -98,11 +127,17 @@ export class ReleaseMetadataDto {
   @IsUUID('all', { each: true })
   caseIds?: string[];
 
-  @ApiProperty({ format: 'date-time', description: 'When the form was signed; not in the future.' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-03-02T15:30:00Z',
+    description:
+      'When the form was signed, with its time zone; not in the future. The patient’s age on that day (the ' +
+      'clinic’s calendar) decides who may sign.',
+  })
   @IsInstant()
   signedAt!: string;
 
-  @ApiProperty({ type: SignedByDto })
+  @ApiProperty({ type: SignedByDto, description: 'Under 18 on the signing day, a guardian must sign.' })
   @IsDefined()
   @IsObject()
   @ValidateNested()
@@ -111,80 +146,106 @@ export class ReleaseMetadataDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'The staff member who witnessed the signature; defaults to you.',
+    description: 'The active staff member who witnessed the signature; defaults to you.',
   })
   @IsOptional()
   @IsUUID()
   witnessUserId?: string;
 
-  @ApiProperty({ example: 'Photo release (website and social)' })
+  @ApiProperty({ maxLength: 200, example: 'Photo release (website and social)' })
   @IsString()
   @Matches(/\S/, { message: 'formTemplate must not be blank' })
   @MaxLength(200)
   formTemplate!: string;
 
-  @ApiProperty({ example: '2026-01' })
+  @ApiProperty({ maxLength: 50, example: '2026-01' })
   @IsString()
   @Matches(/\S/, { message: 'formVersion must not be blank' })
   @MaxLength(50)
   formVersion!: string;
 
-  @ApiPropertyOptional({ description: '164.508(c)(1)(i): the information to be used or disclosed.' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: 'Before and after photos of my rhinoplasty, without my name.',
+    description: '164.508(c)(1)(i): the information to be used or disclosed.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMIT)
   informationDescription?: string;
 
-  @ApiPropertyOptional({ description: '164.508(c)(1)(ii): who is authorized to make the disclosure.' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: 'Example Aesthetic Clinic',
+    description: '164.508(c)(1)(ii): who is authorized to make the disclosure.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMIT)
   disclosingParty?: string;
 
-  @ApiPropertyOptional({ description: '164.508(c)(1)(iii): to whom the clinic may disclose.' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: "Visitors to the clinic's website and social media accounts",
+    description: '164.508(c)(1)(iii): to whom the clinic may disclose.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMIT)
   recipients?: string;
 
-  @ApiPropertyOptional({ description: '164.508(c)(1)(iv): the purpose of the disclosure.' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: "Marketing of the clinic's services",
+    description: '164.508(c)(1)(iv): the purpose of the disclosure.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMIT)
   purpose?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: '164.508(c)(1)(v): expiry date; after signedAt.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2028-03-02T00:00:00Z',
+    description: '164.508(c)(1)(v): expiry date; after signedAt. This or expirationEvent.',
+  })
   @IsOptional()
   @IsInstant()
   expiresAt?: string;
 
-  @ApiPropertyOptional({ description: '164.508(c)(1)(v): or the event on which it expires.' })
+  @ApiPropertyOptional({ maxLength: 2000, description: '164.508(c)(1)(v): or the event on which it expires.' })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMIT)
   expirationEvent?: string;
 
-  @ApiProperty({ description: '164.508(c)(2)(i): the form states the right to revoke and how.' })
+  @ApiProperty({ example: true, description: '164.508(c)(2)(i): the form states the right to revoke and how.' })
   @IsBoolean()
   rightToRevokeStatement!: boolean;
 
-  @ApiProperty({ description: '164.508(c)(2)(iii): the form states the information may be redisclosed.' })
+  @ApiProperty({
+    example: true,
+    description: '164.508(c)(2)(iii): the form states the information may be redisclosed.',
+  })
   @IsBoolean()
   redisclosureStatement!: boolean;
 
-  @ApiProperty({ description: '164.508(c)(2)(ii): the form states whether treatment is conditioned on signing.' })
+  @ApiProperty({
+    example: true,
+    description: '164.508(c)(2)(ii): the form states whether treatment is conditioned on signing.',
+  })
   @IsBoolean()
   conditioningStatement!: boolean;
 
-  @ApiProperty({ description: 'Whether treatment was conditioned on signing. It must not be.' })
+  @ApiProperty({ example: false, description: 'Whether treatment was conditioned on signing. It must not be.' })
   @IsBoolean()
   treatmentConditionedOnSigning!: boolean;
 
-  @ApiProperty({ description: '164.508(c)(4): the signer was given a copy.' })
+  @ApiProperty({ example: true, description: '164.508(c)(4): the signer was given a copy.' })
   @IsBoolean()
   copyProvidedToSigner!: boolean;
 
-  @ApiProperty({ type: ScopeDto })
+  @ApiProperty({ type: ScopeDto, description: 'What the release allows.' })
   @IsDefined()
   @IsObject()
   @ValidateNested()
@@ -197,26 +258,46 @@ export class ReleaseMetadataDto {
  * version it supersedes; `signedAt`, `reason` and the new signed form are always needed.
  */
 export class AmendmentMetadataDto {
-  @ApiProperty({ example: 'Patient no longer allows TikTok.' })
+  @ApiProperty({ maxLength: 2000, example: 'Patient no longer allows TikTok.', description: 'Why it was amended.' })
   @IsString()
   @Matches(/\S/, { message: 'reason must not be blank' })
   @MaxLength(TEXT_LIMIT)
   reason!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-04-10T11:00:00Z',
+    description:
+      'When the amendment was signed, with its time zone: not in the future, nor before the version it amends.',
+  })
   @IsInstant()
   signedAt!: string;
 
-  @ApiPropertyOptional({ type: SignedByDto })
+  @ApiPropertyOptional({
+    type: SignedByDto,
+    description: 'Who signed the amendment; the previous signer when left out.',
+  })
   @OptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => SignedByDto)
   signedBy?: SignedByDto;
 
-  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() coversAllCases?: boolean;
+  @ApiPropertyOptional({
+    description: 'true: every case, now and later (not with caseIds). Left out, carried over; caseIds alone narrows.',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  coversAllCases?: boolean;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: 100,
+    uniqueItems: true,
+    description: "The cases covered from now on, all the patient's; replaces the previous list.",
+  })
   @OptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
@@ -225,25 +306,54 @@ export class AmendmentMetadataDto {
   @IsUUID('all', { each: true })
   caseIds?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() witnessUserId?: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The active staff member who witnessed the signature; defaults to you (not carried over).',
+  })
+  @OptionalNotNull()
+  @IsUUID()
+  witnessUserId?: string;
+  @ApiPropertyOptional({ maxLength: 200 })
   @OptionalNotNull()
   @IsString()
   @Matches(/\S/, { message: 'formTemplate must not be blank' })
   @MaxLength(200)
   formTemplate?: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 50 })
   @OptionalNotNull()
   @IsString()
   @Matches(/\S/, { message: 'formVersion must not be blank' })
   @MaxLength(50)
   formVersion?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMIT) informationDescription?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMIT) disclosingParty?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMIT) recipients?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMIT) purpose?: string | null;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() expiresAt?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMIT) expirationEvent?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: CLEARABLE })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMIT)
+  informationDescription?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: CLEARABLE })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMIT)
+  disclosingParty?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: CLEARABLE })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMIT)
+  recipients?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: CLEARABLE })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMIT)
+  purpose?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: CLEARABLE })
+  @IsOptional()
+  @IsInstant()
+  expiresAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: CLEARABLE })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMIT)
+  expirationEvent?: string | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() rightToRevokeStatement?: boolean;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() redisclosureStatement?: boolean;
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() conditioningStatement?: boolean;
@@ -259,7 +369,7 @@ export class AmendmentMetadataDto {
 }
 
 export class ReleaseListQueryDto {
-  @ApiPropertyOptional({ description: 'Also list superseded versions.', default: false })
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Also list superseded versions.' })
   @IsOptional()
   @IsIn(['true', 'false'])
   includeSuperseded?: 'true' | 'false';
@@ -270,13 +380,15 @@ export class ReleaseListQueryDto {
 export class SignedByViewDto {
   @ApiProperty({ enum: SIGNER_TYPES }) signerType!: SignerType;
   @ApiProperty() @Identified() fullName!: string;
-  @ApiPropertyOptional({ enum: GUARDIAN_RELATIONSHIPS, nullable: true }) relationship!: GuardianRelationship | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) authority!: string | null;
+  @ApiProperty({ enum: GUARDIAN_RELATIONSHIPS, nullable: true, description: 'A guardian’s; null for the patient.' })
+  relationship!: GuardianRelationship | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A guardian’s authority to sign; null for the patient.' })
+  authority!: string | null;
 }
 
 export class ScopeViewDto {
-  @ApiProperty({ type: [String] }) channels!: string[];
-  @ApiProperty({ type: [String] }) deniedChannels!: string[];
+  @ApiProperty({ enum: CHANNEL_CODES, isArray: true }) channels!: string[];
+  @ApiProperty({ enum: CHANNEL_CODES, isArray: true }) deniedChannels!: string[];
   @ApiProperty() faceAllowed!: boolean;
   @ApiProperty() obscureIdentifyingMarks!: boolean;
   @ApiProperty() nameAllowed!: boolean;
@@ -285,29 +397,38 @@ export class ScopeViewDto {
 }
 
 export class SignedDocumentDto {
-  @ApiProperty() contentType!: string;
-  @ApiProperty() bytes!: number;
-  @ApiProperty({ description: 'Hex SHA-256 of the signed form as stored.' }) sha256!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) @Identified() fileName!: string | null;
-  @ApiProperty({ example: '/api/v1/releases/…/document' }) url!: string;
+  @ApiProperty({ enum: DOCUMENT_CONTENT_TYPES }) contentType!: string;
+  @ApiProperty({ type: 'integer' }) bytes!: number;
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'Hex SHA-256 of the signed form as stored.' }) sha256!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The uploader's file name, sanitised." })
+  @Identified()
+  fileName!: string | null;
+  @ApiProperty({
+    format: 'uri-reference',
+    example: '/api/v1/releases/0b6f1d2e-3c4a-4e5f-8a9b-7c6d5e4f3a2b/document',
+    description: 'Where to download it, relative to the service.',
+  })
+  url!: string;
 }
 
 export class ReleaseVersionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: '1 for the release as first signed.' }) version!: number;
   @ApiProperty({ enum: ['current', 'superseded'] }) status!: 'current' | 'superseded';
   @ApiProperty({ format: 'date-time' }) signedAt!: Date;
   @ApiProperty({ format: 'date-time' }) recordedAt!: Date;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) supersededAt!: Date | null;
-  @ApiPropertyOptional({
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) supersededAt!: Date | null;
+  @ApiProperty({
     type: String,
     format: 'date-time',
     nullable: true,
     description: 'When the patient revoked this version outright (the request was received); null while not revoked.',
   })
   revokedAt!: Date | null;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) revocationId!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) amendmentReason!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The revocation that revoked it.' })
+  revocationId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why this version amended the one before; null for 1.' })
+  amendmentReason!: string | null;
 }
 
 export class WitnessDto {
@@ -320,25 +441,27 @@ export class ReleaseDto extends ReleaseVersionDto {
   @ApiProperty({ format: 'uuid' }) patientId!: string;
   @ApiProperty({ example: 'P-7KQ2M' }) patientCode!: string;
   @ApiProperty() coversAllCases!: boolean;
-  @ApiProperty({ type: [String], format: 'uuid' }) caseIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The cases covered; empty when it covers all.' })
+  caseIds!: string[];
   @ApiProperty({ type: SignedByViewDto }) signedBy!: SignedByViewDto;
   @ApiProperty({ type: WitnessDto }) witness!: WitnessDto;
   @ApiProperty() formTemplate!: string;
   @ApiProperty() formVersion!: string;
   @ApiProperty({ type: SignedDocumentDto }) document!: SignedDocumentDto;
-  @ApiPropertyOptional({ type: String, nullable: true }) informationDescription!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) disclosingParty!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) recipients!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) purpose!: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) expiresAt!: Date | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) expirationEvent!: string | null;
+  @ApiProperty({ type: String, nullable: true }) informationDescription!: string | null;
+  @ApiProperty({ type: String, nullable: true }) disclosingParty!: string | null;
+  @ApiProperty({ type: String, nullable: true }) recipients!: string | null;
+  @ApiProperty({ type: String, nullable: true }) purpose!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) expirationEvent!: string | null;
   @ApiProperty() rightToRevokeStatement!: boolean;
   @ApiProperty() redisclosureStatement!: boolean;
   @ApiProperty() conditioningStatement!: boolean;
   @ApiProperty() treatmentConditionedOnSigning!: boolean;
   @ApiProperty() copyProvidedToSigner!: boolean;
   @ApiProperty({ type: ScopeViewDto }) scope!: ScopeViewDto;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) supersedesId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The version this one amended.' })
+  supersedesId!: string | null;
   @ApiProperty({ description: 'Every element of the 164.508(c) checklist passes.' }) checklistComplete!: boolean;
   @ApiProperty({ type: [ReleaseVersionDto], description: 'Every version of this authorization, newest first.' })
   versions!: ReleaseVersionDto[];
@@ -349,14 +472,14 @@ export class ChecklistItemDto {
   @ApiProperty({ example: '45 CFR 164.508(c)(1)(v)' }) citation!: string;
   @ApiProperty() requirement!: string;
   @ApiProperty() passed!: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'What is missing, when it fails.' })
+  @ApiProperty({ type: String, nullable: true, description: 'What is missing, when it fails; null when it passes.' })
   missing!: string | null;
 }
 
 export class ChecklistDto {
   @ApiProperty({ format: 'uuid' }) releaseId!: string;
-  @ApiProperty() version!: number;
-  @ApiProperty() complete!: boolean;
+  @ApiProperty({ type: 'integer' }) version!: number;
+  @ApiProperty({ description: 'Every element passes.' }) complete!: boolean;
   @ApiProperty({ type: [ChecklistItemDto] }) items!: ChecklistItemDto[];
-  @ApiProperty() notice!: string;
+  @ApiProperty({ description: 'What the checklist is, and that it is not legal advice.' }) notice!: string;
 }

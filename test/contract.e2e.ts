@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { createApiClient, type components } from '../web/src/api/client.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { createSignedIn, type SignedInStaff } from './support/staff.js';
+
+// The committed typed client (web/src/api), generated from the served OpenAPI document, used the
+// way the web console and an integrator use it, against the real service over HTTP.
+
+type Schema = { properties?: Record<string, unknown>; required?: string[] };
+
+describe('the typed API client', () => {
+  let t: TestApp;
+  let frontDesk: SignedInStaff;
+  let client: ReturnType<typeof createApiClient>;
+  let schemas: Record<string, Schema>;
+
+  before(async () => {
+    t = await startTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    frontDesk = await createSignedIn(t, 'front_desk');
+    client = createApiClient({ baseUrl: await t.app.getUrl(), token: () => frontDesk.token });
+    schemas = (await request(t.server).get('/docs/json').expect(200)).body.components.schemas;
+  });
+  after(() => t.close());
+
+  /** The body has exactly the members its schema declares, and every required one. */
+  function assertMatchesSchema(body: object, schemaName: string): void {
+    const schema = schemas[schemaName];
+    assert.ok(schema?.properties, `${schemaName} is in the document`);
+    for (const key of Object.keys(body)) assert.ok(key in (schema.properties ?? {}), `${schemaName} declares ${key}`);
+    for (const key of schema.required ?? []) assert.ok(key in body, `${schemaName}.${key} is sent`);
+  }
+
+  it('records a minor with a guardian and reads the patient back, typed as the service answers', async () => {
+    const body: components['schemas']['CreatePatientDto'] = {
+      fullName: 'Ada Roe',
+      dateOfBirth: '2012-05-01',
+      contactEmail: null,
+      mrn: 'MRN-CONTRACT-1',
+      guardian: { fullName: 'Jane Roe', relationship: 'parent', contactEmail: 'jane.roe@example.org' },
+    };
+    const created = await client.POST('/api/v1/patients', { body });
+    assert.equal(created.response.status, 201, JSON.stringify(created.error));
+    assert.ok(created.data);
+    assertMatchesSchema(created.data, 'PatientDto');
+    assert.equal(created.data.contactEmail, null);
+    assert.equal(created.data.guardian?.contactEmail, 'jane.roe@example.org');
+
+    const read = await client.GET('/api/v1/patients/{id}', { params: { path: { id: created.data.id } } });
+    assert.equal(read.response.status, 200);
+    assert.ok(read.data);
+    assertMatchesSchema(read.data, 'PatientDetailDto');
+    const { cases, ...patient } = read.data;
+    assert.deepEqual(patient, created.data);
+    assert.deepEqual(cases, []);
+  });
+
+  it('answers a refusal as the documented problem, with its code', async () => {
+    const body = { fullName: 'Bo Doe', dateOfBirth: '1980-01-01', mrn: 'MRN-CONTRACT-2' };
+    assert.equal((await client.POST('/api/v1/patients', { body })).response.status, 201);
+    const again = await client.POST('/api/v1/patients', { body: { ...body, fullName: 'Another Doe' } });
+    assert.equal(again.response.status, 409);
+    assert.match(again.response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    assert.equal(again.error?.code, 'mrn_taken');
+    assert.equal(again.error.requestId, again.response.headers.get('x-request-id'));
+    assertMatchesSchema(again.error, 'Problem');
+  });
+
+  it('documents each of the three credentials and which operations take which', async () => {
+    const document = (await request(t.server).get('/docs/json').expect(200)).body;
+    assert.deepEqual(Object.keys(document.components.securitySchemes).sort(), [
+      'apiKey',
+      'patientSession',
+      'staffSession',
+    ]);
+    const security = (path: string, method: string) => document.paths[path][method].security;
+    assert.deepEqual(security('/api/v1/auth/login', 'post'), []);
+    assert.deepEqual(security('/api/v1/auth/me', 'get'), [{ staffSession: [] }]);
+    assert.deepEqual(security('/api/v1/portal/me', 'get'), [{ patientSession: [] }]);
+    assert.deepEqual(security('/api/v1/photos/{id}/clearance', 'get'), [{ staffSession: [] }, { apiKey: [] }]);
+    assert.deepEqual(security('/m/{token}', 'get'), []);
+  });
+});
