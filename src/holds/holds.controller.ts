@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
+import { ApiProblems } from '../openapi/api-docs.js';
 import { HoldDto, HoldListDto, LiftHoldDto, PlaceHoldDto } from './dto/hold.dto.js';
 import type { HoldEntity } from './hold.entity.js';
 import { HoldsService } from './holds.service.js';
@@ -14,7 +15,17 @@ export class HoldsController {
 
   @RequirePermission('holds.write')
   @Post('patients/:id/holds')
-  @ApiCreatedResponse({ type: HoldDto })
+  @ApiOperation({
+    summary: "Place a hold on a patient's photos",
+    description:
+      'Front desk and privacy officers. While the hold stands, clearance refuses every use of the held photos ' +
+      '(the listed ones, or every photo of the patient, later uploads included) as `photo_on_hold`. Hosted ' +
+      'publications of those photos are taken down at once and stay down after the hold is lifted. Answers ' +
+      'the hold.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The patient.' })
+  @ApiCreatedResponse({ type: HoldDto, description: 'The hold, standing.' })
+  @ApiProblems({ 404: ['photos_not_found'] })
   async place(
     @Param('id', ParseUUIDPipe) patientId: string,
     @Body() dto: PlaceHoldDto,
@@ -25,15 +36,28 @@ export class HoldsController {
 
   @RequirePermission('holds.write')
   @Get('patients/:id/holds')
-  @ApiOkResponse({ type: HoldListDto })
+  @ApiOperation({
+    summary: "List a patient's holds",
+    description: 'Every hold placed on the patient’s photos, standing and lifted, newest first.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The patient.' })
+  @ApiOkResponse({ type: HoldListDto, description: 'The holds.' })
   async list(@Param('id', ParseUUIDPipe) patientId: string): Promise<HoldListDto> {
     return Object.assign(new HoldListDto(), { items: (await this.holds.list(patientId)).map(holdView) });
   }
 
-  /** Lifts the hold; the hold itself stays on record, lifted (when, by whom, why). */
   @RequirePermission('holds.write')
   @Delete('holds/:id')
-  @ApiOkResponse({ type: HoldDto })
+  @ApiOperation({
+    summary: 'Lift a hold',
+    description:
+      'Lifts the hold: clearance gives back what the releases allow (hosted publications taken down by it stay ' +
+      'down). The hold stays on record, lifted, with when, by whom and, if given, why. Answers the hold.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The hold.' })
+  @ApiBody({ type: LiftHoldDto, required: false, description: 'Optional: why it is lifted.' })
+  @ApiOkResponse({ type: HoldDto, description: 'The hold, lifted.' })
+  @ApiProblems({ 409: ['hold_already_lifted'] })
   async lift(
     @Param('id', ParseUUIDPipe) holdId: string,
     @Body() dto: LiftHoldDto,

@@ -13,17 +13,19 @@ import {
   Req,
   Res,
   StreamableFile,
+  type Type,
 } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
-  ApiProduces,
+  ApiOperation,
+  ApiParam,
   ApiTags,
   getSchemaPath,
+  type RequestBodyObject,
+  type SchemaObject,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
@@ -32,6 +34,7 @@ import { documentDownload } from '../common/document-download.js';
 import { METADATA_FIELD, readMultipart, validateFields, type MultipartUpload } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { idempotentRequest } from '../idempotency/idempotency.js';
+import { ApiFileResponse, ApiProblems, CONTENT_DISPOSITION_HEADER } from '../openapi/api-docs.js';
 import { RemovalCaseDto, RemovalCasePageDto, RemovalCaseQueryDto } from './dto/removal-case.dto.js';
 import {
   AssignTaskDto,
@@ -52,6 +55,7 @@ import { RemovalTasksService, SCREENSHOT_FIELD } from './removal-tasks.service.j
 import { revocationView } from './removal.views.js';
 import { REVOCATION_DOCUMENT_FIELD, RevocationsService } from './revocations.service.js';
 import { IdempotentInTransaction } from '../idempotency/idempotency.decorators.js';
+import { CHANNEL_CODES } from '../rights/channels.js';
 
 const REPORT_COLUMNS: (keyof RemovalReportRow)[] = [
   'caseId',
@@ -73,6 +77,57 @@ function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The body of a route that takes its fields as JSON, or as multipart with a file beside them (the
+ * fields as JSON in `metadata`). ApiMultipartBody describes the multipart form alone, and
+ * @nestjs/swagger gives every media type of one @ApiBody the same schema, so both are written here.
+ */
+function jsonOrMultipartBody(options: {
+  fields: Type;
+  file: { field: string; description: string; required: boolean };
+  example: object;
+}): RequestBodyObject {
+  const fields = { $ref: getSchemaPath(options.fields) };
+  const multipart: SchemaObject = {
+    type: 'object',
+    required: [...(options.file.required ? [options.file.field] : []), METADATA_FIELD],
+    properties: {
+      [options.file.field]: { type: 'string', format: 'binary', description: options.file.description },
+      [METADATA_FIELD]: { allOf: [fields], description: 'The fields, as one JSON part.' },
+    },
+  };
+  return {
+    required: true,
+    content: {
+      'application/json': { schema: fields, example: options.example },
+      'multipart/form-data': { schema: multipart, encoding: { [METADATA_FIELD]: { contentType: 'application/json' } } },
+    },
+  };
+}
+
+const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+
+/** The headers of a stored document's download (src/common/document-download.ts). */
+const DOCUMENT_HEADERS = {
+  ETag: { description: 'The SHA-256 of the file, quoted.', schema: { type: 'string' } },
+  'Content-Disposition': CONTENT_DISPOSITION_HEADER,
+  'Cache-Control': { description: '`private, no-store`: not to be cached.', schema: { type: 'string' } },
+};
+
+/** What checking an uploaded document (PDF, JPEG or PNG) can refuse (ImageService.checkDocument). */
+const DOCUMENT_PROBLEMS = {
+  400: ['empty_file'],
+  415: ['unsupported_file_type', 'heic_not_supported'],
+  422: ['document_incomplete', 'image_unreadable', 'image_too_many_pixels'],
+} as const;
+
+const TASK_ID = { name: 'id', format: 'uuid', description: 'The removal task.' } as const;
+const CHANNEL = {
+  name: 'channel',
+  enum: CHANNEL_CODES,
+  description: 'A channel code; a prefix such as `social` covers the channels under it.',
+} as const;
+
 /** Revocations and the removal cases they open (docs/architecture.md §3). */
 @ApiTags('removals')
 @ApiExtraModels(CreateRevocationDto, CompleteTaskDto)
@@ -88,36 +143,47 @@ export class RemovalsController {
     private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Records a patient's revocation (received by phone, letter, email, in person) and, in the same
-   * transaction, takes down what it no longer clears and opens the removal case. Send JSON, or
-   * multipart with the written request (PDF, JPEG or PNG) in `document` and the fields in `metadata`.
-   */
   @RequirePermission('revocations.write')
   @IdempotentInTransaction()
   @Post('patients/:id/revocations')
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(CreateRevocationDto) },
-        {
-          type: 'object',
-          required: [METADATA_FIELD],
-          properties: {
-            [REVOCATION_DOCUMENT_FIELD]: { type: 'string', format: 'binary', description: 'The written request' },
-            [METADATA_FIELD]: { type: 'string', description: `${CreateRevocationDto.name} as JSON` },
-          },
-        },
-      ],
+  @ApiOperation({
+    summary: "Record a patient's revocation",
+    description:
+      'Records a revocation received by phone, letter, email or in person (front desk, privacy officer), ' +
+      'effective at `receivedAt`: of everything, of some channels, or of some photos. In the same transaction ' +
+      'it revokes the releases (for `everything`), takes down every live publication it no longer clears ' +
+      '(hosted ones at once, the others `removal_pending` with a task) and opens the removal case, due 30 days ' +
+      '(REMOVAL_DEADLINE_DAYS) after `receivedAt`; the patient gets a receipt. Send JSON, or multipart/form-data with the written ' +
+      'request (PDF, JPEG or PNG) in `document` and the fields as JSON in `metadata`.',
+    requestBody: jsonOrMultipartBody({
+      fields: CreateRevocationDto,
+      file: {
+        field: REVOCATION_DOCUMENT_FIELD,
+        description: 'The written request (PDF, JPEG or PNG, judged by its bytes), if there is one.',
+        required: false,
+      },
+      example: {
+        scope: { kind: 'channels', channels: ['social'] },
+        receivedAt: '2026-11-30T14:05:00Z',
+        receivedVia: 'phone',
+        requester: { type: 'patient' },
+        identityVerification: 'Called back on the number on file; confirmed date of birth',
+      },
+    }),
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The patient.' })
+  @ApiCreatedResponse({
+    type: RevocationDto,
+    description: 'The revocation as recorded, with the releases it revoked and the removal case it opened.',
+    headers: {
+      'Idempotent-Replayed': {
+        description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.',
+        schema: { type: 'string', enum: ['true'] },
+      },
     },
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'The same key with the same request returns the first answer and records nothing twice.',
-  })
-  @ApiCreatedResponse({ type: RevocationDto })
+  @ApiProblems(DOCUMENT_PROBLEMS)
+  @ApiProblems({ 404: ['photos_not_found', 'releases_not_found'] })
   async revoke(
     @Param('id', ParseUUIDPipe) patientId: string,
     @Req() request: FastifyRequest,
@@ -145,15 +211,35 @@ export class RemovalsController {
 
   @RequirePermission('removals.read')
   @Get('revocations/:id')
-  @ApiOkResponse({ type: RevocationDto })
+  @ApiOperation({
+    summary: 'Get a revocation',
+    description:
+      'One revocation: its scope, when and how it was received, who asked, the releases it revoked and the ' +
+      'removal case it opened. Identifying fields (the requester’s name and authority, the identity check, ' +
+      'notes, the file name) are left out for callers without `patients.read`; for the others the read is audited.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The revocation.' })
+  @ApiOkResponse({ type: RevocationDto, description: 'The revocation.' })
   async revocation(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<RevocationDto> {
     return revocationView(await this.revocations.get(id, caller));
   }
 
-  /** The written request as it was received; each download is audited. */
   @RequirePermission('releases.read')
   @Get('revocations/:id/document')
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOperation({
+    summary: "Download a revocation's written request",
+    description:
+      'The written request attached to the revocation, as it was received (PDF, JPEG or PNG), as an attachment ' +
+      'that is not to be cached; for roles that read releases. Each download is audited. 404 when the ' +
+      'revocation has no written request.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The revocation.' })
+  @ApiFileResponse({
+    mediaTypes: DOCUMENT_TYPES,
+    description: 'The written request, in the type it was stored in.',
+    headers: DOCUMENT_HEADERS,
+  })
+  @ApiProblems({ 404: ['object_not_found'] })
   async document(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentCaller() caller: Caller,
@@ -163,30 +249,48 @@ export class RemovalsController {
     return documentDownload(reply, object, { contentType, sha256, baseName: `revocation-${id}` });
   }
 
-  /** Removal cases, soonest deadline first: by status, overdue, due before a time, patient. */
   @RequirePermission('removals.read')
   @Get('removal-cases')
-  @ApiOkResponse({ type: RemovalCasePageDto })
+  @ApiOperation({
+    summary: 'List removal cases',
+    description:
+      'Removal cases, soonest deadline first, each with its progress: filtered by status, overdue, due before ' +
+      'an instant or patient, a page at a time (`limit`, then `before` = the previous page’s `nextCursor`).',
+  })
+  @ApiOkResponse({ type: RemovalCasePageDto, description: 'A page of cases.' })
   async list(@Query() query: RemovalCaseQueryDto): Promise<RemovalCasePageDto> {
     return this.cases.list(query);
   }
 
-  /** One case with its tasks: where each publication appears, who owns it, and its evidence. */
   @RequirePermission('removals.read')
   @Get('removal-cases/:id')
-  @ApiOkResponse({ type: RemovalCaseDto })
+  @ApiOperation({
+    summary: 'Get a removal case with its tasks',
+    description: 'One case with its tasks: where each publication appears, its status, who owns it, and its evidence.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The removal case.' })
+  @ApiOkResponse({ type: RemovalCaseDto, description: 'The case.' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<RemovalCaseDto> {
     return this.cases.get(id);
   }
 
-  /**
-   * Adds a publication found later (an old album, a flyer still handed out) to the case: it is
-   * recorded as removal_pending with a task for its channel's owner, and a completed case reopens
-   * with its original deadline. 409 when consent still clears the use.
-   */
   @RequirePermission('removals.work')
   @Post('removal-cases/:id/publications')
-  @ApiCreatedResponse({ type: RemovalCaseDto })
+  @ApiOperation({
+    summary: 'Add a publication found later to a removal case',
+    description:
+      'Records a publication of the patient’s photo found after the case opened (an old album, a flyer still ' +
+      'handed out) as `removal_pending`, with a task for its channel’s default owner; a completed case reopens ' +
+      'with its original deadline. A use consent still clears answers 409 `publication_cleared` (record it ' +
+      'with `POST /api/v1/publications`). Answers the case as it now stands.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The removal case.' })
+  @ApiCreatedResponse({ type: RemovalCaseDto, description: 'The case, with the new task.' })
+  @ApiProblems({
+    404: ['photos_not_found'],
+    409: ['publication_cleared'],
+    422: ['no_release_on_record', 'assignee_not_eligible'],
+  })
   async addDiscovered(
     @Param('id', ParseUUIDPipe) caseId: string,
     @Body() input: DiscoveredPublicationDto,
@@ -195,34 +299,42 @@ export class RemovalsController {
     return this.cases.get(await this.discovered.add(caseId, input, caller));
   }
 
-  /**
-   * Completes the task with evidence: JSON `{ "evidence": { "kind": "attestation", "statement": … } }`,
-   * multipart with the screenshot in `screenshot` and `{ "evidence": { "kind": "screenshot" } }` in
-   * `metadata`, or `{ "evidence": { "kind": "url_check" } }` for the service to check the URL itself
-   * (422 `removal_not_confirmed` with its findings when it still finds the photo or cannot tell;
-   * 422 `url_not_allowed` for a URL on a private or loopback network). Without evidence: 422.
-   * Answers the case as it now stands.
-   */
   @RequirePermission('removals.work')
   @Post('removal-tasks/:id/complete')
   @HttpCode(200)
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(CompleteTaskDto) },
-        {
-          type: 'object',
-          required: [SCREENSHOT_FIELD, METADATA_FIELD],
-          properties: {
-            [SCREENSHOT_FIELD]: { type: 'string', format: 'binary', description: 'PNG, JPEG or PDF' },
-            [METADATA_FIELD]: { type: 'string', description: `${CompleteTaskDto.name} as JSON` },
-          },
+  @ApiOperation({
+    summary: 'Complete a removal task with evidence',
+    description:
+      'Completes an open task (or one waiting for approval as not removable) with evidence: JSON with an ' +
+      '`attestation` and its `statement`; multipart/form-data with the screenshot (PNG, JPEG or PDF) in ' +
+      '`screenshot` and `{ "evidence": { "kind": "screenshot" } }` in `metadata`; or a `url_check`, for which ' +
+      'the service fetches the publication’s URL on record and completes the task only if it answers 404/410 or ' +
+      'no longer shows the photo (422 `removal_not_confirmed` with its findings otherwise; 422 `url_not_allowed` ' +
+      'for an address that is not public). The publication becomes `removed`, and the case completes with its ' +
+      'last task. Answers the case as it now stands.',
+    requestBody: jsonOrMultipartBody({
+      fields: CompleteTaskDto,
+      file: {
+        field: SCREENSHOT_FIELD,
+        description: 'The screenshot: PNG, JPEG or PDF, judged by its bytes.',
+        required: true,
+      },
+      example: {
+        evidence: {
+          kind: 'attestation',
+          statement: 'Deleted the Instagram post C1 and checked the profile grid',
+          observedAt: '2026-11-30T15:10:00Z',
         },
-      ],
-    },
+      },
+    }),
   })
-  @ApiOkResponse({ type: RemovalCaseDto })
+  @ApiParam(TASK_ID)
+  @ApiOkResponse({ type: RemovalCaseDto, description: 'The case, with the task done.' })
+  @ApiProblems(DOCUMENT_PROBLEMS)
+  @ApiProblems({
+    409: ['removal_task_state'],
+    422: ['evidence_required', 'removal_not_confirmed', 'url_not_allowed'],
+  })
   async complete(
     @Param('id', ParseUUIDPipe) taskId: string,
     @Req() request: FastifyRequest,
@@ -239,11 +351,19 @@ export class RemovalsController {
     return this.cases.get(await this.tasks.complete(taskId, input, form.file, caller));
   }
 
-  /** Asks to leave the publication up, with the reason; a privacy officer must approve it. */
   @RequirePermission('removals.work')
   @Post('removal-tasks/:id/not-removable')
   @HttpCode(200)
-  @ApiOkResponse({ type: RemovalCaseDto })
+  @ApiOperation({
+    summary: 'Ask to leave a publication up',
+    description:
+      'For an open task whose publication cannot come down (e.g. brochures already handed out): records the ' +
+      'reason and sets the task to `not_removable_requested`, for a privacy officer to approve. Answers the case ' +
+      'as it now stands.',
+  })
+  @ApiParam(TASK_ID)
+  @ApiOkResponse({ type: RemovalCaseDto, description: 'The case, with the task waiting for approval.' })
+  @ApiProblems({ 409: ['removal_task_state'] })
   async notRemovable(
     @Param('id', ParseUUIDPipe) taskId: string,
     @Body() dto: NotRemovableDto,
@@ -252,20 +372,35 @@ export class RemovalsController {
     return this.cases.get(await this.tasks.requestNotRemovable(taskId, dto, caller));
   }
 
-  /** Approves a not-removable request: the task ends, the publication is marked not_removable. */
   @RequirePermission('removals.approve')
   @Post('removal-tasks/:id/approve')
   @HttpCode(200)
-  @ApiOkResponse({ type: RemovalCaseDto })
+  @ApiOperation({
+    summary: 'Approve leaving a publication up',
+    description:
+      'Privacy officers only. Approves a task’s not-removable request: the task ends as `not_removable`, the ' +
+      'publication is marked `not_removable`, and the case completes with its last task. Answers the case as ' +
+      'it now stands.',
+  })
+  @ApiParam(TASK_ID)
+  @ApiOkResponse({ type: RemovalCaseDto, description: 'The case, with the task approved.' })
+  @ApiProblems({ 409: ['removal_task_state'] })
   async approve(@Param('id', ParseUUIDPipe) taskId: string, @CurrentCaller() caller: Caller): Promise<RemovalCaseDto> {
     return this.cases.get(await this.tasks.approveNotRemovable(taskId, caller));
   }
 
-  /** Gives the task to another staff member who works removal tasks; they are told by mail. */
   @RequirePermission('removals.work')
   @Post('removal-tasks/:id/assign')
   @HttpCode(200)
-  @ApiOkResponse({ type: RemovalCaseDto })
+  @ApiOperation({
+    summary: 'Assign a removal task',
+    description:
+      'Gives an open task (or one waiting for approval) to another active staff member who works removal ' +
+      'tasks (marketing or privacy officer); they are told by mail. Answers the case as it now stands.',
+  })
+  @ApiParam(TASK_ID)
+  @ApiOkResponse({ type: RemovalCaseDto, description: 'The case, with the task reassigned.' })
+  @ApiProblems({ 409: ['removal_task_state'], 422: ['assignee_not_eligible'] })
   async assign(
     @Param('id', ParseUUIDPipe) taskId: string,
     @Body() dto: AssignTaskDto,
@@ -274,18 +409,31 @@ export class RemovalsController {
     return this.cases.get(await this.tasks.assign(taskId, dto.userId, caller));
   }
 
-  /** Who gets new removal tasks of each channel by default. */
   @RequirePermission('removals.read')
   @Get('removal-task-owners')
-  @ApiOkResponse({ type: [TaskOwnerDto] })
+  @ApiOperation({
+    summary: 'List the default owners of removal tasks',
+    description:
+      'Who gets new removal tasks of each channel by default, by channel code. A task on a channel goes to the ' +
+      'owner of the longest prefix that covers it; tasks without an owner are announced to every privacy officer.',
+  })
+  @ApiOkResponse({ type: [TaskOwnerDto], description: 'The owners, by channel code.' })
   async owners(): Promise<TaskOwnerDto[]> {
     return this.taskOwners.list();
   }
 
-  /** Sets the default owner of a channel's removal tasks (a prefix such as `social` covers those under it). */
   @RequirePermission('removals.approve')
   @Put('removal-task-owners/:channel')
-  @ApiOkResponse({ type: TaskOwnerDto })
+  @ApiOperation({
+    summary: "Set the default owner of a channel's removal tasks",
+    description:
+      'Privacy officers only. Makes an active staff member who works removal tasks the owner of the tasks ' +
+      'opened from now on for the channel and for those under it that have no owner of their own (`social` ' +
+      'covers `social.instagram`). Tasks already open keep their assignee.',
+  })
+  @ApiParam(CHANNEL)
+  @ApiOkResponse({ type: TaskOwnerDto, description: 'The channel’s owner as set.' })
+  @ApiProblems({ 400: ['unknown_channel'], 422: ['assignee_not_eligible'] })
   async setOwner(
     @Param('channel') channel: string,
     @Body() dto: SetTaskOwnerDto,
@@ -297,26 +445,46 @@ export class RemovalsController {
   @RequirePermission('removals.approve')
   @Delete('removal-task-owners/:channel')
   @HttpCode(204)
+  @ApiOperation({
+    summary: "Remove a channel's default task owner",
+    description:
+      'Privacy officers only. New tasks of the channel then go to the owner of a shorter prefix, if any, or to ' +
+      'nobody (announced to every privacy officer). 404 when the channel has no owner of its own.',
+  })
+  @ApiParam(CHANNEL)
+  @ApiNoContentResponse({ description: 'The owner was removed.' })
+  @ApiProblems({ 400: ['unknown_channel'] })
   async removeOwner(@Param('channel') channel: string, @CurrentCaller() caller: Caller): Promise<void> {
     await this.taskOwners.remove(channel, caller);
   }
 
-  /**
-   * How the removal promise is kept over a period (cases opened in it): open, overdue and closed
-   * cases, median and 95th-percentile days to close, the share closed within the deadline.
-   */
   @RequirePermission('removals.read')
   @Get('reports/removals')
-  @ApiOkResponse({ type: RemovalReportDto })
+  @ApiOperation({
+    summary: 'Report how removal deadlines are kept',
+    description:
+      'Over the cases opened in a period (by default the 365 days before now): how many are open, overdue ' +
+      'and closed, the median and 95th-percentile days to close, and the share closed within the deadline.',
+  })
+  @ApiOkResponse({ type: RemovalReportDto, description: 'The report.' })
   async report(@Query() query: RemovalReportQueryDto): Promise<RemovalReportDto> {
     return this.removalReport.summary(query);
   }
 
-  /** The report's cases as CSV, one row each, oldest first. */
   @RequirePermission('removals.read')
   @Get('reports/removals/export')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV with a header row.' })
+  @ApiOperation({
+    summary: 'Export the removal report’s cases as CSV',
+    description:
+      'The cases of the report’s period as RFC 4180 CSV (UTF-8, a header row), one row each, oldest first: ' +
+      `${REPORT_COLUMNS.map((column) => `\`${column}\``).join(', ')}. Instants are ISO 8601; ` +
+      '`completedAt`, `daysToClose` and `withinDeadline` are empty for an open case.',
+  })
+  @ApiFileResponse({
+    mediaTypes: ['text/csv'],
+    description: 'The cases, as an attachment named `removals-<from>-<to>.csv`.',
+    headers: { 'Content-Disposition': CONTENT_DISPOSITION_HEADER },
+  })
   async reportExport(@Query() query: RemovalReportQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const { from, to, rows } = await this.removalReport.rows(query);
     const columns = REPORT_COLUMNS;
@@ -327,10 +495,21 @@ export class RemovalsController {
       .send(body);
   }
 
-  /** The screenshot a task was completed with. */
   @RequirePermission('removals.read')
   @Get('removal-tasks/:id/screenshot')
-  @ApiProduces('image/png', 'image/jpeg', 'application/pdf')
+  @ApiOperation({
+    summary: 'Download the screenshot a task was completed with',
+    description:
+      'The screenshot uploaded as the task’s evidence (PNG, JPEG or PDF), as an attachment that is not to be ' +
+      'cached. 404 when the task was completed with other evidence, or is not completed.',
+  })
+  @ApiParam(TASK_ID)
+  @ApiFileResponse({
+    mediaTypes: DOCUMENT_TYPES,
+    description: 'The screenshot, in the type it was stored in.',
+    headers: DOCUMENT_HEADERS,
+  })
+  @ApiProblems({ 404: ['object_not_found'] })
   async screenshot(
     @Param('id', ParseUUIDPipe) taskId: string,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -22,6 +22,7 @@ export class PlaceHoldDto {
     format: 'uuid',
     description: "The patient's photos to hold; omitted, every photo of the patient, including later uploads.",
     maxItems: MAX_HELD_PHOTOS,
+    example: ['3c9e7b1a-5f24-4d8e-b0a6-9e2f7c41d853'],
   })
   @OptionalNotNull()
   @IsArray()
@@ -32,7 +33,9 @@ export class PlaceHoldDto {
   photoIds?: string[];
 
   @ApiProperty({
-    description: 'Why, for the audit trail and for marketing, who sees it as the reason a use is refused.',
+    description:
+      'Why the hold is placed, kept on the hold for those who read holds (clearance answers say only that the ' +
+      'photo is on hold, since when).',
     example: 'Revocation request by phone, identity being verified',
     maxLength: REASON_LIMIT,
   })
@@ -43,7 +46,11 @@ export class PlaceHoldDto {
 }
 
 export class LiftHoldDto {
-  @ApiPropertyOptional({ example: 'Identity verified; the patient withdrew the request', maxLength: REASON_LIMIT })
+  @ApiPropertyOptional({
+    description: 'Why it is lifted, for the record.',
+    example: 'Identity verified; the patient withdrew the request',
+    maxLength: REASON_LIMIT,
+  })
   @OptionalNotNull()
   @IsString()
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
@@ -54,15 +61,23 @@ export class LiftHoldDto {
 export class HoldDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) patientId!: string;
-  @ApiProperty({ type: [String], nullable: true, description: 'Null: every photo of the patient.' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    nullable: true,
+    description: 'The held photos; null: every photo of the patient, later uploads included.',
+  })
   photoIds!: string[] | null;
-  @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'Why it was placed.' }) reason!: string;
   @ApiProperty({ type: String, format: 'date-time' }) placedAt!: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) placedByUserId!: string | null;
-  @ApiProperty({ description: 'Whether the hold stands.' }) active!: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) liftedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The staff member who placed it.' })
+  placedByUserId!: string | null;
+  @ApiProperty({ description: 'Whether the hold stands (not lifted).' }) active!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null while it stands.' })
+  liftedAt!: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) liftedByUserId!: string | null;
-  @ApiProperty({ type: String, nullable: true }) liftReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was lifted, if given.' }) liftReason!:
+    string | null;
 }
 
 export class HoldListDto {

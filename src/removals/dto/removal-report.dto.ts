@@ -4,7 +4,7 @@ import { IsInstant, OptionalNotNull } from '../../common/validators.js';
 export class RemovalReportQueryDto {
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'Cases opened at or after this instant (default: a year ago).',
+    description: 'Cases opened at or after this instant (default: 365 days before `to`); must be before `to`.',
   })
   @OptionalNotNull()
   @IsInstant()
@@ -17,24 +17,38 @@ export class RemovalReportQueryDto {
 }
 
 export class DaysToCloseDto {
-  @ApiProperty({ type: Number, nullable: true }) median!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: '95th percentile.' }) p95!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Median, to one decimal; null when no case closed.' })
+  median!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '95th percentile, to one decimal; null when no case closed.',
+  })
+  p95!: number | null;
 }
 
 export class RemovalReportDto {
   @ApiProperty({ type: String, format: 'date-time' }) generatedAt!: Date;
-  @ApiProperty({ type: String, format: 'date-time' }) from!: Date;
-  @ApiProperty({ type: String, format: 'date-time' }) to!: Date;
-  @ApiProperty({ description: 'Cases opened in the period.' }) opened!: number;
-  @ApiProperty({ description: 'Of those, still open.' }) open!: number;
-  @ApiProperty({ description: 'Of those, open past their deadline.' }) overdue!: number;
-  @ApiProperty({ description: 'Of those, completed.' }) closed!: number;
-  @ApiProperty({ description: 'Completed by their deadline.' }) closedWithinDeadline!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'closedWithinDeadline / closed, 0 to 1.' })
+  @ApiProperty({ type: String, format: 'date-time', description: 'Start of the period (inclusive).' }) from!: Date;
+  @ApiProperty({ type: String, format: 'date-time', description: 'End of the period (exclusive).' }) to!: Date;
+  @ApiProperty({ type: 'integer', description: 'Cases opened in the period.' }) opened!: number;
+  @ApiProperty({ type: 'integer', description: 'Of those, still open.' }) open!: number;
+  @ApiProperty({ type: 'integer', description: 'Of those, open past their deadline.' }) overdue!: number;
+  @ApiProperty({ type: 'integer', description: 'Of those, completed.' }) closed!: number;
+  @ApiProperty({ type: 'integer', description: 'Completed by their deadline.' }) closedWithinDeadline!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: 'closedWithinDeadline / closed, 0 to 1; null when no case closed.',
+  })
   shareClosedWithinDeadline!: number | null;
   @ApiProperty({
     type: DaysToCloseDto,
-    description: 'Days from the request (or the expiry) to completion, over the completed cases.',
+    description:
+      "Days from when the case's clock started (the request, the expiry, the narrowing version's signing or the " +
+      'correction) to completion, over the completed cases.',
   })
   daysToClose!: DaysToCloseDto;
 }

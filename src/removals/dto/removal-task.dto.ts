@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsInstant, OptionalNotNull } from '../../common/validators.js';
+import { CHANNEL_CODES } from '../../rights/channels.js';
 import { CreatePublicationDto, PublicationLocationDto } from '../../publications/dto/publication.dto.js';
 
 const TEXT_LIMIT = 2000;
@@ -29,6 +30,7 @@ export class TaskEvidenceDto {
       '`attestation`: a written statement; `screenshot`: the image sent as the `screenshot` file; `url_check`: ' +
       'the service fetches the URL itself and completes the task only if it answers 404/410 or no longer shows ' +
       'the photo (compared by fingerprint). A check that does not confirm the removal answers 422 with its findings.',
+    example: 'attestation',
   })
   @IsIn(COMPLETION_EVIDENCE_KINDS)
   kind!: CompletionEvidenceKind;
@@ -37,6 +39,7 @@ export class TaskEvidenceDto {
     description:
       'For a URL check: the address the image was published under, if known. The check fails while the page ' +
       'still refers to it, besides comparing every image on the page with the photo.',
+    format: 'uri',
     example: 'https://clinic.example/uploads/2026/05/before-after-12.jpg',
     maxLength: URL_LIMIT,
   })
@@ -46,7 +49,8 @@ export class TaskEvidenceDto {
   imageUrl?: string;
 
   @ApiPropertyOptional({
-    description: 'Required for an attestation: what was removed, where and how it was confirmed.',
+    description:
+      'Required for an attestation: what was removed, where and how it was confirmed. Optional with a screenshot.',
     example: 'Deleted the Instagram post C1 and checked the profile grid',
     maxLength: TEXT_LIMIT,
   })
@@ -56,14 +60,22 @@ export class TaskEvidenceDto {
   @MaxLength(TEXT_LIMIT)
   statement?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the removal was seen.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the removal was seen (attestation, screenshot).',
+    example: '2026-11-30T15:10:00Z',
+  })
   @OptionalNotNull()
   @IsInstant()
   observedAt?: string;
 }
 
 export class CompleteTaskDto {
-  @ApiProperty({ type: TaskEvidenceDto })
+  @ApiProperty({
+    type: TaskEvidenceDto,
+    description:
+      'The evidence. With `screenshot`, send multipart/form-data: the file in `screenshot` and this object in `metadata`.',
+  })
   @IsDefined()
   @IsObject()
   @ValidateNested()
@@ -84,25 +96,68 @@ export class NotRemovableDto {
 }
 
 export class AssignTaskDto {
-  @ApiProperty({ format: 'uuid', description: 'An active staff member who works removal tasks.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An active staff member who works removal tasks (marketing or privacy officer).',
+    example: '7a1e4c52-93d0-4b8f-a6e2-5c9d0f1b3e47',
+  })
   @IsUUID('all')
   userId!: string;
 }
 
 export class SetTaskOwnerDto {
-  @ApiProperty({ format: 'uuid', description: 'An active staff member who works removal tasks.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'An active staff member who works removal tasks (marketing or privacy officer).',
+    example: '7a1e4c52-93d0-4b8f-a6e2-5c9d0f1b3e47',
+  })
   @IsUUID('all')
   userId!: string;
 }
 
 export class TaskOwnerDto {
-  @ApiProperty({ description: 'A channel code; a prefix (`social`) covers the channels under it.' }) channel!: string;
-  @ApiProperty({ format: 'uuid' }) userId!: string;
-  @ApiProperty() displayName!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+  @ApiProperty({
+    enum: CHANNEL_CODES,
+    description: 'A channel code; a prefix (`social`) covers the channels under it that have no owner of their own.',
+  })
+  channel!: string;
+  @ApiProperty({ format: 'uuid', description: 'The staff member who gets its new tasks.' }) userId!: string;
+  @ApiProperty({ description: "The staff member's name." }) displayName!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the owner was last set.' }) updatedAt!: Date;
 }
 
 export class DiscoveredPublicationDto extends OmitType(CreatePublicationDto, ['hosted', 'location'] as const) {
+  // The inherited fields as they read for a publication found later (swagger metadata only: the
+  // validation is CreatePublicationDto's).
+  @ApiProperty({
+    format: 'uuid',
+    description: "The photo it shows: one of the case's patient's photos.",
+    example: '3c9e7b1a-5f24-4d8e-b0a6-9e2f7c41d853',
+  })
+  declare photoId: string;
+
+  @ApiProperty({
+    enum: CHANNEL_CODES,
+    description: "Where it appears; its task goes to that channel's default owner.",
+    example: 'social.facebook',
+  })
+  declare channel: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'When it went live, if known; defaults to now, never later. Recorded with the publication, with whether ' +
+      'consent cleared it then.',
+    example: '2025-04-18T10:00:00Z',
+  })
+  declare publishedAt?: string;
+
+  @ApiPropertyOptional({
+    description: 'Ignored here: the service records whether consent cleared the use at `publishedAt` itself.',
+    example: false,
+  })
+  declare unclearedWhenPublished?: boolean;
+
   @ApiProperty({ type: PublicationLocationDto, description: 'Where it was found: url, postId, campaign or printRun.' })
   @IsObject()
   @ValidateNested()

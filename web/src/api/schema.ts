@@ -255,6 +255,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Upload a photo of a case
+         * @description Uploads a photo to the case: the image in `file` (JPEG, PNG, WebP, TIFF or AVIF, judged by its bytes; HEIC is refused) and its fields as JSON in `metadata`. The service keeps the original as the clinical record and makes a 2048 px JPEG and a 400 px WebP without metadata. The same file cannot be uploaded twice for a patient, and a photo named as the pair must be of the same case and form a before/after pair.
+         */
         post: operations["PhotosController_upload"];
         delete?: never;
         options?: never;
@@ -312,6 +316,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Lift a hold
+         * @description Lifts the hold: clearance gives back what the releases allow (hosted publications taken down by it stay down). The hold stays on record, lifted, with when, by whom and, if given, why. Answers the hold.
+         */
         delete: operations["HoldsController_lift"];
         options?: never;
         head?: never;
@@ -381,7 +389,7 @@ export interface paths {
         head?: never;
         /**
          * Correct a patient’s details
-         * @description Changes the fields sent and leaves the others; `null` clears an optional field. No version or `If-Match` is needed: a field resent unchanged changes nothing. A corrected date of birth is a consent change: it waits for other consent changes of the patient, and publications its releases no longer clear (a release now known to be signed by a minor alone) are taken down through a removal case. A changed email address (the patient’s or the guardian’s) or date of birth ends the patient’s open portal links and sessions.
+         * @description Changes the fields sent and leaves the others (`null` clears an optional one); it takes no version or `If-Match`, and a field resent unchanged changes nothing. A corrected date of birth is a consent change: publications its releases no longer clear (a release now known to be signed by a minor alone) are taken down through a removal case, and 409 `patient_changed` answers when another edit corrected it at the same moment. A changed email address (the patient’s or the guardian’s) or date of birth ends the patient’s open portal links and sessions.
          */
         patch: operations["PatientsController_update"];
         trace?: never;
@@ -413,8 +421,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a patient's holds
+         * @description Every hold placed on the patient’s photos, standing and lifted, newest first.
+         */
         get: operations["HoldsController_list"];
         put?: never;
+        /**
+         * Place a hold on a patient's photos
+         * @description Front desk and privacy officers. While the hold stands, clearance refuses every use of the held photos (the listed ones, or every photo of the patient, later uploads included) as `photo_on_hold`. Hosted publications of those photos are taken down at once and stay down after the hold is lifted. Answers the hold.
+         */
         post: operations["HoldsController_place"];
         delete?: never;
         options?: never;
@@ -429,8 +445,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a patient’s releases
+         * @description The patient’s releases, newest signed first: the current version of each authorization, or every version with `includeSuperseded=true`. The read is audited.
+         */
         get: operations["ReleasesController_list"];
         put?: never;
+        /**
+         * Record a signed release
+         * @description Records a signed photo release (a HIPAA authorization) as version 1 of a new authorization: the signed form in `document`, its fields as JSON in `metadata`. A patient under 18 on the signing day needs a guardian’s signature, a parent cannot sign for an adult, the covered cases must be the patient’s and the witness an active staff member (404 otherwise). The release is recorded even when its 164.508(c) checklist is incomplete (`checklistComplete` says so). Publications it no longer clears are taken down through a removal case.
+         */
         post: operations["ReleasesController_create"];
         delete?: never;
         options?: never;
@@ -447,6 +471,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record a patient's revocation
+         * @description Records a revocation received by phone, letter, email or in person (front desk, privacy officer), effective at `receivedAt`: of everything, of some channels, or of some photos. In the same transaction it revokes the releases (for `everything`), takes down every live publication it no longer clears (hosted ones at once, the others `removal_pending` with a task) and opens the removal case, due 30 days (REMOVAL_DEADLINE_DAYS) after `receivedAt`; the patient gets a receipt. Send JSON, or multipart/form-data with the written request (PDF, JPEG or PNG) in `document` and the fields as JSON in `metadata`.
+         */
         post: operations["RemovalsController_revoke"];
         delete?: never;
         options?: never;
@@ -461,6 +489,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a photo’s details
+         * @description The photo’s fields, its pairs, and the size and address of each rendition. The uploader’s file name is shown only to roles allowed identified data, and that read is audited.
+         */
         get: operations["PhotosController_get"];
         put?: never;
         post?: never;
@@ -497,6 +529,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a photo rendition
+         * @description The image bytes: `thumb` (400 px WebP) and `web` (2048 px JPEG, carrying the photo’s rights as they stand now in XMP) hold no other metadata; `original` is the upload as stored, only for roles allowed identified data (403 `forbidden` otherwise), and each read of it is audited. `thumb` and `web` honour `If-None-Match` with a 304.
+         */
         get: operations["PhotosController_rendition"];
         put?: never;
         post?: never;
@@ -701,6 +737,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a release version
+         * @description One version of a release, with its covered cases, witness, signed form’s details and the list of every version of the authorization. The read is audited.
+         */
         get: operations["ReleasesController_get"];
         put?: never;
         post?: never;
@@ -719,6 +759,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record a signed amendment
+         * @description Records a newly signed amendment as the next version of the authorization, superseding this one, which must be the current version (409 `release_superseded` names the current one otherwise). The newly signed form goes in `document`; fields left out of `metadata` carry over, except the witness. Publications the amended terms no longer clear are taken down through a removal case.
+         */
         post: operations["ReleasesController_amend"];
         delete?: never;
         options?: never;
@@ -733,6 +777,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Check a release against 45 CFR 164.508(c)
+         * @description Each element 45 CFR 164.508(c) requires of an authorization, passed or with what is missing, judged on what was recorded from the signed form and the patient’s date of birth as it stands now. Not legal advice.
+         */
         get: operations["ReleasesController_checklist"];
         put?: never;
         post?: never;
@@ -749,6 +797,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a release’s signed form
+         * @description The signed form of this version as it was uploaded, as an attachment that may not be cached. Each download is audited.
+         */
         get: operations["ReleasesController_document"];
         put?: never;
         post?: never;
@@ -765,6 +817,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a release as a FHIR Consent
+         * @description The release version as an HL7 FHIR R4 Consent resource, as it stands now: inactive once superseded, revoked, expired or not a valid authorization, with deny provisions for what revocations took away. Sent as `application/fhir+json; fhirVersion=4.0`. The read is audited.
+         */
         get: operations["ReleasesController_fhir"];
         put?: never;
         post?: never;
@@ -781,6 +837,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List removal cases
+         * @description Removal cases, soonest deadline first, each with its progress: filtered by status, overdue, due before an instant or patient, a page at a time (`limit`, then `before` = the previous page’s `nextCursor`).
+         */
         get: operations["RemovalsController_list"];
         put?: never;
         post?: never;
@@ -797,6 +857,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a removal case with its tasks
+         * @description One case with its tasks: where each publication appears, its status, who owns it, and its evidence.
+         */
         get: operations["RemovalsController_get"];
         put?: never;
         post?: never;
@@ -815,6 +879,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a publication found later to a removal case
+         * @description Records a publication of the patient’s photo found after the case opened (an old album, a flyer still handed out) as `removal_pending`, with a task for its channel’s default owner; a completed case reopens with its original deadline. A use consent still clears answers 409 `publication_cleared` (record it with `POST /api/v1/publications`). Answers the case as it now stands.
+         */
         post: operations["RemovalsController_addDiscovered"];
         delete?: never;
         options?: never;
@@ -829,6 +897,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the default owners of removal tasks
+         * @description Who gets new removal tasks of each channel by default, by channel code. A task on a channel goes to the owner of the longest prefix that covers it; tasks without an owner are announced to every privacy officer.
+         */
         get: operations["RemovalsController_owners"];
         put?: never;
         post?: never;
@@ -846,8 +918,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Set the default owner of a channel's removal tasks
+         * @description Privacy officers only. Makes an active staff member who works removal tasks the owner of the tasks opened from now on for the channel and for those under it that have no owner of their own (`social` covers `social.instagram`). Tasks already open keep their assignee.
+         */
         put: operations["RemovalsController_setOwner"];
         post?: never;
+        /**
+         * Remove a channel's default task owner
+         * @description Privacy officers only. New tasks of the channel then go to the owner of a shorter prefix, if any, or to nobody (announced to every privacy officer). 404 when the channel has no owner of its own.
+         */
         delete: operations["RemovalsController_removeOwner"];
         options?: never;
         head?: never;
@@ -863,6 +943,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve leaving a publication up
+         * @description Privacy officers only. Approves a task’s not-removable request: the task ends as `not_removable`, the publication is marked `not_removable`, and the case completes with its last task. Answers the case as it now stands.
+         */
         post: operations["RemovalsController_approve"];
         delete?: never;
         options?: never;
@@ -879,6 +963,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Assign a removal task
+         * @description Gives an open task (or one waiting for approval) to another active staff member who works removal tasks (marketing or privacy officer); they are told by mail. Answers the case as it now stands.
+         */
         post: operations["RemovalsController_assign"];
         delete?: never;
         options?: never;
@@ -895,6 +983,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Complete a removal task with evidence
+         * @description Completes an open task (or one waiting for approval as not removable) with evidence: JSON with an `attestation` and its `statement`; multipart/form-data with the screenshot (PNG, JPEG or PDF) in `screenshot` and `{ "evidence": { "kind": "screenshot" } }` in `metadata`; or a `url_check`, for which the service fetches the publication’s URL on record and completes the task only if it answers 404/410 or no longer shows the photo (422 `removal_not_confirmed` with its findings otherwise; 422 `url_not_allowed` for an address that is not public). The publication becomes `removed`, and the case completes with its last task. Answers the case as it now stands.
+         */
         post: operations["RemovalsController_complete"];
         delete?: never;
         options?: never;
@@ -911,6 +1003,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Ask to leave a publication up
+         * @description For an open task whose publication cannot come down (e.g. brochures already handed out): records the reason and sets the task to `not_removable_requested`, for a privacy officer to approve. Answers the case as it now stands.
+         */
         post: operations["RemovalsController_notRemovable"];
         delete?: never;
         options?: never;
@@ -925,6 +1021,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download the screenshot a task was completed with
+         * @description The screenshot uploaded as the task’s evidence (PNG, JPEG or PDF), as an attachment that is not to be cached. 404 when the task was completed with other evidence, or is not completed.
+         */
         get: operations["RemovalsController_screenshot"];
         put?: never;
         post?: never;
@@ -941,6 +1041,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Report how removal deadlines are kept
+         * @description Over the cases opened in a period (by default the 365 days before now): how many are open, overdue and closed, the median and 95th-percentile days to close, and the share closed within the deadline.
+         */
         get: operations["RemovalsController_report"];
         put?: never;
         post?: never;
@@ -957,6 +1061,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Export the removal report’s cases as CSV
+         * @description The cases of the report’s period as RFC 4180 CSV (UTF-8, a header row), one row each, oldest first: `caseId`, `patientCode`, `origin`, `startedAt`, `openedAt`, `dueAt`, `status`, `completedAt`, `daysToClose`, `withinDeadline`, `tasks`, `removed`, `notRemovable`. Instants are ISO 8601; `completedAt`, `daysToClose` and `withinDeadline` are empty for an open case.
+         */
         get: operations["RemovalsController_reportExport"];
         put?: never;
         post?: never;
@@ -993,6 +1101,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a revocation
+         * @description One revocation: its scope, when and how it was received, who asked, the releases it revoked and the removal case it opened. Identifying fields (the requester’s name and authority, the identity check, notes, the file name) are left out for callers without `patients.read`; for the others the read is audited.
+         */
         get: operations["RemovalsController_revocation"];
         put?: never;
         post?: never;
@@ -1009,6 +1121,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a revocation's written request
+         * @description The written request attached to the revocation, as it was received (PDF, JPEG or PNG), as an attachment that is not to be cached; for roles that read releases. Each download is audited. 404 when the revocation has no written request.
+         */
         get: operations["RemovalsController_document"];
         put?: never;
         post?: never;
@@ -1115,7 +1231,7 @@ export interface paths {
         };
         /**
          * Get a hosted website photo while consent clears it
-         * @description The public URL of a hosted `website` publication (its `mediaUrl`), for the clinic’s pages to embed: no credentials, and nothing in the URL or the answer identifies the patient. Every request decides the publication’s use again; once consent no longer clears it the publication is taken down and the URL answers 410 for good, even if consent comes back. Requests are rate-limited per client address.
+         * @description The public URL of a hosted `website` publication (its `mediaUrl`), for the clinic’s pages to embed: no credentials, and nothing in the URL or the answer identifies the patient. Each request is checked against consent as it is now; once consent no longer clears the use, the publication is taken down and the URL answers 410 for good, even if consent comes back. Requests are rate-limited per client address.
          */
         get: operations["MediaRoute_image"];
         put?: never;
@@ -1171,30 +1287,51 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AmendmentMetadataDto: {
+            /** @description The cases covered from now on, all the patient's; replaces the previous list. */
             caseIds?: string[];
             conditioningStatement?: boolean;
             copyProvidedToSigner?: boolean;
+            /** @description true: every case, now and later (not with caseIds). Left out, carried over; caseIds alone narrows. */
             coversAllCases?: boolean;
-            disclosingParty?: Record<string, never>;
-            expirationEvent?: Record<string, never>;
-            /** Format: date-time */
-            expiresAt?: Record<string, never>;
+            /** @description Left out, carried over; `null` clears it. */
+            disclosingParty?: string | null;
+            /** @description Left out, carried over; `null` clears it. */
+            expirationEvent?: string | null;
+            /**
+             * Format: date-time
+             * @description Left out, carried over; `null` clears it.
+             */
+            expiresAt?: string | null;
             formTemplate?: string;
             formVersion?: string;
-            informationDescription?: Record<string, never>;
-            purpose?: Record<string, never>;
-            /** @example Patient no longer allows TikTok. */
+            /** @description Left out, carried over; `null` clears it. */
+            informationDescription?: string | null;
+            /** @description Left out, carried over; `null` clears it. */
+            purpose?: string | null;
+            /**
+             * @description Why it was amended.
+             * @example Patient no longer allows TikTok.
+             */
             reason: string;
-            recipients?: Record<string, never>;
+            /** @description Left out, carried over; `null` clears it. */
+            recipients?: string | null;
             redisclosureStatement?: boolean;
             rightToRevokeStatement?: boolean;
             /** @description The whole new scope, when it changes. */
             scope?: components["schemas"]["ScopeDto"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the amendment was signed, with its time zone: not in the future, nor before the version it amends.
+             * @example 2026-04-10T11:00:00Z
+             */
             signedAt: string;
+            /** @description Who signed the amendment; the previous signer when left out. */
             signedBy?: components["schemas"]["SignedByDto"];
             treatmentConditionedOnSigning?: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The active staff member who witnessed the signature; defaults to you (not carried over).
+             */
             witnessUserId?: string;
         };
         ApiKeyDto: {
@@ -1363,8 +1500,10 @@ export interface components {
             paid: boolean;
         };
         ChecklistDto: {
+            /** @description Every element passes. */
             complete: boolean;
             items: components["schemas"]["ChecklistItemDto"][];
+            /** @description What the checklist is, and that it is not legal advice. */
             notice: string;
             /** Format: uuid */
             releaseId: string;
@@ -1375,8 +1514,8 @@ export interface components {
             citation: string;
             /** @example expiration */
             element: string;
-            /** @description What is missing, when it fails. */
-            missing?: string | null;
+            /** @description What is missing, when it fails; null when it passes. */
+            missing: string | null;
             passed: boolean;
             requirement: string;
         };
@@ -1418,23 +1557,20 @@ export interface components {
              */
             faceShown?: boolean;
             /**
-             * @description Whether the photo's identifying marks are obscured in this use.
-             * @default false
+             * @description Whether the photo's identifying marks are obscured in this use. Defaults to false.
              * @example true
              */
-            marksObscured: boolean;
+            marksObscured?: boolean;
             /**
-             * @description Whether the patient's name is shown with the photo.
-             * @default false
+             * @description Whether the patient's name is shown with the photo. Defaults to false.
              * @example false
              */
-            nameShown: boolean;
+            nameShown?: boolean;
             /**
-             * @description Whether the placement is paid advertising.
-             * @default false
+             * @description Whether the placement is paid advertising. Defaults to false.
              * @example false
              */
-            paid: boolean;
+            paid?: boolean;
             /**
              * Format: uuid
              * @description The photo.
@@ -1596,11 +1732,10 @@ export interface components {
              */
             faceShown?: boolean;
             /**
-             * @description For `website` only: the service serves the photo at an unguessable /m/{token} URL (`mediaUrl`), while consent clears it; `location` is then optional.
-             * @default false
+             * @description For `website` only: the service serves the photo at an unguessable /m/{token} URL (`mediaUrl`), while consent clears it; `location` is then optional. Defaults to false.
              * @example false
              */
-            hosted: boolean;
+            hosted?: boolean;
             /**
              * @description Where it appears, at least one field; required unless `hosted`.
              * @example {
@@ -1609,23 +1744,20 @@ export interface components {
              */
             location?: components["schemas"]["PublicationLocationDto"];
             /**
-             * @description Whether identifying marks are obscured.
-             * @default false
+             * @description Whether identifying marks are obscured. Defaults to false.
              * @example false
              */
-            marksObscured: boolean;
+            marksObscured?: boolean;
             /**
-             * @description Whether the patient's name is shown with it.
-             * @default false
+             * @description Whether the patient's name is shown with it. Defaults to false.
              * @example false
              */
-            nameShown: boolean;
+            nameShown?: boolean;
             /**
-             * @description Whether the placement is paid advertising.
-             * @default false
+             * @description Whether the placement is paid advertising. Defaults to false.
              * @example false
              */
-            paid: boolean;
+            paid?: boolean;
             /**
              * Format: uuid
              * @description The photo used.
@@ -1639,11 +1771,10 @@ export interface components {
              */
             publishedAt?: string;
             /**
-             * @description Records a use found later that consent did not clear at `publishedAt` (it must be cleared now): kept with `clearedWhenPublished: false` and listed on the rights report, never as cleared from the start.
-             * @default false
+             * @description Records a use found later that consent did not clear at `publishedAt` (it must be cleared now): kept with `clearedWhenPublished: false` and listed on the rights report, never as cleared from the start. Defaults to false.
              * @example false
              */
-            unclearedWhenPublished: boolean;
+            unclearedWhenPublished?: boolean;
         };
         CreateRevocationDto: {
             /**
@@ -1651,15 +1782,26 @@ export interface components {
              * @example Called back on the number on file; confirmed date of birth
              */
             identityVerification: string;
+            /**
+             * @description Anything else staff should know about the request.
+             * @example Asked for a written confirmation by post
+             */
             notes?: string;
             /**
              * Format: date-time
              * @description When the clinic received the request: it takes effect then. Defaults to now; never in the future.
+             * @example 2026-11-30T14:05:00Z
              */
             receivedAt?: string;
-            /** @enum {string} */
+            /**
+             * @description How the request reached the clinic.
+             * @example phone
+             * @enum {string}
+             */
             receivedVia: "portal" | "email" | "phone" | "in_person" | "mail";
+            /** @description Who asked: the patient, a guardian or an authorized agent. */
             requester: components["schemas"]["RequesterDto"];
+            /** @description What consent is withdrawn. */
             scope: components["schemas"]["RevocationScopeDto"];
         };
         CreateUserDto: {
@@ -1712,23 +1854,20 @@ export interface components {
             /** @description Where it was found: url, postId, campaign or printRun. */
             location: components["schemas"]["PublicationLocationDto"];
             /**
-             * @description Whether identifying marks are obscured.
-             * @default false
+             * @description Whether identifying marks are obscured. Defaults to false.
              * @example false
              */
-            marksObscured: boolean;
+            marksObscured?: boolean;
             /**
-             * @description Whether the patient's name is shown with it.
-             * @default false
+             * @description Whether the patient's name is shown with it. Defaults to false.
              * @example false
              */
-            nameShown: boolean;
+            nameShown?: boolean;
             /**
-             * @description Whether the placement is paid advertising.
-             * @default false
+             * @description Whether the placement is paid advertising. Defaults to false.
              * @example false
              */
-            paid: boolean;
+            paid?: boolean;
             /**
              * Format: uuid
              * @description The photo it shows: one of the case's patient's photos.
@@ -1743,10 +1882,9 @@ export interface components {
             publishedAt?: string;
             /**
              * @description Ignored here: the service records whether consent cleared the use at `publishedAt` itself.
-             * @default false
              * @example false
              */
-            unclearedWhenPublished: boolean;
+            unclearedWhenPublished?: boolean;
         };
         ExpiringReleaseDto: {
             /** Format: date-time */
@@ -1758,6 +1896,173 @@ export interface components {
             /** Format: uuid */
             releaseId: string;
             releaseVersion: number;
+        };
+        /** @description The signed form. Also carries `title`: the form template and version. */
+        FhirAttachment: {
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            extension: components["schemas"]["FhirAttachmentExtension"][];
+            /**
+             * Format: byte
+             * @description The SHA-1 of the form, base64 (as FHIR defines `hash`).
+             */
+            hash: string;
+            /** @description Bytes. */
+            size: number;
+            /**
+             * Format: uri-reference
+             * @description Where to download it, relative to the service.
+             */
+            url: string;
+        };
+        /** @description Also carries `valueString`: the hex SHA-256 of the signed form. */
+        FhirAttachmentExtension: {
+            /**
+             * Format: uri
+             * @example urn:photo-consent:fhir:StructureDefinition/attachment-sha256
+             */
+            url: string;
+        };
+        /** @description A publication channel as a FHIR Identifier, in the service’s channel system. */
+        FhirChannelIdentifier: {
+            /**
+             * Format: uri
+             * @example urn:photo-consent:fhir:channel
+             */
+            system: string;
+            /**
+             * @example website
+             * @enum {string}
+             */
+            value: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+        };
+        /** @description A FHIR CodeableConcept: one or more codings of a concept. */
+        FhirCodeableConcept: {
+            coding: components["schemas"]["FhirCoding"][];
+        };
+        /** @description A FHIR Coding: a code of a code system. It also carries `display`, the code’s name for people. */
+        FhirCoding: {
+            /** @example patient-privacy */
+            code: string;
+            /**
+             * Format: uri
+             * @example http://terminology.hl7.org/CodeSystem/consentscope
+             */
+            system: string;
+        };
+        /** @description A release version as an HL7 FHIR R4 Consent resource (privacy consent, HIPAA authorization). */
+        FhirConsent: {
+            /** @description LOINC 64292-6, release of information consent. */
+            category: components["schemas"]["FhirCodeableConcept"][];
+            /** @description Only when a guardian signed. */
+            contained?: components["schemas"]["FhirRelatedPerson"][];
+            /**
+             * Format: date-time
+             * @description When the form was signed.
+             */
+            dateTime: string;
+            /**
+             * Format: uuid
+             * @description The release version’s id.
+             */
+            id: string;
+            identifier: components["schemas"]["FhirIdentifier"][];
+            meta: components["schemas"]["FhirMeta"];
+            /** @description The patient, shown by their code. */
+            patient: components["schemas"]["FhirReference"];
+            /** @description The signer: the patient, or `#signer` for a guardian. */
+            performer: components["schemas"]["FhirReference"][];
+            /** @description 45 CFR 164.508. */
+            policy: components["schemas"]["FhirPolicy"][];
+            /** @description hipaa-auth. */
+            policyRule: components["schemas"]["FhirCodeableConcept"];
+            provision: components["schemas"]["FhirProvision"];
+            /** @enum {string} */
+            resourceType: "Consent";
+            /** @description patient-privacy. */
+            scope: components["schemas"]["FhirCodeableConcept"];
+            sourceAttachment: components["schemas"]["FhirAttachment"];
+            /**
+             * @description Inactive once superseded, revoked, expired, or when the release is not a valid authorization.
+             * @enum {string}
+             */
+            status: "active" | "inactive";
+        };
+        /** @description The authorization’s identifier, shared by every version: its series id as a URN. */
+        FhirIdentifier: {
+            /**
+             * Format: uri
+             * @example urn:ietf:rfc:3986
+             */
+            system: string;
+            /**
+             * Format: uri
+             * @example urn:uuid:3f2b8c1e-2d4a-4c6b-9e8f-1a2b3c4d5e6f
+             */
+            value: string;
+        };
+        /** @description Also carries `versionId`: the release version’s number, as text. */
+        FhirMeta: {
+            /**
+             * Format: date-time
+             * @description When the version was recorded.
+             */
+            lastUpdated: string;
+        };
+        FhirPeriod: {
+            /** Format: date-time */
+            end?: string;
+            /** Format: date-time */
+            start?: string;
+        };
+        FhirPolicy: {
+            /**
+             * Format: uri
+             * @example https://www.ecfr.gov/current/title-45/section-164.508
+             */
+            uri: string;
+        };
+        /** @description A FHIR Consent provision. The top one permits disclosure on the granted channels for the period; the nested ones deny a channel, a depiction (face, name, unobscured marks), a use (paid advertising, educational), or what a revocation or a withdrawal of photos took away from the day it was received. */
+        FhirProvision: {
+            action?: components["schemas"]["FhirCodeableConcept"][];
+            actor?: components["schemas"]["FhirProvisionActor"][];
+            class?: components["schemas"]["FhirCoding"][];
+            code?: components["schemas"]["FhirCodeableConcept"][];
+            data?: components["schemas"]["FhirProvisionData"][];
+            period?: components["schemas"]["FhirPeriod"];
+            provision?: components["schemas"]["FhirProvision"][];
+            purpose?: components["schemas"]["FhirCoding"][];
+            /** @enum {string} */
+            type: "permit" | "deny";
+        };
+        /** @description A recipient of the disclosure: a publication channel. */
+        FhirProvisionActor: {
+            reference: components["schemas"]["FhirReference"];
+            /** @description Always IRCP, information recipient. */
+            role: components["schemas"]["FhirCodeableConcept"];
+        };
+        /** @description Data a provision is about: covered cases or withdrawn photos. */
+        FhirProvisionData: {
+            /** @enum {string} */
+            meaning: "instance" | "related" | "dependents" | "authoredby";
+            reference: components["schemas"]["FhirReference"];
+        };
+        /** @description A FHIR Reference: to a resource by `reference` (`Patient/<id>`, `Media/<id>`, `EpisodeOfCare/<case id>`, `#signer`) or to a channel by `identifier`. It may also carry `display`: the patient’s code, or the channel. */
+        FhirReference: {
+            identifier?: components["schemas"]["FhirChannelIdentifier"];
+            /**
+             * Format: uri-reference
+             * @example Patient/3f2b8c1e-2d4a-4c6b-9e8f-1a2b3c4d5e6f
+             */
+            reference?: string;
+        };
+        /** @description The guardian who signed, contained in the Consent. Also carries `relationship` (the HL7 role code when there is one, and the authority as `text`) and `name` (the signer’s name as `text`). */
+        FhirRelatedPerson: {
+            /** @enum {string} */
+            id: "signer";
+            patient: components["schemas"]["FhirReference"];
+            /** @enum {string} */
+            resourceType: "RelatedPerson";
         };
         GuardianDto: {
             /** Format: email */
@@ -1793,23 +2098,31 @@ export interface components {
             status: "ok";
         };
         HoldDto: {
-            /** @description Whether the hold stands. */
+            /** @description Whether the hold stands (not lifted). */
             active: boolean;
             /** Format: uuid */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Null while it stands.
+             */
             liftedAt: string | null;
             /** Format: uuid */
             liftedByUserId: string | null;
+            /** @description Why it was lifted, if given. */
             liftReason: string | null;
             /** Format: uuid */
             patientId: string;
-            /** @description Null: every photo of the patient. */
+            /** @description The held photos; null: every photo of the patient, later uploads included. */
             photoIds: string[] | null;
             /** Format: date-time */
             placedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The staff member who placed it.
+             */
             placedByUserId: string | null;
+            /** @description Why it was placed. */
             reason: string;
         };
         HoldListDto: {
@@ -1835,26 +2148,26 @@ export interface components {
              */
             faceShown?: boolean;
             /**
-             * @description Whether the photo's identifying marks are obscured in this use.
-             * @default false
+             * @description Whether the photo's identifying marks are obscured in this use. Defaults to false.
              * @example true
              */
-            marksObscured: boolean;
+            marksObscured?: boolean;
             /**
-             * @description Whether the patient's name is shown with the photo.
-             * @default false
+             * @description Whether the patient's name is shown with the photo. Defaults to false.
              * @example false
              */
-            nameShown: boolean;
+            nameShown?: boolean;
             /**
-             * @description Whether the placement is paid advertising.
-             * @default false
+             * @description Whether the placement is paid advertising. Defaults to false.
              * @example false
              */
-            paid: boolean;
+            paid?: boolean;
         };
         LiftHoldDto: {
-            /** @example Identity verified; the patient withdrew the request */
+            /**
+             * @description Why it is lifted, for the record.
+             * @example Identity verified; the patient withdrew the request
+             */
             reason?: string;
         };
         LoginDto: {
@@ -1940,18 +2253,18 @@ export interface components {
              * Format: date-time
              * @description The moment the use was decided for: now, or `publishedAt` when that is what failed.
              */
-            decidedAt: string;
+            decidedAt?: string;
             /** @description Every rule that failed. */
-            reasons: components["schemas"]["ClearanceReasonDto"][];
+            reasons?: components["schemas"]["ClearanceReasonDto"][];
             /**
              * Format: uuid
              * @description The governing release, if any.
              */
-            releaseId: string | null;
+            releaseId?: string | null;
             /** @description The governing release's version, if any. */
-            releaseVersion: number | null;
+            releaseVersion?: number | null;
             /** @description Changes that would make the use pass, where there are any. */
-            remedies: string[];
+            remedies?: string[];
         };
         NotReadyProblemDto: {
             /** @description Which dependency is down (both may be up while draining). */
@@ -1960,7 +2273,7 @@ export interface components {
             code: "not_ready";
             /** @description true: the instance is shutting down, so load balancers send it no new work. */
             draining: boolean;
-            /** @enum {number} */
+            /** @enum {integer} */
             status: 503;
         };
         NotRemovableDto: {
@@ -1996,6 +2309,7 @@ export interface components {
             id: string;
             /** @description Whether `to` and `body` were left out: the message is to a patient. */
             identifiedWithheld: boolean;
+            /** @description What the message is about. */
             kind: components["schemas"]["MessageKind"];
             /** @description The last SMTP delivery error; null when none, or when it is a patient's and withheld. */
             lastError: string | null;
@@ -2157,11 +2471,57 @@ export interface components {
             /** @description View or angle. */
             view: string | null;
         };
+        PhotoUploadMetadataDto: {
+            /**
+             * @description The anatomical area shown.
+             * @example nose
+             */
+            bodyArea?: string;
+            /**
+             * @description Whether the patient's face can be seen.
+             * @example false
+             */
+            faceVisible: boolean;
+            /**
+             * @description Marks that could identify the patient, such as tattoos (1 to 200 characters each).
+             * @example [
+             *       "tattoo, left forearm"
+             *     ]
+             */
+            identifyingMarks?: string[];
+            /**
+             * @description A before photo pairs with an after or progress photo of the same case.
+             * @example before
+             * @enum {string}
+             */
+            kind: "before" | "after" | "progress";
+            /**
+             * Format: uuid
+             * @description The photo of the same case this one pairs with: a before for an after, or the reverse.
+             */
+            pairedWithPhotoId?: string;
+            /**
+             * Format: date-time
+             * @description When the photo was taken, with its time zone.
+             * @example 2026-03-02T09:30:00Z
+             */
+            takenAt?: string;
+            /**
+             * @description View or angle.
+             * @example front
+             */
+            view?: string;
+        };
         PlaceHoldDto: {
-            /** @description The patient's photos to hold; omitted, every photo of the patient, including later uploads. */
+            /**
+             * @description The patient's photos to hold; omitted, every photo of the patient, including later uploads.
+             * @example [
+             *       "3c9e7b1a-5f24-4d8e-b0a6-9e2f7c41d853"
+             *     ]
+             */
             photoIds?: string[];
             /**
-             * @description Why, for the audit trail and for marketing, who sees it as the reason a use is refused.
+             * @description Why the hold is placed, kept on the hold for those who read holds (clearance answers say only that the photo is on hold, since when).
              * @example Revocation request by phone, identity being verified
              */
             reason: string;
@@ -2480,39 +2840,44 @@ export interface components {
             status: "ok";
         };
         ReleaseDto: {
-            amendmentReason?: string | null;
+            /** @description Why this version amended the one before; null for 1. */
+            amendmentReason: string | null;
+            /** @description The cases covered; empty when it covers all. */
             caseIds: string[];
             /** @description Every element of the 164.508(c) checklist passes. */
             checklistComplete: boolean;
             conditioningStatement: boolean;
             copyProvidedToSigner: boolean;
             coversAllCases: boolean;
-            disclosingParty?: string | null;
+            disclosingParty: string | null;
             document: components["schemas"]["SignedDocumentDto"];
-            expirationEvent?: string | null;
+            expirationEvent: string | null;
             /** Format: date-time */
-            expiresAt?: string | null;
+            expiresAt: string | null;
             formTemplate: string;
             formVersion: string;
             /** Format: uuid */
             id: string;
-            informationDescription?: string | null;
+            informationDescription: string | null;
             /** @example P-7KQ2M */
             patientCode: string;
             /** Format: uuid */
             patientId: string;
-            purpose?: string | null;
-            recipients?: string | null;
+            purpose: string | null;
+            recipients: string | null;
             /** Format: date-time */
             recordedAt: string;
             redisclosureStatement: boolean;
-            /** Format: uuid */
-            revocationId?: string | null;
+            /**
+             * Format: uuid
+             * @description The revocation that revoked it.
+             */
+            revocationId: string | null;
             /**
              * Format: date-time
              * @description When the patient revoked this version outright (the request was received); null while not revoked.
              */
-            revokedAt?: string | null;
+            revokedAt: string | null;
             rightToRevokeStatement: boolean;
             scope: components["schemas"]["ScopeViewDto"];
             /**
@@ -2526,81 +2891,124 @@ export interface components {
             /** @enum {string} */
             status: "current" | "superseded";
             /** Format: date-time */
-            supersededAt?: string | null;
-            /** Format: uuid */
-            supersedesId?: string | null;
+            supersededAt: string | null;
+            /**
+             * Format: uuid
+             * @description The version this one amended.
+             */
+            supersedesId: string | null;
             treatmentConditionedOnSigning: boolean;
+            /** @description 1 for the release as first signed. */
             version: number;
             /** @description Every version of this authorization, newest first. */
             versions: components["schemas"]["ReleaseVersionDto"][];
             witness: components["schemas"]["WitnessDto"];
         };
         ReleaseMetadataDto: {
-            /** @description The cases covered. Give this or coversAllCases. */
+            /** @description The cases covered, all the patient's. Give this or coversAllCases. */
             caseIds?: string[];
-            /** @description 164.508(c)(2)(ii): the form states whether treatment is conditioned on signing. */
+            /**
+             * @description 164.508(c)(2)(ii): the form states whether treatment is conditioned on signing.
+             * @example true
+             */
             conditioningStatement: boolean;
-            /** @description 164.508(c)(4): the signer was given a copy. */
+            /**
+             * @description 164.508(c)(4): the signer was given a copy.
+             * @example true
+             */
             copyProvidedToSigner: boolean;
-            /** @description Covers every case of the patient, now and later. Give this or caseIds. */
+            /**
+             * @description Covers every case of the patient, now and later. Give this (true) or caseIds.
+             * @example true
+             */
             coversAllCases?: boolean;
-            /** @description 164.508(c)(1)(ii): who is authorized to make the disclosure. */
+            /**
+             * @description 164.508(c)(1)(ii): who is authorized to make the disclosure.
+             * @example Example Aesthetic Clinic
+             */
             disclosingParty?: string;
             /** @description 164.508(c)(1)(v): or the event on which it expires. */
             expirationEvent?: string;
             /**
              * Format: date-time
-             * @description 164.508(c)(1)(v): expiry date; after signedAt.
+             * @description 164.508(c)(1)(v): expiry date; after signedAt. This or expirationEvent.
+             * @example 2028-03-02T00:00:00Z
              */
             expiresAt?: string;
             /** @example Photo release (website and social) */
             formTemplate: string;
             /** @example 2026-01 */
             formVersion: string;
-            /** @description 164.508(c)(1)(i): the information to be used or disclosed. */
+            /**
+             * @description 164.508(c)(1)(i): the information to be used or disclosed.
+             * @example Before and after photos of my rhinoplasty, without my name.
+             */
             informationDescription?: string;
-            /** @description 164.508(c)(1)(iv): the purpose of the disclosure. */
+            /**
+             * @description 164.508(c)(1)(iv): the purpose of the disclosure.
+             * @example Marketing of the clinic's services
+             */
             purpose?: string;
-            /** @description 164.508(c)(1)(iii): to whom the clinic may disclose. */
+            /**
+             * @description 164.508(c)(1)(iii): to whom the clinic may disclose.
+             * @example Visitors to the clinic's website and social media accounts
+             */
             recipients?: string;
-            /** @description 164.508(c)(2)(iii): the form states the information may be redisclosed. */
+            /**
+             * @description 164.508(c)(2)(iii): the form states the information may be redisclosed.
+             * @example true
+             */
             redisclosureStatement: boolean;
-            /** @description 164.508(c)(2)(i): the form states the right to revoke and how. */
+            /**
+             * @description 164.508(c)(2)(i): the form states the right to revoke and how.
+             * @example true
+             */
             rightToRevokeStatement: boolean;
+            /** @description What the release allows. */
             scope: components["schemas"]["ScopeDto"];
             /**
              * Format: date-time
-             * @description When the form was signed; not in the future.
+             * @description When the form was signed, with its time zone; not in the future. The patient’s age on that day (the clinic’s calendar) decides who may sign.
+             * @example 2026-03-02T15:30:00Z
              */
             signedAt: string;
+            /** @description Under 18 on the signing day, a guardian must sign. */
             signedBy: components["schemas"]["SignedByDto"];
-            /** @description Whether treatment was conditioned on signing. It must not be. */
+            /**
+             * @description Whether treatment was conditioned on signing. It must not be.
+             * @example false
+             */
             treatmentConditionedOnSigning: boolean;
             /**
              * Format: uuid
-             * @description The staff member who witnessed the signature; defaults to you.
+             * @description The active staff member who witnessed the signature; defaults to you.
              */
             witnessUserId?: string;
         };
         ReleaseVersionDto: {
-            amendmentReason?: string | null;
+            /** @description Why this version amended the one before; null for 1. */
+            amendmentReason: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
             recordedAt: string;
-            /** Format: uuid */
-            revocationId?: string | null;
+            /**
+             * Format: uuid
+             * @description The revocation that revoked it.
+             */
+            revocationId: string | null;
             /**
              * Format: date-time
              * @description When the patient revoked this version outright (the request was received); null while not revoked.
              */
-            revokedAt?: string | null;
+            revokedAt: string | null;
             /** Format: date-time */
             signedAt: string;
             /** @enum {string} */
             status: "current" | "superseded";
             /** Format: date-time */
-            supersededAt?: string | null;
+            supersededAt: string | null;
+            /** @description 1 for the release as first signed. */
             version: number;
         };
         RemovalCaseDto: {
@@ -2814,30 +3222,53 @@ export interface components {
              * @example power of attorney
              */
             authority?: string;
-            /** @description Required for a guardian or an authorized agent. */
+            /**
+             * @description Required for a guardian or an authorized agent: the requester's name.
+             * @example Jordan Roe
+             */
             fullName?: string;
-            /** @enum {string} */
+            /**
+             * @description Who asked.
+             * @example authorized_agent
+             * @enum {string}
+             */
             type: "patient" | "guardian" | "authorized_agent";
         };
         RequesterViewDto: {
-            authority: string | null;
-            fullName: string | null;
+            /** @description The relationship or the agent's authority; null when none was given. Left out for callers without `patients.read`. */
+            authority?: string | null;
+            /** @description The requester's name; null when none was given (a patient asking for themselves). Left out for callers without `patients.read`. */
+            fullName?: string | null;
             /** @enum {string} */
             type: "patient" | "guardian" | "authorized_agent";
         };
         RevocationDocumentDto: {
+            /** @description Size in bytes. */
             bytes: number;
-            contentType: string;
-            fileName: string | null;
+            /**
+             * @description As judged from its bytes.
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            /** @description The uploader's file name. Left out for callers without `patients.read`. */
+            fileName?: string | null;
+            /** @description SHA-256 of the file, hex. */
             sha256: string;
+            /**
+             * Format: uri-reference
+             * @description Where it downloads from (`GET /api/v1/revocations/{id}/document`).
+             */
             url: string;
         };
         RevocationDto: {
+            /** @description The written request, if one was attached; else null. */
             document: components["schemas"]["RevocationDocumentDto"] | null;
             /** Format: uuid */
             id: string;
-            identityVerification: string;
-            notes: string | null;
+            /** @description How the requester's identity was verified. Left out for callers without `patients.read`. */
+            identityVerification?: string;
+            /** @description Left out for callers without `patients.read`. */
+            notes?: string | null;
             /** Format: uuid */
             patientId: string;
             /**
@@ -2849,7 +3280,10 @@ export interface components {
             receivedVia: "portal" | "email" | "phone" | "in_person" | "mail";
             /** Format: date-time */
             recordedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The staff member who recorded it; null when the patient revoked in the portal.
+             */
             recordedByUserId: string | null;
             /**
              * Format: uuid
@@ -2857,7 +3291,7 @@ export interface components {
              */
             removalCaseId: string;
             requester: components["schemas"]["RequesterViewDto"];
-            /** @description Release versions it revoked outright. */
+            /** @description Release versions it revoked outright (for `everything`). */
             revokedReleaseIds: string[];
             scope: components["schemas"]["RevocationScopeViewDto"];
         };
@@ -2871,20 +3305,33 @@ export interface components {
             channels?: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
             /**
              * @description `everything`: the release ends; `channels`: those channels are withdrawn; `photos`: those photos are withdrawn from every use.
+             * @example channels
              * @enum {string}
              */
             kind: "everything" | "channels" | "photos";
-            /** @description Required for `photos`, and only there: the patient's photos withdrawn. */
+            /**
+             * @description Required for `photos`, and only there: the patient's photos withdrawn.
+             * @example [
+             *       "3c9e7b1a-5f24-4d8e-b0a6-9e2f7c41d853"
+             *     ]
+             */
             photoIds?: string[];
-            /** @description For `everything` or `channels`: the patient's releases (any version's id) it applies to; omitted, every release of the patient. */
+            /**
+             * @description For `everything` or `channels`: the patient's releases (any version's id) it applies to; omitted, every release of the patient.
+             * @example [
+             *       "9d2b6e14-0c7a-4f3e-8b51-2a6c4e8f0d97"
+             *     ]
+             */
             releaseIds?: string[];
         };
         RevocationScopeViewDto: {
-            channels: string[] | null;
+            /** @description For `channels`: the channel prefixes withdrawn; else null. */
+            channels: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[] | null;
             /** @enum {string} */
             kind: "everything" | "channels" | "photos";
+            /** @description For `photos`: the photos withdrawn; else null. */
             photoIds: string[] | null;
-            /** @description Release series it applies to; null: every one. */
+            /** @description The release series it applies to; null: every release of the patient. */
             releaseSeriesIds: string[] | null;
         };
         RightsReportDto: {
@@ -2901,6 +3348,7 @@ export interface components {
         };
         ScopeDto: {
             /**
+             * @description The channels granted; a channel covers its sub-channels (`social` covers `social.instagram`).
              * @example [
              *       "website",
              *       "social"
@@ -2908,23 +3356,38 @@ export interface components {
              */
             channels: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
             /**
+             * @description Sub-channels excluded from a granted channel; one may not take away a whole granted channel.
              * @example [
              *       "social.tiktok"
              *     ]
              */
             deniedChannels?: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
-            /** @description Conferences, journals, teaching. */
+            /**
+             * @description Conferences, journals, teaching; needed to grant `education`.
+             * @example false
+             */
             educationalUseAllowed: boolean;
+            /**
+             * @description The patient's face may be shown.
+             * @example false
+             */
             faceAllowed: boolean;
-            /** @default false */
-            nameAllowed: boolean;
-            /** @description Identifying marks (tattoos, birthmarks) must be obscured in every use. */
+            /**
+             * @description The patient's name may be shown; false when left out.
+             * @example false
+             */
+            nameAllowed?: boolean;
+            /**
+             * @description Identifying marks (tattoos, birthmarks) must be obscured in every use.
+             * @example true
+             */
             obscureIdentifyingMarks: boolean;
+            /** @example false */
             paidAdvertisingAllowed: boolean;
         };
         ScopeViewDto: {
-            channels: string[];
-            deniedChannels: string[];
+            channels: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
+            deniedChannels: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
             educationalUseAllowed: boolean;
             faceAllowed: boolean;
             nameAllowed: boolean;
@@ -2963,34 +3426,54 @@ export interface components {
              * @example parent of a minor
              */
             authority?: string;
-            /** @description The signer's name; for the patient, defaults to the patient's name. */
+            /**
+             * @description The signer's name; for the patient, defaults to the patient's name. Required when a guardian signs.
+             * @example Jane Roe
+             */
             fullName?: string;
             /**
              * @description Required when a guardian signs.
              * @enum {string}
              */
             relationship?: "parent" | "legal_guardian" | "healthcare_agent" | "other";
-            /** @enum {string} */
+            /**
+             * @description The patient, or a guardian for them.
+             * @example patient
+             * @enum {string}
+             */
             signerType: "patient" | "guardian";
         };
         SignedByViewDto: {
-            authority?: string | null;
+            /** @description A guardian’s authority to sign; null for the patient. */
+            authority: string | null;
             fullName: string;
-            /** @enum {string|null} */
-            relationship?: "parent" | "legal_guardian" | "healthcare_agent" | "other" | null;
+            /**
+             * @description A guardian’s; null for the patient.
+             * @enum {string|null}
+             */
+            relationship: "parent" | "legal_guardian" | "healthcare_agent" | "other" | null;
             /** @enum {string} */
             signerType: "patient" | "guardian";
         };
         SignedDocumentDto: {
             bytes: number;
-            contentType: string;
-            fileName?: string | null;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            /** @description The uploader's file name, sanitised. */
+            fileName: string | null;
             /** @description Hex SHA-256 of the signed form as stored. */
             sha256: string;
-            /** @example /api/v1/releases/…/document */
+            /**
+             * Format: uri-reference
+             * @description Where to download it, relative to the service.
+             * @example /api/v1/releases/0b6f1d2e-3c4a-4e5f-8a9b-7c6d5e4f3a2b/document
+             */
             url: string;
         };
-        /** @enum {string} */
+        /**
+         * @description The role, which decides the permissions.
+         * @enum {string}
+         */
         StaffRole: "front_desk" | "marketing" | "privacy_officer" | "admin";
         TaskEvidenceDto: {
             /**
@@ -3131,6 +3614,7 @@ export interface components {
             id: string;
             /** Format: date-time */
             passwordChangedAt: string;
+            /** @description The role, which decides the permissions. */
             role: components["schemas"]["StaffRole"];
             /** @description Whether a second factor is set up (enrolled and confirmed). */
             totpEnabled: boolean;
@@ -3341,8 +3825,8 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
              */
             400: {
                 headers: {
@@ -3352,7 +3836,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_not_supported" | "validation_failed";
+                        code?: "bad_request" | "idempotency_not_supported";
                     };
                 };
             };
@@ -4199,7 +4683,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4208,7 +4692,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -4269,6 +4753,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The case’s id. */
                 id: string;
             };
             cookie?: never;
@@ -4278,15 +4763,16 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description JPEG, PNG, WebP, TIFF or AVIF
+                     * @description The photo: JPEG, PNG, WebP, TIFF or AVIF.
                      */
                     file: string;
-                    /** @description PhotoUploadMetadataDto as JSON */
-                    metadata: string;
+                    /** @description The fields, as one JSON part. */
+                    metadata: components["schemas"]["PhotoUploadMetadataDto"];
                 };
             };
         };
         responses: {
+            /** @description The stored photo and its renditions. */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4297,7 +4783,9 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `empty_file`: The file is empty.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
              *     - `malformed_multipart`: The multipart body cannot be read.
@@ -4313,7 +4801,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
                     };
                 };
             };
@@ -4364,16 +4852,20 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            /**
+             * @description - `duplicate_photo`: The same file is already a photo of the patient; `existingPhotoId` and `existingCaseId` name it.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_in_progress";
+                        code?: "duplicate_photo" | "idempotency_in_progress";
                     };
                 };
             };
@@ -4393,7 +4885,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `multipart_required`: The route takes multipart/form-data. */
+            /**
+             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
+             *     - `multipart_required`: The route takes multipart/form-data.
+             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
+             */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4402,11 +4898,16 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "multipart_required";
+                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type";
                     };
                 };
             };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            /**
+             * @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
+             *     - `image_unreadable`: The image cannot be decoded.
+             *     - `invalid_pairing`: The photos cannot pair: a pair is one before photo and one after or progress photo.
+             */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4415,7 +4916,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused";
+                        code?: "idempotency_key_reused" | "image_too_many_pixels" | "image_unreadable" | "invalid_pairing";
                     };
                 };
             };
@@ -4518,7 +5019,7 @@ export interface operations {
             };
             /**
              * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
-             *     - `photos_not_found`: One or more of the photos named do not exist; `missing` lists them.
+             *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
              */
             404: {
                 headers: {
@@ -4535,6 +5036,7 @@ export interface operations {
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -4679,6 +5181,7 @@ export interface operations {
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -4764,16 +5267,19 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The hold. */
                 id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional: why it is lifted. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["LiftHoldDto"];
             };
         };
         responses: {
+            /** @description The hold, lifted. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4784,7 +5290,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -4800,7 +5307,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
                     };
                 };
             };
@@ -4851,16 +5358,20 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            /**
+             * @description - `hold_already_lifted`: The hold was already lifted.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_in_progress";
+                        code?: "hold_already_lifted" | "idempotency_in_progress";
                     };
                 };
             };
@@ -5148,6 +5659,7 @@ export interface operations {
              */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5221,7 +5733,7 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDetailDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5230,7 +5742,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -5313,7 +5825,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -5329,7 +5842,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
                     };
                 };
             };
@@ -5383,10 +5896,11 @@ export interface operations {
             /**
              * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
              *     - `mrn_taken`: Another patient already has this medical record number.
-             *     - `patient_changed`: The patient was changed by someone else since it was read; read it again.
+             *     - `patient_changed`: Another edit corrected the date of birth while this one was made; read the patient and retry.
              */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5468,7 +5982,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -5484,7 +5999,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
                     };
                 };
             };
@@ -5538,6 +6053,7 @@ export interface operations {
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5594,12 +6110,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The patient. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The holds. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5609,7 +6127,7 @@ export interface operations {
                     "application/json": components["schemas"]["HoldListDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5618,7 +6136,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -5679,6 +6197,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The patient. */
                 id: string;
             };
             cookie?: never;
@@ -5689,6 +6208,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The hold, standing. */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5699,7 +6219,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -5715,7 +6236,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
                     };
                 };
             };
@@ -5753,7 +6274,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
+             */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5762,13 +6286,14 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "not_found";
+                        code?: "not_found" | "photos_not_found";
                     };
                 };
             };
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5824,16 +6349,18 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Also list superseded versions. */
-                includeSuperseded?: string;
+                includeSuperseded?: "true" | "false";
             };
             header?: never;
             path: {
+                /** @description The patient’s id. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The releases. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5843,7 +6370,10 @@ export interface operations {
                     "application/json": components["schemas"]["ReleaseDto"][];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /**
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5852,7 +6382,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request" | "validation_failed";
                     };
                 };
             };
@@ -5913,6 +6443,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The patient’s id. */
                 id: string;
             };
             cookie?: never;
@@ -5922,15 +6453,16 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The signed form: PDF, JPEG or PNG
+                     * @description The signed form: PDF, JPEG or PNG, judged by its bytes; a PDF must be complete.
                      */
                     document: string;
-                    /** @description ReleaseMetadataDto as JSON */
-                    metadata: string;
+                    /** @description The fields, as one JSON part. */
+                    metadata: components["schemas"]["ReleaseMetadataDto"];
                 };
             };
         };
         responses: {
+            /** @description The recorded release. */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5941,13 +6473,16 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `empty_file`: The file is empty.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
              *     - `malformed_multipart`: The multipart body cannot be read.
              *     - `too_many_files`: The multipart body carries more files than the route takes.
              *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
              *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             *     - `witness_required`: The caller is not a staff member who could be the witness: name one in `witnessUserId`.
              */
             400: {
                 headers: {
@@ -5957,7 +6492,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
                     };
                 };
             };
@@ -6011,6 +6546,7 @@ export interface operations {
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -6037,7 +6573,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `multipart_required`: The route takes multipart/form-data. */
+            /**
+             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
+             *     - `multipart_required`: The route takes multipart/form-data.
+             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
+             */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6046,11 +6586,16 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "multipart_required";
+                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type";
                     };
                 };
             };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            /**
+             * @description - `document_incomplete`: The document file is truncated or damaged.
+             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
+             *     - `image_unreadable`: The image cannot be decoded.
+             */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6059,7 +6604,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused";
+                        code?: "document_incomplete" | "idempotency_key_reused" | "image_too_many_pixels" | "image_unreadable";
                     };
                 };
             };
@@ -6087,35 +6632,47 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The patient. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateRevocationDto"] | {
+                /**
+                 * @example {
+                 *       "scope": {
+                 *         "kind": "channels",
+                 *         "channels": [
+                 *           "social"
+                 *         ]
+                 *       },
+                 *       "receivedAt": "2026-11-30T14:05:00Z",
+                 *       "receivedVia": "phone",
+                 *       "requester": {
+                 *         "type": "patient"
+                 *       },
+                 *       "identityVerification": "Called back on the number on file; confirmed date of birth"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateRevocationDto"];
+                "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The written request
+                     * @description The written request (PDF, JPEG or PNG, judged by its bytes), if there is one.
                      */
                     document?: string;
-                    /** @description CreateRevocationDto as JSON */
-                    metadata: string;
-                };
-                "multipart/form-data": components["schemas"]["CreateRevocationDto"] | {
-                    /**
-                     * Format: binary
-                     * @description The written request
-                     */
-                    document?: string;
-                    /** @description CreateRevocationDto as JSON */
-                    metadata: string;
+                    /** @description The fields, as one JSON part. */
+                    metadata: components["schemas"]["CreateRevocationDto"];
                 };
             };
         };
         responses: {
+            /** @description The revocation as recorded, with the releases it revoked and the removal case it opened. */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: "true";
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -6124,7 +6681,9 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `empty_file`: The file is empty.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -6143,7 +6702,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
                     };
                 };
             };
@@ -6181,7 +6740,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
+             *     - `releases_not_found`: One or more releases named are not the patient’s; `releaseIds` lists them.
+             */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6190,13 +6753,14 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "not_found";
+                        code?: "not_found" | "photos_not_found" | "releases_not_found";
                     };
                 };
             };
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -6209,6 +6773,7 @@ export interface operations {
             };
             /**
              * @description - `file_too_large`: The file is larger than the limit for its kind.
+             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
              *     - `payload_too_large`: The body is larger than the service accepts.
              */
             413: {
@@ -6219,12 +6784,14 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "file_too_large" | "payload_too_large";
+                        code?: "file_too_large" | "metadata_too_large" | "payload_too_large";
                     };
                 };
             };
             /**
-             * @description - `multipart_required`: The route takes multipart/form-data.
+             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
+             *     - `multipart_required`: The route takes multipart/form-data.
+             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
              *     - `unsupported_media_type`: The body is not of a media type this route takes.
              */
             415: {
@@ -6235,11 +6802,16 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "multipart_required" | "unsupported_media_type";
+                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type" | "unsupported_media_type";
                     };
                 };
             };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            /**
+             * @description - `document_incomplete`: The document file is truncated or damaged.
+             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
+             *     - `image_unreadable`: The image cannot be decoded.
+             */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6248,7 +6820,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused";
+                        code?: "document_incomplete" | "idempotency_key_reused" | "image_too_many_pixels" | "image_unreadable";
                     };
                 };
             };
@@ -6273,12 +6845,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The photo’s id. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The photo. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6288,7 +6862,7 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6297,7 +6871,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -6359,11 +6933,11 @@ export interface operations {
                 channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
                 /** @description Whether the face shows in this use. Defaults to whether the photo shows it. */
                 faceShown?: boolean;
-                /** @description Whether the photo's identifying marks are obscured in this use. */
+                /** @description Whether the photo's identifying marks are obscured in this use. Defaults to false. */
                 marksObscured?: boolean;
-                /** @description Whether the patient's name is shown with the photo. */
+                /** @description Whether the patient's name is shown with the photo. Defaults to false. */
                 nameShown?: boolean;
-                /** @description Whether the placement is paid advertising. */
+                /** @description Whether the placement is paid advertising. Defaults to false. */
                 paid?: boolean;
             };
             header?: never;
@@ -6385,7 +6959,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClearanceDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /**
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6394,7 +6971,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request" | "validation_failed";
                     };
                 };
             };
@@ -6450,7 +7027,10 @@ export interface operations {
     PhotosController_rendition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of a copy held: answered 304 when it is still current. Ignored for `original`. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The photo’s id. */
                 id: string;
@@ -6461,14 +7041,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The image, `inline`: `thumb` is WebP, `web` JPEG, `original` the type it was uploaded in (JPEG, PNG, WebP, TIFF or AVIF). */
             200: {
                 headers: {
+                    /** @description `thumb`: `private, max-age=86400, immutable`; `web`: `private, no-cache` (revalidate before each use, as the rights change); `original`: `private, no-store`. */
+                    "Cache-Control"?: string;
+                    /** @description `inline`, named `<photo id>-<rendition>.<extension>` by the service. */
+                    "Content-Disposition"?: string;
+                    /** @description Quoted; changes when the bytes change (for `web`, also when the rights written into it change). Send it back as `If-None-Match` to revalidate `thumb` or `web`. */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/avif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/tiff": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description The copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description `thumb`: `private, max-age=86400, immutable`; `web`: `private, no-cache` (revalidate before each use, as the rights change); `original`: `private, no-store`. */
+                    "Cache-Control"?: string;
+                    /** @description Quoted; changes when the bytes change (for `web`, also when the rights written into it change). Send it back as `If-None-Match` to revalidate `thumb` or `web`. */
+                    ETag?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6477,7 +7082,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -6515,7 +7120,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `object_not_found`: The stored object does not exist.
+             */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6524,7 +7132,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "not_found";
+                        code?: "not_found" | "object_not_found";
                     };
                 };
             };
@@ -6682,6 +7290,7 @@ export interface operations {
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -6801,7 +7410,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6810,7 +7419,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -6892,7 +7501,7 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6901,7 +7510,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -7033,8 +7642,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `photos_not_found`: One or more of the photos named do not exist; `missing` lists them.
-             *     - `releases_not_found`: One or more releases named are not the patient’s current releases.
+             * @description - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
+             *     - `releases_not_found`: One or more releases named are not the patient’s; `releaseIds` lists them.
              */
             404: {
                 headers: {
@@ -7051,6 +7660,7 @@ export interface operations {
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -7382,6 +7992,7 @@ export interface operations {
              */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -7472,7 +8083,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7481,7 +8092,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -7564,7 +8175,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -7580,7 +8192,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
                     };
                 };
             };
@@ -7634,6 +8246,7 @@ export interface operations {
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -7690,12 +8303,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The release version’s id. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The release version. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7705,7 +8320,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReleaseDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7714,7 +8329,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -7775,6 +8390,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The id of the current version to amend. */
                 id: string;
             };
             cookie?: never;
@@ -7784,15 +8400,16 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The signed form: PDF, JPEG or PNG
+                     * @description The signed form: PDF, JPEG or PNG, judged by its bytes; a PDF must be complete.
                      */
                     document: string;
-                    /** @description AmendmentMetadataDto as JSON */
-                    metadata: string;
+                    /** @description The fields, as one JSON part. */
+                    metadata: components["schemas"]["AmendmentMetadataDto"];
                 };
             };
         };
         responses: {
+            /** @description The new version. */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7803,13 +8420,16 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `empty_file`: The file is empty.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
              *     - `malformed_multipart`: The multipart body cannot be read.
              *     - `too_many_files`: The multipart body carries more files than the route takes.
              *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
              *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             *     - `witness_required`: The caller is not a staff member who could be the witness: name one in `witnessUserId`.
              */
             400: {
                 headers: {
@@ -7819,7 +8439,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
                     };
                 };
             };
@@ -7870,16 +8490,20 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            /**
+             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             *     - `release_superseded`: The release has been amended; act on its current version.
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_in_progress";
+                        code?: "idempotency_in_progress" | "release_superseded";
                     };
                 };
             };
@@ -7899,7 +8523,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `multipart_required`: The route takes multipart/form-data. */
+            /**
+             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
+             *     - `multipart_required`: The route takes multipart/form-data.
+             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
+             */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7908,11 +8536,16 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "multipart_required";
+                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type";
                     };
                 };
             };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            /**
+             * @description - `document_incomplete`: The document file is truncated or damaged.
+             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
+             *     - `image_unreadable`: The image cannot be decoded.
+             */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7921,7 +8554,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused";
+                        code?: "document_incomplete" | "idempotency_key_reused" | "image_too_many_pixels" | "image_unreadable";
                     };
                 };
             };
@@ -7946,12 +8579,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The release version’s id. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The checklist. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7961,7 +8596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7970,7 +8605,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -8028,20 +8663,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The release version’s id. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The signed form: PDF, JPEG or PNG, as uploaded. */
             200: {
                 headers: {
+                    /** @description Always `private, no-store`. */
+                    "Cache-Control"?: string;
+                    /** @description Always `attachment`, named by the service (never by the uploader’s file name). */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the signed form, quoted (no conditional requests here). */
+                    ETag?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8050,7 +8697,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -8088,7 +8735,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `object_not_found`: The stored object does not exist.
+             */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8097,7 +8747,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "not_found";
+                        code?: "not_found" | "object_not_found";
                     };
                 };
             };
@@ -8108,21 +8758,24 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The release version’s id. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description FHIR R4 Consent */
+            /** @description The FHIR R4 Consent. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirConsent"];
+                };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8131,7 +8784,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -8206,6 +8859,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of cases. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8269,12 +8923,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The removal case. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The case. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8284,7 +8940,7 @@ export interface operations {
                     "application/json": components["schemas"]["RemovalCaseDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8293,7 +8949,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -8354,6 +9010,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The removal case. */
                 id: string;
             };
             cookie?: never;
@@ -8364,6 +9021,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case, with the new task. */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8374,7 +9032,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -8390,7 +9049,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
                     };
                 };
             };
@@ -8428,7 +9087,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
+             */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8437,20 +9099,24 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "not_found";
+                        code?: "not_found" | "photos_not_found";
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            /**
+             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             *     - `publication_cleared`: The publication is cleared by consent, so it is not one to remove.
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_in_progress";
+                        code?: "idempotency_in_progress" | "publication_cleared";
                     };
                 };
             };
@@ -8480,7 +9146,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            /**
+             * @description - `assignee_not_eligible`: The user cannot work removal tasks (unknown, disabled, or without the permission).
+             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             *     - `no_release_on_record`: No release of the patient covers the photo, so the publication found cannot be tied to one.
+             */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8489,7 +9159,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused";
+                        code?: "assignee_not_eligible" | "idempotency_key_reused" | "no_release_on_record";
                     };
                 };
             };
@@ -8504,6 +9174,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The owners, by channel code. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8557,7 +9228,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                channel: string;
+                /** @description A channel code; a prefix such as `social` covers the channels under it. */
+                channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
             };
             cookie?: never;
         };
@@ -8567,6 +9239,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The channel’s owner as set. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8583,6 +9256,7 @@ export interface operations {
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
              *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
              *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+             *     - `unknown_channel`: The channel is not one the service knows.
              *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
              */
             400: {
@@ -8593,7 +9267,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "unknown_channel" | "validation_failed";
                     };
                 };
             };
@@ -8631,22 +9305,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -8683,7 +9345,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            /**
+             * @description - `assignee_not_eligible`: The user cannot work removal tasks (unknown, disabled, or without the permission).
+             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8692,7 +9357,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused";
+                        code?: "assignee_not_eligible" | "idempotency_key_reused";
                     };
                 };
             };
@@ -8706,12 +9371,14 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                channel: string;
+                /** @description A channel code; a prefix such as `social` covers the channels under it. */
+                channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The owner was removed. */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8721,7 +9388,7 @@ export interface operations {
             };
             /**
              * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             *     - `unknown_channel`: The channel is not one the service knows.
              */
             400: {
                 headers: {
@@ -8731,7 +9398,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "validation_failed";
+                        code?: "idempotency_key_invalid" | "unknown_channel";
                     };
                 };
             };
@@ -8769,22 +9436,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -8818,12 +9473,14 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The removal task. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The case, with the task approved. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8834,8 +9491,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              */
             400: {
                 headers: {
@@ -8845,7 +9502,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "validation_failed";
+                        code?: "bad_request" | "idempotency_key_invalid";
                     };
                 };
             };
@@ -8896,16 +9553,20 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            /**
+             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             *     - `removal_task_state`: The removal task is not in a state that allows this step.
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_in_progress";
+                        code?: "idempotency_in_progress" | "removal_task_state";
                     };
                 };
             };
@@ -8932,6 +9593,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The removal task. */
                 id: string;
             };
             cookie?: never;
@@ -8942,6 +9604,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case, with the task reassigned. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8952,7 +9615,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -8968,7 +9632,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
                     };
                 };
             };
@@ -9019,16 +9683,20 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            /**
+             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             *     - `removal_task_state`: The removal task is not in a state that allows this step.
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_in_progress";
+                        code?: "idempotency_in_progress" | "removal_task_state";
                     };
                 };
             };
@@ -9058,7 +9726,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            /**
+             * @description - `assignee_not_eligible`: The user cannot work removal tasks (unknown, disabled, or without the permission).
+             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9067,7 +9738,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused";
+                        code?: "assignee_not_eligible" | "idempotency_key_reused";
                     };
                 };
             };
@@ -9081,33 +9752,36 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The removal task. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CompleteTaskDto"] | {
-                    /** @description CompleteTaskDto as JSON */
-                    metadata: string;
+                /**
+                 * @example {
+                 *       "evidence": {
+                 *         "kind": "attestation",
+                 *         "statement": "Deleted the Instagram post C1 and checked the profile grid",
+                 *         "observedAt": "2026-11-30T15:10:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CompleteTaskDto"];
+                "multipart/form-data": {
+                    /** @description The fields, as one JSON part. */
+                    metadata: components["schemas"]["CompleteTaskDto"];
                     /**
                      * Format: binary
-                     * @description PNG, JPEG or PDF
-                     */
-                    screenshot: string;
-                };
-                "multipart/form-data": components["schemas"]["CompleteTaskDto"] | {
-                    /** @description CompleteTaskDto as JSON */
-                    metadata: string;
-                    /**
-                     * Format: binary
-                     * @description PNG, JPEG or PDF
+                     * @description The screenshot: PNG, JPEG or PDF, judged by its bytes.
                      */
                     screenshot: string;
                 };
             };
         };
         responses: {
+            /** @description The case, with the task done. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9118,7 +9792,9 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `empty_file`: The file is empty.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -9137,7 +9813,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
                     };
                 };
             };
@@ -9188,21 +9864,26 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            /**
+             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             *     - `removal_task_state`: The removal task is not in a state that allows this step.
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_in_progress";
+                        code?: "idempotency_in_progress" | "removal_task_state";
                     };
                 };
             };
             /**
              * @description - `file_too_large`: The file is larger than the limit for its kind.
+             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
              *     - `payload_too_large`: The body is larger than the service accepts.
              */
             413: {
@@ -9213,12 +9894,14 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "file_too_large" | "payload_too_large";
+                        code?: "file_too_large" | "metadata_too_large" | "payload_too_large";
                     };
                 };
             };
             /**
-             * @description - `multipart_required`: The route takes multipart/form-data.
+             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
+             *     - `multipart_required`: The route takes multipart/form-data.
+             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
              *     - `unsupported_media_type`: The body is not of a media type this route takes.
              */
             415: {
@@ -9229,11 +9912,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "multipart_required" | "unsupported_media_type";
+                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type" | "unsupported_media_type";
                     };
                 };
             };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+            /**
+             * @description - `document_incomplete`: The document file is truncated or damaged.
+             *     - `evidence_required`: The evidence is missing or does not fit its kind (a statement, a file, a URL on record).
+             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+             *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
+             *     - `image_unreadable`: The image cannot be decoded.
+             *     - `removal_not_confirmed`: The URL check found the photo still there, or could not tell; `check` holds its findings.
+             *     - `url_not_allowed`: The URL is not an http(s) address on the public internet.
+             */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9242,7 +9933,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused";
+                        code?: "document_incomplete" | "evidence_required" | "idempotency_key_reused" | "image_too_many_pixels" | "image_unreadable" | "removal_not_confirmed" | "url_not_allowed";
                     };
                 };
             };
@@ -9270,6 +9961,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @description The removal task. */
                 id: string;
             };
             cookie?: never;
@@ -9280,6 +9972,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The case, with the task waiting for approval. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9290,7 +9983,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -9306,7 +10000,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
                     };
                 };
             };
@@ -9357,16 +10051,20 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+            /**
+             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+             *     - `removal_task_state`: The removal task is not in a state that allows this step.
+             */
             409: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_in_progress";
+                        code?: "idempotency_in_progress" | "removal_task_state";
                     };
                 };
             };
@@ -9416,20 +10114,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The removal task. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The screenshot, in the type it was stored in. */
             200: {
                 headers: {
+                    /** @description `private, no-store`: not to be cached. */
+                    "Cache-Control"?: string;
+                    /** @description Always `attachment`, named by the service (never by the uploader’s file name). */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the file, quoted. */
+                    ETag?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9438,7 +10148,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -9476,7 +10186,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `object_not_found`: The stored object does not exist.
+             */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9485,7 +10198,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "not_found";
+                        code?: "not_found" | "object_not_found";
                     };
                 };
             };
@@ -9505,6 +10218,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9577,13 +10291,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV with a header row. */
+            /** @description The cases, as an attachment named `removals-<from>-<to>.csv`. */
             200: {
                 headers: {
+                    /** @description Always `attachment`, named by the service (never by the uploader’s file name). */
+                    "Content-Disposition"?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
             400: {
@@ -9710,12 +10428,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The revocation. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The revocation. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9725,7 +10445,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevocationDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9734,7 +10454,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -9792,20 +10512,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The revocation. */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The written request, in the type it was stored in. */
             200: {
                 headers: {
+                    /** @description `private, no-store`: not to be cached. */
+                    "Cache-Control"?: string;
+                    /** @description Always `attachment`, named by the service (never by the uploader’s file name). */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the file, quoted. */
+                    ETag?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9814,7 +10546,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -9852,7 +10584,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /**
+             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             *     - `object_not_found`: The stored object does not exist.
+             */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9861,7 +10596,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "not_found";
+                        code?: "not_found" | "object_not_found";
                     };
                 };
             };
@@ -10063,7 +10798,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+            /** @description - `bad_request`: The request is not valid HTTP for this route. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -10072,7 +10807,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "bad_request";
                     };
                 };
             };
@@ -10152,7 +10887,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
              *     - `invalid_encoding`: The body is not valid UTF-8.
              *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
              *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
@@ -10168,7 +10904,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                        code?: "bad_request" | "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
                     };
                 };
             };
@@ -10306,7 +11042,6 @@ export interface operations {
             /** @description Not ready: a dependency is down or the instance is shutting down (`not_ready`). */
             503: {
                 headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -10391,7 +11126,6 @@ export interface operations {
             /** @description - `rate_limited`: Too many requests for hosted media from this address; try again after `Retry-After`. */
             429: {
                 headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -10457,19 +11191,6 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
             /** @description - `link_invalid`: The storage link is not valid or has expired. */
             403: {
                 headers: {
@@ -10483,10 +11204,7 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
-             *     - `object_not_found`: The stored object does not exist.
-             */
+            /** @description - `object_not_found`: The stored object does not exist. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -10495,7 +11213,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "not_found" | "object_not_found";
+                        code?: "object_not_found";
                     };
                 };
             };
