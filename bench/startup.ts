@@ -296,13 +296,18 @@ async function stop(child: ChildProcess): Promise<void> {
   liveChildren.delete(child);
   if (child.exitCode === null && child.signalCode === null) {
     const exited = once(child, 'exit');
-    if (child.spawnargs[0] === process.execPath || !child.pid) child.kill('SIGTERM');
-    else signal(-child.pid, 'SIGTERM');
-    const stopped = await Promise.race([exited.then(() => true), sleep(STOP_TIMEOUT_MS, false, { ref: false })]);
+    // npm may end before the service it ran has stopped its database: wait for the whole group.
+    const group = child.spawnargs[0] === process.execPath ? undefined : child.pid;
+    if (group) signal(-group, 'SIGTERM');
+    else child.kill('SIGTERM');
+    const stopped = await Promise.race([
+      exited.then(() => (group ? groupEnded(group) : true)),
+      sleep(STOP_TIMEOUT_MS, false, { ref: false }),
+    ]);
     if (!stopped) {
       console.error(`  pid ${child.pid} did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it`);
-      if (child.spawnargs[0] === process.execPath || !child.pid) child.kill('SIGKILL');
-      else signal(-child.pid, 'SIGKILL');
+      if (group) signal(-group, 'SIGKILL');
+      else child.kill('SIGKILL');
       await exited;
     }
   }
@@ -326,6 +331,18 @@ async function stopOrphanedPostgres(dataDir: string): Promise<void> {
     if (Date.now() > deadline) {
       signal(pid, 'SIGKILL');
       return;
+    }
+    await sleep(50);
+  }
+}
+
+/** Once no process of the group is left (polled). */
+async function groupEnded(group: number): Promise<true> {
+  for (;;) {
+    try {
+      process.kill(-group, 0);
+    } catch {
+      return true;
     }
     await sleep(50);
   }

@@ -100,7 +100,9 @@ async function main(mode: string | undefined): Promise<number> {
   // The committed document is the served one: lint it where it lives, so that the entries of
   // .redocly.lint-ignore.yaml apply.
   try {
-    const { stdout, stderr } = await run('npx', ['--no-install', 'redocly', 'lint', relative(DOCUMENT)]);
+    const { stdout, stderr } = await run('npx', ['--no-install', 'redocly', 'lint', relative(DOCUMENT)], {
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
     process.stdout.write(stdout + stderr);
     return 0;
   } catch (error) {
