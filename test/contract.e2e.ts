@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { createApiClient, type components } from '../web/src/api/client.js';
+import { createApiClient, multipartBody, type components } from '../web/src/api/client.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { signedFormPdf } from './support/images.js';
+import { releaseFields } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 // The committed typed client (web/src/api), generated from the served OpenAPI document, used the
@@ -66,6 +68,29 @@ describe('the typed API client', () => {
     assert.equal(again.error?.code, 'mrn_taken');
     assert.equal(again.error.requestId, again.response.headers.get('x-request-id'));
     assertMatchesSchema(again.error, 'Problem');
+  });
+
+  it('records a release with its signed form through the multipart helper', async () => {
+    const patient = await client.POST('/api/v1/patients', { body: { fullName: 'Cy Roe', dateOfBirth: '1979-02-03' } });
+    assert.ok(patient.data);
+    const recorded = await client.POST('/api/v1/patients/{id}/releases', {
+      params: { path: { id: patient.data.id } },
+      body: {
+        document: new Blob([signedFormPdf()], { type: 'application/pdf' }),
+        metadata: releaseFields() as components['schemas']['ReleaseMetadataDto'],
+      },
+      bodySerializer: multipartBody,
+    });
+    assert.equal(recorded.response.status, 201, JSON.stringify(recorded.error));
+    assert.ok(recorded.data);
+    assertMatchesSchema(recorded.data, 'ReleaseDto');
+    assert.equal(recorded.data.patientId, patient.data.id);
+  });
+
+  it('documents as optional every field a caller without patients.read does not get', () => {
+    assert.ok(!schemas.PublicationDto?.required?.includes('howFound'));
+    assert.ok(!schemas.PatientDto?.required?.includes('fullName'));
+    assert.ok(schemas.CreatePatientDto?.required?.includes('fullName'), 'a request still requires it');
   });
 
   it('documents each of the three credentials and which operations take which', async () => {

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 import { createApp } from '../src/app.js';
 import { runCommand } from '../src/common/command.js';
 import { loadConfig } from '../src/config/app-config.js';
@@ -62,8 +63,22 @@ async function servedDocument(): Promise<string> {
   }
 }
 
+const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));
+const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
+
 async function clientSchema(document: string): Promise<string> {
-  const source = astToString(await openapiTS(document, { alphabetize: true }));
+  const source = astToString(
+    await openapiTS(document, {
+      alphabetize: true,
+      // Files, sent in a multipart body or answered, are Blobs to fetch (openapi-typescript's own recipe).
+      transform: (schema) =>
+        schema.format === 'binary'
+          ? schema.nullable
+            ? ts.factory.createUnionTypeNode([BLOB, NULL])
+            : BLOB
+          : undefined,
+    }),
+  );
   return CLIENT_HEADER + source;
 }
 

@@ -12,6 +12,7 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 import { ACCESS_RULE, type AccessRule } from '../common/access.decorator.js';
+import { IDENTIFYING_FIELD_NAMES } from '../common/identified.js';
 import { API_KEY_GRANTABLE_PERMISSIONS } from '../auth/roles.js';
 import { IDEMPOTENCY_HANDLING, type IdempotencyHandling } from '../idempotency/idempotency.decorators.js';
 import { API_PROBLEMS, type ProblemsByStatus } from './api-docs.js';
@@ -86,8 +87,8 @@ export function buildOpenApiDocument(app: INestApplication, addRawRoutes: (docum
           bearerFormat: 'pcs_k_…',
           description:
             'An API key (`pcs_k_…`) an administrator created with `POST /api/v1/api-keys`, for another system ' +
-            'of the clinic. It holds only the permissions it was granted, and never identified patient data ' +
-            'unless granted `patients.read`.',
+            'of the clinic. It holds only the permissions it was granted, and never reads identified patient ' +
+            'data: fields that identify a patient are left out of its answers.',
         },
         SECURITY_SCHEMES.apiKey,
       )
@@ -113,18 +114,25 @@ const API_DESCRIPTION = [
   'Signed photo releases, clearance checks before publishing, the publication registry and the 30-day',
   'removal workflow of an aesthetic or plastic-surgery clinic.',
   '',
-  '**Credentials.** Every route but the probes, sign-in, the portal’s sign-in and hosted media takes a',
-  'bearer token: a staff session, an API key, or a patient portal session. Each operation says which.',
+  '**Credentials.** Every route takes a bearer token (a staff session, an API key, or a patient portal',
+  'session) except the probes, staff and portal sign-in, the portal page, hosted media (`/m/{token}`) and',
+  'storage links (`/storage/{token}`). Each operation says which it takes.',
+  '',
+  '**Identified data.** Fields that identify a patient (names, dates of birth, contacts, record numbers,',
+  'free text about the patient) are left out of every answer to a caller without `patients.read`, API keys',
+  'included; such fields are optional in the schemas and say so.',
   '',
   '**Errors** are `application/problem+json` (RFC 9457) with a stable `code`; each operation lists the',
-  'codes it can answer. Validation errors carry `errors`, one entry per field.',
+  'codes it can answer, besides `internal_error` (500), which any can. Validation errors carry `errors`, one',
+  'entry per field; other members some codes add are in the `Problem` schema.',
   '',
   '**Retries.** Mutating operations take an `Idempotency-Key` header (except those whose requests carry',
-  'secrets): the same key with the same request answers the first answer again and changes nothing.',
-  '`429` and `503` answers carry `Retry-After`.',
+  'secrets): the same key with the same request answers the first successful answer again, with',
+  '`Idempotent-Replayed: true`, and changes nothing; a request that fails gives its key back. `429`',
+  'answers, and the other problems that ask to retry later, carry `Retry-After`.',
   '',
-  '**Request ids.** Every answer carries `X-Request-Id` (yours, if you sent a plain one); quote it when',
-  'reporting a problem.',
+  '**Request ids.** Every answer carries `X-Request-Id`: the one the request sent, if it was 8 to 128',
+  'letters, digits or `._:-`, else a new UUID. Quote it when reporting a problem.',
 ].join('\n');
 
 /** Fills in what every operation of a kind has: credentials, problems, headers. */
@@ -141,11 +149,23 @@ function completeDocument(document: OpenAPIObject, app: INestApplication): void 
     describeRoute(entry.operation, entry.method, route);
   }
   for (const { operation } of operations.values()) {
-    for (const response of Object.values(operation.responses) as (ResponseObject | ReferenceObject)[]) {
+    const idempotent = (operation.parameters ?? []).some(
+      (parameter) => '$ref' in parameter && parameter.$ref === '#/components/parameters/IdempotencyKey',
+    );
+    for (const [status, response] of Object.entries(operation.responses) as [
+      string,
+      ResponseObject | ReferenceObject,
+    ][]) {
       if ('$ref' in response) continue;
       response.headers = { ...response.headers, 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
+      // Every 429 the service sends says when to come back.
+      if (status === '429') response.headers['Retry-After'] = { $ref: '#/components/headers/RetryAfter' };
+      if (idempotent && status.startsWith('2')) {
+        response.headers['Idempotent-Replayed'] = { $ref: '#/components/headers/IdempotentReplayed' };
+      }
     }
   }
+  leaveOutIdentifiedFields(document);
   const usedTags = new Set([...operations.values()].flatMap(({ operation }) => operation.tags ?? []));
   document.tags = [...usedTags].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name }));
 }
@@ -246,7 +266,7 @@ function describeRoute(operation: OperationObject, method: string, route: Route)
     add(503, 'uploads_busy');
     const schema = multipart.schema as SchemaObject | undefined;
     if (schema?.properties?.metadata) {
-      add(400, 'malformed_body', 'invalid_encoding');
+      add(400, 'malformed_body', 'invalid_encoding', 'json_too_deep', 'json_list_too_long', 'json_object_too_large');
       add(413, 'metadata_too_large');
     }
   }
@@ -349,6 +369,49 @@ function problemSchemas(): Record<string, SchemaObject> {
           description: 'For `validation_failed`: what is wrong with each field.',
           items: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}FieldError` },
         },
+        retryAfterSeconds: {
+          type: 'integer',
+          description:
+            'For `too_many_attempts`, `too_many_requests`, `rate_limited`, `uploads_busy`: as `Retry-After`.',
+        },
+        photoIds: {
+          type: 'array',
+          items: { type: 'string', format: 'uuid' },
+          description: 'For `photos_not_found`: the photos named that do not exist (or are not the patient’s).',
+        },
+        releaseIds: {
+          type: 'array',
+          items: { type: 'string', format: 'uuid' },
+          description: 'For `releases_not_found`: the releases named that are not the patient’s.',
+        },
+        existingPhotoId: {
+          type: 'string',
+          format: 'uuid',
+          description: 'For `duplicate_photo`: the photo already holding this image.',
+        },
+        existingCaseId: {
+          type: 'string',
+          format: 'uuid',
+          description: 'For `duplicate_photo`: the case of that photo.',
+        },
+        currentReleaseId: {
+          type: 'string',
+          format: 'uuid',
+          nullable: true,
+          description: 'For `release_superseded`: the current version, to act on instead.',
+        },
+        taskStatus: { type: 'string', description: 'For `removal_task_state`: the task’s status now.' },
+        userId: {
+          type: 'string',
+          format: 'uuid',
+          description: 'For `assignee_not_eligible`: the user who cannot take the task.',
+        },
+        check: {
+          type: 'object',
+          additionalProperties: true,
+          description: 'For `removal_not_confirmed`: the URL check that did not confirm the removal.',
+        },
+        maxBytes: { type: 'integer', description: 'For `file_too_large`: the limit for this kind of file.' },
       },
       additionalProperties: true,
     },
@@ -370,6 +433,10 @@ function sharedHeaders() {
       schema: { type: 'string' },
     },
     RetryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
+    IdempotentReplayed: {
+      description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.',
+      schema: { type: 'string', enum: ['true'] },
+    },
   } satisfies Record<string, { description: string; schema: SchemaObject }>;
 }
 
@@ -383,3 +450,55 @@ const IDEMPOTENCY_KEY_PARAMETER: ParameterObject = {
     'for at least 24 hours.',
   schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
 };
+
+/**
+ * Fields that identify a patient are left out of answers to callers without `patients.read`, by
+ * name (src/common/identified.ts): in the schemas of answers they are optional, and say so. Schemas
+ * that requests use too keep what they require of the request.
+ */
+function leaveOutIdentifiedFields(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
+  const requests = new Set<string>();
+  const answers = new Set<string>();
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as OperationObject[]) {
+      if (typeof operation !== 'object' || !('responses' in operation)) continue;
+      collectSchemaNames([operation.requestBody, operation.parameters], schemas, requests);
+      collectSchemaNames(operation.responses, schemas, answers);
+    }
+  }
+  for (const name of answers) {
+    const schema = schemas[name];
+    if (requests.has(name) || !schema?.properties) continue;
+    for (const [field, property] of Object.entries(schema.properties)) {
+      if (!IDENTIFYING_FIELD_NAMES.has(field)) continue;
+      schema.required = schema.required?.filter((required) => required !== field);
+      if (schema.required?.length === 0) delete schema.required;
+      const note = 'Left out for callers without `patients.read`.';
+      const described = property as SchemaObject;
+      if (!described.description?.includes(note)) {
+        described.description = described.description ? `${described.description} ${note}` : note;
+      }
+    }
+  }
+}
+
+/** The names of the component schemas `value` refers to, directly or through other schemas. */
+function collectSchemaNames(value: unknown, schemas: Record<string, SchemaObject>, found: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectSchemaNames(item, schemas, found);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, member] of Object.entries(value)) {
+    if (key === '$ref' && typeof member === 'string' && member.startsWith('#/components/schemas/')) {
+      const name = member.slice('#/components/schemas/'.length);
+      if (!found.has(name)) {
+        found.add(name);
+        collectSchemaNames(schemas[name], schemas, found);
+      }
+    } else {
+      collectSchemaNames(member, schemas, found);
+    }
+  }
+}

@@ -152,7 +152,7 @@ export class PhotosController {
     description: 'The copy named by `If-None-Match` is current; no body.',
     headers: { ETag: RENDITION_ETAG, 'Cache-Control': RENDITION_CACHE_CONTROL_HEADER },
   })
-  @ApiProblems({ 404: ['object_not_found'] })
+  @ApiProblems({ 400: ['validation_failed'], 404: ['object_not_found'] })
   async rendition(
     @Param() params: RenditionParamsDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,

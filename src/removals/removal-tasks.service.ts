@@ -295,7 +295,7 @@ function assertStatus(task: RemovalTaskEntity, allowed: RemovalTaskStatus[], wha
       409,
       `A task that is ${task.status.replace(/_/g, ' ')} cannot be ${what}.`,
       {
-        status: task.status,
+        taskStatus: task.status,
       },
     );
   }

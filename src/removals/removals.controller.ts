@@ -453,7 +453,7 @@ export class RemovalsController {
   })
   @ApiParam(CHANNEL)
   @ApiNoContentResponse({ description: 'The owner was removed.' })
-  @ApiProblems({ 400: ['unknown_channel'] })
+  @ApiProblems({ 400: ['unknown_channel'], 404: ['not_found'] })
   async removeOwner(@Param('channel') channel: string, @CurrentCaller() caller: Caller): Promise<void> {
     await this.taskOwners.remove(channel, caller);
   }

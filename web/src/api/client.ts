@@ -25,3 +25,23 @@ export function createApiClient(options: ClientOptions & { token?: () => string 
   }
   return client;
 }
+
+/**
+ * The `bodySerializer` for multipart operations (a signed form, a photo, a letter): each file as its
+ * own part, and `metadata` (the operation's fields) as one JSON part.
+ *
+ *     await api.POST('/api/v1/patients/{id}/releases', {
+ *       params: { path: { id } },
+ *       body: { document: pdf, metadata: { ... } },
+ *       bodySerializer: multipartBody,
+ *     });
+ */
+export function multipartBody(body: object): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body) as [string, unknown][]) {
+    if (value === undefined) continue;
+    if (value instanceof Blob) form.append(name, value);
+    else form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  return form;
+}

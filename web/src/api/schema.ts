@@ -1433,7 +1433,7 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
-            /** @description Free text; shown only to roles allowed identified data. */
+            /** @description Free text; shown only to roles allowed identified data. Left out for callers without `patients.read`. */
             notes?: string | null;
             /** @example P-7KQ2M */
             patientCode: string;
@@ -2031,6 +2031,7 @@ export interface components {
             data?: components["schemas"]["FhirProvisionData"][];
             period?: components["schemas"]["FhirPeriod"];
             provision?: components["schemas"]["FhirProvision"][];
+            /** @description Left out for callers without `patients.read`. */
             purpose?: components["schemas"]["FhirCoding"][];
             /** @enum {string} */
             type: "permit" | "deny";
@@ -2065,10 +2066,15 @@ export interface components {
             resourceType: "RelatedPerson";
         };
         GuardianDto: {
-            /** Format: email */
-            contactEmail: string | null;
-            contactPhone: string | null;
-            fullName: string;
+            /**
+             * Format: email
+             * @description Left out for callers without `patients.read`.
+             */
+            contactEmail?: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            contactPhone?: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            fullName?: string;
             /** @enum {string} */
             relationship: "parent" | "legal_guardian" | "healthcare_agent" | "other";
         };
@@ -2109,8 +2115,8 @@ export interface components {
             liftedAt: string | null;
             /** Format: uuid */
             liftedByUserId: string | null;
-            /** @description Why it was lifted, if given. */
-            liftReason: string | null;
+            /** @description Why it was lifted, if given. Left out for callers without `patients.read`. */
+            liftReason?: string | null;
             /** Format: uuid */
             patientId: string;
             /** @description The held photos; null: every photo of the patient, later uploads included. */
@@ -2122,8 +2128,8 @@ export interface components {
              * @description The staff member who placed it.
              */
             placedByUserId: string | null;
-            /** @description Why it was placed. */
-            reason: string;
+            /** @description Why it was placed. Left out for callers without `patients.read`. */
+            reason?: string;
         };
         HoldListDto: {
             /** @description Newest first, standing and lifted. */
@@ -2287,7 +2293,7 @@ export interface components {
             bytes: number;
             /** @enum {string} */
             contentType: "image/jpeg" | "image/png" | "image/webp" | "image/tiff" | "image/avif";
-            /** @description The uploader's file name, sanitised; left out for roles not allowed identified data. */
+            /** @description The uploader's file name, sanitised; left out for roles not allowed identified data. Left out for callers without `patients.read`. */
             fileName?: string | null;
             /** @description Pixels, upright (after the EXIF orientation). */
             height: number;
@@ -2311,8 +2317,8 @@ export interface components {
             identifiedWithheld: boolean;
             /** @description What the message is about. */
             kind: components["schemas"]["MessageKind"];
-            /** @description The last SMTP delivery error; null when none, or when it is a patient's and withheld. */
-            lastError: string | null;
+            /** @description The last SMTP delivery error; null when none, or when it is a patient's and withheld. Left out for callers without `patients.read`. */
+            lastError?: string | null;
             /**
              * Format: uuid
              * @description The patient it is to, if any.
@@ -2351,23 +2357,32 @@ export interface components {
              * @example P-7KQ2M
              */
             code: string;
-            /** Format: email */
-            contactEmail: string | null;
-            contactPhone: string | null;
+            /**
+             * Format: email
+             * @description Left out for callers without `patients.read`.
+             */
+            contactEmail?: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            contactPhone?: string | null;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date */
-            dateOfBirth: string;
-            fullName: string;
-            /** @description Recorded for a minor; may stay after 18. */
-            guardian: components["schemas"]["GuardianDto"] | null;
+            /**
+             * Format: date
+             * @description Left out for callers without `patients.read`.
+             */
+            dateOfBirth?: string;
+            /** @description Left out for callers without `patients.read`. */
+            fullName?: string;
+            /** @description Recorded for a minor; may stay after 18. Left out for callers without `patients.read`. */
+            guardian?: components["schemas"]["GuardianDto"] | null;
             /** Format: uuid */
             id: string;
             /** @description Under 18 today. */
             minor: boolean;
-            /** @description The clinic's medical record number. */
-            mrn: string | null;
-            postalAddress: string | null;
+            /** @description The clinic's medical record number. Left out for callers without `patients.read`. */
+            mrn?: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            postalAddress?: string | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -2377,23 +2392,32 @@ export interface components {
              * @example P-7KQ2M
              */
             code: string;
-            /** Format: email */
-            contactEmail: string | null;
-            contactPhone: string | null;
+            /**
+             * Format: email
+             * @description Left out for callers without `patients.read`.
+             */
+            contactEmail?: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            contactPhone?: string | null;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date */
-            dateOfBirth: string;
-            fullName: string;
-            /** @description Recorded for a minor; may stay after 18. */
-            guardian: components["schemas"]["GuardianDto"] | null;
+            /**
+             * Format: date
+             * @description Left out for callers without `patients.read`.
+             */
+            dateOfBirth?: string;
+            /** @description Left out for callers without `patients.read`. */
+            fullName?: string;
+            /** @description Recorded for a minor; may stay after 18. Left out for callers without `patients.read`. */
+            guardian?: components["schemas"]["GuardianDto"] | null;
             /** Format: uuid */
             id: string;
             /** @description Under 18 today. */
             minor: boolean;
-            /** @description The clinic's medical record number. */
-            mrn: string | null;
-            postalAddress: string | null;
+            /** @description The clinic's medical record number. Left out for callers without `patients.read`. */
+            mrn?: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            postalAddress?: string | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -2637,8 +2661,8 @@ export interface components {
              * @example /api/v1/portal/releases/0b6f3c1e-2a4d-4c8e-9f17-5e3d2c1b0a98/document
              */
             documentUrl: string;
-            /** @description The event that ends the release, if it names one. */
-            expirationEvent: string | null;
+            /** @description The event that ends the release, if it names one. Left out for callers without `patients.read`. */
+            expirationEvent?: string | null;
             /** Format: date-time */
             expiresAt: string | null;
             /**
@@ -2694,31 +2718,60 @@ export interface components {
             completedAt: string | null;
             /** @description Where the publication appears, in words. */
             location: string;
-            /** @description Why it could not come down. */
-            notRemovableReason: string | null;
+            /** @description Why it could not come down. Left out for callers without `patients.read`. */
+            notRemovableReason?: string | null;
             /** @enum {string} */
             status: "open" | "done" | "not_removable_requested" | "not_removable";
         };
         /** @description RFC 9457 problem details. `code` is stable and is what a client branches on; `detail` is a sentence for a person and may change. Some codes add members of their own (e.g. `errors`, `reasons`, `retryAfterSeconds`). */
         Problem: {
+            /** @description For `removal_not_confirmed`: the URL check that did not confirm the removal. */
+            check?: {
+                [key: string]: unknown;
+            };
             /**
              * @example not_found
              * @enum {string}
              */
-            code: "bad_request" | "validation_failed" | "malformed_body" | "invalid_encoding" | "json_too_deep" | "json_list_too_long" | "json_object_too_large" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "internal_error" | "unavailable" | "not_ready" | "unauthenticated" | "invalid_token" | "session_expired" | "invalid_credentials" | "totp_required" | "totp_invalid" | "portal_link_invalid" | "forbidden" | "staff_only" | "patients_only" | "totp_enrolment_required" | "wrong_current_password" | "too_many_attempts" | "too_many_requests" | "rate_limited" | "totp_already_enrolled" | "totp_not_enrolled" | "email_taken" | "own_account" | "last_admin" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "idempotency_not_supported" | "multipart_required" | "malformed_multipart" | "unexpected_form_field" | "too_many_files" | "metadata_too_large" | "file_too_large" | "empty_file" | "unsupported_file_type" | "heic_not_supported" | "image_unreadable" | "image_too_many_pixels" | "image_too_small_to_compare" | "document_incomplete" | "uploads_busy" | "mrn_taken" | "patient_changed" | "photos_not_found" | "invalid_pairing" | "duplicate_photo" | "witness_required" | "release_superseded" | "hold_already_lifted" | "publication_not_cleared" | "hosting_not_available" | "release_changing" | "url_not_allowed" | "media_gone" | "range_not_satisfiable" | "releases_not_found" | "publication_cleared" | "no_release_on_record" | "removal_task_state" | "removal_not_confirmed" | "evidence_required" | "assignee_not_eligible" | "unknown_channel" | "link_invalid" | "object_not_found";
+            code: "bad_request" | "validation_failed" | "malformed_body" | "invalid_encoding" | "json_too_deep" | "json_list_too_long" | "json_object_too_large" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "length_required" | "unprocessable" | "internal_error" | "unavailable" | "not_ready" | "unauthenticated" | "invalid_token" | "session_expired" | "invalid_credentials" | "totp_required" | "totp_invalid" | "portal_link_invalid" | "forbidden" | "staff_only" | "patients_only" | "totp_enrolment_required" | "wrong_current_password" | "too_many_attempts" | "too_many_requests" | "rate_limited" | "totp_already_enrolled" | "totp_not_enrolled" | "email_taken" | "own_account" | "last_admin" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "idempotency_not_supported" | "multipart_required" | "malformed_multipart" | "unexpected_form_field" | "too_many_files" | "metadata_too_large" | "file_too_large" | "empty_file" | "unsupported_file_type" | "heic_not_supported" | "image_unreadable" | "image_too_many_pixels" | "image_too_small_to_compare" | "document_incomplete" | "uploads_busy" | "mrn_taken" | "patient_changed" | "photos_not_found" | "invalid_pairing" | "duplicate_photo" | "witness_required" | "release_superseded" | "hold_already_lifted" | "publication_not_cleared" | "hosting_not_available" | "release_changing" | "url_not_allowed" | "media_gone" | "range_not_satisfiable" | "releases_not_found" | "publication_cleared" | "no_release_on_record" | "removal_task_state" | "removal_not_confirmed" | "evidence_required" | "assignee_not_eligible" | "unknown_channel" | "link_invalid" | "object_not_found";
+            /**
+             * Format: uuid
+             * @description For `release_superseded`: the current version, to act on instead.
+             */
+            currentReleaseId?: string | null;
             /** @example The patient was not found. */
             detail: string;
             /** @description For `validation_failed`: what is wrong with each field. */
             errors?: components["schemas"]["ProblemFieldError"][];
             /**
+             * Format: uuid
+             * @description For `duplicate_photo`: the case of that photo.
+             */
+            existingCaseId?: string;
+            /**
+             * Format: uuid
+             * @description For `duplicate_photo`: the photo already holding this image.
+             */
+            existingPhotoId?: string;
+            /**
              * @description The request path, without its query.
              * @example /api/v1/patients/…
              */
             instance: string;
+            /** @description For `file_too_large`: the limit for this kind of file. */
+            maxBytes?: number;
+            /** @description For `photos_not_found`: the photos named that do not exist (or are not the patient’s). */
+            photoIds?: string[];
+            /** @description For `releases_not_found`: the releases named that are not the patient’s. */
+            releaseIds?: string[];
             /** @description The same as the `X-Request-Id` header. */
             requestId: string;
+            /** @description For `too_many_attempts`, `too_many_requests`, `rate_limited`, `uploads_busy`: as `Retry-After`. */
+            retryAfterSeconds?: number;
             /** @example 404 */
             status: number;
+            /** @description For `removal_task_state`: the task’s status now. */
+            taskStatus?: string;
             /**
              * @description The HTTP status phrase.
              * @example Not Found
@@ -2729,6 +2782,11 @@ export interface components {
              * @example urn:photo-consent:problem:not_found
              */
             type: string;
+            /**
+             * Format: uuid
+             * @description For `assignee_not_eligible`: the user who cannot take the task.
+             */
+            userId?: string;
         } & {
             [key: string]: unknown;
         };
@@ -2747,8 +2805,8 @@ export interface components {
             faceShown: boolean;
             /** @description Whether the service serves the photo at `mediaUrl`. */
             hosted: boolean;
-            /** @description For a publication found after a revocation: how it came to light (identified free text). */
-            howFound: string | null;
+            /** @description For a publication found after a revocation: how it came to light (identified free text). Left out for callers without `patients.read`. */
+            howFound?: string | null;
             /** Format: uuid */
             id: string;
             /** @description Where it appears; may be all null for a hosted one. */
@@ -2840,8 +2898,8 @@ export interface components {
             status: "ok";
         };
         ReleaseDto: {
-            /** @description Why this version amended the one before; null for 1. */
-            amendmentReason: string | null;
+            /** @description Why this version amended the one before; null for 1. Left out for callers without `patients.read`. */
+            amendmentReason?: string | null;
             /** @description The cases covered; empty when it covers all. */
             caseIds: string[];
             /** @description Every element of the 164.508(c) checklist passes. */
@@ -2849,22 +2907,27 @@ export interface components {
             conditioningStatement: boolean;
             copyProvidedToSigner: boolean;
             coversAllCases: boolean;
-            disclosingParty: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            disclosingParty?: string | null;
             document: components["schemas"]["SignedDocumentDto"];
-            expirationEvent: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            expirationEvent?: string | null;
             /** Format: date-time */
             expiresAt: string | null;
             formTemplate: string;
             formVersion: string;
             /** Format: uuid */
             id: string;
-            informationDescription: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            informationDescription?: string | null;
             /** @example P-7KQ2M */
             patientCode: string;
             /** Format: uuid */
             patientId: string;
-            purpose: string | null;
-            recipients: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            purpose?: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            recipients?: string | null;
             /** Format: date-time */
             recordedAt: string;
             redisclosureStatement: boolean;
@@ -2986,8 +3049,8 @@ export interface components {
             witnessUserId?: string;
         };
         ReleaseVersionDto: {
-            /** @description Why this version amended the one before; null for 1. */
-            amendmentReason: string | null;
+            /** @description Why this version amended the one before; null for 1. Left out for callers without `patients.read`. */
+            amendmentReason?: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -3163,7 +3226,7 @@ export interface components {
             hosted: boolean;
             /** Format: uuid */
             id: string;
-            /** @description Why it cannot come down, once asked; left out for callers without `patients.read`. */
+            /** @description Why it cannot come down, once asked; left out for callers without `patients.read`. Left out for callers without `patients.read`. */
             notRemovableReason?: string | null;
             /**
              * Format: uuid
@@ -3444,9 +3507,10 @@ export interface components {
             signerType: "patient" | "guardian";
         };
         SignedByViewDto: {
-            /** @description A guardian’s authority to sign; null for the patient. */
-            authority: string | null;
-            fullName: string;
+            /** @description A guardian’s authority to sign; null for the patient. Left out for callers without `patients.read`. */
+            authority?: string | null;
+            /** @description Left out for callers without `patients.read`. */
+            fullName?: string;
             /**
              * @description A guardian’s; null for the patient.
              * @enum {string|null}
@@ -3459,8 +3523,8 @@ export interface components {
             bytes: number;
             /** @enum {string} */
             contentType: "application/pdf" | "image/jpeg" | "image/png";
-            /** @description The uploader's file name, sanitised. */
-            fileName: string | null;
+            /** @description The uploader's file name, sanitised. Left out for callers without `patients.read`. */
+            fileName?: string | null;
             /** @description Hex SHA-256 of the signed form as stored. */
             sha256: string;
             /**
@@ -3634,6 +3698,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
         /** @description This request’s id: the one sent in `X-Request-Id` if it was a plain token, else a new UUID. */
         RequestId: string;
         /** @description Seconds to wait before trying again. */
@@ -3874,7 +3940,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4013,7 +4079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": string;
+                    "text/csv": Blob;
                 };
             };
             /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
@@ -4730,7 +4796,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4765,7 +4831,7 @@ export interface operations {
                      * Format: binary
                      * @description The photo: JPEG, PNG, WebP, TIFF or AVIF.
                      */
-                    file: string;
+                    file: Blob;
                     /** @description The fields, as one JSON part. */
                     metadata: components["schemas"]["PhotoUploadMetadataDto"];
                 };
@@ -4775,6 +4841,7 @@ export interface operations {
             /** @description The stored photo and its renditions. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -4787,6 +4854,9 @@ export interface operations {
              *     - `empty_file`: The file is empty.
              *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
              *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
              *     - `malformed_multipart`: The multipart body cannot be read.
              *     - `too_many_files`: The multipart body carries more files than the route takes.
@@ -4801,7 +4871,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
                     };
                 };
             };
@@ -4839,7 +4909,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4955,6 +5025,7 @@ export interface operations {
             /** @description One decision per check, in the order asked. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5018,7 +5089,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
              */
             404: {
@@ -5105,7 +5176,7 @@ export interface operations {
                      * Format: binary
                      * @description JPEG, PNG, WebP, TIFF or AVIF, at least 32 px on each side.
                      */
-                    file: string;
+                    file: Blob;
                     /** @description The fields, as one JSON part. */
                     metadata: components["schemas"]["IntendedUseDto"];
                 };
@@ -5115,6 +5186,7 @@ export interface operations {
             /** @description The file's SHA-256 and the photos it copies, best first (possibly none). */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5126,6 +5198,9 @@ export interface operations {
              * @description - `empty_file`: The file is empty.
              *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
              *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
              *     - `malformed_multipart`: The multipart body cannot be read.
              *     - `too_many_files`: The multipart body carries more files than the route takes.
@@ -5140,7 +5215,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                        code?: "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
                     };
                 };
             };
@@ -5282,6 +5357,7 @@ export interface operations {
             /** @description The hold, lifted. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5345,7 +5421,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5591,6 +5667,7 @@ export interface operations {
             /** @description The patient, with their new code. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5780,7 +5857,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5817,6 +5894,7 @@ export interface operations {
             /** @description The patient as it now stands. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5880,7 +5958,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5974,6 +6052,7 @@ export interface operations {
             /** @description The new case. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -6037,7 +6116,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6174,7 +6253,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6211,6 +6290,7 @@ export interface operations {
             /** @description The hold, standing. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -6275,7 +6355,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
              */
             404: {
@@ -6420,7 +6500,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6455,7 +6535,7 @@ export interface operations {
                      * Format: binary
                      * @description The signed form: PDF, JPEG or PNG, judged by its bytes; a PDF must be complete.
                      */
-                    document: string;
+                    document: Blob;
                     /** @description The fields, as one JSON part. */
                     metadata: components["schemas"]["ReleaseMetadataDto"];
                 };
@@ -6465,6 +6545,7 @@ export interface operations {
             /** @description The recorded release. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -6477,6 +6558,9 @@ export interface operations {
              *     - `empty_file`: The file is empty.
              *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
              *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
              *     - `malformed_multipart`: The multipart body cannot be read.
              *     - `too_many_files`: The multipart body carries more files than the route takes.
@@ -6492,7 +6576,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
+                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
                     };
                 };
             };
@@ -6530,7 +6614,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -6661,7 +6745,7 @@ export interface operations {
                      * Format: binary
                      * @description The written request (PDF, JPEG or PNG, judged by its bytes), if there is one.
                      */
-                    document?: string;
+                    document?: Blob;
                     /** @description The fields, as one JSON part. */
                     metadata: components["schemas"]["CreateRevocationDto"];
                 };
@@ -6671,8 +6755,7 @@ export interface operations {
             /** @description The revocation as recorded, with the releases it revoked and the removal case it opened. */
             201: {
                 headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
-                    "Idempotent-Replayed"?: "true";
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -6741,7 +6824,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
              *     - `releases_not_found`: One or more releases named are not the patient’s; `releaseIds` lists them.
              */
@@ -6909,7 +6992,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7009,7 +7092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7054,11 +7137,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/avif": string;
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "image/tiff": string;
-                    "image/webp": string;
+                    "image/avif": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
+                    "image/tiff": Blob;
+                    "image/webp": Blob;
                 };
             };
             /** @description The copy named by `If-None-Match` is current; no body. */
@@ -7073,7 +7156,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
+            /**
+             * @description - `bad_request`: The request is not valid HTTP for this route.
+             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+             */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -7082,7 +7168,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request";
+                        code?: "bad_request" | "validation_failed";
                     };
                 };
             };
@@ -7121,7 +7207,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `object_not_found`: The stored object does not exist.
              */
             404: {
@@ -7239,6 +7325,7 @@ export interface operations {
             /** @description The session has ended. */
             204: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -7395,7 +7482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/webp": string;
+                    "image/webp": Blob;
                 };
             };
             /** @description Not modified: the copy held (`If-None-Match`) is current. */
@@ -7454,7 +7541,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `object_not_found`: The stored object does not exist.
              */
             404: {
@@ -7496,9 +7583,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
+                    "application/pdf": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
                 };
             };
             /** @description - `bad_request`: The request is not valid HTTP for this route. */
@@ -7545,7 +7632,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `object_not_found`: The stored object does not exist.
              */
             404: {
@@ -7581,8 +7668,7 @@ export interface operations {
             /** @description The receipt of the withdrawal. */
             201: {
                 headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
-                    "Idempotent-Replayed"?: "true";
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -7909,6 +7995,7 @@ export interface operations {
             /** @description The publication recorded, live. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -7971,7 +8058,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8130,7 +8217,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8167,6 +8254,7 @@ export interface operations {
             /** @description The publication as it now is. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -8230,7 +8318,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8367,7 +8455,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8402,7 +8490,7 @@ export interface operations {
                      * Format: binary
                      * @description The signed form: PDF, JPEG or PNG, judged by its bytes; a PDF must be complete.
                      */
-                    document: string;
+                    document: Blob;
                     /** @description The fields, as one JSON part. */
                     metadata: components["schemas"]["AmendmentMetadataDto"];
                 };
@@ -8412,6 +8500,7 @@ export interface operations {
             /** @description The new version. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -8424,6 +8513,9 @@ export interface operations {
              *     - `empty_file`: The file is empty.
              *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
              *     - `invalid_encoding`: The body is not valid UTF-8.
+             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
              *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
              *     - `malformed_multipart`: The multipart body cannot be read.
              *     - `too_many_files`: The multipart body carries more files than the route takes.
@@ -8439,7 +8531,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
+                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
                     };
                 };
             };
@@ -8477,7 +8569,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8643,7 +8735,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8683,9 +8775,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
+                    "application/pdf": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
                 };
             };
             /** @description - `bad_request`: The request is not valid HTTP for this route. */
@@ -8736,7 +8828,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `object_not_found`: The stored object does not exist.
              */
             404: {
@@ -8822,7 +8914,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -8987,7 +9079,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9024,6 +9116,7 @@ export interface operations {
             /** @description The case, with the new task. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -9088,7 +9181,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
              */
             404: {
@@ -9242,6 +9335,7 @@ export interface operations {
             /** @description The channel’s owner as set. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -9381,6 +9475,7 @@ export interface operations {
             /** @description The owner was removed. */
             204: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -9436,6 +9531,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
             /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
             409: {
                 headers: {
@@ -9483,6 +9591,7 @@ export interface operations {
             /** @description The case, with the task approved. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -9540,7 +9649,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9607,6 +9716,7 @@ export interface operations {
             /** @description The case, with the task reassigned. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -9670,7 +9780,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9776,7 +9886,7 @@ export interface operations {
                      * Format: binary
                      * @description The screenshot: PNG, JPEG or PDF, judged by its bytes.
                      */
-                    screenshot: string;
+                    screenshot: Blob;
                 };
             };
         };
@@ -9784,6 +9894,7 @@ export interface operations {
             /** @description The case, with the task done. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -9851,7 +9962,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -9975,6 +10086,7 @@ export interface operations {
             /** @description The case, with the task waiting for approval. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -10038,7 +10150,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -10134,9 +10246,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
+                    "application/pdf": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
                 };
             };
             /** @description - `bad_request`: The request is not valid HTTP for this route. */
@@ -10187,7 +10299,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `object_not_found`: The stored object does not exist.
              */
             404: {
@@ -10300,7 +10412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": string;
+                    "text/csv": Blob;
                 };
             };
             /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
@@ -10492,7 +10604,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -10532,9 +10644,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
+                    "application/pdf": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
                 };
             };
             /** @description - `bad_request`: The request is not valid HTTP for this route. */
@@ -10585,7 +10697,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `object_not_found`: The stored object does not exist.
              */
             404: {
@@ -10845,7 +10957,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -10942,7 +11054,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `not_found`: The record named in the path does not exist (or is not visible to the caller). */
+            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -11079,7 +11191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": string;
+                    "image/jpeg": Blob;
                 };
             };
             /** @description Not modified: `If-None-Match` matched and the use is still cleared; show the copy held. */
@@ -11095,7 +11207,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description - `not_found`: The record named in the path does not exist (or is not visible to the caller).
+             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `object_not_found`: The stored object does not exist.
              */
             404: {
@@ -11126,6 +11238,7 @@ export interface operations {
             /** @description - `rate_limited`: Too many requests for hosted media from this address; try again after `Retry-After`. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -11187,8 +11300,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": string;
-                    "application/octet-stream": string;
+                    "*/*": Blob;
+                    "application/octet-stream": Blob;
                 };
             };
             /** @description - `link_invalid`: The storage link is not valid or has expired. */
