@@ -125,6 +125,7 @@ const TASK_ID = { name: 'id', format: 'uuid', description: 'The removal task.' }
 const CHANNEL = {
   name: 'channel',
   enum: CHANNEL_CODES,
+  enumName: 'Channel',
   description: 'A channel code; a prefix such as `social` covers the channels under it.',
 } as const;
 

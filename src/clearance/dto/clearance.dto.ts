@@ -11,6 +11,7 @@ export const MAX_BATCH_CHECKS = 500;
 export class IntendedUseDto {
   @ApiProperty({
     enum: CHANNEL_CODES,
+    enumName: 'Channel',
     example: 'social.instagram',
     description: 'Where the photo would appear: a channel code (`social.instagram`, `website`, `print`, …).',
   })
@@ -97,7 +98,7 @@ export class ClearanceReasonDto {
 }
 
 export class CheckedUseDto {
-  @ApiProperty({ enum: CHANNEL_CODES }) channel!: string;
+  @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel' }) channel!: string;
   @ApiProperty() faceShown!: boolean;
   @ApiProperty() marksObscured!: boolean;
   @ApiProperty() nameShown!: boolean;

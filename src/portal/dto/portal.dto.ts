@@ -91,7 +91,7 @@ export class PortalReleaseDto {
 
 export class PortalPublicationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: CHANNEL_CODES }) channel!: string;
+  @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel' }) channel!: string;
   @ApiProperty({ description: 'Where it appears, in words.' }) location!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Its address, when it has one.' }) url!: string | null;
   @ApiProperty({ enum: PUBLICATION_STATUSES }) status!: string;
@@ -115,7 +115,7 @@ export class PortalPhotoDto {
 }
 
 export class PortalTaskDto {
-  @ApiProperty({ enum: CHANNEL_CODES }) channel!: string;
+  @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel' }) channel!: string;
   @ApiProperty({ description: 'Where the publication appears, in words.' }) location!: string;
   @ApiProperty({ enum: REMOVAL_TASK_STATUSES }) status!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: Date | null;

@@ -89,7 +89,12 @@ export class CreatePublicationDto {
   @IsUUID()
   photoId!: string;
 
-  @ApiProperty({ enum: CHANNEL_CODES, example: 'website', description: 'Where it is used: a channel code.' })
+  @ApiProperty({
+    enum: CHANNEL_CODES,
+    enumName: 'Channel',
+    example: 'website',
+    description: 'Where it is used: a channel code.',
+  })
   @IsChannelCode()
   channel!: string;
 
@@ -181,7 +186,11 @@ export class PublicationQueryDto {
   @IsUUID()
   photoId?: string;
 
-  @ApiPropertyOptional({ enum: CHANNEL_CODES, description: 'This channel and those under it.' })
+  @ApiPropertyOptional({
+    enum: CHANNEL_CODES,
+    enumName: 'Channel',
+    description: 'This channel and those under it.',
+  })
   @IsOptional()
   @IsChannelCode()
   channel?: string;
@@ -216,7 +225,7 @@ export class PublicationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) photoId!: string;
   @ApiProperty({ example: 'P-7KQ2M' }) patientCode!: string;
-  @ApiProperty({ enum: CHANNEL_CODES }) channel!: string;
+  @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel' }) channel!: string;
   @ApiProperty({ type: PublicationLocationViewDto, description: 'Where it appears; may be all null for a hosted one.' })
   location!: PublicationLocationViewDto;
   @ApiProperty() faceShown!: boolean;

@@ -28,7 +28,7 @@ export class FhirCodeableConceptDto {
 })
 export class FhirChannelIdentifierDto {
   @ApiProperty({ format: 'uri', example: 'urn:photo-consent:fhir:channel' }) system!: string;
-  @ApiProperty({ enum: CHANNEL_CODES, example: 'website' }) value!: string;
+  @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel', example: 'website' }) value!: string;
 }
 
 @ApiSchema({

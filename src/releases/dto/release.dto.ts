@@ -62,6 +62,7 @@ export class SignedByDto {
 export class ScopeDto {
   @ApiProperty({
     enum: CHANNEL_CODES,
+    enumName: 'Channel',
     isArray: true,
     minItems: 1,
     example: ['website', 'social'],
@@ -76,6 +77,7 @@ export class ScopeDto {
 
   @ApiPropertyOptional({
     enum: CHANNEL_CODES,
+    enumName: 'Channel',
     isArray: true,
     example: ['social.tiktok'],
     description: 'Sub-channels excluded from a granted channel; one may not take away a whole granted channel.',
@@ -387,8 +389,9 @@ export class SignedByViewDto {
 }
 
 export class ScopeViewDto {
-  @ApiProperty({ enum: CHANNEL_CODES, isArray: true }) channels!: string[];
-  @ApiProperty({ enum: CHANNEL_CODES, isArray: true }) deniedChannels!: string[];
+  @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel', isArray: true }) channels!: string[];
+  @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel', isArray: true })
+  deniedChannels!: string[];
   @ApiProperty() faceAllowed!: boolean;
   @ApiProperty() obscureIdentifyingMarks!: boolean;
   @ApiProperty() nameAllowed!: boolean;

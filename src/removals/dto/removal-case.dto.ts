@@ -80,7 +80,8 @@ export class RemovalTaskDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ format: 'uuid', description: 'The publication to take down.' }) publicationId!: string;
   @ApiProperty({ format: 'uuid', description: 'The photo it shows.' }) photoId!: string;
-  @ApiProperty({ enum: CHANNEL_CODES, description: 'Where it is published.' }) channel!: string;
+  @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel', description: 'Where it is published.' })
+  channel!: string;
   @ApiProperty({ type: String, format: 'uri', nullable: true, description: 'Where the publication appears.' })
   url!: string | null;
   @ApiProperty({ type: String, nullable: true, description: "The network's id of the post." }) postId!: string | null;

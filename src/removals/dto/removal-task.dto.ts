@@ -118,6 +118,7 @@ export class SetTaskOwnerDto {
 export class TaskOwnerDto {
   @ApiProperty({
     enum: CHANNEL_CODES,
+    enumName: 'Channel',
     description: 'A channel code; a prefix (`social`) covers the channels under it that have no owner of their own.',
   })
   channel!: string;
@@ -138,6 +139,7 @@ export class DiscoveredPublicationDto extends OmitType(CreatePublicationDto, ['h
 
   @ApiProperty({
     enum: CHANNEL_CODES,
+    enumName: 'Channel',
     description: "Where it appears; its task goes to that channel's default owner.",
     example: 'social.facebook',
   })

@@ -44,6 +44,7 @@ export class RevocationScopeDto {
 
   @ApiPropertyOptional({
     enum: CHANNEL_CODES,
+    enumName: 'Channel',
     isArray: true,
     example: ['social'],
     description: 'Required for `channels`, and only there: the channel prefixes withdrawn.',
@@ -172,6 +173,7 @@ export class RevocationScopeViewDto {
   @ApiProperty({ enum: REVOCATION_SCOPE_KINDS }) kind!: RevocationScopeKind;
   @ApiProperty({
     enum: CHANNEL_CODES,
+    enumName: 'Channel',
     isArray: true,
     nullable: true,
     description: 'For `channels`: the channel prefixes withdrawn; else null.',

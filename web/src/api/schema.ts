@@ -1486,14 +1486,15 @@ export interface components {
              */
             newPassword: string;
         };
+        /** @enum {string} */
+        Channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
         CheckedUseDto: {
             /**
              * Format: date-time
              * @description The moment the use was decided for.
              */
             at: string;
-            /** @enum {string} */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            channel: components["schemas"]["Channel"];
             faceShown: boolean;
             marksObscured: boolean;
             nameShown: boolean;
@@ -1548,9 +1549,8 @@ export interface components {
             /**
              * @description Where the photo would appear: a channel code (`social.instagram`, `website`, `print`, …).
              * @example social.instagram
-             * @enum {string}
              */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            channel: components["schemas"]["Channel"];
             /**
              * @description Whether the face shows in this use. Defaults to whether the photo shows it.
              * @example false
@@ -1723,9 +1723,8 @@ export interface components {
             /**
              * @description Where it is used: a channel code.
              * @example website
-             * @enum {string}
              */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            channel: components["schemas"]["Channel"];
             /**
              * @description Whether the face shows. Defaults to whether the photo shows it.
              * @example false
@@ -1838,9 +1837,8 @@ export interface components {
             /**
              * @description Where it appears; its task goes to that channel's default owner.
              * @example social.facebook
-             * @enum {string}
              */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            channel: components["schemas"]["Channel"];
             /**
              * @description Whether the face shows. Defaults to whether the photo shows it.
              * @example false
@@ -1930,11 +1928,8 @@ export interface components {
              * @example urn:photo-consent:fhir:channel
              */
             system: string;
-            /**
-             * @example website
-             * @enum {string}
-             */
-            value: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /** @example website */
+            value: components["schemas"]["Channel"];
         };
         /** @description A FHIR CodeableConcept: one or more codings of a concept. */
         FhirCodeableConcept: {
@@ -2145,9 +2140,8 @@ export interface components {
             /**
              * @description Where the photo would appear: a channel code (`social.instagram`, `website`, `print`, …).
              * @example social.instagram
-             * @enum {string}
              */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            channel: components["schemas"]["Channel"];
             /**
              * @description Whether the face shows in this use. Defaults to whether the photo shows it.
              * @example false
@@ -2619,8 +2613,7 @@ export interface components {
             view: string | null;
         };
         PortalPublicationDto: {
-            /** @enum {string} */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            channel: components["schemas"]["Channel"];
             /** Format: uuid */
             id: string;
             /** @description Where it appears, in words. */
@@ -2712,8 +2705,7 @@ export interface components {
             token: string;
         };
         PortalTaskDto: {
-            /** @enum {string} */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            channel: components["schemas"]["Channel"];
             /** Format: date-time */
             completedAt: string | null;
             /** @description Where the publication appears, in words. */
@@ -2796,8 +2788,7 @@ export interface components {
             messages: string[];
         };
         PublicationDto: {
-            /** @enum {string} */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            channel: components["schemas"]["Channel"];
             /** @description Whether consent cleared the use when it was published, as well as when recorded; null for a publication recorded before this was decided. */
             clearedWhenPublished: boolean | null;
             /** Format: date-time */
@@ -3207,11 +3198,8 @@ export interface components {
             campaign: string | null;
             /** Format: uuid */
             caseId: string;
-            /**
-             * @description Where it is published.
-             * @enum {string}
-             */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /** @description Where it is published. */
+            channel: components["schemas"]["Channel"];
             /** Format: date-time */
             completedAt: string | null;
             /** Format: uuid */
@@ -3365,7 +3353,7 @@ export interface components {
              *       "social"
              *     ]
              */
-            channels?: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
+            channels?: components["schemas"]["Channel"][];
             /**
              * @description `everything`: the release ends; `channels`: those channels are withdrawn; `photos`: those photos are withdrawn from every use.
              * @example channels
@@ -3389,7 +3377,7 @@ export interface components {
         };
         RevocationScopeViewDto: {
             /** @description For `channels`: the channel prefixes withdrawn; else null. */
-            channels: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[] | null;
+            channels: components["schemas"]["Channel"][] | null;
             /** @enum {string} */
             kind: "everything" | "channels" | "photos";
             /** @description For `photos`: the photos withdrawn; else null. */
@@ -3417,14 +3405,14 @@ export interface components {
              *       "social"
              *     ]
              */
-            channels: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
+            channels: components["schemas"]["Channel"][];
             /**
              * @description Sub-channels excluded from a granted channel; one may not take away a whole granted channel.
              * @example [
              *       "social.tiktok"
              *     ]
              */
-            deniedChannels?: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
+            deniedChannels?: components["schemas"]["Channel"][];
             /**
              * @description Conferences, journals, teaching; needed to grant `education`.
              * @example false
@@ -3449,8 +3437,8 @@ export interface components {
             paidAdvertisingAllowed: boolean;
         };
         ScopeViewDto: {
-            channels: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
-            deniedChannels: ("website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education")[];
+            channels: components["schemas"]["Channel"][];
+            deniedChannels: components["schemas"]["Channel"][];
             educationalUseAllowed: boolean;
             faceAllowed: boolean;
             nameAllowed: boolean;
@@ -3565,11 +3553,8 @@ export interface components {
             statement?: string;
         };
         TaskOwnerDto: {
-            /**
-             * @description A channel code; a prefix (`social`) covers the channels under it that have no owner of their own.
-             * @enum {string}
-             */
-            channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+            /** @description A channel code; a prefix (`social`) covers the channels under it that have no owner of their own. */
+            channel: components["schemas"]["Channel"];
             /** @description The staff member's name. */
             displayName: string;
             /**
@@ -7013,7 +6998,7 @@ export interface operations {
                 /** @description When the use happens (ISO 8601 with zone). Defaults to now; a later time checks a scheduled post. */
                 at?: string;
                 /** @description Where the photo would appear: a channel code (`social.instagram`, `website`, `print`, …). */
-                channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+                channel: components["schemas"]["Channel"];
                 /** @description Whether the face shows in this use. Defaults to whether the photo shows it. */
                 faceShown?: boolean;
                 /** @description Whether the photo's identifying marks are obscured in this use. Defaults to false. */
@@ -7903,7 +7888,7 @@ export interface operations {
                 /** @description The previous page's `nextCursor`. */
                 before?: string;
                 /** @description This channel and those under it. */
-                channel?: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+                channel?: components["schemas"]["Channel"];
                 /** @description Page size. */
                 limit?: number;
                 /** @description Only publications of this photo. */
@@ -9322,7 +9307,7 @@ export interface operations {
             };
             path: {
                 /** @description A channel code; a prefix such as `social` covers the channels under it. */
-                channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+                channel: components["schemas"]["Channel"];
             };
             cookie?: never;
         };
@@ -9466,7 +9451,7 @@ export interface operations {
             };
             path: {
                 /** @description A channel code; a prefix such as `social` covers the channels under it. */
-                channel: "website" | "social" | "social.instagram" | "social.facebook" | "social.tiktok" | "social.youtube" | "social.x" | "social.pinterest" | "social.linkedin" | "email" | "print" | "in_office" | "review_sites" | "education";
+                channel: components["schemas"]["Channel"];
             };
             cookie?: never;
         };
