@@ -166,6 +166,7 @@ function completeDocument(document: OpenAPIObject, app: INestApplication): void 
     }
   }
   leaveOutIdentifiedFields(document);
+  unwrapLoneAllOf(document.components);
   const usedTags = new Set([...operations.values()].flatMap(({ operation }) => operation.tags ?? []));
   document.tags = [...usedTags].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name }));
 }
@@ -500,5 +501,22 @@ function collectSchemaNames(value: unknown, schemas: Record<string, SchemaObject
     } else {
       collectSchemaNames(member, schemas, found);
     }
+  }
+}
+
+/** `{ allOf: [X] }` with nothing beside it is X: Nest writes it for a named enum (Redocly refuses it). */
+function unwrapLoneAllOf(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, member] of Object.entries(value)) {
+    const composed = member as { allOf?: unknown[] } | null;
+    if (
+      composed &&
+      typeof composed === 'object' &&
+      Object.keys(composed).length === 1 &&
+      composed.allOf?.length === 1
+    ) {
+      (value as Record<string, unknown>)[key] = composed.allOf[0];
+    }
+    unwrapLoneAllOf((value as Record<string, unknown>)[key]);
   }
 }
