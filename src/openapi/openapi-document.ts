@@ -165,6 +165,10 @@ function completeDocument(document: OpenAPIObject, app: INestApplication): void 
       }
     }
   }
+  shareProblemResponses(
+    document,
+    [...operations.values()].map(({ operation }) => operation),
+  );
   leaveOutIdentifiedFields(document);
   unwrapLoneAllOf(document.components);
   const usedTags = new Set([...operations.values()].flatMap(({ operation }) => operation.tags ?? []));
@@ -519,4 +523,43 @@ function unwrapLoneAllOf(value: unknown): void {
     }
     unwrapLoneAllOf((value as Record<string, unknown>)[key]);
   }
+}
+
+/**
+ * A problem answer several operations give alike is written once, in components/responses, named
+ * by its status and codes (`403_forbidden_or_staff_only`): half the document was such copies.
+ */
+function shareProblemResponses(document: OpenAPIObject, operations: OperationObject[]): void {
+  const alike = new Map<string, { status: string; response: ResponseObject; users: OperationObject[] }>();
+  for (const operation of operations) {
+    for (const [status, response] of Object.entries(operation.responses) as [
+      string,
+      ResponseObject | ReferenceObject,
+    ][]) {
+      if ('$ref' in response || !response.content?.[PROBLEM_MEDIA_TYPE]) continue;
+      const key = `${status} ${JSON.stringify(response)}`;
+      const entry = alike.get(key) ?? { status, response, users: [] };
+      entry.users.push(operation);
+      alike.set(key, entry);
+    }
+  }
+  const shared: Record<string, ResponseObject> = {};
+  for (const { status, response, users } of alike.values()) {
+    if (users.length < 2) continue;
+    const codes = problemCodesOf(response);
+    const base = `${status}_${codes.join('_or_')}`;
+    let name = base;
+    for (let n = 2; shared[name]; n += 1) name = `${base}_${n}`;
+    shared[name] = response;
+    for (const operation of users) operation.responses[status] = { $ref: `#/components/responses/${name}` };
+  }
+  document.components = { ...document.components, responses: { ...document.components?.responses, ...shared } };
+}
+
+function problemCodesOf(response: ResponseObject): string[] {
+  const schema = response.content?.[PROBLEM_MEDIA_TYPE]?.schema as SchemaObject | undefined;
+  const narrowed = schema?.allOf?.find(
+    (part): part is SchemaObject => !('$ref' in part) && Boolean(part.properties?.code),
+  );
+  return ((narrowed?.properties?.code as SchemaObject | undefined)?.enum ?? []) as string[];
 }

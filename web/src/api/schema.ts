@@ -3676,7 +3676,499 @@ export interface components {
             userId: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description - `bad_request`: The request is not valid HTTP for this route. */
+        "400_bad_request": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "bad_request";
+                };
+            };
+        };
+        /**
+         * @description - `bad_request`: The request is not valid HTTP for this route.
+         *     - `empty_file`: The file is empty.
+         *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+         *     - `invalid_encoding`: The body is not valid UTF-8.
+         *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+         *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+         *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+         *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+         *     - `malformed_multipart`: The multipart body cannot be read.
+         *     - `too_many_files`: The multipart body carries more files than the route takes.
+         *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
+         *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+         */
+        "400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
+                };
+            };
+        };
+        /**
+         * @description - `bad_request`: The request is not valid HTTP for this route.
+         *     - `empty_file`: The file is empty.
+         *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+         *     - `invalid_encoding`: The body is not valid UTF-8.
+         *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+         *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+         *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+         *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+         *     - `malformed_multipart`: The multipart body cannot be read.
+         *     - `too_many_files`: The multipart body carries more files than the route takes.
+         *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
+         *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+         *     - `witness_required`: The caller is not a staff member who could be the witness: name one in `witnessUserId`.
+         */
+        "400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed_or_witness_required": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
+                };
+            };
+        };
+        /**
+         * @description - `bad_request`: The request is not valid HTTP for this route.
+         *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+         *     - `invalid_encoding`: The body is not valid UTF-8.
+         *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+         *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+         *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+         *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+         *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+         */
+        "400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                };
+            };
+        };
+        /**
+         * @description - `bad_request`: The request is not valid HTTP for this route.
+         *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+         */
+        "400_bad_request_or_validation_failed": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "bad_request" | "validation_failed";
+                };
+            };
+        };
+        /**
+         * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+         *     - `invalid_encoding`: The body is not valid UTF-8.
+         *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+         *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+         *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+         *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+         *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+         */
+        "400_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                };
+            };
+        };
+        /** @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public). */
+        "400_idempotency_not_supported": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "idempotency_not_supported";
+                };
+            };
+        };
+        /**
+         * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
+         *     - `invalid_encoding`: The body is not valid UTF-8.
+         *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
+         *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
+         *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
+         *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
+         *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
+         */
+        "400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
+                };
+            };
+        };
+        /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
+        "400_validation_failed": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "validation_failed";
+                };
+            };
+        };
+        /**
+         * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
+         *     - `session_expired`: The session has expired; sign in again.
+         *     - `unauthenticated`: The route needs a bearer token and none was sent.
+         */
+        "401_invalid_token_or_session_expired_or_unauthenticated": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "invalid_token" | "session_expired" | "unauthenticated";
+                };
+            };
+        };
+        /**
+         * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+         *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+         *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+         */
+        "403_forbidden_or_staff_only_or_totp_enrolment_required": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                };
+            };
+        };
+        /** @description - `patients_only`: The route is for patients signed in to the portal. */
+        "403_patients_only": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "patients_only";
+                };
+            };
+        };
+        /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
+        "403_staff_only": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "staff_only";
+                };
+            };
+        };
+        /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
+        "404_not_found": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "not_found";
+                };
+            };
+        };
+        /**
+         * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
+         *     - `object_not_found`: The stored object does not exist.
+         */
+        "404_not_found_or_object_not_found": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "not_found" | "object_not_found";
+                };
+            };
+        };
+        /**
+         * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
+         *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
+         */
+        "404_not_found_or_photos_not_found": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "not_found" | "photos_not_found";
+                };
+            };
+        };
+        /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
+        "409_idempotency_in_progress": {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "idempotency_in_progress";
+                };
+            };
+        };
+        /**
+         * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
+         *     - `removal_task_state`: The removal task is not in a state that allows this step.
+         */
+        "409_idempotency_in_progress_or_removal_task_state": {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "idempotency_in_progress" | "removal_task_state";
+                };
+            };
+        };
+        /**
+         * @description - `file_too_large`: The file is larger than the limit for its kind.
+         *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
+         */
+        "413_file_too_large_or_metadata_too_large": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "file_too_large" | "metadata_too_large";
+                };
+            };
+        };
+        /**
+         * @description - `file_too_large`: The file is larger than the limit for its kind.
+         *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
+         *     - `payload_too_large`: The body is larger than the service accepts.
+         */
+        "413_file_too_large_or_metadata_too_large_or_payload_too_large": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "file_too_large" | "metadata_too_large" | "payload_too_large";
+                };
+            };
+        };
+        /** @description - `payload_too_large`: The body is larger than the service accepts. */
+        "413_payload_too_large": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "payload_too_large";
+                };
+            };
+        };
+        /**
+         * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
+         *     - `multipart_required`: The route takes multipart/form-data.
+         *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
+         */
+        "415_heic_not_supported_or_multipart_required_or_unsupported_file_type": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type";
+                };
+            };
+        };
+        /**
+         * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
+         *     - `multipart_required`: The route takes multipart/form-data.
+         *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
+         *     - `unsupported_media_type`: The body is not of a media type this route takes.
+         */
+        "415_heic_not_supported_or_multipart_required_or_unsupported_file_type_or_unsupported_media_type": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type" | "unsupported_media_type";
+                };
+            };
+        };
+        /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
+        "415_unsupported_media_type": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "unsupported_media_type";
+                };
+            };
+        };
+        /**
+         * @description - `assignee_not_eligible`: The user cannot work removal tasks (unknown, disabled, or without the permission).
+         *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+         */
+        "422_assignee_not_eligible_or_idempotency_key_reused": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "assignee_not_eligible" | "idempotency_key_reused";
+                };
+            };
+        };
+        /**
+         * @description - `document_incomplete`: The document file is truncated or damaged.
+         *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+         *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
+         *     - `image_unreadable`: The image cannot be decoded.
+         */
+        "422_document_incomplete_or_idempotency_key_reused_or_image_too_many_pixels_or_image_unreadable": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "document_incomplete" | "idempotency_key_reused" | "image_too_many_pixels" | "image_unreadable";
+                };
+            };
+        };
+        /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
+        "422_idempotency_key_reused": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "idempotency_key_reused";
+                };
+            };
+        };
+        /** @description - `too_many_attempts`: Too many failed sign-in attempts; try again after `Retry-After` seconds. */
+        "429_too_many_attempts": {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "too_many_attempts";
+                };
+            };
+        };
+        /** @description - `too_many_requests`: Too many requests from this address or for this patient; try again after `Retry-After`. */
+        "429_too_many_requests": {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "too_many_requests";
+                };
+            };
+        };
+        /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
+        "503_uploads_busy": {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "uploads_busy";
+                };
+            };
+        };
+    };
     parameters: {
         /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
         IdempotencyKey: string;
@@ -3713,40 +4205,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyDto"][];
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     ApiKeysController_create: {
@@ -3772,87 +4232,11 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKeyDto"];
                 };
             };
-            /**
-             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
         };
     };
     ApiKeysController_revoke: {
@@ -3891,53 +4275,9 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     AuditController_list: {
@@ -3980,53 +4320,9 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     AuditController_export: {
@@ -4067,53 +4363,9 @@ export interface operations {
                     "text/csv": Blob;
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     AuditController_verify: {
@@ -4135,40 +4387,8 @@ export interface operations {
                     "application/json": components["schemas"]["ChainVerificationDto"];
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     AuthController_login: {
@@ -4194,27 +4414,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /**
-             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             /**
              * @description - `invalid_credentials`: The email address or password is not correct.
              *     - `totp_invalid`: The authenticator code is not correct, or it has already been used.
@@ -4232,46 +4432,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `too_many_attempts`: Too many failed sign-in attempts; try again after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "too_many_attempts";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            429: components["responses"]["429_too_many_attempts"];
         };
     };
     AuthController_logout: {
@@ -4291,49 +4454,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public). */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_not_supported";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "staff_only";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_not_supported"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_staff_only"];
         };
     };
     AuthController_me: {
@@ -4355,36 +4478,8 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "staff_only";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_staff_only"];
         };
     };
     AuthController_changePassword: {
@@ -4408,44 +4503,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /**
-             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
             /**
              * @description - `staff_only`: The route is for signed-in staff, not for patients or API keys.
              *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
@@ -4463,46 +4522,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `too_many_attempts`: Too many failed sign-in attempts; try again after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "too_many_attempts";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            429: components["responses"]["429_too_many_attempts"];
         };
     };
     AuthController_enrolTotp: {
@@ -4524,49 +4546,9 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrolmentDto"];
                 };
             };
-            /** @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public). */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_not_supported";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "staff_only";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_not_supported"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_staff_only"];
             /** @description - `totp_already_enrolled`: The account already has a confirmed second factor. */
             409: {
                 headers: {
@@ -4605,27 +4587,7 @@ export interface operations {
                     "application/json": components["schemas"]["TotpVerifiedDto"];
                 };
             };
-            /**
-             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             /**
              * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
              *     - `session_expired`: The session has expired; sign in again.
@@ -4644,19 +4606,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "staff_only";
-                    };
-                };
-            };
+            403: components["responses"]["403_staff_only"];
             /** @description - `totp_not_enrolled`: There is no second-factor enrolment to verify; start one first. */
             409: {
                 headers: {
@@ -4670,46 +4620,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `too_many_attempts`: Too many failed sign-in attempts; try again after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "too_many_attempts";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            429: components["responses"]["429_too_many_attempts"];
         };
     };
     PatientsController_getCase: {
@@ -4734,66 +4647,10 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     PhotosController_upload: {
@@ -4834,79 +4691,10 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `empty_file`: The file is empty.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `malformed_multipart`: The multipart body cannot be read.
-             *     - `too_many_files`: The multipart body carries more files than the route takes.
-             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
             /**
              * @description - `duplicate_photo`: The same file is already a photo of the patient; `existingPhotoId` and `existingCaseId` name it.
              *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
@@ -4924,39 +4712,8 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `file_too_large`: The file is larger than the limit for its kind.
-             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
-             */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "file_too_large" | "metadata_too_large";
-                    };
-                };
-            };
-            /**
-             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
-             *     - `multipart_required`: The route takes multipart/form-data.
-             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
-             */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type";
-                    };
-                };
-            };
+            413: components["responses"]["413_file_too_large_or_metadata_too_large"];
+            415: components["responses"]["415_heic_not_supported_or_multipart_required_or_unsupported_file_type"];
             /**
              * @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
              *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
@@ -4975,20 +4732,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "uploads_busy";
-                    };
-                };
-            };
+            503: components["responses"]["503_uploads_busy"];
         };
     };
     ClearanceController_checkBatch: {
@@ -5018,130 +4762,14 @@ export interface operations {
                     "application/json": components["schemas"]["ClearanceBatchResultDto"];
                 };
             };
-            /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "photos_not_found";
-                    };
-                };
-            };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found_or_photos_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     ClearanceController_lookup: {
@@ -5204,87 +4832,11 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /**
-             * @description - `file_too_large`: The file is larger than the limit for its kind.
-             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
-             */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "file_too_large" | "metadata_too_large";
-                    };
-                };
-            };
-            /**
-             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
-             *     - `multipart_required`: The route takes multipart/form-data.
-             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
-             */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_file_too_large_or_metadata_too_large"];
+            415: components["responses"]["415_heic_not_supported_or_multipart_required_or_unsupported_file_type"];
             /**
              * @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
              *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
@@ -5303,20 +4855,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "uploads_busy";
-                    };
-                };
-            };
+            503: components["responses"]["503_uploads_busy"];
         };
     };
     HoldsController_lift: {
@@ -5350,75 +4889,10 @@ export interface operations {
                     "application/json": components["schemas"]["HoldDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
             /**
              * @description - `hold_already_lifted`: The hold was already lifted.
              *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
@@ -5436,45 +4910,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     OutboxController_list: {
@@ -5507,53 +4945,9 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxPageDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     PatientsController_search: {
@@ -5584,53 +4978,9 @@ export interface operations {
                     "application/json": components["schemas"]["PatientSearchResultDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     PatientsController_create: {
@@ -5660,61 +5010,9 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
             /**
              * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
              *     - `mrn_taken`: Another patient already has this medical record number.
@@ -5732,45 +5030,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     PatientsController_get: {
@@ -5795,66 +5057,10 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDetailDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     PatientsController_update: {
@@ -5887,75 +5093,10 @@ export interface operations {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
             /**
              * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
              *     - `mrn_taken`: Another patient already has this medical record number.
@@ -5974,45 +5115,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     PatientsController_createCase: {
@@ -6045,128 +5150,14 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     HoldsController_list: {
@@ -6191,66 +5182,10 @@ export interface operations {
                     "application/json": components["schemas"]["HoldListDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     HoldsController_place: {
@@ -6283,131 +5218,14 @@ export interface operations {
                     "application/json": components["schemas"]["HoldDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "photos_not_found";
-                    };
-                };
-            };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found_or_photos_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     ReleasesController_list: {
@@ -6435,69 +5253,10 @@ export interface operations {
                     "application/json": components["schemas"]["ReleaseDto"][];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     ReleasesController_create: {
@@ -6538,159 +5297,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReleaseDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `empty_file`: The file is empty.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `malformed_multipart`: The multipart body cannot be read.
-             *     - `too_many_files`: The multipart body carries more files than the route takes.
-             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             *     - `witness_required`: The caller is not a staff member who could be the witness: name one in `witnessUserId`.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /**
-             * @description - `file_too_large`: The file is larger than the limit for its kind.
-             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
-             */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "file_too_large" | "metadata_too_large";
-                    };
-                };
-            };
-            /**
-             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
-             *     - `multipart_required`: The route takes multipart/form-data.
-             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
-             */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type";
-                    };
-                };
-            };
-            /**
-             * @description - `document_incomplete`: The document file is truncated or damaged.
-             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
-             *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
-             *     - `image_unreadable`: The image cannot be decoded.
-             */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "document_incomplete" | "idempotency_key_reused" | "image_too_many_pixels" | "image_unreadable";
-                    };
-                };
-            };
-            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "uploads_busy";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed_or_witness_required"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_file_too_large_or_metadata_too_large"];
+            415: components["responses"]["415_heic_not_supported_or_multipart_required_or_unsupported_file_type"];
+            422: components["responses"]["422_document_incomplete_or_idempotency_key_reused_or_image_too_many_pixels_or_image_unreadable"];
+            503: components["responses"]["503_uploads_busy"];
         };
     };
     RemovalsController_revoke: {
@@ -6748,66 +5363,9 @@ export interface operations {
                     "application/json": components["schemas"]["RevocationDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `empty_file`: The file is empty.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `malformed_multipart`: The multipart body cannot be read.
-             *     - `too_many_files`: The multipart body carries more files than the route takes.
-             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
             /**
              * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
@@ -6825,87 +5383,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /**
-             * @description - `file_too_large`: The file is larger than the limit for its kind.
-             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
-             *     - `payload_too_large`: The body is larger than the service accepts.
-             */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "file_too_large" | "metadata_too_large" | "payload_too_large";
-                    };
-                };
-            };
-            /**
-             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
-             *     - `multipart_required`: The route takes multipart/form-data.
-             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
-             *     - `unsupported_media_type`: The body is not of a media type this route takes.
-             */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type" | "unsupported_media_type";
-                    };
-                };
-            };
-            /**
-             * @description - `document_incomplete`: The document file is truncated or damaged.
-             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
-             *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
-             *     - `image_unreadable`: The image cannot be decoded.
-             */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "document_incomplete" | "idempotency_key_reused" | "image_too_many_pixels" | "image_unreadable";
-                    };
-                };
-            };
-            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "uploads_busy";
-                    };
-                };
-            };
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_file_too_large_or_metadata_too_large_or_payload_too_large"];
+            415: components["responses"]["415_heic_not_supported_or_multipart_required_or_unsupported_file_type_or_unsupported_media_type"];
+            422: components["responses"]["422_document_incomplete_or_idempotency_key_reused_or_image_too_many_pixels_or_image_unreadable"];
+            503: components["responses"]["503_uploads_busy"];
         };
     };
     PhotosController_get: {
@@ -6930,66 +5412,10 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     ClearanceController_check: {
@@ -7027,69 +5453,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClearanceDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     PhotosController_rendition: {
@@ -7141,72 +5508,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `object_not_found`: The stored object does not exist.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "object_not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found_or_object_not_found"];
         };
     };
     PortalController_access: {
@@ -7232,67 +5537,10 @@ export interface operations {
                     "application/json": components["schemas"]["PortalAccessAnswerDto"];
                 };
             };
-            /**
-             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `too_many_requests`: Too many requests from this address or for this patient; try again after `Retry-After`. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "too_many_requests";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            429: components["responses"]["429_too_many_requests"];
         };
     };
     PortalController_logout: {
@@ -7329,63 +5577,10 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /** @description - `patients_only`: The route is for patients signed in to the portal. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "patients_only";
-                    };
-                };
-            };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_patients_only"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     PortalController_me: {
@@ -7407,36 +5602,8 @@ export interface operations {
                     "application/json": components["schemas"]["PortalOverviewDto"];
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /** @description - `patients_only`: The route is for patients signed in to the portal. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "patients_only";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_patients_only"];
         };
     };
     PortalController_thumbnail: {
@@ -7482,65 +5649,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /** @description - `patients_only`: The route is for patients signed in to the portal. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "patients_only";
-                    };
-                };
-            };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `object_not_found`: The stored object does not exist.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "object_not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_patients_only"];
+            404: components["responses"]["404_not_found_or_object_not_found"];
         };
     };
     PortalController_releaseDocument: {
@@ -7573,65 +5685,10 @@ export interface operations {
                     "image/png": Blob;
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /** @description - `patients_only`: The route is for patients signed in to the portal. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "patients_only";
-                    };
-                };
-            };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `object_not_found`: The stored object does not exist.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "object_not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_patients_only"];
+            404: components["responses"]["404_not_found_or_object_not_found"];
         };
     };
     PortalController_revoke: {
@@ -7661,57 +5718,9 @@ export interface operations {
                     "application/json": components["schemas"]["PortalReceiptDto"];
                 };
             };
-            /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /** @description - `patients_only`: The route is for patients signed in to the portal. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "patients_only";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_patients_only"];
             /**
              * @description - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
              *     - `releases_not_found`: One or more releases named are not the patient’s; `releaseIds` lists them.
@@ -7728,59 +5737,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     PortalController_session: {
@@ -7806,27 +5766,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalSessionDto"];
                 };
             };
-            /**
-             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             /** @description - `portal_link_invalid`: The portal sign-in link was used, has expired, or was copied incompletely. */
             401: {
                 headers: {
@@ -7840,46 +5780,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `too_many_requests`: Too many requests from this address or for this patient; try again after `Retry-After`. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "too_many_requests";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            429: components["responses"]["429_too_many_requests"];
         };
     };
     PublicationsController_list: {
@@ -7912,53 +5815,9 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationPageDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     PublicationsController_create: {
@@ -7988,74 +5847,10 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationDto"];
                 };
             };
-            /**
-             * @description - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
             /**
              * @description The use is not cleared (now, or at `publishedAt`); nothing was recorded.
              *
@@ -8075,32 +5870,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
             /**
              * @description - `hosting_not_available`: Hosting is only for publications on channels whose media the service can serve.
              *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
@@ -8155,66 +5926,10 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     PublicationsController_update: {
@@ -8247,128 +5962,14 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     ReleasesController_get: {
@@ -8393,66 +5994,10 @@ export interface operations {
                     "application/json": components["schemas"]["ReleaseDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     ReleasesController_amend: {
@@ -8493,80 +6038,10 @@ export interface operations {
                     "application/json": components["schemas"]["ReleaseDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `empty_file`: The file is empty.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `malformed_multipart`: The multipart body cannot be read.
-             *     - `too_many_files`: The multipart body carries more files than the route takes.
-             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             *     - `witness_required`: The caller is not a staff member who could be the witness: name one in `witnessUserId`.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed_or_witness_required"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
             /**
              * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
              *     - `release_superseded`: The release has been amended; act on its current version.
@@ -8584,71 +6059,10 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `file_too_large`: The file is larger than the limit for its kind.
-             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
-             */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "file_too_large" | "metadata_too_large";
-                    };
-                };
-            };
-            /**
-             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
-             *     - `multipart_required`: The route takes multipart/form-data.
-             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
-             */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type";
-                    };
-                };
-            };
-            /**
-             * @description - `document_incomplete`: The document file is truncated or damaged.
-             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
-             *     - `image_too_many_pixels`: The image has more pixels than the service decodes.
-             *     - `image_unreadable`: The image cannot be decoded.
-             */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "document_incomplete" | "idempotency_key_reused" | "image_too_many_pixels" | "image_unreadable";
-                    };
-                };
-            };
-            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "uploads_busy";
-                    };
-                };
-            };
+            413: components["responses"]["413_file_too_large_or_metadata_too_large"];
+            415: components["responses"]["415_heic_not_supported_or_multipart_required_or_unsupported_file_type"];
+            422: components["responses"]["422_document_incomplete_or_idempotency_key_reused_or_image_too_many_pixels_or_image_unreadable"];
+            503: components["responses"]["503_uploads_busy"];
         };
     };
     ReleasesController_checklist: {
@@ -8673,66 +6087,10 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     ReleasesController_document: {
@@ -8765,69 +6123,10 @@ export interface operations {
                     "image/png": Blob;
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `object_not_found`: The stored object does not exist.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "object_not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found_or_object_not_found"];
         };
     };
     ReleasesController_fhir: {
@@ -8852,66 +6151,10 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirConsent"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     RemovalsController_list: {
@@ -8946,53 +6189,9 @@ export interface operations {
                     "application/json": components["schemas"]["RemovalCasePageDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     RemovalsController_get: {
@@ -9017,66 +6216,10 @@ export interface operations {
                     "application/json": components["schemas"]["RemovalCaseDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     RemovalsController_addDiscovered: {
@@ -9109,78 +6252,10 @@ export interface operations {
                     "application/json": components["schemas"]["RemovalCaseDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "photos_not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found_or_photos_not_found"];
             /**
              * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
              *     - `publication_cleared`: The publication is cleared by consent, so it is not one to remove.
@@ -9198,32 +6273,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
             /**
              * @description - `assignee_not_eligible`: The user cannot work removal tasks (unknown, disabled, or without the permission).
              *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
@@ -9262,40 +6313,8 @@ export interface operations {
                     "application/json": components["schemas"]["TaskOwnerDto"][];
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     RemovalsController_setOwner: {
@@ -9350,96 +6369,12 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /**
-             * @description - `assignee_not_eligible`: The user cannot work removal tasks (unknown, disabled, or without the permission).
-             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
-             */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "assignee_not_eligible" | "idempotency_key_reused";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_assignee_not_eligible_or_idempotency_key_reused"];
         };
     };
     RemovalsController_removeOwner: {
@@ -9482,80 +6417,11 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended. */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     RemovalsController_approve: {
@@ -9600,83 +6466,11 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /**
-             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
-             *     - `removal_task_state`: The removal task is not in a state that allows this step.
-             */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress" | "removal_task_state";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress_or_removal_task_state"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     RemovalsController_assign: {
@@ -9709,134 +6503,14 @@ export interface operations {
                     "application/json": components["schemas"]["RemovalCaseDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /**
-             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
-             *     - `removal_task_state`: The removal task is not in a state that allows this step.
-             */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress" | "removal_task_state";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /**
-             * @description - `assignee_not_eligible`: The user cannot work removal tasks (unknown, disabled, or without the permission).
-             *     - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
-             */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "assignee_not_eligible" | "idempotency_key_reused";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress_or_removal_task_state"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_assignee_not_eligible_or_idempotency_key_reused"];
         };
     };
     RemovalsController_complete: {
@@ -9887,131 +6561,13 @@ export interface operations {
                     "application/json": components["schemas"]["RemovalCaseDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `empty_file`: The file is empty.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `malformed_multipart`: The multipart body cannot be read.
-             *     - `too_many_files`: The multipart body carries more files than the route takes.
-             *     - `unexpected_form_field`: A multipart part is not one this route takes, or appears twice.
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /**
-             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
-             *     - `removal_task_state`: The removal task is not in a state that allows this step.
-             */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress" | "removal_task_state";
-                    };
-                };
-            };
-            /**
-             * @description - `file_too_large`: The file is larger than the limit for its kind.
-             *     - `metadata_too_large`: The `metadata` part is larger than 64 KiB.
-             *     - `payload_too_large`: The body is larger than the service accepts.
-             */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "file_too_large" | "metadata_too_large" | "payload_too_large";
-                    };
-                };
-            };
-            /**
-             * @description - `heic_not_supported`: HEIC/HEIF photos are not taken: export the photo as JPEG.
-             *     - `multipart_required`: The route takes multipart/form-data.
-             *     - `unsupported_file_type`: The file is not of a type this route takes (judged by its content, not its name).
-             *     - `unsupported_media_type`: The body is not of a media type this route takes.
-             */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "heic_not_supported" | "multipart_required" | "unsupported_file_type" | "unsupported_media_type";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress_or_removal_task_state"];
+            413: components["responses"]["413_file_too_large_or_metadata_too_large_or_payload_too_large"];
+            415: components["responses"]["415_heic_not_supported_or_multipart_required_or_unsupported_file_type_or_unsupported_media_type"];
             /**
              * @description - `document_incomplete`: The document file is truncated or damaged.
              *     - `evidence_required`: The evidence is missing or does not fit its kind (a statement, a file, a URL on record).
@@ -10033,20 +6589,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `uploads_busy`: Too many uploads are in progress; try again after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "uploads_busy";
-                    };
-                };
-            };
+            503: components["responses"]["503_uploads_busy"];
         };
     };
     RemovalsController_notRemovable: {
@@ -10079,131 +6622,14 @@ export interface operations {
                     "application/json": components["schemas"]["RemovalCaseDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /**
-             * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
-             *     - `removal_task_state`: The removal task is not in a state that allows this step.
-             */
-            409: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_in_progress" | "removal_task_state";
-                    };
-                };
-            };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description - `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_key_reused";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress_or_removal_task_state"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     RemovalsController_screenshot: {
@@ -10236,69 +6662,10 @@ export interface operations {
                     "image/png": Blob;
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `object_not_found`: The stored object does not exist.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "object_not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found_or_object_not_found"];
         };
     };
     RemovalsController_report: {
@@ -10325,53 +6692,9 @@ export interface operations {
                     "application/json": components["schemas"]["RemovalReportDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     RemovalsController_reportExport: {
@@ -10400,53 +6723,9 @@ export interface operations {
                     "text/csv": Blob;
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     ReportsController_rightsReport: {
@@ -10471,53 +6750,9 @@ export interface operations {
                     "application/json": components["schemas"]["RightsReportDto"];
                 };
             };
-            /** @description - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     RemovalsController_revocation: {
@@ -10542,66 +6777,10 @@ export interface operations {
                     "application/json": components["schemas"]["RevocationDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     RemovalsController_document: {
@@ -10634,69 +6813,10 @@ export interface operations {
                     "image/png": Blob;
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `object_not_found`: The stored object does not exist.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "object_not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found_or_object_not_found"];
         };
     };
     UsersController_list: {
@@ -10718,40 +6838,8 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"][];
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     UsersController_create: {
@@ -10777,61 +6865,9 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /**
-             * @description - `idempotency_not_supported`: This route does not take an `Idempotency-Key` (it carries secrets, or is public).
-             *     - `invalid_encoding`: The body is not valid UTF-8.
-             *     - `json_list_too_long`: A JSON list in the body has more than 1000 items.
-             *     - `json_object_too_large`: A JSON object in the body has more than 1000 members.
-             *     - `json_too_deep`: The JSON body nests deeper than 32 levels.
-             *     - `malformed_body`: The body is not well-formed JSON (or a multipart part is not).
-             *     - `validation_failed`: A field, parameter or query value is not valid; `errors` lists each field and why.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "idempotency_not_supported" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "validation_failed";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
             /** @description - `email_taken`: Another account already uses this email address. */
             409: {
                 headers: {
@@ -10845,32 +6881,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
         };
     };
     UsersController_get: {
@@ -10895,66 +6907,10 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description - `bad_request`: The request is not valid HTTP for this route. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request";
-                    };
-                };
-            };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
         };
     };
     UsersController_update: {
@@ -11005,53 +6961,9 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
-             *     - `session_expired`: The session has expired; sign in again.
-             *     - `unauthenticated`: The route needs a bearer token and none was sent.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_token" | "session_expired" | "unauthenticated";
-                    };
-                };
-            };
-            /**
-             * @description - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
-             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
-             *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "staff_only" | "totp_enrolment_required";
-                    };
-                };
-            };
-            /** @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller). */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
             /**
              * @description - `last_admin`: The change would leave no active administrator.
              *     - `own_account`: An administrator cannot set the role or active flag of their own account; another admin can.
@@ -11068,32 +6980,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `payload_too_large`: The body is larger than the service accepts. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description - `unsupported_media_type`: The body is not of a media type this route takes. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
         };
     };
     HealthController_live: {
@@ -11191,22 +7079,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /**
-             * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
-             *     - `object_not_found`: The stored object does not exist.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "object_not_found";
-                    };
-                };
-            };
+            404: components["responses"]["404_not_found_or_object_not_found"];
             /** @description - `media_gone`: Consent for this hosted photo has ended; it is no longer served. */
             410: {
                 headers: {
