@@ -63,7 +63,7 @@ async function main(mode: string | undefined): Promise<number> {
   }
   const document = await servedDocument();
   if (mode === 'document') {
-    await writeFile(documentFile as string, document);
+    await writeFile(documentFile, document);
     return 0;
   }
   const generated = await clientSchema(document);
