@@ -1,0 +1,25 @@
+// Jest in its ESM mode (npm test sets NODE_OPTIONS=--experimental-vm-modules) over what tsc has
+// already compiled into dist/: no transformer, so tests run the very JavaScript that `npm start`
+// and the benches run, with tsc's decorator metadata as it emits it. Stack traces point at the .ts
+// lines through the source maps tsc writes beside each file.
+
+/** @type {import('jest').Config} */
+export default {
+  rootDir: import.meta.dirname,
+  // Only the compiled sources and tests: the rest of dist/ (private builds under dist/.own/, the
+  // benches, the tools) is no business of the test run, not even of its file crawl.
+  roots: ['<rootDir>/dist/src', '<rootDir>/dist/test'],
+  testMatch: ['<rootDir>/dist/src/**/*.spec.js', '<rootDir>/dist/test/**/*.spec.js', '<rootDir>/dist/test/**/*.e2e.js'],
+  testEnvironment: 'node',
+  transform: {},
+  // Tests import describe/it/… from @jest/globals, as they did from node:test.
+  injectGlobals: false,
+  // Real PostgreSQL and a real S3 server, once for the run; each test file clones its own database.
+  globalSetup: '<rootDir>/dist/test/global-setup.js',
+  globalTeardown: '<rootDir>/dist/test/global-teardown.js',
+  // e2e tests boot the whole application on a database of their own, and some drive Chromium.
+  testTimeout: 120_000,
+  maxWorkers: 2,
+  // A fresh worker process for each test file, as Node's runner had (see README, Tests).
+  workerIdleMemoryLimit: 0,
+};
