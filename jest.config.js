@@ -17,9 +17,12 @@ export default {
   // Real PostgreSQL and a real S3 server, once for the run; each test file clones its own database.
   globalSetup: '<rootDir>/dist/test/global-setup.js',
   globalTeardown: '<rootDir>/dist/test/global-teardown.js',
+  // Turns off V8's compilation cache in each test process, for TypeORM's dynamic imports.
+  setupFiles: ['<rootDir>/dist/test/jest-setup.js'],
   // e2e tests boot the whole application on a database of their own, and some drive Chromium.
   testTimeout: 120_000,
   maxWorkers: 2,
-  // A fresh worker process for each test file, as Node's runner had (see README, Tests).
-  workerIdleMemoryLimit: 0,
+  // A worker keeps some of each test file's module graph after the file (Jest's ESM mode): one whose
+  // heap has grown past this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '512MB',
 };
