@@ -21,6 +21,9 @@ export default {
   setupFiles: ['<rootDir>/dist/test/jest-setup.js'],
   // e2e tests boot the whole application on a database of their own, and some drive Chromium.
   testTimeout: 120_000,
+  // Test files run in parallel (each has its own database). Two, as the machines have two cores:
+  // one worker took as long as Node's runner did (about 250 s), two about 150 s; a third gained
+  // only about 6 % while it crowded the cores that the services under test and PostgreSQL share.
   maxWorkers: 2,
   // A worker keeps some of each test file's module graph after the file (Jest's ESM mode): one whose
   // heap has grown past this after a file is replaced by a fresh one.
