@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { Controller, Get } from '@nestjs/common';
 import request from 'supertest';
 import { PERMISSIONS, ROLES, type Permission, type Role } from '../src/auth/roles.js';
@@ -122,11 +122,11 @@ function concretePath(path: string): string {
 describe('access control', () => {
   let t: TestApp;
   let admin: SignedInStaff;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ controllers: [ProbePhotoController] });
     admin = await createSignedIn(t, 'admin');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('the design table names every permission the service knows', () => {
     assert.deepEqual(Object.keys(DESIGNED_ACCESS).sort(), [...PERMISSIONS].sort());

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditSealer } from '../src/audit/audit-sealer.js';
@@ -35,11 +35,11 @@ async function recordEvents(t: TestApp, count: number, patientId?: string): Prom
 describe('audit trail', () => {
   let t: TestApp;
   let officer: SignedInStaff;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     officer = await createSignedIn(t, 'privacy_officer');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('refuses UPDATE, DELETE and TRUNCATE of events and seals, to the owner and the service’s own connection', async () => {
     await recordEvents(t, 1);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import request from 'supertest';
@@ -39,12 +39,12 @@ function me(t: TestApp, token: string) {
 
 describe('staff sign-in and sessions', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({
       env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '4', LOGIN_MAX_FAILURES_PER_IP: '8', TRUST_PROXY: 'true' },
     });
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('signs in with email and password and returns an opaque token that /auth/me accepts', async () => {
     const member = await createStaff(t, 'front_desk', 'Front.Desk@Clinic.test');
@@ -192,12 +192,12 @@ describe('sessions kept in memory', () => {
   const patch = (userId: string, changes: Record<string, unknown>) =>
     request(first.server).patch(`/api/v1/users/${userId}`).auth(admin.token, { type: 'bearer' }).send(changes);
 
-  before(async () => {
+  beforeAll(async () => {
     first = await startTestApp();
     second = await startTestApp({ database: first.database });
     admin = await createSignedIn(first, 'admin');
   });
-  after(async () => {
+  afterAll(async () => {
     await second.close();
     await first.close();
   });
@@ -300,10 +300,10 @@ describe('sessions kept in memory', () => {
 
 describe('second factor (TOTP)', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('keeps a role that requires it to enrolment until a code is verified', async () => {
     const officer = await createStaff(t, 'privacy_officer');
@@ -389,12 +389,12 @@ describe('second factor (TOTP)', () => {
 
 describe('login throttling', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({
       env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_IP: '6', TRUST_PROXY: 'true' },
     });
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('answers 429 with Retry-After once an account has too many failures, even with the right password', async () => {
     const member = await createStaff(t, 'front_desk');
@@ -433,11 +433,11 @@ describe('login throttling', () => {
 
 describe("login throttling against someone who knows an account's address", () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     // The default limits: 10 failures per account, 100 per address, in 15 minutes.
     t = await startTestApp({ env: { TRUST_PROXY: 'true' } });
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   /** `attempts` wrong passwords for `email`, spread over `addresses` client addresses, all refused. */
   async function guess(email: string, attempts: number, addresses: number): Promise<void> {

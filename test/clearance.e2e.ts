@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { ClearanceChanges } from '../src/clearance/clearance-changes.js';
@@ -45,7 +45,7 @@ describe('clearance checks', () => {
       )[0]?.n,
     );
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
@@ -57,7 +57,7 @@ describe('clearance checks', () => {
     tattooPhoto = await uploadPhoto(t, frontDesk, caseId, { identifyingMarks: ['tattoo on the left forearm'] });
     releaseId = await createRelease(t, frontDesk, patientId);
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('allows a permitted use, naming the governing release and until when the answer holds', async () => {
     const now = t.clock.now().toISOString();
@@ -368,7 +368,7 @@ describe('clearance checks after a change to what they rest on', () => {
   const send = (method: 'post' | 'delete', path: string, staff: SignedInStaff, body: object) =>
     request(first.server)[method](`/api/v1${path}`).auth(staff.token, { type: 'bearer' }).send(body);
 
-  before(async () => {
+  beforeAll(async () => {
     const env = s3TestEnv(await createTestBucket());
     first = await startTestApp({ env });
     second = await startTestApp({ env, database: first.database });
@@ -376,7 +376,7 @@ describe('clearance checks after a change to what they rest on', () => {
     marketing = await createSignedIn(first, 'marketing');
     privacyOfficer = await createSignedIn(first, 'privacy_officer');
   });
-  after(async () => {
+  afterAll(async () => {
     await second.close();
     await first.close();
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -25,12 +25,12 @@ const INSUFFICIENT_PRIVILEGE = '42501';
 describe('database roles: the service serves requests as a role that cannot touch the audit trail', () => {
   let t: TestApp;
   let serving: pg.Client;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     serving = new pg.Client({ connectionString: t.database.servingUrl });
     await serving.connect();
   });
-  after(async () => {
+  afterAll(async () => {
     await serving.end();
     await t.close();
   });

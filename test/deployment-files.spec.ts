@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { knownVariables } from '../src/config/config.schema.js';

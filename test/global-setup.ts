@@ -22,13 +22,15 @@ import {
 
 // Runs once before all test files: a real PostgreSQL (TEST_DATABASE_URL, else an embedded server in
 // a temporary directory) whose database is migrated and then used as the template each test file
-// clones, and a real S3 server.
+// clones, and a real S3 server. Jest runs it in its own process before it starts the workers, which
+// inherit what it puts in process.env (jest.config.js: globalSetup, and globalTeardown through
+// global-teardown.ts).
 
 let embedded: EmbeddedPostgres | undefined;
 let embeddedDir: string | undefined;
 let s3: S3TestServer | undefined;
 
-export async function globalSetup(): Promise<void> {
+export default async function globalSetup(): Promise<void> {
   let templateUrl = process.env.TEST_DATABASE_URL;
   if (!templateUrl) {
     embeddedDir = await mkdtemp(path.join(tmpdir(), 'pcs-test-pg-'));

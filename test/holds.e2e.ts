@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
@@ -41,13 +41,13 @@ describe('holds', () => {
     return { patientId, caseId, photoIds };
   };
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
     privacyOfficer = await createSignedIn(t, 'privacy_officer');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('denies every use of a held photo while the hold stands, takes its hosted URL down for good, and lifting gives back what the release allows', async () => {
     const { patientId, photoIds } = await consentedPatient(2);
@@ -267,7 +267,7 @@ describe('holds', () => {
   describe('bad input: a clear 4xx problem and nothing written', () => {
     let patientId: string;
     let otherPatientsPhoto: string;
-    before(async () => {
+    beforeAll(async () => {
       patientId = (await consentedPatient(1)).patientId;
       otherPatientsPhoto = (await consentedPatient(1)).photoIds[0];
     });

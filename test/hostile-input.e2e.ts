@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { jpegPhoto } from './support/images.js';
 import { counts, createCase, createPatient, postForm } from './support/records.js';
@@ -45,12 +45,12 @@ describe('hostile input: one rule for every JSON the service parses', () => {
   let frontDesk: SignedInStaff;
   let marketing: SignedInStaff;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('answers JSON nested 20,000 levels deep with a 400 problem, with or without a session', async () => {
     const deep = nestedObject(20_000);

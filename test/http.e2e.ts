@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MinLength, ValidateNested } from 'class-validator';
@@ -43,10 +43,10 @@ const PROBLEM_JSON = /^application\/problem\+json/;
 
 describe('HTTP behaviour every route shares', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ controllers: [ProbeController], env: { BODY_LIMIT_BYTES: '2048' } });
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('answers an unknown route with a 404 problem', async () => {
     const response = await request(t.server).get('/api/v1/no-such-thing?q=Jane').expect(404);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { IdempotencyKeyPruner } from '../src/idempotency/idempotency.module.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
@@ -27,13 +27,13 @@ describe('Idempotency-Key on mutating routes', () => {
   const patientRows = async () =>
     Number((await t.database.query<{ n: string }>('SELECT count(*) AS n FROM patients'))[0].n);
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
     privacyOfficer = await createSignedIn(t, 'privacy_officer');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('answers a repeated request with the first answer and does the work once; another request with the key is refused', async () => {
     const body = { fullName: 'Ada Keyed', dateOfBirth: '1980-01-02' };

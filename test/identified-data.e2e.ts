@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { IDENTIFYING_FIELD_NAMES, NOT_IDENTIFYING_TEXT_FIELDS } from '../src/common/identified.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -72,7 +72,7 @@ describe('identified free text', () => {
       request(t.server).post(`/api/v1${path}`).auth(staff.token, { type: 'bearer' }).send(body),
   });
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
@@ -85,7 +85,7 @@ describe('identified free text', () => {
     photo = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient.id));
     await createRelease(t, frontDesk, patient.id);
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('classifies every text field an answer can carry as identified or not', async () => {
     const document = (await request(t.server).get('/docs/json').expect(200)).body as Json;

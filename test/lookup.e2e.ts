@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import sharp from 'sharp';
 import request from 'supertest';
 import { FingerprintBackfill } from '../src/photos/fingerprint-backfill.js';
@@ -55,7 +55,7 @@ describe('reverse lookup', () => {
         ?.n,
     );
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: { ...s3TestEnv(await createTestBucket()), PHOTO_MAX_BYTES: String(MAX_BYTES) } });
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
@@ -83,7 +83,7 @@ describe('reverse lookup', () => {
       unreleasedBytes,
     );
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('finds the source of a resized, recompressed copy, and its pair, each with its clearance', async () => {
     const copy = await sharp(beforeBytes).resize(640).jpeg({ quality: 60 }).toBuffer();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { SMTPServer } from 'smtp-server';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -53,7 +53,7 @@ describe('mail over SMTP', () => {
   let frontDesk: SignedInStaff;
   let marketing: SignedInStaff;
 
-  before(async () => {
+  beforeAll(async () => {
     mail = await startMailServer();
     t = await startTestApp({
       env: {
@@ -65,7 +65,7 @@ describe('mail over SMTP', () => {
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
   });
-  after(async () => {
+  afterAll(async () => {
     await t.close();
     await mail.close();
   });

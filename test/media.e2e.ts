@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import sharp from 'sharp';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
@@ -53,7 +53,7 @@ describe('public media URLs of hosted publications', () => {
     return response.body.id as string;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
@@ -61,7 +61,7 @@ describe('public media URLs of hosted publications', () => {
     photo = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient.id));
     releaseId = await createRelease(t, frontDesk, patient.id);
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('serves the web rendition without a session, revalidated on every use, embeddable, and naming nobody', async () => {
     const { path } = await host();
@@ -203,12 +203,12 @@ describe('public media URLs of hosted publications', () => {
 describe('public media URLs across two instances of the service', () => {
   let first: TestApp;
   let second: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     const env = s3TestEnv(await createTestBucket());
     first = await startTestApp({ env });
     second = await startTestApp({ env, database: first.database });
   });
-  after(async () => {
+  afterAll(async () => {
     await second.close();
     await first.close();
   });
@@ -248,10 +248,10 @@ describe('public media URLs across two instances of the service', () => {
 
 describe('public media URLs under load from one address', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: { MEDIA_RATE_LIMIT_PER_MINUTE: '3' } });
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('answers 429 with Retry-After past the per-minute limit', async () => {
     for (let i = 0; i < 3; i++) assert.equal((await request(t.server).get(`/m/${UNKNOWN_TOKEN}`)).status, 404);

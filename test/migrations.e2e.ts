@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrate, MIGRATIONS_TABLE } from '../src/database/data-source.js';
@@ -14,10 +14,10 @@ function instance(url: string): DataSource {
 
 describe('migrations at start-up', () => {
   let database: TestDatabase;
-  before(async () => {
+  beforeAll(async () => {
     database = await createTestDatabase();
   });
-  after(async () => database.drop());
+  afterAll(async () => database.drop());
 
   it('apply once when several instances start together, and not again on the next start', async () => {
     const instances = [instance(database.url), instance(database.url), instance(database.url)];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -20,12 +20,12 @@ describe('patients and cases', () => {
     patch: (path: string) => request(t.server).patch(path).auth(staff.token, { type: 'bearer' }),
   });
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('registers a patient with a pseudonymous code and shows identified data to the front desk', async () => {
     const created = await as(frontDesk).post('/api/v1/patients').send({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import sharp from 'sharp';
 import request from 'supertest';
@@ -31,7 +31,7 @@ describe('photos', () => {
     postForm(t, frontDesk, `/api/v1/cases/${target}/photos`, 'file', file, metadata);
   const get = (path: string, staff = frontDesk) => request(t.server).get(path).auth(staff.token, { type: 'bearer' });
 
-  before(async () => {
+  beforeAll(async () => {
     // A small cap so the over-the-cap test needs no 40 MB file.
     t = await startTestApp({
       env: { ...s3TestEnv(await createTestBucket()), PHOTO_MAX_BYTES: String(3 * 1024 * 1024) },
@@ -41,7 +41,7 @@ describe('photos', () => {
     const patient = await createPatient(t, frontDesk);
     caseId = await createCase(t, frontDesk, patient.id);
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('accepts a JPEG with EXIF GPS and keeps none of its metadata in the renditions', async () => {
     const original = await jpegPhoto({ width: 3000, height: 2000, seed: 2, exifGps: true });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { mailedPortalToken, signInPatient } from './support/portal.js';
@@ -60,12 +60,12 @@ describe('patient portal', () => {
     return { ...patient, email, dateOfBirth, photoIds, releaseId, instagram, website };
   };
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('answers every access request alike, and mails a one-time link only when email and date of birth match', async () => {
     const patient = await patientWithPublications();

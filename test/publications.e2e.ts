@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
@@ -28,7 +28,7 @@ describe('publications', () => {
   const publications = async () =>
     Number((await t.database.query<{ n: string }>('SELECT count(*) AS n FROM publications'))[0]?.n);
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({
       env: { ...s3TestEnv(await createTestBucket()), PUBLIC_BASE_URL: 'https://photos.clinic.example' },
     });
@@ -42,7 +42,7 @@ describe('publications', () => {
     const other = await createPatient(t, frontDesk);
     unreleasedPhoto = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, other.id));
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('records a cleared use with the release that cleared it, and audits it', async () => {
     const response = await publish({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { heicHeader, jpegPhoto, signedFormPdf } from './support/images.js';
@@ -131,14 +131,14 @@ describe('release authorizations', () => {
     postForm(t, frontDesk, `/api/v1/patients/${patient}/releases`, 'document', file, fields);
   const get = (path: string, staff = frontDesk) => request(t.server).get(path).auth(staff.token, { type: 'bearer' });
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
     patientId = (await createPatient(t, frontDesk, { fullName: 'Jane Roe' })).id;
     caseId = await createCase(t, frontDesk, patientId);
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('records a signed, scoped release with the form stored under its hash', async () => {
     const form = pdf('Jane Roe signed');
@@ -597,11 +597,11 @@ describe('release authorizations of a clinic west of UTC', () => {
   let t: TestApp;
   let frontDesk: SignedInStaff;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: { ...s3TestEnv(await createTestBucket()), CLINIC_TIME_ZONE: 'America/New_York' } });
     frontDesk = await createSignedIn(t, 'front_desk');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it("counts the patient's age on the signing date where the clinic is, not in UTC", async () => {
     // The test clock stands at 2026-03-02T09:00Z, 4 am in New York: the patient turned 18 there today.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -88,7 +88,7 @@ describe('removal timers, owners and the outbox', () => {
       .map((row) => row.recipient_address)
       .sort();
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     staff = {
       frontDesk: await createStaff(t, 'front_desk'),
@@ -100,7 +100,7 @@ describe('removal timers, owners and the outbox', () => {
     const owner = await as(officer).put('/removal-task-owners/social', { userId: staff.marketing.id });
     assert.equal(owner.status, 200, JSON.stringify(owner.body));
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('drives a case through its 30 days: each reminder, the escalation and the overdue alert once, on its day', async () => {
     const { patientId, patientCode } = await publishedPatient();

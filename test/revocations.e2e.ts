@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { CONSENT_CHANGE_LOCK_SPACE } from '../src/releases/release-locks.js';
@@ -120,11 +120,11 @@ describe('revocations', () => {
     privacyOfficer = await createSignedIn(t, 'privacy_officer');
   };
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
     await signInEveryone();
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('revokes everything: the release ends, hosted URLs answer 410 at once, the rest become tasks of a case due 30 days after receipt', async () => {
     const { patientId, photoIds, releaseId } = await consentedPatient(2);
@@ -1064,7 +1064,7 @@ describe('revocations', () => {
     let patientId: string;
     let otherPatientsPhoto: string;
     let otherPatientsRelease: string;
-    before(async () => {
+    beforeAll(async () => {
       patientId = (await consentedPatient(1)).patientId;
       const other = await consentedPatient(1);
       otherPatientsPhoto = other.photoIds[0];

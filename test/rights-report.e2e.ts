@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
@@ -28,12 +28,12 @@ describe('the rights report', () => {
     return { patient, releaseId, publicationId: publication.body.id as string };
   };
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: s3TestEnv(await createTestBucket()) });
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('lists releases expiring soon under live publications, then the publications they no longer clear', async () => {
     const soon = await publishedPhoto('2026-03-20T00:00:00Z');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { SessionPruner } from '../src/auth/session-pruner.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -11,10 +11,10 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe('pruning ended sessions and spent sign-in links', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('removes sessions and links that ended more than 90 days ago, and nothing newer', async () => {
     const frontDesk = await createSignedIn(t, 'front_desk');

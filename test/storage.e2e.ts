@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { SystemClock } from '../src/common/clock.js';
 import { loadConfig, type StorageConfig } from '../src/config/app-config.js';
@@ -38,10 +38,10 @@ function patternStream(totalBytes: number, chunkBytes = 64 * 1024): { stream: Re
 describe('S3 object store against a real S3 server', () => {
   let store: S3ObjectStore;
 
-  before(() => {
+  beforeAll(() => {
     store = new S3ObjectStore(s3StorageConfig({ S3_PART_SIZE_BYTES: String(5 * MiB) }), 60, new SystemClock());
   });
-  after(() => store.close());
+  afterAll(() => store.close());
 
   it('round-trips a 20 MB stream byte for byte (multipart upload)', async () => {
     const { stream, sha256 } = patternStream(20 * MiB);
@@ -109,10 +109,10 @@ describe('S3 object store against a real S3 server', () => {
 
 describe('the service on S3 storage', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: s3TestEnv() });
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('is ready when its bucket answers', async () => {
     const ready = await request(t.server).get('/health/ready').expect(200);
@@ -127,10 +127,10 @@ describe('the service on S3 storage', () => {
 
 describe('the service on S3 storage with a missing bucket', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ env: { ...s3TestEnv(), S3_BUCKET: 'no-such-bucket' } });
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('is not ready, with a problem naming the failed check', async () => {
     const response = await request(t.server).get('/health/ready').expect(503);
@@ -142,10 +142,10 @@ describe('the service on S3 storage with a missing bucket', () => {
 
 describe('presigned links of the local store, through the service', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   it('serve the object until they expire, and refuse tampered or expired links', async () => {
     const store = t.app.get(ObjectStore);

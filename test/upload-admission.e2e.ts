@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
@@ -18,7 +18,7 @@ describe('uploads in progress, bounded', () => {
   let frontDesk: SignedInStaff;
   let caseId: string;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({
       env: { ...s3TestEnv(await createTestBucket()), UPLOADS_MAX_IN_PROGRESS: '1', UPLOADS_MAX_QUEUED: '1' },
     });
@@ -28,7 +28,7 @@ describe('uploads in progress, bounded', () => {
     t.server.listen(0, '127.0.0.1');
     await once(t.server, 'listening');
   });
-  after(async () => t.close());
+  afterAll(async () => t.close());
 
   /** An upload whose body arrives only when `finish` is called. */
   const heldUpload = async (bytes: Buffer) => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import sharp from 'sharp';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
@@ -131,7 +131,7 @@ describe('URL check as removal evidence', () => {
     return row;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     site = new FakeSite();
     await site.listen('127.0.0.1');
     elsewhere = new FakeSite();
@@ -148,7 +148,7 @@ describe('URL check as removal evidence', () => {
     frontDesk = await createSignedIn(t, 'front_desk');
     marketing = await createSignedIn(t, 'marketing');
   });
-  after(async () => {
+  afterAll(async () => {
     await t.close();
     await site.close();
     await elsewhere.close();

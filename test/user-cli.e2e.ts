@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 import { PasswordHasher } from '../src/auth/password-hasher.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
@@ -27,11 +27,11 @@ function runCli(
 describe('npm run user:create', () => {
   let database: TestDatabase;
   let env: NodeJS.ProcessEnv;
-  before(async () => {
+  beforeAll(async () => {
     database = await createTestDatabase();
     env = { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'silent' };
   });
-  after(async () => database.drop());
+  afterAll(async () => database.drop());
 
   it('creates a user with a generated password, printed once, and audits it', async () => {
     const { code, output } = await runCli(

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller.js';
 import { AuditService } from './audit.service.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { base32Decode, base32Encode, matchTotp, totpCode, totpStep, totpUri } from './totp.js';
 
 // RFC 6238 appendix B, SHA-1 column: the secret is the ASCII string "12345678901234567890".

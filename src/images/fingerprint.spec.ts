@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { FINGERPRINT_GREY_SIDE, fingerprintOf, hashDistance, LookupQuery, type Crop } from './fingerprint.js';
 
 type Scene = (x: number, y: number) => number;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { iccDescription, isSrgbProfile } from './icc.js';
 
 /** A minimal ICC header with one 'desc' tag of the given type. */

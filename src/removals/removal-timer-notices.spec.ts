@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { fireAt, isSuperseded, parseNotice, timerNotices } from './removal-timer-notices.js';
 
 const DAY = 24 * 3600_000;

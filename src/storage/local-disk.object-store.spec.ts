@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { Clock } from '../common/clock.js';
 import { LocalDiskObjectStore } from './local-disk.object-store.js';
 import {
@@ -15,6 +15,15 @@ import {
   assertValidKey,
 } from './object-store.js';
 import { PresignedTokenSigner, PresignedUrlInvalidError } from './presigned-token.js';
+
+/**
+ * The names in a directory, in an array of the test's own realm: Jest runs a test file in a vm
+ * context, where the arrays Node's fs makes are of the outer realm, and deepStrictEqual compares
+ * prototypes too.
+ */
+async function namesIn(directory: string): Promise<string[]> {
+  return Array.from(await readdir(directory));
+}
 
 class FixedClock extends Clock {
   constructor(private readonly at: Date) {
@@ -58,7 +67,7 @@ describe('LocalDiskObjectStore', () => {
   let store: LocalDiskObjectStore;
   let signer: PresignedTokenSigner;
 
-  before(async () => {
+  beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'pcs-local-store-'));
     signer = new PresignedTokenSigner('a-test-signing-secret-of-32-chars!!');
     store = new LocalDiskObjectStore(
@@ -69,7 +78,7 @@ describe('LocalDiskObjectStore', () => {
       new FixedClock(now),
     );
   });
-  after(async () => rm(root, { recursive: true, force: true }));
+  afterAll(async () => rm(root, { recursive: true, force: true }));
 
   it('stores a stream and returns its size and sha256, then reads it back whole and by range', async () => {
     const bytes = Buffer.from('0123456789abcdef');
@@ -105,7 +114,7 @@ describe('LocalDiskObjectStore', () => {
     await assert.rejects(store.head('a/../../x'), InvalidObjectKeyError);
     await assert.rejects(store.delete('../objects-sibling'), InvalidObjectKeyError);
     await assert.rejects(store.presignGet('/etc/passwd'), InvalidObjectKeyError);
-    assert.deepEqual((await readdir(root)).sort(), ['objects']);
+    assert.deepEqual((await namesIn(root)).sort(), ['objects']);
   });
 
   it('leaves no object and no temporary file when the incoming stream fails', async () => {
@@ -117,7 +126,7 @@ describe('LocalDiskObjectStore', () => {
     });
     await assert.rejects(store.put('photos/p3/original', failing), /client went away/);
     assert.equal(await store.head('photos/p3/original'), null);
-    assert.deepEqual(await readdir(path.join(root, 'objects', '.tmp')), []);
+    assert.deepEqual(await namesIn(path.join(root, 'objects', '.tmp')), []);
   });
 
   it('removes temporary files that interrupted puts left a day before, and no others', async () => {
@@ -129,7 +138,7 @@ describe('LocalDiskObjectStore', () => {
     await writeFile(path.join(tempDir, 'being-written'), 'a put in progress');
 
     assert.equal(await store.removeAbandonedUploads(new Date(Date.now() - 24 * 3600_000)), 1);
-    assert.deepEqual(await readdir(tempDir), ['being-written']);
+    assert.deepEqual(await namesIn(tempDir), ['being-written']);
     assert.equal((await store.head('photos/p4/original'))?.size, 4);
     await rm(path.join(tempDir, 'being-written'));
   });
