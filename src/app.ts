@@ -1,4 +1,5 @@
 import helmet from 'helmet';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -105,6 +106,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useBodyParser('application/json', {}, parseJsonBody);
   // Upload routes read their parts themselves, with limits of their own (src/common/multipart.ts).
   await app.register(multipart);
+  // The web console's session cookie (src/auth/browser-session.ts).
+  await app.register(cookie);
 
   app.setGlobalPrefix(API_PREFIX, {
     exclude: UNPREFIXED_ROUTES.map((path) => ({ path, method: RequestMethod.GET })),

@@ -155,6 +155,7 @@ describe('access control', () => {
       'GET /storage/:token',
       'GET /m/:token',
       'POST /api/v1/auth/login',
+      'POST /api/v1/auth/browser-session',
       'GET /portal',
       'GET /portal/portal.js',
       'POST /api/v1/portal/access',

@@ -94,18 +94,25 @@ describe('the typed API client', () => {
     assert.ok(schemas.CreatePatientDto?.required?.includes('fullName'), 'a request still requires it');
   });
 
-  it('documents each of the three credentials and which operations take which', async () => {
+  it('documents each kind of credential and which operations take which', async () => {
     const document = (await request(t.server).get('/docs/json').expect(200)).body;
     assert.deepEqual(Object.keys(document.components.securitySchemes).sort(), [
       'apiKey',
       'patientSession',
+      'staffCookie',
       'staffSession',
     ]);
     const security = (path: string, method: string) => document.paths[path][method].security;
     assert.deepEqual(security('/api/v1/auth/login', 'post'), []);
-    assert.deepEqual(security('/api/v1/auth/me', 'get'), [{ staffSession: [] }]);
+    assert.deepEqual(security('/api/v1/auth/me', 'get'), [{ staffSession: [] }, { staffCookie: [] }]);
     assert.deepEqual(security('/api/v1/portal/me', 'get'), [{ patientSession: [] }]);
-    assert.deepEqual(security('/api/v1/photos/{id}/clearance', 'get'), [{ staffSession: [] }, { apiKey: [] }]);
+    assert.deepEqual(security('/api/v1/photos/{id}/clearance', 'get'), [
+      { staffSession: [] },
+      { staffCookie: [] },
+      { apiKey: [] },
+    ]);
+    // Only a permission an API key can be granted lets one in.
+    assert.deepEqual(security('/api/v1/users', 'post'), [{ staffSession: [] }, { staffCookie: [] }]);
     assert.deepEqual(security('/m/{token}', 'get'), []);
   });
 });

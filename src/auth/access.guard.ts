@@ -6,14 +6,16 @@ import { ACCESS_RULE, type AccessRule } from '../common/access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ForbiddenError, UnauthenticatedError } from './auth.errors.js';
 import { AuthService } from './auth.service.js';
+import { CSRF_HEADER, passesCsrfCheck, SESSION_COOKIE } from './browser-session.js';
 import { callerOf, type Principal } from './caller.js';
 import { PatientSessionsService } from './patient-sessions.service.js';
 import { tokenKind } from './secret-token.js';
 
 /**
  * The one gate in front of every route (registered globally). A route that declares no access rule
- * is refused; credentials are a bearer token, a staff session or an API key. Every refusal is
- * audited with the route's pattern, never its concrete path or query.
+ * is refused; credentials are a bearer token (a staff session, an API key or a patient session) or
+ * a browser's staff session cookie (src/auth/browser-session.ts). Every refusal is audited with the
+ * route's pattern, never its concrete path or query.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -50,7 +52,11 @@ export class AccessGuard implements CanActivate {
 
   private async authenticate(request: FastifyRequest): Promise<Principal> {
     const header = request.headers.authorization;
-    if (!header) throw new UnauthenticatedError('unauthenticated');
+    if (!header) {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) return this.authenticateBrowser(request, cookie);
+      throw new UnauthenticatedError('unauthenticated');
+    }
     const match = /^Bearer +(\S+)$/i.exec(header);
     const token = match?.[1];
     const kind = token ? tokenKind(token) : undefined;
@@ -60,6 +66,19 @@ export class AccessGuard implements CanActivate {
     // A portal link is exchanged for a session, never used as one.
     if (kind === 'portal_link') throw new UnauthenticatedError('invalid_token');
     return this.auth.authenticate(token);
+  }
+
+  /** Only a staff session rides in the cookie; a change also needs the session's CSRF token. */
+  private async authenticateBrowser(request: FastifyRequest, token: string): Promise<Principal> {
+    if (tokenKind(token) !== 'session') throw new UnauthenticatedError('invalid_token');
+    const principal = await this.auth.authenticate(token);
+    if (!passesCsrfCheck(request.method, token, request.headers[CSRF_HEADER])) {
+      throw new ForbiddenError(
+        'csrf_failed',
+        'A change made with the browser session needs its CSRF token in the X-CSRF-Token header.',
+      );
+    }
+    return principal;
   }
 }
 

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, SignedIn } from '../common/access.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuthService } from './auth.service.js';
 import { sessionView, userView } from './auth.views.js';
+import { cookieOptions, CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from './browser-session.js';
 import { CurrentCaller, staffOf, type Caller } from './caller.js';
 import {
   ChangePasswordDto,
+  BrowserSessionDto,
   LoginDto,
   LoginResponseDto,
   MeDto,
@@ -54,16 +57,62 @@ export class AuthController {
     };
   }
 
+  @Public()
+  @Post('browser-session')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in as staff in a browser',
+    description:
+      'Signs in as `POST /auth/login` does, for the web console: the session goes into an HttpOnly, ' +
+      'SameSite=Strict cookie (`pcs_session`, Secure in production) that no script can read, instead of into ' +
+      'the answer. Requests then need no Authorization header; each one that changes something must carry the ' +
+      'answer’s `csrfToken` as `X-CSRF-Token` (it is also in the readable `pcs_csrf` cookie).',
+  })
+  @ApiOkResponse({ type: BrowserSessionDto, description: 'Signed in: the cookies are set.' })
+  @ApiProblems({
+    401: ['invalid_credentials', 'totp_required', 'totp_invalid'],
+    429: ['too_many_attempts'],
+  })
+  async browserSession(
+    @Body() body: LoginDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BrowserSessionDto> {
+    const result = await this.auth.login(body, caller);
+    const csrfToken = csrfTokenFor(result.token);
+    void reply
+      .setCookie(SESSION_COOKIE, result.token, cookieOptions(this.config, false))
+      .setCookie(CSRF_COOKIE, csrfToken, cookieOptions(this.config, true));
+    return {
+      csrfToken,
+      expiresAt: result.session.expiresAt,
+      idleTimeoutSeconds: this.config.auth.sessionIdleTimeoutMs / 1000,
+      totpEnrolmentRequired: result.totpEnrolmentRequired,
+      user: userView(result.user),
+    };
+  }
+
   @SignedIn({ allowedBeforeTotpEnrolment: true })
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sign out',
-    description: 'Ends the session whose token is sent; its token is refused from then on. Other sessions stay.',
+    description:
+      'Ends the session whose token is sent (or whose browser cookie is), and clears a browser’s cookies; the ' +
+      'token is refused from then on. Other sessions stay.',
   })
   @ApiNoContentResponse({ description: 'The session has ended.' })
-  async logout(@CurrentCaller() caller: Caller): Promise<void> {
+  async logout(
+    @CurrentCaller() caller: Caller,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(staffOf(caller), caller);
+    if (!request.headers.authorization && request.cookies[SESSION_COOKIE]) {
+      void reply
+        .clearCookie(SESSION_COOKIE, cookieOptions(this.config, false))
+        .clearCookie(CSRF_COOKIE, cookieOptions(this.config, true));
+    }
   }
 
   @SignedIn({ allowedBeforeTotpEnrolment: true })

@@ -11,6 +11,7 @@ import {
   type ResponseObject,
   type SchemaObject,
 } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '../auth/browser-session.js';
 import { ACCESS_RULE, type AccessRule } from '../common/access.decorator.js';
 import { IDENTIFYING_FIELD_NAMES } from '../common/identified.js';
 import { API_KEY_GRANTABLE_PERMISSIONS } from '../auth/roles.js';
@@ -25,6 +26,7 @@ const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 /** The three kinds of bearer credential (src/auth/secret-token.ts), each its own scheme. */
 export const SECURITY_SCHEMES = {
   staffSession: 'staffSession',
+  staffCookie: 'staffCookie',
   apiKey: 'apiKey',
   patientSession: 'patientSession',
 } as const;
@@ -79,6 +81,19 @@ export function buildOpenApiDocument(app: INestApplication, addRawRoutes: (docum
             'idle time, or when the account is disabled.',
         },
         SECURITY_SCHEMES.staffSession,
+      )
+      .addCookieAuth(
+        SESSION_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            'A staff session in a browser (the web console), from `POST /api/v1/auth/browser-session`: an HttpOnly, ' +
+            'SameSite=Strict cookie. Every request that changes something must also send the session’s CSRF ' +
+            'token as `X-CSRF-Token`.',
+        },
+        SECURITY_SCHEMES.staffCookie,
       )
       .addBearerAuth(
         {
@@ -140,7 +155,11 @@ function completeDocument(document: OpenAPIObject, app: INestApplication): void 
   const components = (document.components ??= {});
   components.schemas = { ...components.schemas, ...problemSchemas() };
   components.headers = { ...components.headers, ...sharedHeaders() };
-  components.parameters = { ...components.parameters, IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER };
+  components.parameters = {
+    ...components.parameters,
+    IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER,
+    CsrfToken: CSRF_TOKEN_PARAMETER,
+  };
 
   const operations = operationsById(document);
   for (const route of routesOf(app)) {
@@ -276,12 +295,18 @@ function describeRoute(operation: OperationObject, method: string, route: Route)
     }
   }
 
+  if (MUTATING_METHODS.has(method) && (access.kind === 'signed_in' || access.kind === 'permission')) {
+    operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/CsrfToken' }];
+    add(403, 'csrf_failed');
+  }
   if (MUTATING_METHODS.has(method)) {
     if (access.kind === 'public' || route.idempotency?.kind === 'refused') {
       add(400, 'idempotency_not_supported');
     } else {
       operation.parameters = [
-        ...parameters.filter((parameter) => !('name' in parameter && parameter.name === 'Idempotency-Key')),
+        ...(operation.parameters ?? []).filter(
+          (parameter) => !('name' in parameter && parameter.name === 'Idempotency-Key'),
+        ),
         { $ref: '#/components/parameters/IdempotencyKey' },
       ];
       add(400, 'idempotency_key_invalid');
@@ -303,11 +328,13 @@ function securityOf(access: AccessRule): Record<string, string[]>[] {
     case 'public':
       return [];
     case 'signed_in':
-      return [{ [SECURITY_SCHEMES.staffSession]: [] }];
+      return [{ [SECURITY_SCHEMES.staffSession]: [] }, { [SECURITY_SCHEMES.staffCookie]: [] }];
     case 'permission':
-      return API_KEY_GRANTABLE_PERMISSIONS.includes(access.permission)
-        ? [{ [SECURITY_SCHEMES.staffSession]: [] }, { [SECURITY_SCHEMES.apiKey]: [] }]
-        : [{ [SECURITY_SCHEMES.staffSession]: [] }];
+      return [
+        { [SECURITY_SCHEMES.staffSession]: [] },
+        { [SECURITY_SCHEMES.staffCookie]: [] },
+        ...(API_KEY_GRANTABLE_PERMISSIONS.includes(access.permission) ? [{ [SECURITY_SCHEMES.apiKey]: [] }] : []),
+      ];
     case 'patient':
       return [{ [SECURITY_SCHEMES.patientSession]: [] }];
   }
@@ -444,6 +471,16 @@ function sharedHeaders() {
     },
   } satisfies Record<string, { description: string; schema: SchemaObject }>;
 }
+
+const CSRF_TOKEN_PARAMETER: ParameterObject = {
+  name: 'X-CSRF-Token',
+  in: 'header',
+  required: false,
+  description:
+    'Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used ' +
+    'with a bearer token.',
+  schema: { type: 'string' },
+};
 
 const IDEMPOTENCY_KEY_PARAMETER: ParameterObject = {
   name: 'Idempotency-Key',

@@ -36,6 +36,7 @@ export const PROBLEM_CODES = {
   forbidden: "The caller's role (or API key) lacks the permission this route needs.",
   staff_only: 'The route is for signed-in staff, not for patients or API keys.',
   patients_only: 'The route is for patients signed in to the portal.',
+  csrf_failed: 'A change made with the browser session cookie lacks its CSRF token in `X-CSRF-Token`.',
   totp_enrolment_required: "The caller's role needs a second factor: enrol one before doing anything else.",
   wrong_current_password: 'The current password given is not correct.',
   too_many_attempts: 'Too many failed sign-in attempts; try again after `Retry-After` seconds.',

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -68,6 +68,15 @@ export class LoginResponseDto {
   })
   totpEnrolmentRequired!: boolean;
   @ApiProperty({ type: UserDto }) user!: UserDto;
+}
+
+export class BrowserSessionDto extends OmitType(LoginResponseDto, ['token', 'tokenType'] as const) {
+  @ApiProperty({
+    description:
+      'Send as the `X-CSRF-Token` header with every request that changes something. Also in the `pcs_csrf` ' +
+      'cookie, which the page may read; the session itself is in an HttpOnly cookie no script can read.',
+  })
+  csrfToken!: string;
 }
 
 export class SessionDto {

@@ -106,6 +106,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/browser-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in as staff in a browser
+         * @description Signs in as `POST /auth/login` does, for the web console: the session goes into an HttpOnly, SameSite=Strict cookie (`pcs_session`, Secure in production) that no script can read, instead of into the answer. Requests then need no Authorization header; each one that changes something must carry the answer’s `csrfToken` as `X-CSRF-Token` (it is also in the readable `pcs_csrf` cookie).
+         */
+        post: operations["AuthController_browserSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -137,7 +157,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out
-         * @description Ends the session whose token is sent; its token is refused from then on. Other sessions stay.
+         * @description Ends the session whose token is sent (or whose browser cookie is), and clears a browser’s cookies; the token is refused from then on. Other sessions stay.
          */
         post: operations["AuthController_logout"];
         delete?: never;
@@ -1427,6 +1447,20 @@ export interface components {
             problem: "event_missing" | "event_altered" | "link_broken" | "sequence_gap";
             /** @description The broken seal’s position (a 64-bit integer, as text). */
             seq: string;
+        };
+        BrowserSessionDto: {
+            /** @description Send as the `X-CSRF-Token` header with every request that changes something. Also in the `pcs_csrf` cookie, which the page may read; the session itself is in an HttpOnly cookie no script can read. */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description The latest the session can last.
+             */
+            expiresAt: string;
+            /** @description The session ends after this many seconds without a request. */
+            idleTimeoutSeconds: number;
+            /** @description The role needs a second factor that is not set up yet: enrol before anything else. */
+            totpEnrolmentRequired: boolean;
+            user: components["schemas"]["UserDto"];
         };
         CaseDto: {
             /** Format: date-time */
@@ -2725,7 +2759,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "bad_request" | "validation_failed" | "malformed_body" | "invalid_encoding" | "json_too_deep" | "json_list_too_long" | "json_object_too_large" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "length_required" | "unprocessable" | "internal_error" | "unavailable" | "not_ready" | "unauthenticated" | "invalid_token" | "session_expired" | "invalid_credentials" | "totp_required" | "totp_invalid" | "portal_link_invalid" | "forbidden" | "staff_only" | "patients_only" | "totp_enrolment_required" | "wrong_current_password" | "too_many_attempts" | "too_many_requests" | "rate_limited" | "totp_already_enrolled" | "totp_not_enrolled" | "email_taken" | "own_account" | "last_admin" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "idempotency_not_supported" | "multipart_required" | "malformed_multipart" | "unexpected_form_field" | "too_many_files" | "metadata_too_large" | "file_too_large" | "empty_file" | "unsupported_file_type" | "heic_not_supported" | "image_unreadable" | "image_too_many_pixels" | "image_too_small_to_compare" | "document_incomplete" | "uploads_busy" | "mrn_taken" | "patient_changed" | "photos_not_found" | "invalid_pairing" | "duplicate_photo" | "witness_required" | "release_superseded" | "hold_already_lifted" | "publication_not_cleared" | "hosting_not_available" | "release_changing" | "url_not_allowed" | "media_gone" | "range_not_satisfiable" | "releases_not_found" | "publication_cleared" | "no_release_on_record" | "removal_task_state" | "removal_not_confirmed" | "evidence_required" | "assignee_not_eligible" | "unknown_channel" | "link_invalid" | "object_not_found";
+            code: "bad_request" | "validation_failed" | "malformed_body" | "invalid_encoding" | "json_too_deep" | "json_list_too_long" | "json_object_too_large" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "length_required" | "unprocessable" | "internal_error" | "unavailable" | "not_ready" | "unauthenticated" | "invalid_token" | "session_expired" | "invalid_credentials" | "totp_required" | "totp_invalid" | "portal_link_invalid" | "forbidden" | "staff_only" | "patients_only" | "csrf_failed" | "totp_enrolment_required" | "wrong_current_password" | "too_many_attempts" | "too_many_requests" | "rate_limited" | "totp_already_enrolled" | "totp_not_enrolled" | "email_taken" | "own_account" | "last_admin" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "idempotency_not_supported" | "multipart_required" | "malformed_multipart" | "unexpected_form_field" | "too_many_files" | "metadata_too_large" | "file_too_large" | "empty_file" | "unsupported_file_type" | "heic_not_supported" | "image_unreadable" | "image_too_many_pixels" | "image_too_small_to_compare" | "document_incomplete" | "uploads_busy" | "mrn_taken" | "patient_changed" | "photos_not_found" | "invalid_pairing" | "duplicate_photo" | "witness_required" | "release_superseded" | "hold_already_lifted" | "publication_not_cleared" | "hosting_not_available" | "release_changing" | "url_not_allowed" | "media_gone" | "range_not_satisfiable" | "releases_not_found" | "publication_cleared" | "no_release_on_record" | "removal_task_state" | "removal_not_confirmed" | "evidence_required" | "assignee_not_eligible" | "unknown_channel" | "link_invalid" | "object_not_found";
             /**
              * Format: uuid
              * @description For `release_superseded`: the current version, to act on instead.
@@ -3850,6 +3884,23 @@ export interface components {
             };
         };
         /**
+         * @description - `invalid_credentials`: The email address or password is not correct.
+         *     - `totp_invalid`: The authenticator code is not correct, or it has already been used.
+         *     - `totp_required`: The account uses a second factor: send the current authenticator code as `totpCode`.
+         */
+        "401_invalid_credentials_or_totp_invalid_or_totp_required": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "invalid_credentials" | "totp_invalid" | "totp_required";
+                };
+            };
+        };
+        /**
          * @description - `invalid_token`: The bearer token is unknown, ended, or its account is disabled.
          *     - `session_expired`: The session has expired; sign in again.
          *     - `unauthenticated`: The route needs a bearer token and none was sent.
@@ -3863,6 +3914,40 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "invalid_token" | "session_expired" | "unauthenticated";
+                };
+            };
+        };
+        /**
+         * @description - `csrf_failed`: A change made with the browser session cookie lacks its CSRF token in `X-CSRF-Token`.
+         *     - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
+         *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+         *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
+         */
+        "403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "csrf_failed" | "forbidden" | "staff_only" | "totp_enrolment_required";
+                };
+            };
+        };
+        /**
+         * @description - `csrf_failed`: A change made with the browser session cookie lacks its CSRF token in `X-CSRF-Token`.
+         *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+         */
+        "403_csrf_failed_or_staff_only": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "csrf_failed" | "staff_only";
                 };
             };
         };
@@ -3893,19 +3978,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "patients_only";
-                };
-            };
-        };
-        /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
-        "403_staff_only": {
-            headers: {
-                "X-Request-Id": components["headers"]["RequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"] & {
-                    /** @enum {string} */
-                    code?: "staff_only";
                 };
             };
         };
@@ -4170,6 +4242,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+        CsrfToken: string;
         /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
         IdempotencyKey: string;
     };
@@ -4212,7 +4286,10 @@ export interface operations {
     ApiKeysController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4234,7 +4311,7 @@ export interface operations {
             };
             400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             413: components["responses"]["413_payload_too_large"];
             415: components["responses"]["415_unsupported_media_type"];
         };
@@ -4242,7 +4319,10 @@ export interface operations {
     ApiKeysController_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
             path: {
                 /** @description The API key. */
                 id: string;
@@ -4276,7 +4356,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
         };
     };
@@ -4391,6 +4471,36 @@ export interface operations {
             403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
+    AuthController_browserSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in: the cookies are set. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionDto"];
+                };
+            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_credentials_or_totp_invalid_or_totp_required"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            429: components["responses"]["429_too_many_attempts"];
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -4415,23 +4525,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
-            /**
-             * @description - `invalid_credentials`: The email address or password is not correct.
-             *     - `totp_invalid`: The authenticator code is not correct, or it has already been used.
-             *     - `totp_required`: The account uses a second factor: send the current authenticator code as `totpCode`.
-             */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_credentials" | "totp_invalid" | "totp_required";
-                    };
-                };
-            };
+            401: components["responses"]["401_invalid_credentials_or_totp_invalid_or_totp_required"];
             413: components["responses"]["413_payload_too_large"];
             415: components["responses"]["415_unsupported_media_type"];
             429: components["responses"]["429_too_many_attempts"];
@@ -4440,7 +4534,10 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4456,7 +4553,7 @@ export interface operations {
             };
             400: components["responses"]["400_idempotency_not_supported"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_staff_only"];
+            403: components["responses"]["403_csrf_failed_or_staff_only"];
         };
     };
     AuthController_me: {
@@ -4479,13 +4576,28 @@ export interface operations {
                 };
             };
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_staff_only"];
+            /** @description - `staff_only`: The route is for signed-in staff, not for patients or API keys. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff_only";
+                    };
+                };
+            };
         };
     };
     AuthController_changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4506,7 +4618,8 @@ export interface operations {
             400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
             /**
-             * @description - `staff_only`: The route is for signed-in staff, not for patients or API keys.
+             * @description - `csrf_failed`: A change made with the browser session cookie lacks its CSRF token in `X-CSRF-Token`.
+             *     - `staff_only`: The route is for signed-in staff, not for patients or API keys.
              *     - `totp_enrolment_required`: The caller's role needs a second factor: enrol one before doing anything else.
              *     - `wrong_current_password`: The current password given is not correct.
              */
@@ -4518,7 +4631,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "staff_only" | "totp_enrolment_required" | "wrong_current_password";
+                        code?: "csrf_failed" | "staff_only" | "totp_enrolment_required" | "wrong_current_password";
                     };
                 };
             };
@@ -4530,7 +4643,10 @@ export interface operations {
     AuthController_enrolTotp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4548,7 +4664,7 @@ export interface operations {
             };
             400: components["responses"]["400_idempotency_not_supported"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_staff_only"];
+            403: components["responses"]["403_csrf_failed_or_staff_only"];
             /** @description - `totp_already_enrolled`: The account already has a confirmed second factor. */
             409: {
                 headers: {
@@ -4567,7 +4683,10 @@ export interface operations {
     AuthController_verifyTotp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4606,7 +4725,7 @@ export interface operations {
                     };
                 };
             };
-            403: components["responses"]["403_staff_only"];
+            403: components["responses"]["403_csrf_failed_or_staff_only"];
             /** @description - `totp_not_enrolled`: There is no second-factor enrolment to verify; start one first. */
             409: {
                 headers: {
@@ -4659,6 +4778,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The case’s id. */
@@ -4693,7 +4814,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             /**
              * @description - `duplicate_photo`: The same file is already a photo of the patient; `existingPhotoId` and `existingCaseId` name it.
@@ -4741,6 +4862,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path?: never;
             cookie?: never;
@@ -4764,7 +4887,7 @@ export interface operations {
             };
             400: components["responses"]["400_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found_or_photos_not_found"];
             409: components["responses"]["409_idempotency_in_progress"];
             413: components["responses"]["413_payload_too_large"];
@@ -4778,6 +4901,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path?: never;
             cookie?: never;
@@ -4833,7 +4958,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             409: components["responses"]["409_idempotency_in_progress"];
             413: components["responses"]["413_file_too_large_or_metadata_too_large"];
             415: components["responses"]["415_heic_not_supported_or_multipart_required_or_unsupported_file_type"];
@@ -4864,6 +4989,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The hold. */
@@ -4891,7 +5018,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             /**
              * @description - `hold_already_lifted`: The hold was already lifted.
@@ -4989,6 +5116,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path?: never;
             cookie?: never;
@@ -5012,7 +5141,7 @@ export interface operations {
             };
             400: components["responses"]["400_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             /**
              * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
              *     - `mrn_taken`: Another patient already has this medical record number.
@@ -5069,6 +5198,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The patient’s id. */
@@ -5095,7 +5226,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             /**
              * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
@@ -5126,6 +5257,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The patient’s id. */
@@ -5152,7 +5285,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress"];
             413: components["responses"]["413_payload_too_large"];
@@ -5194,6 +5327,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The patient. */
@@ -5220,7 +5355,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found_or_photos_not_found"];
             409: components["responses"]["409_idempotency_in_progress"];
             413: components["responses"]["413_payload_too_large"];
@@ -5265,6 +5400,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The patient’s id. */
@@ -5299,7 +5436,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed_or_witness_required"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress"];
             413: components["responses"]["413_file_too_large_or_metadata_too_large"];
@@ -5314,6 +5451,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The patient. */
@@ -5365,7 +5504,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             /**
              * @description - `not_found`: A record named in the path or the body does not exist (or is not visible to the caller).
              *     - `photos_not_found`: One or more of the photos named do not exist (or are not the patient’s); `photoIds` lists them.
@@ -5826,6 +5965,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path?: never;
             cookie?: never;
@@ -5849,7 +5990,7 @@ export interface operations {
             };
             400: components["responses"]["400_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             /**
              * @description The use is not cleared (now, or at `publishedAt`); nothing was recorded.
@@ -5938,6 +6079,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The publication. */
@@ -5964,7 +6107,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress"];
             413: components["responses"]["413_payload_too_large"];
@@ -6006,6 +6149,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The id of the current version to amend. */
@@ -6040,7 +6185,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed_or_witness_required"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             /**
              * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
@@ -6228,6 +6373,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The removal case. */
@@ -6254,7 +6401,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found_or_photos_not_found"];
             /**
              * @description - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running; retry when it has ended.
@@ -6323,6 +6470,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description A channel code; a prefix such as `social` covers the channels under it. */
@@ -6370,7 +6519,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             409: components["responses"]["409_idempotency_in_progress"];
             413: components["responses"]["413_payload_too_large"];
             415: components["responses"]["415_unsupported_media_type"];
@@ -6383,6 +6532,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description A channel code; a prefix such as `social` covers the channels under it. */
@@ -6418,7 +6569,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress"];
             422: components["responses"]["422_idempotency_key_reused"];
@@ -6430,6 +6581,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The removal task. */
@@ -6467,7 +6620,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress_or_removal_task_state"];
             422: components["responses"]["422_idempotency_key_reused"];
@@ -6479,6 +6632,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The removal task. */
@@ -6505,7 +6660,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress_or_removal_task_state"];
             413: components["responses"]["413_payload_too_large"];
@@ -6519,6 +6674,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The removal task. */
@@ -6563,7 +6720,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_empty_file_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_malformed_multipart_or_too_many_files_or_unexpected_form_field_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress_or_removal_task_state"];
             413: components["responses"]["413_file_too_large_or_metadata_too_large_or_payload_too_large"];
@@ -6598,6 +6755,8 @@ export interface operations {
             header?: {
                 /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
                 /** @description The removal task. */
@@ -6624,7 +6783,7 @@ export interface operations {
             };
             400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress_or_removal_task_state"];
             413: components["responses"]["413_payload_too_large"];
@@ -6845,7 +7004,10 @@ export interface operations {
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6867,7 +7029,7 @@ export interface operations {
             };
             400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             /** @description - `email_taken`: Another account already uses this email address. */
             409: {
                 headers: {
@@ -6916,7 +7078,10 @@ export interface operations {
     UsersController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
             path: {
                 /** @description The staff account. */
                 id: string;
@@ -6962,7 +7127,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
-            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
             /**
              * @description - `last_admin`: The change would leave no active administrator.
