@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
+import { createApiClient } from '../web/src/api/client.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { createStaff, signIn, type StaffMember } from './support/staff.js';
 
@@ -112,6 +113,19 @@ describe('browser sessions', () => {
       .set('cookie', cookie)
       .send({ ...newPatient, fullName: 'Eve Roe' })
       .expect(201);
+  });
+
+  it('is what the typed client sends its CSRF token with', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { cookie, csrfToken } = await openBrowserSession(frontDesk);
+    const client = createApiClient({
+      baseUrl: await t.app.getUrl(),
+      headers: { cookie },
+      csrfToken: () => csrfToken,
+    });
+    const created = await client.POST('/api/v1/patients', { body: { fullName: 'Flo Roe', dateOfBirth: '1990-09-09' } });
+    assert.equal(created.response.status, 201, JSON.stringify(created.error));
+    assert.equal((await client.GET('/api/v1/auth/me')).data?.user.email, frontDesk.email);
   });
 
   it('signs out: the cookies are cleared and the session is over', async () => {

@@ -8,23 +8,28 @@ export type Problem = components['schemas']['Problem'];
 
 /**
  * A client of the service's API typed from its OpenAPI document: paths, parameters, bodies and
- * answers (problems included) are checked by the compiler. `token` gives the bearer credential, if
- * any, for each request.
+ * answers (problems included) are checked by the compiler. `token` gives a bearer credential, if
+ * any, for each request; `csrfToken` gives a browser session's CSRF token, sent with each request
+ * that changes something (the session itself rides in its HttpOnly cookie).
  */
-export function createApiClient(options: ClientOptions & { token?: () => string | undefined } = {}): Client<paths> {
-  const { token, ...clientOptions } = options;
+export function createApiClient(
+  options: ClientOptions & { token?: () => string | undefined; csrfToken?: () => string | undefined } = {},
+): Client<paths> {
+  const { token, csrfToken, ...clientOptions } = options;
   const client = createClient<paths>(clientOptions);
-  if (token) {
-    client.use({
-      onRequest({ request }) {
-        const credential = token();
-        if (credential) request.headers.set('authorization', `Bearer ${credential}`);
-        return request;
-      },
-    });
-  }
+  client.use({
+    onRequest({ request }) {
+      const credential = token?.();
+      if (credential) request.headers.set('authorization', `Bearer ${credential}`);
+      const csrf = csrfToken?.();
+      if (csrf && !SAFE_METHODS.has(request.method)) request.headers.set('x-csrf-token', csrf);
+      return request;
+    },
+  });
   return client;
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The `bodySerializer` for multipart operations (a signed form, a photo, a letter): each file as its
