@@ -58,6 +58,7 @@ export const IDENTIFYING_FIELD_NAMES: ReadonlySet<string> = new Set([
  */
 export const NOT_IDENTIFYING_TEXT_FIELDS: ReadonlyMap<string, string> = new Map([
   ['code', 'the pseudonymous patient code'],
+  ['csrfToken', "a one-way hash of the caller's own session token"],
   ['patientCode', 'the pseudonymous patient code'],
   ['channel', 'a channel code'],
   ['channels', 'channel codes'],
