@@ -9,6 +9,7 @@ import { UsersService } from '../auth/users.service.js';
 import { runCommand } from '../common/command.js';
 import { loadConfig } from '../config/app-config.js';
 import { EmbeddedPostgres } from '../database/embedded-postgres.js';
+import { onePagePdf } from './one-page-pdf.js';
 import { createApiClient, multipartBody, type components } from '../../web/src/api/client.js';
 
 // npm run demo:seed: fills an empty database with a believable clinic for a demonstration or for
@@ -209,7 +210,9 @@ async function seedClinic(frontDesk: Client, marketing: Client) {
       await frontDesk.POST('/api/v1/patients/{id}/releases', {
         params: { path: { id: patient.id } },
         body: {
-          document: new Blob([new Uint8Array(signedFormPdf(person.fullName))], { type: 'application/pdf' }),
+          document: new Blob([new Uint8Array(onePagePdf(`Photo release signed by ${person.fullName}`))], {
+            type: 'application/pdf',
+          }),
           metadata: {
             coversAllCases: true,
             signedAt: '2026-06-02T09:30:00Z',
@@ -307,30 +310,6 @@ async function drawnPhoto(seed: number, kind: 'before' | 'after'): Promise<Buffe
   return sharp(pixels, { raw: { width, height, channels: 3 } })
     .jpeg({ quality: 85 })
     .toBuffer();
-}
-
-/** A small one-page PDF standing in for the signed form. */
-function signedFormPdf(signer: string): Buffer {
-  const text = `Photo release signed by ${signer.replace(/[()\\]/g, '')}`;
-  const stream = `BT /F1 14 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
 }
 
 runCommand(main);
