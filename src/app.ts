@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { API_PREFIX } from './common/api-prefix.js';
 import { AppConfig } from './config/app-config.js';
+import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { countBufferMemoryInHeapLimit } from './common/gc-policy.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { documentMediaRoute, registerMediaRoute } from './media/media.route.js';
@@ -45,6 +46,31 @@ export async function createApp(
   );
   await configureApp(app);
   return app;
+}
+
+/**
+ * The application for a command-line tool, not listening unless the tool makes it: on DATABASE_URL,
+ * or on the embedded server under DATA_DIR, which `close` stops after the application.
+ */
+export async function createToolApp(
+  config: AppConfig,
+): Promise<{ app: NestFastifyApplication; close: () => Promise<void> }> {
+  const embedded = config.database.url
+    ? undefined
+    : new EmbeddedPostgres({ dataDir: config.dataDir, log: () => undefined });
+  const urls = embedded
+    ? await embedded.start()
+    : { url: config.database.url as string, migrationUrl: config.database.migrationUrl };
+  const app = await createApp(config, urls.url, urls.migrationUrl).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
+  return {
+    app,
+    close: async () => {
+      await app.close().finally(() => embedded?.stop());
+    },
+  };
 }
 
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {

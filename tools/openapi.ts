@@ -5,10 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { createApp } from '../src/app.js';
+import { createToolApp } from '../src/app.js';
 import { runCommand } from '../src/common/command.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
 
 // The API contract: the OpenAPI document the service serves, committed as docs/openapi.json for
 // integrators, and the typed client generated from it for the web console (web/src/api/schema.ts).
@@ -40,26 +39,16 @@ async function servedDocument(): Promise<string> {
     },
     null,
   );
-  let embedded: EmbeddedPostgres | undefined;
-  let urls = { url: config.database.url, migrationUrl: config.database.migrationUrl };
-  if (!urls.url) {
-    embedded = new EmbeddedPostgres({ dataDir: config.dataDir, log: () => undefined });
-    urls = await embedded.start();
-  }
+  const { app, close } = await createToolApp(config);
   try {
-    const app = await createApp(config, urls.url as string, urls.migrationUrl);
-    try {
-      await app.init();
-      const fastify = app.getHttpAdapter().getInstance();
-      await fastify.ready();
-      const response = await fastify.inject({ method: 'GET', url: '/docs/json' });
-      if (response.statusCode !== 200) throw new Error(`GET /docs/json answered ${response.statusCode}`);
-      return `${JSON.stringify(JSON.parse(response.body), null, 2)}\n`;
-    } finally {
-      await app.close();
-    }
+    await app.init();
+    const fastify = app.getHttpAdapter().getInstance();
+    await fastify.ready();
+    const response = await fastify.inject({ method: 'GET', url: '/docs/json' });
+    if (response.statusCode !== 200) throw new Error(`GET /docs/json answered ${response.statusCode}`);
+    return `${JSON.stringify(JSON.parse(response.body), null, 2)}\n`;
   } finally {
-    await embedded?.stop();
+    await close();
   }
 }
 

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { csvLine } from '../common/csv.js';
 import { CurrentCaller, maySeeIdentified, type Caller } from '../auth/caller.js';
 import { auditDetailsWithoutIdentified } from '../common/identified.js';
-import { ApiFileResponse, CONTENT_DISPOSITION_HEADER } from '../openapi/api-docs.js';
+import { ApiFileResponse, CONTENT_DISPOSITION_HEADER } from '../common/api-docs.js';
 import { AuditService } from './audit.service.js';
 import { AuditTrailService, type AuditFilter } from './audit-trail.service.js';
 import {

@@ -18,7 +18,7 @@ import {
   TotpVerifiedDto,
 } from './dto/auth.dto.js';
 import { ACCOUNT_SECRETS, IdempotencyKeyRefused } from '../idempotency/idempotency.decorators.js';
-import { ApiProblems } from '../openapi/api-docs.js';
+import { ApiProblems } from '../common/api-docs.js';
 
 @ApiTags('auth')
 @IdempotencyKeyRefused(ACCOUNT_SECRETS)

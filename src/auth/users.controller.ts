@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../common/access.decorator.js';
-import { ApiProblems } from '../openapi/api-docs.js';
+import { ApiProblems } from '../common/api-docs.js';
 import { userView } from './auth.views.js';
 import { CurrentCaller, type Caller } from './caller.js';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/auth.dto.js';

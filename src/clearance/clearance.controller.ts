@@ -5,7 +5,7 @@ import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { METADATA_FIELD, readMultipart, validateMetadata } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
-import { ApiMultipartBody, ApiProblems } from '../openapi/api-docs.js';
+import { ApiMultipartBody, ApiProblems } from '../common/api-docs.js';
 import { ClearanceService, type CheckedUse } from './clearance.service.js';
 import {
   ClearanceBatchDto,

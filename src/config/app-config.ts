@@ -171,15 +171,16 @@ export class ConfigError extends Error {
 
 /**
  * Reads the environment (and `.env` in the working directory, whose values the real environment
- * overrides), validates it and returns the typed config, or throws a ConfigError naming each bad
- * variable.
+ * overrides; `defaults` yield to both), validates it and returns the typed config, or throws a
+ * ConfigError naming each bad variable.
  */
 export function loadConfig(
   environment: NodeJS.ProcessEnv = process.env,
   envFile: string | null = path.resolve('.env'),
+  defaults: Record<string, string> = {},
 ): AppConfig {
   const fromFile = envFile && existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
-  const merged: Record<string, string | undefined> = { ...fromFile, ...environment };
+  const merged: Record<string, string | undefined> = { ...defaults, ...fromFile, ...environment };
   // An empty value means "unset", as in most .env tooling; it must not fail a min-length rule.
   for (const [key, value] of Object.entries(merged)) if (value === '') delete merged[key];
 
@@ -206,4 +207,9 @@ function parseTrustProxy(value: string): boolean | number | string[] {
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+/** A command-line tool's config: the service's, with the tool's own defaults (a quieter log, say). */
+export function loadToolConfig(defaults: Record<string, string>): AppConfig {
+  return loadConfig(process.env, path.resolve('.env'), defaults);
 }

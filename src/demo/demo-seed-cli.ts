@@ -2,13 +2,12 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import { createApp } from '../app.js';
+import { createToolApp } from '../app.js';
 import { SYSTEM_CALLER } from '../auth/caller.js';
 import type { Role } from '../auth/roles.js';
 import { UsersService } from '../auth/users.service.js';
 import { runCommand } from '../common/command.js';
-import { loadConfig } from '../config/app-config.js';
-import { EmbeddedPostgres } from '../database/embedded-postgres.js';
+import { loadToolConfig } from '../config/app-config.js';
 import { onePagePdf } from './one-page-pdf.js';
 import { createApiClient, multipartBody, type components } from '../../web/src/api/client.js';
 
@@ -77,18 +76,12 @@ const SCOPES: Scope[] = [
 ];
 
 async function main(): Promise<number> {
-  const config = loadConfig();
+  const config = loadToolConfig({ LOG_LEVEL: 'warn' });
   if (config.env === 'production') {
     process.stderr.write('demo:seed fills a database with made-up patients: it is refused in production.\n');
     return 78;
   }
-  const embedded = config.database.url
-    ? undefined
-    : new EmbeddedPostgres({ dataDir: config.dataDir, log: () => undefined });
-  const urls = embedded
-    ? await embedded.start()
-    : { url: config.database.url as string, migrationUrl: config.database.migrationUrl };
-  const app = await createApp(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }), urls.url, urls.migrationUrl);
+  const { app, close } = await createToolApp(config);
   try {
     const [{ patients }] = await app
       .get(DataSource)
@@ -99,9 +92,14 @@ async function main(): Promise<number> {
     }
     await app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = await app.getUrl();
-    const passwords = await createStaff(app.get(UsersService));
-    const frontDesk = await signedIn(baseUrl, STAFF[0]?.email ?? '', passwords[0] ?? '');
-    const marketing = await signedIn(baseUrl, STAFF[1]?.email ?? '', passwords[1] ?? '');
+    const staff = await createStaff(app.get(UsersService));
+    const signedInAs = (role: Role) => {
+      const member = staff.find((candidate) => candidate.role === role);
+      if (!member) throw new Error(`no ${role} was created`);
+      return signedIn(baseUrl, member.email, member.password);
+    };
+    const frontDesk = await signedInAs('front_desk');
+    const marketing = await signedInAs('marketing');
     const seeded = await seedClinic(frontDesk, marketing);
     process.stdout.write(
       [
@@ -109,25 +107,24 @@ async function main(): Promise<number> {
         `Seeded ${seeded.patients} patients, ${seeded.photos} photos, ${seeded.releases} releases, ` +
           `${seeded.publications} publications and 1 revocation with its removal case open.`,
         'Staff (passwords shown once; the privacy officer and the admin set up a second factor at first sign-in):',
-        ...STAFF.map((member, index) => `  ${member.role.padEnd(16)} ${member.email.padEnd(26)} ${passwords[index]}`),
+        ...staff.map((member) => `  ${member.role.padEnd(16)} ${member.email.padEnd(26)} ${member.password}`),
         '',
       ].join('\n'),
     );
     return 0;
   } finally {
-    await app.close();
-    await embedded?.stop();
+    await close();
   }
 }
 
-async function createStaff(users: UsersService): Promise<string[]> {
-  const passwords: string[] = [];
+async function createStaff(users: UsersService): Promise<((typeof STAFF)[number] & { password: string })[]> {
+  const created = [];
   for (const member of STAFF) {
     const password = randomBytes(15).toString('base64url');
     await users.create({ email: member.email, displayName: member.name, role: member.role, password }, SYSTEM_CALLER);
-    passwords.push(password);
+    created.push({ ...member, password });
   }
-  return passwords;
+  return created;
 }
 
 async function signedIn(baseUrl: string, email: string, password: string): Promise<Client> {

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nest
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
-import { ApiProblems } from '../openapi/api-docs.js';
+import { ApiProblems } from '../common/api-docs.js';
 import { HoldDto, HoldListDto, LiftHoldDto, PlaceHoldDto } from './dto/hold.dto.js';
 import type { HoldEntity } from './hold.entity.js';
 import { HoldsService } from './holds.service.js';

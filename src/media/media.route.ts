@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../common/domain-error.js';
 import { PROBLEM_CONTENT_TYPE, sendProblem } from '../common/problem.filter.js';
 import type { AppConfig } from '../config/app-config.js';
-import { ETAG_HEADER } from '../openapi/api-docs.js';
-import { PROBLEM_CODES, type ProblemCode } from '../openapi/problem-codes.js';
+import { ETAG_HEADER } from '../common/api-docs.js';
+import { PROBLEM_CODES, type ProblemCode } from '../common/problem-codes.js';
 import type { MediaService } from './media.service.js';
 import { FixedWindowRateLimiter } from './rate-limiter.js';
 

@@ -16,15 +16,15 @@ import { ACCESS_RULE, type AccessRule } from '../common/access.decorator.js';
 import { IDENTIFYING_FIELD_NAMES } from '../common/identified.js';
 import { API_KEY_GRANTABLE_PERMISSIONS } from '../auth/roles.js';
 import { IDEMPOTENCY_HANDLING, type IdempotencyHandling } from '../idempotency/idempotency.decorators.js';
-import { API_PROBLEMS, type ProblemsByStatus } from './api-docs.js';
-import { PROBLEM_CODES, type ProblemCode } from './problem-codes.js';
+import { API_PROBLEMS, type ProblemsByStatus } from '../common/api-docs.js';
+import { PROBLEM_CODES, type ProblemCode } from '../common/problem-codes.js';
 
 const PROBLEM_SCHEMA = 'Problem';
 const PROBLEM_REF = `#/components/schemas/${PROBLEM_SCHEMA}`;
 const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 /** The three kinds of bearer credential (src/auth/secret-token.ts), each its own scheme. */
-export const SECURITY_SCHEMES = {
+const SECURITY_SCHEMES = {
   staffSession: 'staffSession',
   staffCookie: 'staffCookie',
   apiKey: 'apiKey',
@@ -303,12 +303,7 @@ function describeRoute(operation: OperationObject, method: string, route: Route)
     if (access.kind === 'public' || route.idempotency?.kind === 'refused') {
       add(400, 'idempotency_not_supported');
     } else {
-      operation.parameters = [
-        ...(operation.parameters ?? []).filter(
-          (parameter) => !('name' in parameter && parameter.name === 'Idempotency-Key'),
-        ),
-        { $ref: '#/components/parameters/IdempotencyKey' },
-      ];
+      operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IdempotencyKey' }];
       add(400, 'idempotency_key_invalid');
       add(409, 'idempotency_in_progress');
       add(422, 'idempotency_key_reused');

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
-import { ApiProblems } from '../openapi/api-docs.js';
+import { ApiProblems } from '../common/api-docs.js';
 import { PhotosService } from '../photos/photos.service.js';
 import { photoSummaryView } from '../photos/photo.views.js';
 import { CasesService } from './cases.service.js';

@@ -16,7 +16,7 @@ import { RequirePermission } from '../common/access.decorator.js';
 import { METADATA_FIELD, readMultipart, validateMetadata } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { PHOTO_CONTENT_TYPES } from '../images/image.service.js';
-import { ApiFileResponse, ApiMultipartBody, ApiProblems, ETAG_HEADER } from '../openapi/api-docs.js';
+import { ApiFileResponse, ApiMultipartBody, ApiProblems, ETAG_HEADER } from '../common/api-docs.js';
 import { PhotoDto, PhotoUploadMetadataDto, RenditionParamsDto } from './dto/photo.dto.js';
 import { RENDITION_NAMES } from './photo.entity.js';
 import { photoView } from './photo.views.js';

@@ -28,7 +28,7 @@ import { PatientSessionsService } from '../auth/patient-sessions.service.js';
 import { PatientSession, Public } from '../common/access.decorator.js';
 import { documentDownload } from '../common/document-download.js';
 import { idempotentRequest } from '../idempotency/idempotency.js';
-import { ApiFileResponse, ApiProblems, CONTENT_DISPOSITION_HEADER, ETAG_HEADER } from '../openapi/api-docs.js';
+import { ApiFileResponse, ApiProblems, CONTENT_DISPOSITION_HEADER, ETAG_HEADER } from '../common/api-docs.js';
 import {
   PortalAccessAnswerDto,
   PortalAccessDto,
@@ -145,12 +145,6 @@ export class PortalController {
   @ApiCreatedResponse({
     type: PortalReceiptDto,
     description: 'The receipt of the withdrawal.',
-    headers: {
-      'Idempotent-Replayed': {
-        description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.',
-        schema: { type: 'string', enum: ['true'] },
-      },
-    },
   })
   @ApiProblems({ 404: ['photos_not_found', 'releases_not_found'] })
   async revoke(

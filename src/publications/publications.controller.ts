@@ -10,7 +10,7 @@ import {
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { AppConfig } from '../config/app-config.js';
-import { ApiProblems } from '../openapi/api-docs.js';
+import { ApiProblems } from '../common/api-docs.js';
 import {
   CreatePublicationDto,
   NotClearedProblemDto,

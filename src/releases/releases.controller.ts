@@ -24,7 +24,7 @@ import {
   CONTENT_DISPOSITION_HEADER,
   ETAG_HEADER,
   type ProblemsByStatus,
-} from '../openapi/api-docs.js';
+} from '../common/api-docs.js';
 import { FhirConsentDto } from './dto/fhir-consent.dto.js';
 import {
   AmendmentMetadataDto,

@@ -34,7 +34,7 @@ import { documentDownload } from '../common/document-download.js';
 import { METADATA_FIELD, readMultipart, validateFields, type MultipartUpload } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { idempotentRequest } from '../idempotency/idempotency.js';
-import { ApiFileResponse, ApiProblems, CONTENT_DISPOSITION_HEADER } from '../openapi/api-docs.js';
+import { ApiFileResponse, ApiProblems, CONTENT_DISPOSITION_HEADER } from '../common/api-docs.js';
 import { RemovalCaseDto, RemovalCasePageDto, RemovalCaseQueryDto } from './dto/removal-case.dto.js';
 import {
   AssignTaskDto,
@@ -176,12 +176,6 @@ export class RemovalsController {
   @ApiCreatedResponse({
     type: RevocationDto,
     description: 'The revocation as recorded, with the releases it revoked and the removal case it opened.',
-    headers: {
-      'Idempotent-Replayed': {
-        description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.',
-        schema: { type: 'string', enum: ['true'] },
-      },
-    },
   })
   @ApiProblems(DOCUMENT_PROBLEMS)
   @ApiProblems({ 404: ['photos_not_found', 'releases_not_found'] })

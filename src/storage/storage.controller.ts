@@ -3,7 +3,7 @@ import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock } from '../common/clock.js';
 import { Public } from '../common/access.decorator.js';
-import { ApiFileResponse, ApiProblems } from '../openapi/api-docs.js';
+import { ApiFileResponse, ApiProblems } from '../common/api-docs.js';
 import { ObjectStore } from './object-store.js';
 import { PresignedTokenSigner } from './presigned-token.js';
 

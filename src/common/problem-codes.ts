@@ -1,6 +1,6 @@
 /**
  * Every stable `code` a problem answer can carry, with what it means to a client. The OpenAPI
- * document lists each operation's codes from here (src/openapi/api-problems.ts), so a client can
+ * document lists each operation's codes from here (src/openapi/openapi-document.ts), so a client can
  * branch on them; a code is never renamed once published.
  */
 export const PROBLEM_CODES = {

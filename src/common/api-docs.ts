@@ -61,7 +61,6 @@ export function ApiFileResponse(options: {
 export function ApiMultipartBody(options: {
   file: { field: string; description: string; required?: boolean };
   metadata?: { field: string; type: Type; required?: boolean };
-  extraFields?: Record<string, { description: string; type: 'string' }>;
 }): MethodDecorator {
   const required = [
     ...(options.file.required === false ? [] : [options.file.field]),
@@ -85,7 +84,6 @@ export function ApiMultipartBody(options: {
                 },
               }
             : {}),
-          ...options.extraFields,
         },
       },
       ...(options.metadata ? { encoding: { [options.metadata.field]: { contentType: 'application/json' } } } : {}),
