@@ -8,7 +8,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.mjs', 'jest.config.js'] },
+        projectService: {
+          allowDefaultProject: ['eslint.config.mjs', 'jest.config.js', 'web/vite.config.mjs', 'tools/build-web.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -36,5 +38,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  { files: ['eslint.config.mjs', 'jest.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['eslint.config.mjs', 'jest.config.js', 'web/vite.config.mjs', 'tools/build-web.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
 );

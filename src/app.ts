@@ -19,6 +19,7 @@ import { registerUploadAdmission, UploadWorkInterceptor } from './common/upload-
 import { createValidationPipe } from './common/validation.js';
 import { parseJsonBody } from './common/json-body.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { registerConsolePages } from './console/console-pages.js';
 
 export { API_PREFIX };
 /** GET routes outside the prefix: probes, the local store's presigned links, the portal page. */
@@ -127,6 +128,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
 
   registerMediaRoute(fastify, app.get(MediaService), app.get(AppConfig));
+  await registerConsolePages(fastify);
   registerUploadAdmission(fastify, app.get(AppConfig).http.uploads);
 
   app.useBodyParser('application/json', {}, parseJsonBody);

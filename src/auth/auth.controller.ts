@@ -132,6 +132,7 @@ export class AuthController {
       session: sessionView(session),
       permissions: [...principal.permissions].sort(),
       totpEnrolmentRequired: principal.totpEnrolmentRequired,
+      idleTimeoutSeconds: this.config.auth.sessionIdleTimeoutMs / 1000,
     };
   }
 

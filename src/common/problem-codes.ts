@@ -24,6 +24,7 @@ export const PROBLEM_CODES = {
   internal_error: 'The service failed; the request id in the answer finds the cause in the logs.',
   unavailable: 'The service cannot answer now; try again after `Retry-After` when it is sent.',
   not_ready: 'The instance cannot take work: a dependency is down or it is shutting down; `checks` says which.',
+  console_not_built: 'The web console’s pages are not built on this instance: `npm run build` makes them.',
 
   // Credentials and access
   unauthenticated: 'The route needs a bearer token and none was sent.',

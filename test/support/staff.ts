@@ -9,6 +9,7 @@ import type { TestApp } from './app.js';
 export interface StaffMember {
   id: string;
   email: string;
+  displayName: string;
   password: string;
   role: Role;
   /** The confirmed second-factor secret, once enrolled. */
@@ -32,10 +33,11 @@ export async function createStaff(testApp: TestApp, role: Role, email?: string):
   counter += 1;
   const password = strongPassword();
   const address = email ?? `${role.replace('_', '-')}-${counter}@clinic.test`;
+  const displayName = `Test ${role} ${counter}`;
   const user = await testApp.app
     .get(UsersService)
-    .create({ email: address, displayName: `Test ${role} ${counter}`, role, password }, SYSTEM_CALLER);
-  return { id: user.id, email: address, password, role };
+    .create({ email: address, displayName, role, password }, SYSTEM_CALLER);
+  return { id: user.id, email: address, displayName, password, role };
 }
 
 /**

@@ -107,6 +107,11 @@ export class MeDto {
     description: 'The role needs a second factor this session has not proved: enrol (or verify) before anything else.',
   })
   totpEnrolmentRequired!: boolean;
+  @ApiProperty({
+    type: 'integer',
+    description: 'The session ends after this many seconds without a request (counted from `session.lastSeenAt`).',
+  })
+  idleTimeoutSeconds!: number;
 }
 
 export class TotpEnrolmentDto {

@@ -1,0 +1,6 @@
+import type { Area } from '../screens';
+
+export const marketingArea: Area = {
+  name: 'Marketing',
+  screens: [],
+};

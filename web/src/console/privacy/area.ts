@@ -1,0 +1,6 @@
+import type { Area } from '../screens';
+
+export const privacyArea: Area = {
+  name: 'Privacy',
+  screens: [],
+};

@@ -1,0 +1,29 @@
+import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver } from '@mantine/core';
+
+/**
+ * One theme for the console and the patient pages: system fonts (nothing fetched from elsewhere),
+ * and colours that keep WCAG AA contrast (4.5:1) for text, which Mantine's defaults do not for
+ * dimmed text and for the text of light alerts and badges (axe-core checks every screen).
+ */
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: { light: 7, dark: 5 },
+  defaultRadius: 'md',
+  cursorType: 'pointer',
+  focusRing: 'auto',
+  variantColorResolver: (input) => {
+    const resolved = defaultVariantColorsResolver(input);
+    if (input.variant !== 'light') return resolved;
+    const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+    if (!parsed.isThemeColor) return resolved;
+    // The darkest shade, darker still: yellow and orange text on their light tint need it.
+    return { ...resolved, color: `color-mix(in srgb, var(--mantine-color-${parsed.color}-9), black 30%)` };
+  },
+});
+
+/** Dimmed text (hints, descriptions, captions) one shade darker than Mantine's, for contrast. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});
