@@ -37,6 +37,8 @@ export async function registerConsolePages(fastify: FastifyInstance): Promise<vo
     prefix: '/assets/',
     // The folder may not exist before the first build; the pages say how to build it.
     allowedPath: () => consolePage !== undefined,
+    // Each script and style sheet has gzip and Brotli copies made at build (tools/build-web.mjs).
+    preCompressed: true,
     immutable: true,
     maxAge: '365d',
     index: false,
