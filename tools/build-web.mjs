@@ -1,4 +1,4 @@
-// Builds the web console (web/) with Vite into dist/web, unless the build there is newer than
+// Builds the web console (web/) with Vite into dist/public, unless the build there is newer than
 // every file it is made from: `npm start` runs this each time and should not wait for a build it
 // does not need. `--force` builds regardless.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -9,8 +9,8 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const root = path.resolve(import.meta.dirname, '..');
 const webDir = path.join(root, 'web');
-const assetsDir = path.join(root, 'dist', 'web', 'assets');
-const stamp = path.join(root, 'dist', 'web', '.built');
+const assetsDir = path.join(root, 'dist', 'public', 'assets');
+const stamp = path.join(root, 'dist', 'public', '.built');
 
 /** The newest modification time among the build's inputs. */
 async function newestInput() {

@@ -1,5 +1,5 @@
 // The web console's build: staff console (index.html) and patient pages (portal.html) into
-// dist/web, which the service serves (src/console/console-pages.ts). `npm run web:dev` serves the
+// dist/public, which the service serves (src/console/console-pages.ts). `npm run web:dev` serves the
 // screens with live reload against a service on SERVICE_URL (default http://127.0.0.1:3000).
 import process from 'node:process';
 import { defineConfig } from 'vite';
@@ -11,7 +11,7 @@ export default defineConfig({
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: '../dist/web',
+    outDir: '../dist/public',
     emptyOutDir: true,
     assetsDir: 'assets',
     // No inline scripts or module-preload polyfill: the Content-Security-Policy allows scripts from 'self' only.

@@ -6,8 +6,8 @@ import { DomainError } from '../common/domain-error.js';
 import { sendProblem } from '../common/problem.filter.js';
 import { Logger } from '@nestjs/common';
 
-/** Where `vite build` puts the web console (web/vite.config.mjs): dist/web, beside dist/src. */
-export const WEB_BUILD_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
+/** Where `vite build` puts the web console (web/vite.config.mjs): dist/public, beside dist/src (tsc compiles web/src/api into dist/web for the tests). */
+export const WEB_BUILD_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 /**
  * Paths the service answers itself: a request under one of them that no route took is the
