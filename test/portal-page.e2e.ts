@@ -54,6 +54,20 @@ describeInChromium('patient portal page in Chromium', () => {
     await page.getByRole('region', { name: 'What you agreed to' }).waitFor();
   };
 
+  it('serves /portal as a page of its own under the strict Content-Security-Policy, never cached stale', async () => {
+    const page = await request(t.server).get('/portal').expect(200);
+    assert.match(page.headers['content-type'], /^text\/html/);
+    assert.equal(page.headers['cache-control'], 'no-cache');
+    assert.match(page.headers['content-security-policy'], /script-src 'self'(;|$)/);
+    assert.match(page.headers['content-security-policy'], /img-src 'self' data: blob:/, 'thumbnails from blob: URLs');
+    assert.doesNotMatch(page.text, /<script(?![^>]*\bsrc=)[^>]*>/, 'the page has no inline script');
+    assert.match(page.text, /<title>Your photo consent<\/title>/);
+    const script = /<script[^>]*src="(\/assets\/portal-[^"]+\.js)"/.exec(page.text)?.[1];
+    assert.ok(script, 'the page loads its own script from /assets');
+    const staffConsole = await request(t.server).get('/').expect(200);
+    assert.notEqual(staffConsole.text, page.text, 'not the staff console');
+  });
+
   it('takes a patient from the sign-in link to their consent, their photos, a withdrawal with its receipt and their signed form', async () => {
     const email = 'page.patient@example.test';
     const patient = await createPatient(t, frontDesk, {
@@ -131,6 +145,11 @@ describeInChromium('patient portal page in Chromium', () => {
 
     await page.reload();
     await page.getByRole('region', { name: 'What you agreed to' }).waitFor();
+    // The same page on a desktop screen.
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.waitForFunction(THUMBNAIL_SHOWN);
+    await assertAccessible(page, 'portal: overview on a desktop');
+    await saveScreenshot(page, 'portal-overview-desktop');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('form', { name: 'Ask for a sign-in link' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'You are signed out.' }).waitFor();
@@ -199,6 +218,42 @@ describeInChromium('patient portal page in Chromium', () => {
       'with the form to ask for a new one',
     );
     await assertAccessible(page, 'portal: link used or expired');
+    assert.deepEqual(failures, [], 'the page ran without errors');
+    await context.close();
+  });
+
+  it('withdraws one photo with its receipt, and asks for a new link once the session has ended', async () => {
+    const email = 'one.photo@example.test';
+    const patient = await createPatient(t, frontDesk, { contactEmail: email, dateOfBirth: '1992-07-30' });
+    const photoId = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient.id), { kind: 'after' });
+    await createRelease(t, frontDesk, patient.id);
+    await publish(photoId, { channel: 'social.facebook', location: { url: 'https://facebook.example/p/One' } });
+    await request(t.server).post('/api/v1/portal/access').send({ email, dateOfBirth: '1992-07-30' }).expect(202);
+
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    const failures = watchFailures(page);
+    await openMailedLink(page, email);
+    const photo = page.getByRole('article', { name: 'After treatment' });
+    await photo.getByRole('button', { name: 'Withdraw this photo from every use' }).click();
+    const confirmation = page.getByRole('dialog', { name: 'Withdraw this photo from every use?' });
+    await confirmation.getByRole('button', { name: 'Keep my consent' }).click();
+    await confirmation.waitFor({ state: 'hidden' });
+    await photo.getByRole('button', { name: 'Withdraw this photo from every use' }).click();
+    await confirmation.getByRole('button', { name: 'Yes, withdraw' }).click();
+    await page.getByRole('status').filter({ hasText: 'We received your request' }).waitFor();
+    await photo.getByRole('listitem').filter({ hasText: 'Facebook' }).filter({ hasText: 'Being taken down' }).waitFor();
+    const [revocation] = await t.database.query<{ scope_kind: string; photo_ids: string[] }>(
+      'SELECT scope_kind, photo_ids FROM revocations WHERE patient_id = $1',
+      [patient.id],
+    );
+    assert.deepEqual(revocation, { scope_kind: 'photos', photo_ids: [photoId] }, 'that photo only');
+
+    t.clock.advance(31 * 60_000);
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: 'Your session has ended' }).waitFor();
+    await page.getByRole('form', { name: 'Ask for a sign-in link' }).waitFor();
+    assert.equal(await page.evaluate('sessionStorage.length'), 0, 'the ended session is forgotten');
     assert.deepEqual(failures, [], 'the page ran without errors');
     await context.close();
   });
