@@ -130,6 +130,13 @@ describeInChromium('patient portal page in Chromium', () => {
     await receipt.waitFor();
     await confirmation.waitFor({ state: 'hidden' });
     assert.match((await receipt.textContent()) ?? '', /take down the rest by/);
+    // Focus moves to the receipt, so a screen reader reads it and a phone shows it.
+    await page.waitForFunction("document.activeElement?.textContent?.includes('We received your request')");
+    await page.waitForTimeout(500);
+    assert.ok(
+      await page.evaluate("document.activeElement?.textContent?.includes('We received your request')"),
+      'the receipt keeps the focus once the confirmation has closed',
+    );
     await instagram.filter({ hasText: 'Being taken down' }).waitFor();
     assert.match(
       (await page.getByRole('region', { name: 'Your requests' }).textContent()) ?? '',

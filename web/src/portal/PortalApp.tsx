@@ -1,6 +1,6 @@
 import { Alert, Center, Container, Loader, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { unwrap } from '../shared/api';
 import { Overview } from './Overview';
 import { RequestLink } from './RequestLink';
@@ -44,9 +44,12 @@ export function PortalApp() {
     [queryClient],
   );
 
+  // While a link is being exchanged, a second start (React's development double effect) waits for it.
+  const exchanging = useRef(false);
   const start = useCallback(async () => {
     const token = takeLinkToken();
     if (token === undefined) {
+      if (exchanging.current) return;
       // A reload keeps the tab's session; the effect may run again while a link is being exchanged.
       setView((current) =>
         current.kind !== 'starting' ? current : patientSession.get() ? { kind: 'signed-in' } : { kind: 'signed-out' },
@@ -57,12 +60,15 @@ export function PortalApp() {
     patientSession.forget();
     queryClient.clear();
     setView({ kind: 'starting' });
+    exchanging.current = true;
     try {
       const session = await unwrap(portalApi.POST('/api/v1/portal/session', { body: { token } }));
       patientSession.keep(session.token);
       setView({ kind: 'signed-in' });
     } catch {
       setView({ kind: 'signed-out', notice: LINK_SPENT });
+    } finally {
+      exchanging.current = false;
     }
   }, [queryClient]);
 

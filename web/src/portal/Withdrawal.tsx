@@ -55,6 +55,8 @@ export function ConfirmWithdrawal({
       title={pending?.question}
       size="lg"
       closeButtonProps={{ 'aria-label': 'Cancel' }}
+      // After a withdrawal the receipt takes the focus; after a cancel it goes back to the button.
+      returnFocus={!withdraw.isSuccess}
     >
       {pending && (
         <Stack>
