@@ -22,8 +22,8 @@ import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { registerConsolePages } from './console/console-pages.js';
 
 export { API_PREFIX };
-/** GET routes outside the prefix: probes, the local store's presigned links, the portal page. */
-export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'storage/:token', 'portal', 'portal/portal.js'];
+/** GET routes outside the prefix: probes and the local store's presigned links. */
+export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'storage/:token'];
 
 // A request's whole body must arrive within this (Fastify sets no limit): a client that stalls
 // would otherwise keep its connection, and an upload's place, for ever. A 40 MB photo needs about
@@ -113,7 +113,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
         defaultSrc: ["'self'"],
         // The OpenAPI viewer at /docs styles itself inline and shows data: images.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        // The portal page shows the patient's thumbnails from blob: URLs (fetched with its session).
+        // The patient pages show the patient's thumbnails from blob: URLs (fetched with their session).
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],

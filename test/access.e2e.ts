@@ -156,8 +156,6 @@ describe('access control', () => {
       'GET /m/:token',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/browser-session',
-      'GET /portal',
-      'GET /portal/portal.js',
       'POST /api/v1/portal/access',
       'POST /api/v1/portal/session',
     ];

@@ -21,7 +21,7 @@ export default defineConfig({
     // The budgets are in gzip bytes and measured by bench/web.ts; Vite's warning counts minified bytes.
     chunkSizeWarningLimit: 1024,
     rolldownOptions: {
-      input: { console: 'index.html' },
+      input: { console: 'index.html', portal: 'portal.html' },
       onLog(level, log, handler) {
         // React libraries mark their modules "use client" for server rendering, which this build has none of.
         if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;

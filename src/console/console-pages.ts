@@ -22,13 +22,14 @@ async function readPage(name: string): Promise<string | undefined> {
 
 /**
  * The web console at `/`: its hashed assets under /assets (cached for good, their names change
- * with their content), and the staff console's page for every other path a browser opens (its
- * router draws the screen). Plain Fastify routes like the media route:
+ * with their content), the patient pages at /portal (what a mailed sign-in link opens), and the
+ * staff console's page for every other path a browser opens (its router draws the screen). Plain Fastify routes like the media route:
  * they serve files and need none of Nest's guards; the security headers and the request log apply.
  */
 export async function registerConsolePages(fastify: FastifyInstance): Promise<void> {
   const logger = new Logger('ConsolePages');
   const consolePage = await readPage('index.html');
+  const portalPage = await readPage('portal.html');
   if (!consolePage) {
     logger.warn(`The web console is not built (no ${WEB_BUILD_DIR}index.html): run npm run build`);
   }
@@ -58,6 +59,7 @@ export async function registerConsolePages(fastify: FastifyInstance): Promise<vo
     // The page names its assets by hash: it must be fetched again after every deployment.
     return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
   };
+  fastify.get('/portal', (_request, reply) => sendPage(portalPage, reply));
   fastify.get('/*', (request, reply) => {
     if (SERVICE_PATHS.test(request.url)) return reply.callNotFound();
     return sendPage(consolePage, reply);

@@ -1262,26 +1262,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/portal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Open the patient portal page
-         * @description Public. The HTML page a mailed sign-in link opens (the link carries its token after `#token=`, which the page exchanges at `POST /api/v1/portal/session`): the patient asks for a link, signs in, sees the overview of their consent and can withdraw it. The page uses only the `/api/v1/portal` routes.
-         */
-        get: operations["PortalPageController_page"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/storage/{token}": {
         parameters: {
             query?: never;
@@ -7275,29 +7255,6 @@ export interface operations {
                         /** @description The same as `Retry-After`. */
                         retryAfterSeconds?: number;
                     };
-                };
-            };
-        };
-    };
-    PortalPageController_page: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The page, never cached. */
-            200: {
-                headers: {
-                    /** @description `no-store`. */
-                    "Cache-Control"?: string;
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
                 };
             };
         };

@@ -1,0 +1,393 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Center,
+  Checkbox,
+  Group,
+  Image,
+  List,
+  Loader,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { unwrap, type components } from '../shared/api';
+import { patientSentence, portalApi } from './session';
+import {
+  ConfirmWithdrawal,
+  pendingWithdrawal,
+  ReceiptNotice,
+  type PendingWithdrawal,
+  type Receipt,
+} from './Withdrawal';
+import {
+  channelName,
+  day,
+  moment,
+  PHOTO_KIND,
+  PUBLICATION_STATUS,
+  RELEASE_STATUS,
+  TASK_STATUS,
+  tone,
+  WITHDRAWABLE_CHANNELS,
+  type Channel,
+} from './words';
+
+type PortalOverview = components['schemas']['PortalOverviewDto'];
+type Release = components['schemas']['PortalReleaseDto'];
+type Photo = components['schemas']['PortalPhotoDto'];
+
+/** A section of the overview: a region named by its heading. */
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <Paper component="section" aria-labelledby={headingId} withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id={headingId}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** What the signed-in patient agreed to, their photos and where they are used, withdrawing, and their requests. */
+export function Overview({ onSignedOut }: { onSignedOut: () => void }) {
+  const me = useQuery({
+    queryKey: ['portal', 'me'],
+    queryFn: () => unwrap(portalApi.GET('/api/v1/portal/me')),
+  });
+  const [pending, setPending] = useState<PendingWithdrawal>();
+  const [receipt, setReceipt] = useState<Receipt>();
+  const signOut = useMutation({
+    mutationFn: () => unwrap(portalApi.POST('/api/v1/portal/logout')),
+    // Signed out here either way: the session is forgotten even if the service could not be told.
+    onSettled: onSignedOut,
+  });
+
+  if (me.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {patientSentence(me.error)}
+      </Alert>
+    );
+  }
+  if (!me.data) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading your consent" />
+      </Center>
+    );
+  }
+  const overview = me.data;
+  return (
+    <>
+      {receipt && (
+        <ReceiptNotice
+          receipt={receipt}
+          removalCase={overview.removalCases.find((each) => each.id === receipt.removalCaseId)}
+        />
+      )}
+      <Text>Your reference at the clinic: {overview.code}</Text>
+      <Releases releases={overview.releases} />
+      <Photos photos={overview.photos} onWithdraw={setPending} />
+      <WithdrawConsent key={receipt?.id} onWithdraw={setPending} />
+      <Requests overview={overview} />
+      <Group>
+        <Button variant="default" size="md" loading={signOut.isPending} onClick={() => signOut.mutate()}>
+          Sign out
+        </Button>
+      </Group>
+      <ConfirmWithdrawal
+        pending={pending}
+        onClose={() => setPending(undefined)}
+        onReceipt={(received) => {
+          setPending(undefined);
+          setReceipt(received);
+        }}
+      />
+    </>
+  );
+}
+
+function Releases({ releases }: { releases: Release[] }) {
+  return (
+    <Section title="What you agreed to">
+      {releases.length === 0 && <Text>The clinic has no signed photo release of yours.</Text>}
+      {releases.map((release) => {
+        const status = tone(RELEASE_STATUS, release.status);
+        return (
+          <Stack key={release.id} gap="xs">
+            <Group gap="sm">
+              <Text fw={700}>Signed {day(release.signedAt)}</Text>
+              <Badge color={status.color} variant="light">
+                {status.label}
+              </Badge>
+            </Group>
+            <List spacing={4}>
+              {release.inWords.map((line) => (
+                <List.Item key={line}>{line}</List.Item>
+              ))}
+            </List>
+            <DownloadForm release={release} />
+          </Stack>
+        );
+      })}
+    </Section>
+  );
+}
+
+const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/** The patient's copy of the signed form, fetched with the session and saved as a file. */
+function DownloadForm({ release }: { release: Release }) {
+  const download = useMutation({
+    mutationFn: async () => {
+      const form = await unwrap(
+        portalApi.GET('/api/v1/portal/releases/{id}/document', {
+          params: { path: { id: release.id } },
+          parseAs: 'blob',
+        }),
+      );
+      const url = URL.createObjectURL(form);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `photo-release-${release.signedAt.slice(0, 10)}.${EXTENSIONS[form.type] ?? 'pdf'}`;
+      link.click();
+      // The browser has started saving it by the next task.
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    },
+  });
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Button variant="light" size="md" loading={download.isPending} onClick={() => download.mutate()}>
+        Download your copy of the signed form
+      </Button>
+      {download.isError && (
+        <Alert color="red" role="alert">
+          The signed form could not be downloaded. {patientSentence(download.error)}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function photoLabel(photo: Photo): string {
+  const kind = PHOTO_KIND[photo.kind] ?? 'Photo';
+  return photo.view ? `${kind}, ${photo.view}` : kind;
+}
+
+function Photos({ photos, onWithdraw }: { photos: Photo[]; onWithdraw: (pending: PendingWithdrawal) => void }) {
+  return (
+    <Section title="Your photos and where they are used">
+      {photos.length === 0 && <Text>The clinic holds no photos of yours.</Text>}
+      {photos.map((photo) => (
+        <Paper key={photo.id} withBorder p="sm" radius="md" component="article" aria-label={photoLabel(photo)}>
+          <Group align="flex-start" wrap="wrap" gap="md">
+            <Thumbnail photo={photo} />
+            <Stack gap="xs" style={{ flex: '1 1 12rem' }}>
+              <Text fw={700}>{photoLabel(photo)}</Text>
+              {photo.publications.length === 0 ? (
+                <Text>Not published anywhere.</Text>
+              ) : (
+                <List spacing="xs" listStyleType="none" aria-label="Where it is published">
+                  {photo.publications.map((publication) => {
+                    const status = tone(PUBLICATION_STATUS, publication.status);
+                    return (
+                      <List.Item key={publication.id}>
+                        <Text span fw={600}>
+                          {channelName(publication.channel)}
+                        </Text>{' '}
+                        <Text span style={{ overflowWrap: 'anywhere' }}>
+                          {publication.location}
+                        </Text>{' '}
+                        <Badge color={status.color} variant="light">
+                          {status.label}
+                        </Badge>
+                      </List.Item>
+                    );
+                  })}
+                </List>
+              )}
+              <Group>
+                <Button
+                  color="red.9"
+                  variant="outline"
+                  size="md"
+                  onClick={() =>
+                    onWithdraw(
+                      pendingWithdrawal(
+                        { kind: 'photos', photoIds: [photo.id] },
+                        'Withdraw this photo from every use?',
+                        `The clinic will no longer use this photo (${photoLabel(photo).toLowerCase()}) anywhere.`,
+                      ),
+                    )
+                  }
+                >
+                  Withdraw this photo from every use
+                </Button>
+              </Group>
+            </Stack>
+          </Group>
+        </Paper>
+      ))}
+    </Section>
+  );
+}
+
+/** A thumbnail fetched with the session (an <img> cannot send it) and shown from a blob: URL. */
+function Thumbnail({ photo }: { photo: Photo }) {
+  const thumbnail = useQuery({
+    queryKey: ['portal', 'thumbnail', photo.id],
+    queryFn: () =>
+      unwrap(
+        portalApi.GET('/api/v1/portal/photos/{id}/thumbnail', { params: { path: { id: photo.id } }, parseAs: 'blob' }),
+      ),
+    staleTime: 5 * 60_000,
+  });
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!thumbnail.data) return undefined;
+    const objectUrl = URL.createObjectURL(thumbnail.data);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [thumbnail.data]);
+
+  if (thumbnail.isError) {
+    return (
+      <Text w={140} size="sm">
+        The picture could not be shown.
+      </Text>
+    );
+  }
+  if (!url) return <Skeleton w={140} h={140} radius="sm" />;
+  return <Image src={url} alt={`${photoLabel(photo)} photo`} w={140} radius="sm" />;
+}
+
+function WithdrawConsent({ onWithdraw }: { onWithdraw: (pending: PendingWithdrawal) => void }) {
+  const [channels, setChannels] = useState<Channel[]>([]);
+  const [missing, setMissing] = useState(false);
+  return (
+    <Section title="Withdraw your consent">
+      <Text>
+        Your request takes effect as soon as you confirm it. Photos on the clinic’s own pages come down at once; the
+        clinic has 30 days to take down the rest, and you can follow that here.
+      </Text>
+      <Checkbox.Group
+        label="Stop using my photos on"
+        value={channels}
+        onChange={(value) => {
+          setChannels(WITHDRAWABLE_CHANNELS.filter((code) => value.includes(code)));
+          setMissing(false);
+        }}
+        error={missing ? 'Tick at least one.' : undefined}
+      >
+        <Stack gap="sm" mt="xs">
+          {WITHDRAWABLE_CHANNELS.map((code) => (
+            <Checkbox key={code} value={code} label={channelName(code)} size="md" />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <Group>
+        <Button
+          size="md"
+          variant="outline"
+          color="red.9"
+          onClick={() => {
+            if (channels.length === 0) {
+              setMissing(true);
+              return;
+            }
+            onWithdraw(
+              pendingWithdrawal(
+                { kind: 'channels', channels },
+                'Withdraw your consent for the places ticked?',
+                `The clinic will stop using your photos on: ${channels.map(channelName).join(', ')}.`,
+              ),
+            );
+          }}
+        >
+          Withdraw the places ticked
+        </Button>
+      </Group>
+      <Text mt="sm">Or withdraw all of it: the clinic then uses none of your photos anywhere.</Text>
+      <Group>
+        <Button
+          size="md"
+          color="red.9"
+          onClick={() =>
+            onWithdraw(
+              pendingWithdrawal(
+                { kind: 'everything' },
+                'Withdraw all your consent?',
+                'All your photo releases end: the clinic will no longer use any of your photos anywhere.',
+              ),
+            )
+          }
+        >
+          Withdraw all my consent
+        </Button>
+      </Group>
+    </Section>
+  );
+}
+
+/** Each withdrawal's receipt and the removal case it opened, followed until it closes. */
+function Requests({ overview }: { overview: PortalOverview }) {
+  return (
+    <Section title="Your requests">
+      {overview.revocations.length === 0 && <Text>You have not withdrawn consent.</Text>}
+      {overview.revocations.map((receipt) => {
+        const removal = overview.removalCases.find((each) => each.id === receipt.removalCaseId);
+        return (
+          <Paper key={receipt.id} withBorder p="sm" radius="md" component="article" aria-label="Request">
+            <Stack gap="xs">
+              <Text>
+                {receipt.inWords} Received {moment(receipt.receivedAt)}.
+              </Text>
+              {removal && (
+                <>
+                  <Group gap="sm">
+                    <Badge color={removal.status === 'completed' ? 'green' : 'orange'} variant="light">
+                      {removal.status === 'completed' ? 'Done' : 'In progress'}
+                    </Badge>
+                    <Text size="sm">
+                      {removal.status === 'completed'
+                        ? `Everything is done (${removal.progress}), finished ${day(removal.completedAt ?? removal.dueAt)}.`
+                        : `To be done by ${day(removal.dueAt)}: ${removal.progress}.`}
+                    </Text>
+                  </Group>
+                  <List spacing="xs" listStyleType="none" aria-label="What is being taken down">
+                    {removal.tasks.map((task, index) => {
+                      const status = tone(TASK_STATUS, task.status);
+                      return (
+                        <List.Item key={index}>
+                          <Text span fw={600}>
+                            {channelName(task.channel)}
+                          </Text>{' '}
+                          <Text span style={{ overflowWrap: 'anywhere' }}>
+                            {task.location}
+                          </Text>{' '}
+                          <Badge color={status.color} variant="light">
+                            {status.label}
+                          </Badge>
+                          {task.notRemovableReason && <Text size="sm">Why: {task.notRemovableReason}</Text>}
+                        </List.Item>
+                      );
+                    })}
+                  </List>
+                </>
+              )}
+            </Stack>
+          </Paper>
+        );
+      })}
+    </Section>
+  );
+}

@@ -1,0 +1,111 @@
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { unwrap, type components } from '../shared/api';
+import { patientSentence, portalApi } from './session';
+import { day, moment } from './words';
+
+export type RevocationScope = components['schemas']['RevocationScopeDto'];
+export type Receipt = components['schemas']['PortalReceiptDto'];
+type RemovalCase = components['schemas']['PortalCaseDto'];
+
+/** A withdrawal the patient asked for and has yet to confirm; its key makes a repeated send safe. */
+export interface PendingWithdrawal {
+  scope: RevocationScope;
+  question: string;
+  what: string;
+  idempotencyKey: string;
+}
+
+export function pendingWithdrawal(scope: RevocationScope, question: string, what: string): PendingWithdrawal {
+  return { scope, question, what, idempotencyKey: crypto.randomUUID() };
+}
+
+/** The confirmation: what withdrawing means, then "Yes, withdraw" or "Cancel". */
+export function ConfirmWithdrawal({
+  pending,
+  onClose,
+  onReceipt,
+}: {
+  pending: PendingWithdrawal | undefined;
+  onClose: () => void;
+  onReceipt: (receipt: Receipt) => void;
+}) {
+  const queryClient = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: (request: PendingWithdrawal) =>
+      unwrap(
+        portalApi.POST('/api/v1/portal/revocations', {
+          params: { header: { 'Idempotency-Key': request.idempotencyKey } },
+          body: { scope: request.scope },
+        }),
+      ),
+    onSuccess: async (receipt) => {
+      await queryClient.invalidateQueries({ queryKey: ['portal', 'me'] });
+      onReceipt(receipt);
+    },
+  });
+  const { reset } = withdraw;
+  useEffect(() => reset(), [pending, reset]);
+
+  return (
+    <Modal
+      opened={pending !== undefined}
+      onClose={onClose}
+      title={pending?.question}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Cancel' }}
+      // After a withdrawal the receipt takes the focus; after a cancel it goes back to the button.
+      returnFocus={!withdraw.isSuccess}
+    >
+      {pending && (
+        <Stack>
+          <Text>{pending.what}</Text>
+          <List spacing="xs">
+            <List.Item>It takes effect as soon as you confirm, and you cannot undo it here.</List.Item>
+            <List.Item>Photos on the clinic’s own website come down at once.</List.Item>
+            <List.Item>The clinic has 30 days to take down the rest; you can follow that on this page.</List.Item>
+            <List.Item>What was already done (such as brochures handed out) cannot be undone.</List.Item>
+          </List>
+          {withdraw.isError && (
+            <Alert color="red" role="alert">
+              {patientSentence(withdraw.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" size="md" onClick={onClose} disabled={withdraw.isPending}>
+              Keep my consent
+            </Button>
+            <Button color="red.9" size="md" loading={withdraw.isPending} onClick={() => withdraw.mutate(pending)}>
+              Yes, withdraw
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/** The receipt of a withdrawal just sent: when it took effect, what it covers, what happens next. */
+export function ReceiptNotice({ receipt, removalCase }: { receipt: Receipt; removalCase: RemovalCase | undefined }) {
+  const notice = useRef<HTMLDivElement>(null);
+  // Moved to, so a screen reader reads the receipt and a phone shows it.
+  useEffect(() => notice.current?.focus(), [receipt.id]);
+  return (
+    <Alert ref={notice} tabIndex={-1} color="green" role="status" title="We received your request">
+      <Stack gap="xs">
+        <Text size="sm">
+          We received your request on {moment(receipt.receivedAt)}. {receipt.inWords}
+        </Text>
+        <Text size="sm">
+          {!removalCase
+            ? 'None of your photos was in use where this applies, so nothing needs taking down.'
+            : removalCase.status === 'completed'
+              ? 'Every use it covers is already taken down.'
+              : `The clinic must take down the rest by ${day(removalCase.dueAt)}. You can follow it below, under “Your requests”.`}
+        </Text>
+        <Text size="sm">The clinic also sends you a copy of this receipt.</Text>
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,77 @@
+// The service's codes in the words a patient reads (the same names as the overview's sentences).
+import type { components } from '../shared/api';
+
+export type Channel = components['schemas']['Channel'];
+
+const CHANNEL_NAMES: Record<string, string> = {
+  website: 'The clinic’s website',
+  social: 'Social media',
+  'social.instagram': 'Instagram',
+  'social.facebook': 'Facebook',
+  'social.tiktok': 'TikTok',
+  'social.youtube': 'YouTube',
+  'social.x': 'X (Twitter)',
+  'social.pinterest': 'Pinterest',
+  'social.linkedin': 'LinkedIn',
+  email: 'Email newsletters',
+  print: 'Printed material',
+  in_office: 'Displays in the clinic',
+  review_sites: 'Review sites',
+  education: 'Teaching and conferences',
+};
+
+export function channelName(code: string): string {
+  return CHANNEL_NAMES[code] ?? code;
+}
+
+/** The channels a patient may withdraw, broadest first (social covers every network). */
+export const WITHDRAWABLE_CHANNELS: readonly Channel[] = [
+  'website',
+  'social',
+  'email',
+  'print',
+  'in_office',
+  'review_sites',
+  'education',
+];
+
+type Tone = { label: string; color: string };
+
+export const RELEASE_STATUS: Record<string, Tone> = {
+  active: { label: 'In force', color: 'green' },
+  narrowed: { label: 'In force, partly withdrawn', color: 'yellow' },
+  revoked: { label: 'Withdrawn', color: 'gray' },
+  expired: { label: 'Ended', color: 'gray' },
+};
+
+export const PUBLICATION_STATUS: Record<string, Tone> = {
+  live: { label: 'Shown now', color: 'blue' },
+  removal_pending: { label: 'Being taken down', color: 'orange' },
+  removed: { label: 'Taken down', color: 'green' },
+  not_removable: { label: 'Cannot be taken down', color: 'red' },
+};
+
+export const TASK_STATUS: Record<string, Tone> = {
+  open: { label: 'To be taken down', color: 'orange' },
+  done: { label: 'Taken down', color: 'green' },
+  not_removable_requested: { label: 'Being reviewed', color: 'yellow' },
+  not_removable: { label: 'Cannot be taken down', color: 'red' },
+};
+
+export const PHOTO_KIND: Record<string, string> = {
+  before: 'Before treatment',
+  after: 'After treatment',
+  progress: 'During treatment',
+};
+
+export function tone(table: Record<string, Tone>, code: string): Tone {
+  return table[code] ?? { label: code.replaceAll('_', ' '), color: 'gray' };
+}
+
+export function day(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+export function moment(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+}
