@@ -23,8 +23,9 @@ async function readPage(name: string): Promise<string | undefined> {
 /**
  * The web console at `/`: its hashed assets under /assets (cached for good, their names change
  * with their content), the patient pages at /portal (what a mailed sign-in link opens), and the
- * staff console's page for every other path a browser opens (its router draws the screen). Plain Fastify routes like the media route:
- * they serve files and need none of Nest's guards; the security headers and the request log apply.
+ * staff console's page for every other path a browser opens (its router draws the screen). Plain
+ * Fastify routes like the media route: they serve files and need none of Nest's guards; the
+ * security headers and the request log apply.
  */
 export async function registerConsolePages(fastify: FastifyInstance): Promise<void> {
   const logger = new Logger('ConsolePages');
