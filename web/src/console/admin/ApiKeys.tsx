@@ -13,12 +13,18 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
-import { API_KEY_PERMISSION_WORDS, API_KEY_PERMISSIONS, formatMoment, type ApiKeyPermission } from './words';
+import {
+  API_KEY_PERMISSION_WORDS,
+  CLOSE_LABEL,
+  API_KEY_PERMISSIONS,
+  formatMoment,
+  notifyDone,
+  type ApiKeyPermission,
+} from './words';
 
 type ApiKey = components['schemas']['ApiKeyDto'];
 type CreatedApiKey = components['schemas']['CreatedApiKeyDto'];
@@ -134,6 +140,7 @@ function CreateApiKeyModal({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal
+      closeButtonProps={CLOSE_LABEL}
       opened
       onClose={onClose}
       title={created ? 'Copy the token now' : 'Create an API key'}
@@ -223,12 +230,12 @@ function RevokeModal({ apiKey, onClose }: { apiKey: ApiKey; onClose: () => void 
     mutationFn: () => unwrap(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: apiKey.id } } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: API_KEYS_KEY });
-      notifications.show({ color: 'green', message: `${apiKey.name} is revoked: its token no longer works.` });
+      notifyDone(`${apiKey.name} is revoked: its token no longer works.`);
       onClose();
     },
   });
   return (
-    <Modal opened onClose={onClose} title={`Revoke ${apiKey.name}?`}>
+    <Modal closeButtonProps={CLOSE_LABEL} opened onClose={onClose} title={`Revoke ${apiKey.name}?`}>
       <Stack>
         <Text>
           Its token is refused from this moment: the system using it stops working until it gets a new key. The key
@@ -239,7 +246,7 @@ function RevokeModal({ apiKey, onClose }: { apiKey: ApiKey; onClose: () => void 
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="red" loading={revoke.isPending} onClick={() => revoke.mutate()}>
+          <Button color="red.9" loading={revoke.isPending} onClick={() => revoke.mutate()}>
             Revoke the key
           </Button>
         </Group>

@@ -1,12 +1,11 @@
 import { Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, fieldErrors, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 import { useMe } from '../session';
-import { formatMoment, ROLE_OPTIONS, ROLE_WORDS, type StaffRole } from './words';
+import { CLOSE_LABEL, formatMoment, notifyDone, ROLE_OPTIONS, ROLE_WORDS, type StaffRole } from './words';
 
 type User = components['schemas']['UserDto'];
 type UserChanges = components['schemas']['UpdateUserDto'];
@@ -71,7 +70,7 @@ export default function Users() {
                       <Button
                         size="xs"
                         variant="default"
-                        aria-label={`Change the role of ${user.displayName}`}
+                        aria-label={`Change role of ${user.displayName}`}
                         onClick={() => setAction({ kind: 'role', user })}
                       >
                         Change role
@@ -100,7 +99,7 @@ export default function Users() {
                         <Button
                           size="xs"
                           variant="default"
-                          aria-label={`Reset the second factor of ${user.displayName}`}
+                          aria-label={`Reset second factor of ${user.displayName}`}
                           onClick={() => setAction({ kind: 'reset-totp', user })}
                         >
                           Reset second factor
@@ -131,7 +130,7 @@ function useChangeUser(user: User, onDone: () => void, doneSentence: string) {
       unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: changes })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: USERS_KEY });
-      notifications.show({ color: 'green', message: doneSentence });
+      notifyDone(doneSentence);
       onDone();
     },
   });
@@ -159,10 +158,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
       unwrap(api.POST('/api/v1/users', { body: { ...values, email: values.email.trim() } })),
     onSuccess: async (user) => {
       await queryClient.invalidateQueries({ queryKey: USERS_KEY });
-      notifications.show({
-        color: 'green',
-        message: `${user.displayName} can now sign in as ${user.email}. Give them the initial password in person.`,
-      });
+      notifyDone(`${user.displayName} can now sign in as ${user.email}. Give them the initial password in person.`);
       close();
     },
     onError: (error) => {
@@ -179,7 +175,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
       : undefined;
 
   return (
-    <Modal opened={opened} onClose={close} title="Create a user" size="lg">
+    <Modal closeButtonProps={CLOSE_LABEL} opened={opened} onClose={close} title="Create a user" size="lg">
       <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack>
           <ProblemAlert error={unplacedError} />
@@ -229,7 +225,7 @@ function ChangeRoleModal({ user, onClose }: { user: User; onClose: () => void })
   const [role, setRole] = useState<StaffRole>(user.role);
   const change = useChangeUser(user, onClose, `${user.displayName} is now ${ROLE_WORDS[role].label}.`);
   return (
-    <Modal opened onClose={onClose} title={`Change the role of ${user.displayName}`}>
+    <Modal closeButtonProps={CLOSE_LABEL} opened onClose={onClose} title={`Change the role of ${user.displayName}`}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -274,7 +270,7 @@ function confirmation(action: ConfirmAction) {
         title: `Disable ${name}?`,
         body: 'They are signed out everywhere at once and cannot sign in until an admin enables the account again. Their records and history stay.',
         button: 'Disable the account',
-        color: 'red',
+        color: 'red.9',
         changes: { active: false },
         done: `${name} is disabled.`,
       };
@@ -292,7 +288,7 @@ function confirmation(action: ConfirmAction) {
         title: `Reset the second factor of ${name}?`,
         body: 'Their authenticator app stops working for this service and they are signed out everywhere. At their next sign-in they set up a new second factor. Do this only when you are sure it is them asking (a lost or replaced phone).',
         button: 'Reset the second factor',
-        color: 'red',
+        color: 'red.9',
         changes: { resetTotp: true },
         done: `${name} sets up a new second factor at their next sign-in.`,
       };
@@ -303,7 +299,7 @@ function ConfirmChangeModal({ action, onClose }: { action: ConfirmAction; onClos
   const words = confirmation(action);
   const change = useChangeUser(action.user, onClose, words.done);
   return (
-    <Modal opened onClose={onClose} title={words.title}>
+    <Modal closeButtonProps={CLOSE_LABEL} opened onClose={onClose} title={words.title}>
       <Stack>
         <Text>{words.body}</Text>
         <ProblemAlert error={change.error} />
