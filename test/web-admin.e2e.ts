@@ -213,6 +213,7 @@ describeInChromium('web console: administration', () => {
     });
     await page.getByRole('heading', { level: 1, name: 'Staff accounts' }).waitFor();
     await assertAccessible(page, 'admin users at 375 px');
+    await saveScreenshot(page, 'admin-users-phone');
     await page.getByRole('button', { name: 'Show the screens' }).click();
     const navigation = page.getByRole('navigation', { name: 'Screens' });
     await navigation.getByRole('link', { name: 'Staff accounts' }).waitFor();

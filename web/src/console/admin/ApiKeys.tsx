@@ -21,6 +21,7 @@ import {
   API_KEY_PERMISSION_WORDS,
   CLOSE_LABEL,
   API_KEY_PERMISSIONS,
+  formatDay,
   formatMoment,
   notifyDone,
   type ApiKeyPermission,
@@ -85,12 +86,12 @@ export default function ApiKeys() {
                         ))}
                       </Group>
                     </Table.Td>
-                    <Table.Td>{formatMoment(key.createdAt)}</Table.Td>
+                    <Table.Td>{formatDay(key.createdAt)}</Table.Td>
                     <Table.Td>
                       {key.lastUsedAt ? `${formatMoment(key.lastUsedAt)} from ${key.lastUsedIp ?? '?'}` : 'Never'}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={key.revokedAt ? 'gray' : 'green'} variant="light">
+                      <Badge color={key.revokedAt ? 'gray' : 'green'} variant="light" miw="max-content">
                         {key.revokedAt ? `Revoked ${formatMoment(key.revokedAt)}` : 'Works'}
                       </Badge>
                     </Table.Td>

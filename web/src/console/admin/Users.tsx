@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ApiError, fieldErrors, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 import { useMe } from '../session';
-import { CLOSE_LABEL, formatMoment, notifyDone, ROLE_OPTIONS, ROLE_WORDS, type StaffRole } from './words';
+import { CLOSE_LABEL, formatDay, notifyDone, ROLE_OPTIONS, ROLE_WORDS, type StaffRole } from './words';
 
 type User = components['schemas']['UserDto'];
 type UserChanges = components['schemas']['UpdateUserDto'];
@@ -59,12 +59,12 @@ export default function Users() {
                   <Table.Td>{user.email}</Table.Td>
                   <Table.Td>{ROLE_WORDS[user.role].label}</Table.Td>
                   <Table.Td>
-                    <Badge color={user.active ? 'green' : 'gray'} variant="light">
+                    <Badge color={user.active ? 'green' : 'gray'} variant="light" miw="max-content">
                       {user.active ? 'Active' : 'Disabled'}
                     </Badge>
                   </Table.Td>
                   <Table.Td>{user.totpEnabled ? 'Set up' : 'Not set up'}</Table.Td>
-                  <Table.Td>{formatMoment(user.createdAt)}</Table.Td>
+                  <Table.Td>{formatDay(user.createdAt)}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Button

@@ -55,7 +55,12 @@ export const API_KEY_PERMISSION_WORDS: Record<ApiKeyPermission, { label: string;
 
 export const API_KEY_PERMISSIONS = Object.keys(API_KEY_PERMISSION_WORDS) as ApiKeyPermission[];
 
-/** A moment in the clinic's own words and time zone: date and minutes. */
+/** A day, in the reader's language and time zone. */
+export function formatDay(value: string): string {
+  return new Date(value).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+/** A moment in the reader's language and time zone: date and minutes. */
 export function formatMoment(value: string | null | undefined): string {
   if (!value) return '—';
   return new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
