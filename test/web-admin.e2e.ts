@@ -200,6 +200,7 @@ describeInChromium('web console: administration', () => {
     await page.getByText('This message is to a patient: its address and text are not shown to your role.').waitFor();
     assert.ok(!(await page.content()).includes('outbox.patient@example.test'), 'no patient address on the page');
     await assertAccessible(page, 'admin outbox');
+    await saveScreenshot(page, 'admin-outbox');
     assert.deepEqual(failures, [], 'the page ran without errors');
     await context.close();
   });

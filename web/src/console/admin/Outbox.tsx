@@ -82,7 +82,7 @@ export default function Outbox() {
                       <Badge variant="light" tt="none" color={DELIVERY_WORDS[message.delivery].color}>
                         {DELIVERY_WORDS[message.delivery].label}
                       </Badge>
-                      <Text size="sm" c="dimmed">
+                      <Text size="sm" c="dimmed" pr="sm">
                         {formatMoment(message.createdAt)}
                       </Text>
                     </Group>
