@@ -1,6 +1,29 @@
+import { lazy } from 'react';
 import type { Area } from '../screens';
 
 export const adminArea: Area = {
   name: 'Administration',
-  screens: [],
+  screens: [
+    {
+      path: '/users',
+      title: 'Staff accounts',
+      permission: 'users.read',
+      nav: true,
+      component: lazy(() => import('./Users')),
+    },
+    {
+      path: '/api-keys',
+      title: 'API keys',
+      permission: 'api_keys.read',
+      nav: true,
+      component: lazy(() => import('./ApiKeys')),
+    },
+    {
+      path: '/outbox',
+      title: 'Outbox',
+      permission: 'outbox.read',
+      nav: true,
+      component: lazy(() => import('./Outbox')),
+    },
+  ],
 };
