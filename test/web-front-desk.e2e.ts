@@ -16,6 +16,9 @@ import { heicHeader, jpegPhoto, signedFormPdf } from './support/images.js';
 import { createPatient } from './support/records.js';
 import { createSignedIn, createStaff, type SignedInStaff, type StaffMember } from './support/staff.js';
 
+/** A photo limit the test can exceed without megabytes of fixtures. */
+const PHOTO_LIMIT = 3 * 1024 * 1024;
+
 describeInChromium(
   'web console: the front desk registers a patient, records a release, uploads photos, records a revocation',
   () => {
@@ -32,7 +35,10 @@ describeInChromium(
 
     beforeAll(async () => {
       // The service clock a few minutes ahead of the browser's, so the forms' "now" is not in its future.
-      ({ t, origin } = await startServedApp({ startAt: new Date(Date.now() + 10 * 60_000) }));
+      ({ t, origin } = await startServedApp({
+        startAt: new Date(Date.now() + 10 * 60_000),
+        env: { PHOTO_MAX_BYTES: String(PHOTO_LIMIT) },
+      }));
       browser = await launchChromium();
       desk = await createStaff(t, 'front_desk');
       reader = await createSignedIn(t, 'front_desk');
@@ -112,7 +118,7 @@ describeInChromium(
       assert.equal(held.body.procedure, 'Rhinoplasty');
     });
 
-    it('uploads photos with a progress bar each and a thumbnail as each finishes, and refuses a HEIC and a duplicate in words', async () => {
+    it('uploads photos with a progress bar each and a thumbnail as each finishes, and refuses a HEIC, a file too large and a duplicate in words', async () => {
       await page.getByRole('heading', { name: 'Case: Rhinoplasty' }).waitFor();
       await assertAccessible(page, 'case');
       const first = await jpegPhoto({ seed: 11 });
@@ -143,6 +149,29 @@ describeInChromium(
       const again = page.getByRole('listitem', { name: 'again.jpg' });
       await again.getByText('This photo was already uploaded for this patient.').waitFor();
       await again.getByRole('img', { name: 'The photo already uploaded' }).waitFor();
+      // A file over the limit, sent slowly (uploads throttled to 1 MB/s): its bar moves, then it is refused in words.
+      const network = await context.newCDPSession(page);
+      await network.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: 1024 * 1024,
+      });
+      const huge = Buffer.concat([first, Buffer.alloc(PHOTO_LIMIT, 7)]);
+      await page.getByLabel('Photo files').setInputFiles([{ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: huge }]);
+      const hugeRow = page.getByRole('listitem', { name: 'huge.jpg' });
+      await hugeRow.getByText(/^Sending: ([1-9]|[1-9][0-9])%$/).waitFor();
+      const midway = Number(await hugeRow.getByRole('progressbar').getAttribute('aria-valuenow'));
+      assert.ok(midway > 0 && midway < 100, `the bar shows the part sent: ${midway}%`);
+      await hugeRow
+        .getByText('This file is too large: the limit is 3 MB. Export it smaller and upload again.')
+        .waitFor();
+      await network.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
       await assertAccessible(page, 'case upload');
       await saveScreenshot(page, 'front-desk-case-upload');
 
@@ -251,7 +280,9 @@ describeInChromium(
       await saveScreenshot(page, 'front-desk-revocation');
       await page.getByRole('button', { name: 'Record the revocation' }).click();
       await page.getByText('The revocation is recorded').waitFor();
-      await page.getByText(/must be taken down by/).waitFor();
+      // Nothing was published under the release, so the case it opened has nothing to take down.
+      await page.getByText(/^Closed .*: nothing it no longer allows is left to take down\.$/).waitFor();
+      await page.getByText('No publication needed taking down.').waitFor();
       await assertAccessible(page, 'revocation recorded');
 
       const [revocation] = await t.database.query<{ id: string; received_via: string; removal_case_id: string }>(
@@ -262,6 +293,14 @@ describeInChromium(
       const held = await api(`/api/v1/revocations/${revocation?.id}`);
       assert.deepEqual(held.body.scope.channels, ['social']);
       await page.getByText(`Removal case ${revocation?.removal_case_id}`).waitFor();
+
+      await page.getByRole('link', { name: 'Back to the patient' }).first().click();
+      await page.getByText(/Withdrawn from Social media, received by phone/).waitFor();
+      await page.getByText(/Removals done/).waitFor();
+      await page.getByText(/Instagram: no/).waitFor();
+      await assertAccessible(page, 'patient after the revocation');
+      // The patient page again, now with a release, its amendment, a case and a revocation.
+      await saveScreenshot(page, 'front-desk-patient');
       assert.deepEqual(failures, [], 'the pages ran without errors');
     });
 

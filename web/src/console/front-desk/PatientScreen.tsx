@@ -20,10 +20,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 import { useCan } from '../session';
-import { dayText, scopeLine, whenText } from './words';
+import { CHANNEL_NAMES, dayText, scopeLine, whenText } from './words';
 
 type PatientDetail = components['schemas']['PatientDetailDto'];
 type Release = components['schemas']['ReleaseDto'];
+type RemovalCase = components['schemas']['RemovalCaseSummaryDto'];
+type Revocation = components['schemas']['RevocationDto'];
 
 export function usePatient(id: string) {
   return useQuery({
@@ -54,6 +56,7 @@ export default function PatientScreen() {
       <QueryState query={patient}>{patient.data && <PatientDetails patient={patient.data} />}</QueryState>
       {patient.data && <Cases patient={patient.data} />}
       {patient.data && <Releases patientId={id} />}
+      {patient.data && can('removals.read') && <RevocationsAndRemovals patientId={id} />}
     </Stack>
   );
 }
@@ -324,5 +327,95 @@ function Releases({ patientId }: { patientId: string }) {
         )}
       </QueryState>
     </Card>
+  );
+}
+
+const ORIGIN_WORDS: Record<RemovalCase['origin'], string> = {
+  revocation: 'Revocation',
+  release_expiry: 'A release expired',
+  release_narrowed: 'A release was narrowed',
+  date_of_birth_corrected: 'The date of birth was corrected',
+};
+
+const VIA_WORDS: Record<Revocation['receivedVia'], string> = {
+  portal: 'in the patient portal',
+  email: 'by email',
+  phone: 'by phone',
+  in_person: 'in person',
+  mail: 'by letter',
+};
+
+/** What a revocation withdrew, in words. */
+function revocationScopeWords(revocation: Revocation): string {
+  const { scope } = revocation;
+  if (scope.kind === 'everything') return 'Everything withdrawn';
+  if (scope.kind === 'channels') {
+    return `Withdrawn from ${(scope.channels ?? []).map((channel) => CHANNEL_NAMES[channel]).join(', ')}`;
+  }
+  return `${scope.photoIds?.length ?? 0} photo(s) withdrawn from every use`;
+}
+
+/**
+ * The patient's revocations and the removal cases consent changes opened: every revocation opens
+ * one, so the cases list them all.
+ */
+function RevocationsAndRemovals({ patientId }: { patientId: string }) {
+  const cases = useQuery({
+    queryKey: ['patient', patientId, 'removal-cases'],
+    queryFn: () => unwrap(api.GET('/api/v1/removal-cases', { params: { query: { patientId, limit: 50 } } })),
+  });
+  return (
+    <Card withBorder>
+      <Title order={2} size="h3" mb="sm">
+        Revocations and removals
+      </Title>
+      <QueryState query={cases}>
+        {cases.data?.items.length === 0 ? (
+          <Text>No revocation, and nothing to take down.</Text>
+        ) : (
+          <Stack gap="sm">
+            {cases.data?.items.map((removal) => (
+              <Card key={removal.id} withBorder padding="sm">
+                <Group justify="space-between" wrap="wrap">
+                  <Text fw={500}>
+                    {ORIGIN_WORDS[removal.origin]}, {dayText(removal.openedAt)}
+                  </Text>
+                  <Badge
+                    color={removal.status === 'completed' ? 'green' : removal.overdue ? 'red' : 'blue'}
+                    variant="light"
+                  >
+                    {removal.status === 'completed'
+                      ? `Removals done ${dayText(removal.completedAt)}`
+                      : removal.overdue
+                        ? `Overdue since ${dayText(removal.dueAt)}`
+                        : `Removals due ${dayText(removal.dueAt)}`}
+                  </Badge>
+                </Group>
+                {removal.revocationId && <RevocationLine id={removal.revocationId} />}
+                <Text size="sm" c="dimmed">
+                  {removal.progress.tasks === 0
+                    ? 'No publication needed taking down.'
+                    : `${removal.progress.done} of ${removal.progress.tasks} publication(s) taken down.`}
+                </Text>
+              </Card>
+            ))}
+          </Stack>
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
+function RevocationLine({ id }: { id: string }) {
+  const revocation = useQuery({
+    queryKey: ['revocation', id],
+    queryFn: () => unwrap(api.GET('/api/v1/revocations/{id}', { params: { path: { id } } })),
+  });
+  if (!revocation.data) return null;
+  return (
+    <Text size="sm">
+      {revocationScopeWords(revocation.data)}, received {VIA_WORDS[revocation.data.receivedVia]}{' '}
+      {whenText(revocation.data.receivedAt)}.
+    </Text>
   );
 }

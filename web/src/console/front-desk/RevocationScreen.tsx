@@ -270,8 +270,9 @@ function Recorded({ revocation }: { revocation: Revocation }) {
           {removal.data && (
             <Stack gap={4}>
               <Text>
-                Every use it no longer allows must be taken down by {dayText(removal.data.dueAt)} ({removal.data.status}
-                ).
+                {removal.data.status === 'open'
+                  ? `Every use it no longer allows must be taken down by ${dayText(removal.data.dueAt)}.`
+                  : `Closed ${dayText(removal.data.completedAt)}: nothing it no longer allows is left to take down.`}
               </Text>
               <Text>
                 {removal.data.tasks.length === 0
