@@ -79,6 +79,9 @@ describeInChromium(
       await dialog.getByRole('button', { name: 'Register' }).click();
       await dialog.getByText('A patient under 18 needs a guardian: enter their name.').waitFor();
       await dialog.getByLabel('Guardian’s full name').fill('Jordan Quinn');
+      await dialog.getByRole('button', { name: 'Register' }).click();
+      // The service has the last word: a minor's guardian needs a way to be reached.
+      await dialog.getByText("a minor's guardian needs a contact: contactEmail or contactPhone").waitFor();
       await dialog.getByLabel('Guardian’s email').fill('jordan.quinn@example.com');
       await dialog.getByRole('button', { name: 'Register' }).click();
 

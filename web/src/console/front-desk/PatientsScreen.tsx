@@ -137,6 +137,15 @@ function isMinor(dateOfBirth: string): boolean {
   return age !== undefined && age < 18;
 }
 
+/** The service's names of the guardian's fields, as this form names them. */
+const GUARDIAN_FIELDS: Partial<Record<string, keyof RegisterValues>> = {
+  guardian: 'guardianName',
+  'guardian.fullName': 'guardianName',
+  'guardian.relationship': 'guardianRelationship',
+  'guardian.contactEmail': 'guardianEmail',
+  'guardian.contactPhone': 'guardianPhone',
+};
+
 const optional = (text: string) => (text.trim() ? text.trim() : undefined);
 
 function RegisterPatient() {
@@ -163,7 +172,9 @@ function RegisterPatient() {
         isMinor(values.dateOfBirth) && !value.trim() ? 'A patient under 18 needs a guardian: enter their name.' : null,
     },
   });
-  const minor = isMinor(form.values.dateOfBirth);
+  // The service decides who is a minor (by the clinic's calendar): its refusal shows the guardian fields too.
+  const [serviceSaysMinor, setServiceSaysMinor] = useState(false);
+  const minor = isMinor(form.values.dateOfBirth) || serviceSaysMinor;
 
   const create = useMutation({
     mutationFn: (values: RegisterValues) =>
@@ -191,7 +202,17 @@ function RegisterPatient() {
       void queryClient.invalidateQueries({ queryKey: ['patients'] });
       void navigate(`/patients/${patient.id}`);
     },
-    onError: (error) => form.setErrors(fieldErrors(error)),
+    onError: (error) => {
+      const errors = fieldErrors(error);
+      if (Object.keys(errors).some((field) => field.startsWith('guardian'))) setServiceSaysMinor(true);
+      // Back to the form, where each reason shows beside its field.
+      if (Object.keys(errors).length > 0) setDuplicates(undefined);
+      form.setErrors(
+        Object.fromEntries(
+          Object.entries(errors).map(([field, message]) => [GUARDIAN_FIELDS[field] ?? field, message]),
+        ),
+      );
+    },
   });
 
   const check = useMutation({
