@@ -1,6 +1,50 @@
+import { lazy } from 'react';
 import type { Area } from '../screens';
 
 export const frontDeskArea: Area = {
   name: 'Front desk',
-  screens: [],
+  screens: [
+    {
+      path: '/patients',
+      title: 'Patients',
+      permission: 'patients.read',
+      nav: true,
+      component: lazy(() => import('./PatientsScreen')),
+    },
+    {
+      path: '/patients/:id',
+      title: 'Patient',
+      permission: 'patients.read',
+      nav: false,
+      component: lazy(() => import('./PatientScreen')),
+    },
+    {
+      path: '/patients/:id/releases/new',
+      title: 'Record a release',
+      permission: 'releases.write',
+      nav: false,
+      component: lazy(() => import('./ReleaseFormScreen')),
+    },
+    {
+      path: '/releases/:id',
+      title: 'Release',
+      permission: 'releases.read',
+      nav: false,
+      component: lazy(() => import('./ReleaseScreen')),
+    },
+    {
+      path: '/cases/:id',
+      title: 'Case',
+      permission: 'patients.read',
+      nav: false,
+      component: lazy(() => import('./CaseScreen')),
+    },
+    {
+      path: '/patients/:id/revocations/new',
+      title: 'Record a revocation',
+      permission: 'revocations.write',
+      nav: false,
+      component: lazy(() => import('./RevocationScreen')),
+    },
+  ],
 };
