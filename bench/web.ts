@@ -152,7 +152,7 @@ const PORTAL_READY: Ready = async (page) => {
   await page.getByLabel('Email').first().waitFor();
 };
 const SEARCH_READY: Ready = async (page) => {
-  await page.getByRole('searchbox').first().waitFor();
+  await page.getByLabel('Find a patient').waitFor();
 };
 const LIBRARY_READY: Ready = async (page) => {
   await page.locator('img[src*="/renditions/thumb"]').first().waitFor();

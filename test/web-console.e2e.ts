@@ -138,6 +138,32 @@ describeInChromium('web console: signing in and out', () => {
     await context.close();
   });
 
+  it('shows each role only its screens, and refusals and missing records as sentences', async () => {
+    const marketing = await createStaff(t, 'marketing');
+    const asMarketing = await openConsoleAs(browser, t, origin, marketing, { path: '/patients' });
+    await asMarketing.page.getByText('This screen is not part of your role’s work.').waitFor();
+    const navigation = asMarketing.page.getByRole('navigation', { name: 'Screens' });
+    assert.equal(await navigation.getByRole('link', { name: 'Patients' }).count(), 0, 'no front-desk screen listed');
+    assert.deepEqual(asMarketing.failures, []);
+    await asMarketing.context.close();
+
+    const frontDesk = await createStaff(t, 'front_desk');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const asFrontDesk = await openConsoleAs(browser, t, origin, frontDesk, { path: `/patients/${missing}` });
+    await asFrontDesk.page.getByText('This record does not exist, or it is not visible to you.').waitFor();
+    await assertAccessible(asFrontDesk.page, 'missing record');
+    assert.equal(
+      await asFrontDesk.page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('link', { name: 'Staff accounts' })
+        .count(),
+      0,
+      'no admin screen listed',
+    );
+    assert.deepEqual(asFrontDesk.failures, []);
+    await asFrontDesk.context.close();
+  });
+
   it('changes the signed-in member’s password and asks them to sign in again', async () => {
     const member = await createStaff(t, 'marketing');
     await signIn(t, member);
