@@ -1,12 +1,11 @@
 import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 import { PatientPicker, type Patient } from './PatientPicker';
-import { formatDateTime } from './shared';
+import { formatDateTime, notifyDone } from './shared';
 
 type Hold = components['schemas']['HoldDto'];
 
@@ -45,7 +44,7 @@ function PatientHolds({ patient }: { patient: Patient }) {
       unwrap(api.POST('/api/v1/patients/{id}/holds', { params: { path: { id: patient.id } }, body: { reason } })),
     onSuccess: () => {
       form.reset();
-      notifications.show({ color: 'green', message: `Every photo of ${patient.code} is on hold.` });
+      notifyDone(`Every photo of ${patient.code} is on hold.`);
       void queryClient.invalidateQueries({ queryKey: holdsKey(patient.id) });
     },
     onError: (error) => form.setErrors(fieldErrors(error)),
@@ -116,7 +115,7 @@ function PatientHolds({ patient }: { patient: Patient }) {
             <Textarea label="Why" autosize minRows={2} {...form.getInputProps('reason')} />
             <ProblemAlert error={place.error && Object.keys(fieldErrors(place.error)).length === 0 && place.error} />
             <Group>
-              <Button type="submit" color="red" loading={place.isPending}>
+              <Button type="submit" loading={place.isPending}>
                 Place the hold
               </Button>
             </Group>
@@ -140,13 +139,13 @@ function LiftModal({ hold, onClose }: { hold: Hold; onClose: () => void }) {
         }),
       ),
     onSuccess: () => {
-      notifications.show({ color: 'green', message: 'The hold is lifted.' });
+      notifyDone('The hold is lifted.');
       void queryClient.invalidateQueries({ queryKey: holdsKey(hold.patientId) });
       onClose();
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Lift the hold">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Lift the hold">
       <form onSubmit={form.onSubmit((values) => lift.mutate(values))} noValidate>
         <Stack>
           <Text size="sm">The photos clear again wherever their release allows.</Text>

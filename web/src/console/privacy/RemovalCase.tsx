@@ -19,7 +19,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
@@ -38,6 +37,7 @@ import {
   type Channel,
   type RemovalCase as RemovalCaseData,
   type RemovalTask,
+  notifyDone,
 } from './shared';
 
 type Revocation = components['schemas']['RevocationDto'];
@@ -366,7 +366,7 @@ function TaskActions({
     mutationFn: () => unwrap(api.POST('/api/v1/removal-tasks/{id}/approve', { params: { path: { id: task.id } } })),
     onSuccess: (removalCase) => {
       updated(removalCase);
-      notifications.show({ color: 'green', message: `${CHANNEL_NAMES[task.channel]}: approved to stay up.` });
+      notifyDone(`${CHANNEL_NAMES[task.channel]}: approved to stay up.`);
     },
   });
   if (task.status === 'done' || task.status === 'not_removable') return null;
@@ -385,7 +385,7 @@ function TaskActions({
           variant="light"
           onClick={() => approve.mutate()}
           loading={approve.isPending}
-          aria-label={`Approve leaving the ${label} publication up`}
+          aria-label={`Approve leaving it up: ${label}`}
         >
           Approve leaving it up
         </Button>
@@ -437,7 +437,7 @@ function CompleteTaskModal({ task, caseId, onClose }: { task: RemovalTask; caseI
     },
     onSuccess: (removalCase) => {
       updated(removalCase);
-      notifications.show({ color: 'green', message: `${CHANNEL_NAMES[task.channel]}: taken down, evidence recorded.` });
+      notifyDone(`${CHANNEL_NAMES[task.channel]}: taken down, evidence recorded.`);
       onClose();
     },
   });
@@ -447,7 +447,12 @@ function CompleteTaskModal({ task, caseId, onClose }: { task: RemovalTask; caseI
     { value: 'attestation', label: 'Statement' },
   ];
   return (
-    <Modal opened onClose={onClose} title={`Complete the ${CHANNEL_NAMES[task.channel]} task`}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Complete the ${CHANNEL_NAMES[task.channel]} task`}
+    >
       <form onSubmit={form.onSubmit((values) => complete.mutate(values))} noValidate>
         <Stack>
           <Text size="sm">How do you show the photo is gone?</Text>
@@ -470,6 +475,7 @@ function CompleteTaskModal({ task, caseId, onClose }: { task: RemovalTask; caseI
               description="PNG, JPEG or PDF showing the publication gone"
               accept="image/png,image/jpeg,application/pdf"
               clearable
+              clearButtonProps={{ 'aria-label': 'Remove the file' }}
               {...form.getInputProps('screenshot')}
             />
           )}
@@ -517,13 +523,18 @@ function AssignTaskModal({
       unwrap(api.POST('/api/v1/removal-tasks/{id}/assign', { params: { path: { id: task.id } }, body: { userId } })),
     onSuccess: (removalCase) => {
       updated(removalCase);
-      notifications.show({ color: 'green', message: 'Task assigned; they are told by mail.' });
+      notifyDone('Task assigned; they are told by mail.');
       onClose();
     },
     onError: (error) => form.setErrors(fieldErrors(error)),
   });
   return (
-    <Modal opened onClose={onClose} title={`Assign the ${CHANNEL_NAMES[task.channel]} task`}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Assign the ${CHANNEL_NAMES[task.channel]} task`}
+    >
       <form onSubmit={form.onSubmit((values) => assign.mutate(values))} noValidate>
         <Stack>
           <Select
@@ -587,13 +598,13 @@ function AddPublicationModal({ removalCase, onClose }: { removalCase: RemovalCas
       ),
     onSuccess: (updatedCase) => {
       updated(updatedCase);
-      notifications.show({ color: 'green', message: 'Publication added, with a task to take it down.' });
+      notifyDone('Publication added, with a task to take it down.');
       onClose();
     },
     onError: (error) => form.setErrors(fieldErrors(error)),
   });
   return (
-    <Modal opened onClose={onClose} title="Add a publication found later">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Add a publication found later">
       <form onSubmit={form.onSubmit((values) => add.mutate(values))} noValidate>
         <Stack>
           <Select

@@ -19,11 +19,9 @@ const percent = (share: number | null) => (share === null ? '—' : `${Math.roun
 /** How the clinic keeps its 30-day removal promise, week by week. */
 export default function RemovalReport() {
   const [weeks, setWeeks] = useState('12');
-  // The period ends now and starts whole weeks back; the service counts weeks on the clinic's calendar.
-  const period = useMemo(() => {
-    const to = new Date();
-    return { from: new Date(to.getTime() - Number(weeks) * WEEK_MS).toISOString(), to: to.toISOString() };
-  }, [weeks]);
+  // The period starts whole weeks back and ends at the service's now (its default); the service
+  // counts the weeks on the clinic's calendar.
+  const period = useMemo(() => ({ from: new Date(Date.now() - Number(weeks) * WEEK_MS).toISOString() }), [weeks]);
   const summary = useQuery({
     queryKey: ['reports', 'removals', weeks],
     queryFn: () => unwrap(api.GET('/api/v1/reports/removals', { params: { query: period } })),

@@ -1,4 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { components } from '../../shared/api';
 
@@ -108,4 +109,9 @@ export function saveDownload(blob: Blob, response: Response, fallbackName: strin
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A short confirmation in the corner, its close button named for screen readers. */
+export function notifyDone(message: string): void {
+  notifications.show({ color: 'green', message, closeButtonProps: { 'aria-label': 'Dismiss' } });
 }
