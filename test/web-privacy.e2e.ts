@@ -158,6 +158,25 @@ describeInChromium('web console: the privacy officer', () => {
       await events.getByText(action, { exact: true }).first().waitFor();
     }
     assert.ok(!page.url().includes(patient.code), 'the search stays out of the address');
+    // By actor: marketing's request alone, of this patient's events.
+    await page.getByRole('combobox', { name: 'Actor' }).click();
+    await page.getByRole('option', { name: marketing.email }).click();
+    await page.getByRole('button', { name: 'Search the trail' }).click();
+    await events.getByText('removal_task.not_removable_request', { exact: true }).waitFor();
+    await events.getByText('revocation.record', { exact: true }).waitFor({ state: 'detached' });
+    const actorsShown = await events.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    assert.deepEqual([...new Set(actorsShown)], [marketing.email]);
+    // By date: nothing from tomorrow on.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    await page.getByLabel('From').fill(day);
+    await page.getByRole('button', { name: 'Search the trail' }).click();
+    await page.getByText('No event matches.').waitFor();
+    await page.getByLabel('From').fill('');
+    await page.getByRole('combobox', { name: 'Actor' }).click();
+    await page.getByRole('option', { name: /\(you\)$/ }).click();
+    await page.getByRole('button', { name: 'Search the trail' }).click();
+    await events.getByText('removal_task.complete', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await page.getByRole('status').filter({ hasText: 'Intact' }).waitFor();
     await page.getByText('Nothing in the audit trail was altered or removed').waitFor();
@@ -184,6 +203,50 @@ describeInChromium('web console: the privacy officer', () => {
     await assertAccessible(page, 'removal report');
     await saveScreenshot(page, 'privacy-removal-report');
     assert.deepEqual(failures, [], 'the pages ran without errors');
+    await context.close();
+  });
+
+  it('assigns a task and adds a publication found after the case opened', async () => {
+    const patient = await publishedPatient();
+    const revocation = await api(frontDesk).post(`/patients/${patient.id}/revocations`, {
+      scope: { kind: 'everything' },
+      receivedVia: 'in_person',
+      requester: { type: 'patient' },
+      identityVerification: 'Photo ID at the desk',
+    });
+    assert.equal(revocation.status, 201, JSON.stringify(revocation.body));
+    const caseId = revocation.body.removalCaseId as string;
+    const { context, page, failures } = await openConsoleAs(browser, t, origin, officer, {
+      path: `/removal-cases/${caseId}`,
+      viewport: VIEWPORTS.tablet,
+    });
+    await heading(page, 'Removal case');
+
+    await page.getByRole('button', { name: 'Assign the Instagram task' }).click();
+    const assign = page.getByRole('dialog', { name: 'Assign the Instagram task' });
+    await assign.getByRole('combobox', { name: 'Who takes it' }).click();
+    await page.getByRole('option', { name: /\(you\)$/ }).click();
+    await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+    await assign.waitFor({ state: 'hidden' });
+    await page.getByTestId('task-social.instagram').getByText(`${officer.displayName} (you)`).waitFor();
+
+    await page.getByRole('button', { name: 'Add a publication found later' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a publication found later' });
+    await add.getByRole('combobox', { name: 'Channel' }).fill('Print');
+    await page.getByRole('option', { name: 'Print', exact: true }).click();
+    await add.getByLabel('Print run').fill('Spring 2026 flyer');
+    await add.getByLabel('How it was found').fill('A stack of flyers left at the reception');
+    await assertAccessible(page, 'add a publication found later');
+    await add.getByRole('button', { name: 'Add', exact: true }).click();
+    await add.waitFor({ state: 'hidden' });
+    await page.getByTestId('task-print').getByText('Print run Spring 2026 flyer').waitFor();
+
+    const stored = (await api(frontDesk).get(`/removal-cases/${caseId}`)).body as Json;
+    const byChannel = new Map((stored.tasks as Json[]).map((task) => [task.channel, task]));
+    assert.equal(byChannel.get('social.instagram')?.assigneeUserId, officer.id);
+    assert.equal(byChannel.get('print')?.status, 'open');
+    assert.equal(byChannel.get('print')?.printRun, 'Spring 2026 flyer');
+    assert.deepEqual(failures, [], 'the page ran without errors');
     await context.close();
   });
 
