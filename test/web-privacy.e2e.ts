@@ -49,11 +49,11 @@ describeInChromium('web console: the privacy officer', () => {
   });
 
   /** A patient with a photo published on the clinic's hosted media, on Instagram and on Facebook. */
-  async function publishedPatient() {
+  async function publishedPatient(releaseOverrides: Record<string, unknown> = {}) {
     const patient = await createPatient(t, frontDesk, { contactEmail: 'patient@example.test' });
     const caseId = await createCase(t, frontDesk, patient.id);
     const photoId = await uploadPhoto(t, frontDesk, caseId);
-    await createRelease(t, frontDesk, patient.id);
+    await createRelease(t, frontDesk, patient.id, releaseOverrides);
     const publish = async (body: object) => {
       const response = await api(marketing).post('/publications', { photoId, ...body });
       assert.equal(response.status, 201, JSON.stringify(response.body));
@@ -252,10 +252,25 @@ describeInChromium('web console: the privacy officer', () => {
 
   it('shows the rights report, and places and lifts a hold found by patient', async () => {
     const patient = await publishedPatient();
+    // Live uses that no longer clear (a hold on every photo) and a release running out in 20 days.
+    const onHold = await publishedPatient();
+    const placed = await api(frontDesk).post(`/patients/${onHold.id}/holds`, { reason: 'Dispute about the consent' });
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
+    const expiring = await publishedPatient({ expiresAt: new Date(Date.now() + 20 * 24 * 3600_000).toISOString() });
+
     const { context, page, failures } = await openConsoleAs(browser, t, origin, officer, { path: '/reports/rights' });
     await heading(page, 'Rights report');
-    await page.getByRole('heading', { name: /Live uses no longer cleared/ }).waitFor();
-    await page.getByRole('heading', { name: /Releases expiring soon/ }).waitFor();
+    const denied = page.getByRole('region', { name: /Live uses no longer cleared/ });
+    const deniedRows = denied.getByRole('row').filter({ hasText: onHold.code });
+    await deniedRows.first().waitFor();
+    await deniedRows.filter({ hasText: 'Facebook' }).waitFor();
+    await deniedRows
+      .filter({ hasText: 'Instagram' })
+      .getByText(/on hold since/)
+      .waitFor();
+    const soon = page.getByRole('region', { name: /Releases expiring soon/ });
+    await soon.getByRole('row').filter({ hasText: expiring.code }).getByRole('cell', { name: '3' }).waitFor();
+    assert.equal(await soon.getByRole('row').filter({ hasText: patient.code }).count(), 0);
     await assertAccessible(page, 'rights report');
     await saveScreenshot(page, 'privacy-rights-report');
 
