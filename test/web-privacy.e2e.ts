@@ -305,11 +305,26 @@ describeInChromium('web console: the privacy officer', () => {
     await context.close();
   });
 
-  it('fits a phone: the dashboard at 375 px, without sideways scrolling of the page', async () => {
+  it('fits a phone: the dashboard at 375 px, an overdue case first and marked in words', async () => {
+    // A revocation received by letter 31 days ago, recorded only now: its case is overdue at once.
+    const late = await publishedPatient();
+    const revocation = await api(frontDesk).post(`/patients/${late.id}/revocations`, {
+      scope: { kind: 'everything' },
+      receivedAt: new Date(Date.now() - 31 * 24 * 3600_000).toISOString(),
+      receivedVia: 'mail',
+      requester: { type: 'patient' },
+      identityVerification: 'Signature matches the release',
+    });
+    assert.equal(revocation.status, 201, JSON.stringify(revocation.body));
     const { context, page, failures } = await openConsoleAs(browser, t, origin, officer, {
       viewport: VIEWPORTS.phone,
     });
     await heading(page, 'Removals');
+    const first = page.getByRole('row').nth(1);
+    await first.getByRole('link', { name: `Case of ${late.code}` }).waitFor();
+    await first.getByText('Overdue', { exact: true }).waitFor();
+    await first.getByText('by 1 d 0 h').waitFor();
+    await saveScreenshot(page, 'privacy-removals-phone');
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     await assertAccessible(page, 'removals dashboard on a phone');

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../shared/api';
@@ -43,10 +43,10 @@ export default function RemovalsDashboard() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Patient</Table.Th>
-                  <Table.Th scope="col">Opened by</Table.Th>
-                  <Table.Th scope="col">Deadline</Table.Th>
                   <Table.Th scope="col">Time left</Table.Th>
                   <Table.Th scope="col">Progress</Table.Th>
+                  <Table.Th scope="col">Deadline</Table.Th>
+                  <Table.Th scope="col">Opened by</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -73,13 +73,6 @@ function CaseRow({ item, now }: { item: RemovalCaseSummary; now: number }) {
         </Anchor>
       </Table.Td>
       <Table.Td>
-        <Badge variant="light" color="gray">
-          {ORIGIN_NAMES[item.origin]}
-        </Badge>
-        <Text size="xs">opened {formatDate(item.openedAt)}</Text>
-      </Table.Td>
-      <Table.Td>{formatDate(item.dueAt)}</Table.Td>
-      <Table.Td>
         <Countdown dueAt={item.dueAt} open={item.status === 'open'} now={now} />
       </Table.Td>
       <Table.Td miw={160}>
@@ -93,6 +86,11 @@ function CaseRow({ item, now }: { item: RemovalCaseSummary; now: number }) {
             {finished} of {tasks} tasks
           </Text>
         </Group>
+      </Table.Td>
+      <Table.Td>{formatDate(item.dueAt)}</Table.Td>
+      <Table.Td>
+        <Text size="sm">{ORIGIN_NAMES[item.origin]}</Text>
+        <Text size="xs">opened {formatDate(item.openedAt)}</Text>
       </Table.Td>
     </Table.Tr>
   );

@@ -80,7 +80,7 @@ export function Countdown({ dueAt, open, now }: { dueAt: string; open: boolean; 
   if (left <= 0) {
     return (
       <Group gap="xs" wrap="nowrap">
-        <Badge color="red" variant="filled">
+        <Badge color="red.9" variant="filled">
           Overdue
         </Badge>
         <Text size="sm" c="red.9" fw={600}>
