@@ -46,7 +46,12 @@ import {
 } from './dto/removal-task.dto.js';
 import { DiscoveredPublications } from './discovered-publications.js';
 import { RemovalTaskOwnersService } from './removal-task-owners.service.js';
-import { RemovalReportDto, RemovalReportQueryDto, RemovalWeeklyReportDto } from './dto/removal-report.dto.js';
+import {
+  RemovalReportDto,
+  RemovalReportQueryDto,
+  RemovalWeeklyQueryDto,
+  RemovalWeeklyReportDto,
+} from './dto/removal-report.dto.js';
 import { MAX_REPORT_WEEKS, RemovalReportService, type RemovalReportRow } from './removal-report.service.js';
 import { csvLine } from '../common/csv.js';
 import { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
@@ -477,7 +482,7 @@ export class RemovalsController {
       'their deadline.',
   })
   @ApiOkResponse({ type: RemovalWeeklyReportDto, description: 'The weeks, oldest first.' })
-  async weeklyReport(@Query() query: RemovalReportQueryDto): Promise<RemovalWeeklyReportDto> {
+  async weeklyReport(@Query() query: RemovalWeeklyQueryDto): Promise<RemovalWeeklyReportDto> {
     return this.removalReport.weekly(query);
   }
 

@@ -16,6 +16,24 @@ export class RemovalReportQueryDto {
   to?: string;
 }
 
+export class RemovalWeeklyQueryDto {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Start of the period (default: 365 days before `to`); its week is the first listed.',
+  })
+  @OptionalNotNull()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'End of the period, exclusive (default: now); its week is the last listed.',
+  })
+  @OptionalNotNull()
+  @IsInstant()
+  to?: string;
+}
+
 export class DaysToCloseDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Median, to one decimal; null when no case closed.' })
   median!: number | null;

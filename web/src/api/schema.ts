@@ -6949,9 +6949,9 @@ export interface operations {
     RemovalsController_weeklyReport: {
         parameters: {
             query?: {
-                /** @description Cases opened at or after this instant (default: 365 days before `to`); must be before `to`. */
+                /** @description Start of the period (default: 365 days before `to`); its week is the first listed. */
                 from?: string;
-                /** @description Cases opened before this instant (default: now). */
+                /** @description End of the period, exclusive (default: now); its week is the last listed. */
                 to?: string;
             };
             header?: never;
