@@ -517,7 +517,7 @@ describe('removal timers, owners and the outbox', () => {
     );
   });
 
-  it('reports open, overdue and closed cases, days to close and the share closed within the deadline, also as CSV', async () => {
+  it('reports open, overdue and closed cases, days to close and the share closed within the deadline, also as CSV and per week', async () => {
     const start = new Date('2028-01-10T09:00:00Z').getTime();
     t.clock.set(new Date(start));
     await signInAgain();
@@ -584,6 +584,26 @@ describe('removal timers, owners and the outbox', () => {
       'true',
     ]);
     assert.deepEqual(byCase.get(stillOpen.removalCaseId as string)?.slice(6, 10), ['open', '', '', '']);
+
+    // Per week of the clinic's calendar (UTC here): opened on Monday 10 January, two closed that week
+    // (at once and after 5 days), one closed late on Saturday 19 February; quiet weeks are zero.
+    const weekly = await as(officer).get('/reports/removals/weekly?from=2028-01-01T00:00:00Z&to=2028-03-01T00:00:00Z');
+    assert.equal(weekly.status, 200, JSON.stringify(weekly.body));
+    assert.equal(weekly.body.timeZone, 'UTC');
+    const quiet = { opened: 0, closed: 0, closedWithinDeadline: 0, shareClosedWithinDeadline: null };
+    assert.deepEqual(weekly.body.weeks, [
+      { weekStart: '2027-12-27', ...quiet },
+      { weekStart: '2028-01-03', ...quiet },
+      { weekStart: '2028-01-10', opened: 4, closed: 2, closedWithinDeadline: 2, shareClosedWithinDeadline: 1 },
+      ...['2028-01-17', '2028-01-24', '2028-01-31', '2028-02-07'].map((weekStart) => ({ weekStart, ...quiet })),
+      { weekStart: '2028-02-14', opened: 0, closed: 1, closedWithinDeadline: 0, shareClosedWithinDeadline: 0 },
+      { weekStart: '2028-02-21', ...quiet },
+      { weekStart: '2028-02-28', ...quiet },
+    ]);
+    const tooLong = await as(officer).get('/reports/removals/weekly?from=2000-01-01T00:00:00Z&to=2028-01-01T00:00:00Z');
+    assert.equal(tooLong.status, 400);
+    assert.equal(tooLong.body.code, 'validation_failed');
+    assert.equal((await as(admin).get('/reports/removals/weekly')).status, 403);
 
     const backwards = await as(officer).get('/reports/removals?from=2028-02-01T00:00:00Z&to=2028-01-01T00:00:00Z');
     assert.equal(backwards.status, 400);

@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { ValidationFailedError } from '../common/domain-error.js';
-import type { RemovalReportDto } from './dto/removal-report.dto.js';
+import { AppConfig } from '../config/app-config.js';
+import type { RemovalReportDto, RemovalWeeklyReportDto } from './dto/removal-report.dto.js';
 
 const YEAR_MS = 365 * 24 * 3600_000;
 const DAY_SECONDS = 24 * 3600;
+/** The longest period the weekly report covers: five years of weeks. */
+export const MAX_REPORT_WEEKS = 261;
 
 /** One case as the report's CSV lists it. */
 export interface RemovalReportRow {
@@ -48,6 +51,7 @@ export class RemovalReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async summary(period: { from?: string; to?: string }): Promise<RemovalReportDto> {
@@ -87,6 +91,54 @@ export class RemovalReportService {
       closedWithinDeadline: row.within,
       shareClosedWithinDeadline: row.closed > 0 ? row.within / row.closed : null,
       daysToClose: { median: rounded(row.median), p95: rounded(row.p95) },
+    };
+  }
+
+  /**
+   * Cases opened and closed in each week of the period, on the clinic's calendar (weeks start on
+   * Monday where the clinic is), and the share of the week's closings made by their deadline.
+   */
+  async weekly(period: { from?: string; to?: string }): Promise<RemovalWeeklyReportDto> {
+    const { from, to, now } = this.period(period);
+    if (to.getTime() - from.getTime() > MAX_REPORT_WEEKS * 7 * DAY_SECONDS * 1000) {
+      throw new ValidationFailedError([
+        { field: 'from', messages: [`the weekly report covers at most ${MAX_REPORT_WEEKS} weeks`] },
+      ]);
+    }
+    const timeZone = this.config.clinicTimeZone;
+    // date_trunc on the local wall time gives the local Monday; generate_series lists the weeks
+    // without cases too, so a chart shows quiet weeks as zero rather than skipping them.
+    const weeks = await this.dataSource.query<{ week_start: string; opened: number; closed: number; within: number }[]>(
+      `WITH weeks AS (
+         SELECT generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE $3),
+                                date_trunc('week', ($2::timestamptz - interval '1 microsecond') AT TIME ZONE $3),
+                                interval '1 week') AS week_start),
+       opened AS (
+         SELECT date_trunc('week', opened_at AT TIME ZONE $3) AS week_start, count(*)::int AS opened
+           FROM removal_cases WHERE opened_at >= $1 AND opened_at < $2 GROUP BY 1),
+       closed AS (
+         SELECT date_trunc('week', completed_at AT TIME ZONE $3) AS week_start, count(*)::int AS closed,
+                count(*) FILTER (WHERE completed_at <= due_at)::int AS within
+           FROM removal_cases
+          WHERE status = 'completed' AND completed_at >= $1 AND completed_at < $2 GROUP BY 1)
+       SELECT to_char(w.week_start, 'YYYY-MM-DD') AS week_start, coalesce(o.opened, 0) AS opened,
+              coalesce(c.closed, 0) AS closed, coalesce(c.within, 0) AS within
+         FROM weeks w LEFT JOIN opened o USING (week_start) LEFT JOIN closed c USING (week_start)
+        ORDER BY w.week_start`,
+      [from, to, timeZone],
+    );
+    return {
+      generatedAt: now,
+      from,
+      to,
+      timeZone,
+      weeks: weeks.map((week) => ({
+        weekStart: week.week_start,
+        opened: week.opened,
+        closed: week.closed,
+        closedWithinDeadline: week.within,
+        shareClosedWithinDeadline: week.closed > 0 ? week.within / week.closed : null,
+      })),
     };
   }
 

@@ -46,8 +46,13 @@ import {
 } from './dto/removal-task.dto.js';
 import { DiscoveredPublications } from './discovered-publications.js';
 import { RemovalTaskOwnersService } from './removal-task-owners.service.js';
-import { RemovalReportDto, RemovalReportQueryDto } from './dto/removal-report.dto.js';
-import { RemovalReportService, type RemovalReportRow } from './removal-report.service.js';
+import {
+  RemovalReportDto,
+  RemovalReportQueryDto,
+  RemovalWeeklyQueryDto,
+  RemovalWeeklyReportDto,
+} from './dto/removal-report.dto.js';
+import { MAX_REPORT_WEEKS, RemovalReportService, type RemovalReportRow } from './removal-report.service.js';
 import { csvLine } from '../common/csv.js';
 import { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
 import { RemovalCasesService } from './removal-cases.service.js';
@@ -464,6 +469,21 @@ export class RemovalsController {
   @ApiOkResponse({ type: RemovalReportDto, description: 'The report.' })
   async report(@Query() query: RemovalReportQueryDto): Promise<RemovalReportDto> {
     return this.removalReport.summary(query);
+  }
+
+  @RequirePermission('removals.read')
+  @Get('reports/removals/weekly')
+  @ApiOperation({
+    summary: 'Report removal cases opened and closed per week',
+    description:
+      'For charts: every week of the period (by default the 365 days before now, at most ' +
+      `${MAX_REPORT_WEEKS} weeks) on the clinic’s calendar (Monday to Sunday in CLINIC_TIME_ZONE): the cases ` +
+      'opened in it, the cases completed in it (whenever they were opened) and the share of those completed by ' +
+      'their deadline.',
+  })
+  @ApiOkResponse({ type: RemovalWeeklyReportDto, description: 'The weeks, oldest first.' })
+  async weeklyReport(@Query() query: RemovalWeeklyQueryDto): Promise<RemovalWeeklyReportDto> {
+    return this.removalReport.weekly(query);
   }
 
   @RequirePermission('removals.read')

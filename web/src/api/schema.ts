@@ -1094,6 +1094,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/removals/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report removal cases opened and closed per week
+         * @description For charts: every week of the period (by default the 365 days before now, at most 261 weeks) on the clinic’s calendar (Monday to Sunday in CLINIC_TIME_ZONE): the cases opened in it, the cases completed in it (whenever they were opened) and the share of those completed by their deadline.
+         */
+        get: operations["RemovalsController_weeklyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/rights": {
         parameters: {
             query?: never;
@@ -3263,6 +3283,43 @@ export interface components {
              * @description Where the publication appears.
              */
             url: string | null;
+        };
+        RemovalWeekDto: {
+            /** @description Cases completed in the week, whenever they were opened. */
+            closed: number;
+            /** @description Of those, completed by their deadline. */
+            closedWithinDeadline: number;
+            /** @description Cases opened in the week. */
+            opened: number;
+            /** @description closedWithinDeadline / closed, 0 to 1; null when no case closed in the week. */
+            shareClosedWithinDeadline: number | null;
+            /**
+             * Format: date
+             * @description The week's Monday on the clinic's calendar (CLINIC_TIME_ZONE), `YYYY-MM-DD`.
+             * @example 2026-11-30
+             */
+            weekStart: string;
+        };
+        RemovalWeeklyReportDto: {
+            /**
+             * Format: date-time
+             * @description Start of the period (inclusive).
+             */
+            from: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /**
+             * @description The clinic's time zone, whose calendar the weeks follow.
+             * @example America/New_York
+             */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description End of the period (exclusive).
+             */
+            to: string;
+            /** @description Every week (Monday to Sunday) that overlaps the period, oldest first, weeks without cases included; the first and last count only what happened inside the period. */
+            weeks: components["schemas"]["RemovalWeekDto"][];
         };
         RenditionDto: {
             /** @description Size of the stored rendition. */
@@ -6862,6 +6919,35 @@ export interface operations {
                 };
                 content: {
                     "text/csv": Blob;
+                };
+            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+        };
+    };
+    RemovalsController_weeklyReport: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (default: 365 days before `to`); its week is the first listed. */
+                from?: string;
+                /** @description End of the period, exclusive (default: now); its week is the last listed. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weeks, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalWeeklyReportDto"];
                 };
             };
             400: components["responses"]["400_validation_failed"];

@@ -49,11 +49,12 @@ function Guarded({ screen }: { screen: Screen }) {
   return <Component />;
 }
 
-/** Where a role starts: its first screen. */
+/** Where a role starts: the screen that names it as its home, or else its first screen. */
 function Home() {
   const me = useMe();
-  const first = visibleAreas(me.permissions)[0]?.screens[0];
-  return <Navigate to={first?.path ?? '/account'} replace />;
+  const screens = visibleAreas(me.permissions).flatMap((area) => area.screens);
+  const home = screens.find((screen) => screen.homeOf?.includes(me.user.role)) ?? screens[0];
+  return <Navigate to={home?.path ?? '/account'} replace />;
 }
 
 function NotFound() {

@@ -1,5 +1,5 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
-import type { Permission } from './session';
+import type { Me, Permission } from './session';
 
 /** One screen of the console: where it lives, what it is called and who may open it. */
 export interface Screen {
@@ -14,6 +14,8 @@ export interface Screen {
   permission: Permission | undefined;
   /** Listed in the navigation (screens one reaches from another, like a patient's page, are not). */
   nav: boolean;
+  /** The roles that start on this screen after signing in (others start on their first screen). */
+  homeOf?: Me['user']['role'][];
   /** Loaded when first opened, so each role downloads only the screens it uses. */
   component: LazyExoticComponent<ComponentType>;
 }

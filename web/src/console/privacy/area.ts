@@ -1,6 +1,51 @@
+import { lazy } from 'react';
 import type { Area } from '../screens';
 
 export const privacyArea: Area = {
   name: 'Privacy',
-  screens: [],
+  screens: [
+    {
+      path: '/removals',
+      title: 'Removals',
+      permission: 'removals.approve',
+      nav: true,
+      homeOf: ['privacy_officer'],
+      component: lazy(() => import('./RemovalsDashboard')),
+    },
+    {
+      path: '/removal-cases/:id',
+      title: 'Removal case',
+      permission: 'removals.read',
+      nav: false,
+      component: lazy(() => import('./RemovalCase')),
+    },
+    {
+      path: '/reports/rights',
+      title: 'Rights report',
+      permission: 'removals.approve',
+      nav: true,
+      component: lazy(() => import('./RightsReport')),
+    },
+    {
+      path: '/holds',
+      title: 'Holds',
+      permission: 'removals.approve',
+      nav: true,
+      component: lazy(() => import('./Holds')),
+    },
+    {
+      path: '/audit',
+      title: 'Audit trail',
+      permission: 'audit.read',
+      nav: true,
+      component: lazy(() => import('./AuditTrail')),
+    },
+    {
+      path: '/reports/removals',
+      title: 'Removal report',
+      permission: 'removals.approve',
+      nav: true,
+      component: lazy(() => import('./RemovalReport')),
+    },
+  ],
 };
