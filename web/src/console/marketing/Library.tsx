@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Group, Image, Select, SimpleGrid, Stack, Text, Tex
 import { useDebouncedValue, useElementSize } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type components } from '../../shared/api';
 import { PageHeader, QueryState } from '../../shared/ui';
@@ -122,7 +122,15 @@ function PhotoGrid({
   useLayoutEffect(() => setScrollMargin(listRef.current?.offsetTop ?? 0), [width]);
   const columns = Math.max(1, Math.floor((width || CARD_MIN_WIDTH) / CARD_MIN_WIDTH));
   const rows = Math.ceil(photos.length / columns);
-  const virtualizer = useWindowVirtualizer({ count: rows, estimateSize: () => ROW_HEIGHT, overscan: 3, scrollMargin });
+  // Rows are redrawn in the next frame rather than synchronously on each scroll event, which kept
+  // scrolling through thousands of photos free of long tasks.
+  const virtualizer = useWindowVirtualizer({
+    count: rows,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 3,
+    scrollMargin,
+    useFlushSync: false,
+  });
   const virtualRows = virtualizer.getVirtualItems();
   const lastRow = virtualRows.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -161,7 +169,8 @@ function PhotoGrid({
   );
 }
 
-function PhotoCard({ photo, clearedFor }: { photo: LibraryPhoto; clearedFor: Channel | null }) {
+// Memoised: scrolling redraws the rows, not the cards already in them.
+const PhotoCard = memo(function PhotoCard({ photo, clearedFor }: { photo: LibraryPhoto; clearedFor: Channel | null }) {
   const description = photoDescription(photo);
   return (
     <Card withBorder padding="xs" role="listitem" h={ROW_HEIGHT - 12}>
@@ -196,4 +205,4 @@ function PhotoCard({ photo, clearedFor }: { photo: LibraryPhoto; clearedFor: Cha
       </Stack>
     </Card>
   );
-}
+});
