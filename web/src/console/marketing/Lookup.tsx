@@ -1,3 +1,4 @@
+import '@mantine/dropzone/styles.css';
 import { Anchor, Card, Group, Image, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useMutation } from '@tanstack/react-query';
