@@ -220,6 +220,22 @@ export class ClearanceService {
     const auditEntries = results.map((result) => auditEntry(result, facts.get(result.photoId) as PhotoClearanceFacts));
     return { results, auditEntries };
   }
+
+  /**
+   * Whether each photo found is cleared for `channel` now, used as it is (the defaults of a check):
+   * decided on the facts kept in memory like any check, but not audited, as it only narrows what a
+   * list shows; the check made before a use, and publishing, decide again and are recorded.
+   */
+  async decideUnaudited(photoIds: readonly string[], channel: string): Promise<Map<string, ClearanceDecision>> {
+    const facts = await this.currentFacts(photoIds);
+    const now = this.clock.now();
+    const decisions = new Map<string, ClearanceDecision>();
+    for (const [photoId, photoFacts] of facts) {
+      const use = intendedUse({ channel }, photoFacts, presentOf(photoFacts, now));
+      decisions.set(photoId, decideClearance(photoFacts, use));
+    }
+    return decisions;
+  }
 }
 
 /** The use with its defaults: the face counts as shown when the photo shows it, unless told otherwise. */

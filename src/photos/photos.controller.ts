@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiHeader,
@@ -18,6 +18,8 @@ import { AppConfig } from '../config/app-config.js';
 import { PHOTO_CONTENT_TYPES } from '../images/image.service.js';
 import { ApiFileResponse, ApiMultipartBody, ApiProblems, ETAG_HEADER } from '../common/api-docs.js';
 import { PhotoDto, PhotoUploadMetadataDto, RenditionParamsDto } from './dto/photo.dto.js';
+import { LibraryPhotoPageDto, PhotoLibraryQueryDto } from './dto/photo-library.dto.js';
+import { PhotoLibraryService } from './photo-library.service.js';
 import { RENDITION_NAMES } from './photo.entity.js';
 import { photoView } from './photo.views.js';
 import { PHOTO_FILE_FIELD, PhotosService } from './photos.service.js';
@@ -54,8 +56,26 @@ const RENDITION_CACHE_CONTROL_HEADER: HeaderObject = {
 export class PhotosController {
   constructor(
     private readonly photos: PhotosService,
+    private readonly library: PhotoLibraryService,
     private readonly config: AppConfig,
   ) {}
+
+  @RequirePermission('photos.read')
+  @Get('photos')
+  @ApiOperation({
+    summary: 'List photos (the library)',
+    description:
+      'De-identified photos, newest upload first, filtered by procedure, body area, kind and, with `clearedFor`, ' +
+      'by whether the clearance rule clears the photo for that channel now (each item then carries the verdict); ' +
+      'a page at a time: pass `nextCursor` as `before` for the next page. Items name the case and the patient ' +
+      'by pseudonymous codes only. The `clearedFor` filter only narrows the list and is not recorded as a check: ' +
+      'check the intended use (`GET /api/v1/photos/{id}/clearance`) before using a photo. Needs `photos.read`.',
+  })
+  @ApiOkResponse({ type: LibraryPhotoPageDto, description: 'One page of photos, newest upload first.' })
+  @ApiProblems({ 400: ['validation_failed'] })
+  async list(@Query() query: PhotoLibraryQueryDto): Promise<LibraryPhotoPageDto> {
+    return Object.assign(new LibraryPhotoPageDto(), await this.library.list(query));
+  }
 
   @RequirePermission('photos.upload')
   @Post('cases/:id/photos')

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-error.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
 import {
+  AssignedRemovalTaskDto,
   RemovalCaseDto,
   RemovalCaseSummaryDto,
   RemovalProgressDto,
@@ -17,6 +18,7 @@ import type { RemovalEvidenceKind, RemovalTaskStatus } from './removal-task.enti
 import type { PublicationStatus } from '../publications/publication.entity.js';
 
 const DEFAULT_PAGE_SIZE = 50;
+const OPEN_TASK_STATUSES: readonly RemovalTaskStatus[] = ['open', 'not_removable_requested'];
 
 interface CaseRow {
   id: string;
@@ -123,6 +125,37 @@ export class RemovalCasesService {
     );
     return Object.assign(new RemovalCaseDto(), summaryOf(row, this.clock.now()), { tasks: tasks.map(taskView) });
   }
+
+  /** The tasks assigned to a staff member, soonest case deadline first. */
+  async assignedTo(userId: string, status: RemovalTaskStatus | undefined): Promise<AssignedRemovalTaskDto[]> {
+    const now = this.clock.now();
+    const rows = await this.dataSource.query<AssignedTaskRow[]>(
+      `SELECT t.id, t.case_id, t.publication_id, pub.photo_id, pub.channel, pub.url, pub.post_id, pub.campaign,
+              pub.print_run, pub.hosted, pub.status AS publication_status, t.status, t.assignee_user_id,
+              t.evidence_kind, t.evidence, t.completed_at, t.completed_by_user_id, t.not_removable_reason,
+              t.approved_by_user_id, t.approved_at, c.due_at, p.code AS patient_code
+         FROM removal_tasks t
+         JOIN publications pub ON pub.id = t.publication_id
+         JOIN removal_cases c ON c.id = t.case_id
+         JOIN patients p ON p.id = c.patient_id
+        WHERE t.assignee_user_id = $1 AND ($2::text IS NULL OR t.status = $2)
+        ORDER BY c.due_at, t.created_at, t.id`,
+      [userId, status ?? null],
+    );
+    return rows.map((row) =>
+      Object.assign(new AssignedRemovalTaskDto(), taskView(row), {
+        dueAt: row.due_at,
+        overdue: OPEN_TASK_STATUSES.includes(row.status) && row.due_at.getTime() <= now.getTime(),
+        patientCode: row.patient_code,
+      }),
+    );
+  }
+}
+
+/** A task row with its case's deadline and patient's code. */
+interface AssignedTaskRow extends TaskRow {
+  due_at: Date;
+  patient_code: string;
 }
 
 function summaryOf(row: CaseRow, now: Date): RemovalCaseSummaryDto {

@@ -28,14 +28,21 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { actingUserId, CurrentCaller, type Caller } from '../auth/caller.js';
+import { ForbiddenError } from '../auth/auth.errors.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { documentDownload } from '../common/document-download.js';
 import { METADATA_FIELD, readMultipart, validateFields, type MultipartUpload } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { idempotentRequest } from '../idempotency/idempotency.js';
 import { ApiFileResponse, ApiProblems, CONTENT_DISPOSITION_HEADER } from '../common/api-docs.js';
-import { RemovalCaseDto, RemovalCasePageDto, RemovalCaseQueryDto } from './dto/removal-case.dto.js';
+import {
+  AssignedRemovalTaskDto,
+  AssignedTaskQueryDto,
+  RemovalCaseDto,
+  RemovalCasePageDto,
+  RemovalCaseQueryDto,
+} from './dto/removal-case.dto.js';
 import {
   AssignTaskDto,
   CompleteTaskDto,
@@ -272,6 +279,26 @@ export class RemovalsController {
   @ApiOkResponse({ type: RemovalCaseDto, description: 'The case.' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<RemovalCaseDto> {
     return this.cases.get(id);
+  }
+
+  @RequirePermission('removals.read')
+  @Get('removal-tasks')
+  @ApiOperation({
+    summary: 'List the removal tasks assigned to me',
+    description:
+      'The signed-in staff member’s removal tasks (`assignee=me`), soonest case deadline first, each with the ' +
+      'deadline, whether it is overdue, the publication and its channel; filtered by task status. Needs ' +
+      '`removals.read` and a staff session (an API key has no tasks: 403 `forbidden`).',
+  })
+  @ApiOkResponse({ type: [AssignedRemovalTaskDto], description: 'The tasks, soonest deadline first.' })
+  @ApiProblems({ 400: ['validation_failed'], 403: ['forbidden'] })
+  async assignedTasks(
+    @Query() query: AssignedTaskQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<AssignedRemovalTaskDto[]> {
+    const userId = actingUserId(caller);
+    if (!userId) throw new ForbiddenError('forbidden', 'Only a staff member has removal tasks assigned.');
+    return this.cases.assignedTo(userId, query.status);
   }
 
   @RequirePermission('removals.work')

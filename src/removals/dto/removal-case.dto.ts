@@ -174,3 +174,25 @@ export class RemovalCasePageDto {
   @ApiProperty({ type: String, nullable: true, description: 'Send as `before` for the next page; null on the last.' })
   nextCursor!: string | null;
 }
+
+export class AssignedTaskQueryDto {
+  @ApiProperty({ enum: ['me'], description: 'Whose tasks: `me`, the signed-in staff member.' })
+  @IsIn(['me'])
+  assignee!: 'me';
+
+  @ApiPropertyOptional({
+    enum: REMOVAL_TASK_STATUSES,
+    description: 'Tasks in this status only; every status when absent.',
+  })
+  @OptionalNotNull()
+  @IsIn(REMOVAL_TASK_STATUSES)
+  status?: RemovalTaskStatus;
+}
+
+/** A removal task with its case's deadline, as the person working it follows it. */
+export class AssignedRemovalTaskDto extends RemovalTaskDto {
+  @ApiProperty({ type: String, format: 'date-time', description: "The case's deadline for every takedown." })
+  dueAt!: Date;
+  @ApiProperty({ description: 'Open (or waiting for approval) and past the deadline.' }) overdue!: boolean;
+  @ApiProperty({ description: "The patient's pseudonymous code." }) patientCode!: string;
+}

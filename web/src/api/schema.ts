@@ -502,6 +502,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List photos (the library)
+         * @description De-identified photos, newest upload first, filtered by procedure, body area, kind and, with `clearedFor`, by whether the clearance rule clears the photo for that channel now (each item then carries the verdict); a page at a time: pass `nextCursor` as `before` for the next page. Items name the case and the patient by pseudonymous codes only. The `clearedFor` filter only narrows the list and is not recorded as a check: check the intended use (`GET /api/v1/photos/{id}/clearance`) before using a photo. Needs `photos.read`.
+         */
+        get: operations["PhotosController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/photos/{id}": {
         parameters: {
             query?: never;
@@ -954,6 +974,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/removal-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the removal tasks assigned to me
+         * @description The signed-in staff member’s removal tasks (`assignee=me`), soonest case deadline first, each with the deadline, whether it is overdue, the publication and its channel; filtered by task status. Needs `removals.read` and a staff session (an API key has no tasks: 403 `forbidden`).
+         */
+        get: operations["RemovalsController_assignedTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/removal-tasks/{id}/approve": {
         parameters: {
             query?: never;
@@ -1387,6 +1427,78 @@ export interface components {
          * @enum {string}
          */
         ApiKeyPermission: "photos.read" | "clearance.check" | "publications.read" | "publications.write" | "removals.read";
+        AssignedRemovalTaskDto: {
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            approvedByUserId: string | null;
+            /**
+             * Format: uuid
+             * @description Who works it; null: no owner yet.
+             */
+            assigneeUserId: string | null;
+            campaign: string | null;
+            /** Format: uuid */
+            caseId: string;
+            /** @description Where it is published. */
+            channel: components["schemas"]["Channel"];
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            completedByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description The case's deadline for every takedown.
+             */
+            dueAt: string;
+            /** @description What proves the takedown, by `evidenceKind`; null while the task is open. `service_hosted`: `{ publicUrlAnswers: 410, mediaToken }`, recorded by the service for a hosted photo. `attestation`: `{ statement, observedAt? }`. `screenshot`: `{ screenshotId, contentType, bytes, sha256, observedAt?, statement? }` (the file downloads from `screenshotUrl`). `url_check`: what the check saw: `{ outcome, passed, finding, url, imageUrl, checkedAt, response: { url, connectedTo, redirectedFrom, status, contentType, bytes, sha256 } | null, imagesCompared, imagesNotChecked: [{ url, why }], matchedImageUrl }`. `statement` is left out for callers without `patients.read`. */
+            evidence: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string|null} */
+            evidenceKind: "service_hosted" | "url_check" | "screenshot" | "attestation" | null;
+            /** @description Served by the service, which took it down itself when the case opened. */
+            hosted: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Why it cannot come down, once asked; left out for callers without `patients.read`. Left out for callers without `patients.read`. */
+            notRemovableReason?: string | null;
+            /** @description Open (or waiting for approval) and past the deadline. */
+            overdue: boolean;
+            /** @description The patient's pseudonymous code. */
+            patientCode: string;
+            /**
+             * Format: uuid
+             * @description The photo it shows.
+             */
+            photoId: string;
+            /** @description The network's id of the post. */
+            postId: string | null;
+            printRun: string | null;
+            /**
+             * Format: uuid
+             * @description The publication to take down.
+             */
+            publicationId: string;
+            /** @enum {string} */
+            publicationStatus: "live" | "removal_pending" | "removed" | "not_removable";
+            /**
+             * Format: uri-reference
+             * @description Where the screenshot the task was completed with downloads from; null for other evidence.
+             * @example /api/v1/removal-tasks/0b6f1c2e-4d5a-4e8b-9c7d-1a2b3c4d5e6f/screenshot
+             */
+            screenshotUrl: string | null;
+            /**
+             * @description `open`: to be taken down; `not_removable_requested`: waiting for a privacy officer to approve leaving it up; `done` and `not_removable` are final.
+             * @enum {string}
+             */
+            status: "open" | "done" | "not_removable_requested" | "not_removable";
+            /**
+             * Format: uri
+             * @description Where the publication appears.
+             */
+            url: string | null;
+        };
         AssignTaskDto: {
             /**
              * Format: uuid
@@ -2196,6 +2308,67 @@ export interface components {
              * @example false
              */
             paid?: boolean;
+        };
+        LibraryPhotoDto: {
+            /** @example nose */
+            bodyArea: string | null;
+            /**
+             * Format: uuid
+             * @description The case (pseudonymous).
+             */
+            caseId: string;
+            /** @description With `clearedFor` only: the verdict for it. */
+            clearance?: components["schemas"]["LibraryVerdictDto"];
+            /** @description Whether the face shows. */
+            faceVisible: boolean;
+            /** @description Whether a before/after pair of the same case exists for it. */
+            hasPair: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "before" | "after" | "progress";
+            /**
+             * Format: uuid
+             * @description The photo it pairs with (either side of the pair), if any.
+             */
+            pairedPhotoId: string | null;
+            /**
+             * @description The patient's pseudonymous code.
+             * @example P-7KQ2M
+             */
+            patientCode: string;
+            /**
+             * @description The case's procedure.
+             * @example Rhinoplasty
+             */
+            procedure: string;
+            /** Format: date-time */
+            takenAt: string | null;
+            /**
+             * Format: uri-reference
+             * @description The 400 px WebP thumbnail.
+             */
+            thumbUrl: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description View or angle, e.g. "front". */
+            view: string | null;
+        };
+        LibraryPhotoPageDto: {
+            items: components["schemas"]["LibraryPhotoDto"][];
+            /** @description Pass as `before` for the next page. */
+            nextCursor: string | null;
+        };
+        LibraryVerdictDto: {
+            /** @description Whether the use is cleared now (always true in a `clearedFor` listing). */
+            allowed: boolean;
+            /** @description The channel asked about in `clearedFor`. */
+            channel: components["schemas"]["Channel"];
+            /**
+             * Format: date-time
+             * @description Until when it holds (the governing release's expiry); null without an expiry date.
+             */
+            validUntil: string | null;
         };
         LiftHoldDto: {
             /**
@@ -5568,6 +5741,43 @@ export interface operations {
             503: components["responses"]["503_uploads_busy"];
         };
     };
+    PhotosController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's `nextCursor`, for the page after it. */
+                before?: string;
+                /** @description Photos whose body area contains this text, ignoring case. */
+                bodyArea?: string;
+                /** @description Only photos the clearance rule clears for this channel now, used as the photo is (its face shown when it shows one; marks not obscured, no name, unpaid); each item then carries the verdict. */
+                clearedFor?: components["schemas"]["Channel"];
+                /** @description Photos of this kind only. */
+                kind?: "before" | "after" | "progress";
+                /** @description Photos per page. */
+                limit?: number;
+                /** @description Photos of cases whose procedure contains this text, ignoring case. */
+                procedure?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of photos, newest upload first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryPhotoPageDto"];
+                };
+            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+        };
+    };
     PhotosController_get: {
         parameters: {
             query?: never;
@@ -6612,6 +6822,35 @@ export interface operations {
             404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress"];
             422: components["responses"]["422_idempotency_key_reused"];
+        };
+    };
+    RemovalsController_assignedTasks: {
+        parameters: {
+            query: {
+                /** @description Whose tasks: `me`, the signed-in staff member. */
+                assignee: "me";
+                /** @description Tasks in this status only; every status when absent. */
+                status?: "open" | "done" | "not_removable_requested" | "not_removable";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks, soonest deadline first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedRemovalTaskDto"][];
+                };
+            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     RemovalsController_approve: {

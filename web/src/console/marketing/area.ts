@@ -1,6 +1,43 @@
+import { lazy } from 'react';
 import type { Area } from '../screens';
 
 export const marketingArea: Area = {
   name: 'Marketing',
-  screens: [],
+  screens: [
+    {
+      path: '/library',
+      title: 'Photo library',
+      permission: 'photos.read',
+      nav: true,
+      component: lazy(() => import('./Library')),
+    },
+    {
+      path: '/photos/:id',
+      title: 'Photo',
+      permission: 'photos.read',
+      nav: false,
+      component: lazy(() => import('./PhotoPage')),
+    },
+    {
+      path: '/lookup',
+      title: 'Find a photo by file',
+      permission: 'clearance.check',
+      nav: true,
+      component: lazy(() => import('./Lookup')),
+    },
+    {
+      path: '/publications',
+      title: 'Publications',
+      permission: 'publications.read',
+      nav: true,
+      component: lazy(() => import('./Publications')),
+    },
+    {
+      path: '/removal-tasks',
+      title: 'My removal tasks',
+      permission: 'removals.work',
+      nav: true,
+      component: lazy(() => import('./RemovalTasks')),
+    },
+  ],
 };
