@@ -132,16 +132,23 @@ async function seedLibrary(started: Started): Promise<void> {
   const jpeg = await jpegPhoto({ seed: 3 });
   for (let patient = 0; patient < SEEDED_PATIENTS; patient++) await seedConsentedPhoto(started, staff, jpeg);
   const database = started.app.get(DataSource);
+  const columns = (
+    await database.query<{ column_name: string }[]>(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'photos' ORDER BY ordinal_position",
+    )
+  ).map((row) => row.column_name);
+  const copied: Record<string, string> = {
+    id: 'gen_random_uuid()',
+    kind: "(ARRAY['before', 'after', 'progress'])[1 + n % 3]",
+    original_sha256: 'md5(random()::text) || md5(random()::text)',
+    paired_photo_id: 'NULL',
+    created_at: "p.created_at - n * interval '1 second'",
+  };
+  const copies = Math.ceil((PHOTOS - SEEDED_PATIENTS) / SEEDED_PATIENTS);
   await database.query(
-    `INSERT INTO photos
-       SELECT gen_random_uuid(), case_id, patient_id, (ARRAY['before','after','progress'])[1 + n % 3], view, body_area,
-              taken_at, face_visible, identifying_marks, NULL, original_key, original_content_type, original_bytes,
-              md5(random()::text), original_file_name, width, height, web_key, web_bytes, web_sha256, web_width,
-              web_height, thumb_key, thumb_bytes, thumb_sha256, thumb_width, thumb_height, perceptual_hash,
-              uploaded_by_user_id, now() - n * interval '1 minute'
-         FROM generate_series(1, $1::int) AS n
-         JOIN LATERAL (SELECT * FROM photos ORDER BY id OFFSET n % $2 LIMIT 1) AS source ON true`,
-    [PHOTOS - SEEDED_PATIENTS, SEEDED_PATIENTS],
+    `INSERT INTO photos (${columns.join(', ')})
+     SELECT ${columns.map((column) => copied[column] ?? `p.${column}`).join(', ')}
+       FROM photos p CROSS JOIN generate_series(1, ${copies}) AS n`,
   );
   await database.query('ANALYZE photos');
 }
@@ -154,8 +161,14 @@ const PORTAL_READY: Ready = async (page) => {
 const SEARCH_READY: Ready = async (page) => {
   await page.getByLabel('Find a patient').waitFor();
 };
+/** A first screenful of thumbnails (12) loaded and drawn in the library's grid. */
 const LIBRARY_READY: Ready = async (page) => {
-  await page.locator('img[src*="/renditions/thumb"]').first().waitFor();
+  await page.waitForFunction(
+    '(() => { const images = [...document.querySelectorAll(\'[aria-label="Photos"] img\')].slice(0, 12); ' +
+      'return images.length === 12 && images.every((image) => image.complete && image.naturalWidth > 0); })()',
+    undefined,
+    { polling: 'raf' },
+  );
 };
 
 async function signedInContext(

@@ -248,7 +248,7 @@ describe('the photo library (GET /photos) and my removal tasks (GET /removal-tas
     assert.equal((await as(marketing).get('/removal-tasks')).status, 400);
   });
 
-  it('answers a first page within a second with 10,000 photos, cleared for a channel or not', async () => {
+  it('pages 10,000 photos, cleared for a channel or not, and says when none is cleared', async () => {
     // Copies of the photos above (their patients, cases and stored objects), each its own row.
     const columns = (
       await t.database.query<{ column_name: string }>(
@@ -271,30 +271,19 @@ describe('the photo library (GET /photos) and my removal tasks (GET /removal-tas
     const total = Number((await t.database.query<{ n: string }>('SELECT count(*) AS n FROM photos'))[0]?.n);
     assert.ok(total >= 10_000, `${total} photos`);
 
-    const timed = async (query: string) => {
-      const started = performance.now();
-      const page = await library(query);
-      return { page, ms: performance.now() - started };
-    };
-    const first = await timed('?limit=60');
-    const clearedCold = await timed('?limit=60&clearedFor=social.instagram');
-    const clearedWarm = await timed('?limit=60&clearedFor=social.instagram');
-    // Nothing is cleared for TikTok: the whole table is read and decided to say so (measured, reported
-    // in the log; slower, as more photos than the facts kept in memory are decided).
-    const noneCleared = await timed('?limit=60&clearedFor=social.tiktok');
-    const noneWarm = await timed('?limit=60&clearedFor=social.tiktok');
-    const figures = { first, clearedCold, clearedWarm, noneCleared, noneWarm };
-    console.log(
-      `GET /photos with ${total} photos: ` +
-        Object.entries(figures)
-          .map(([name, { ms, page }]) => `${name} ${ms.toFixed(0)} ms (${page.items.length} items)`)
-          .join(', '),
+    // How fast these answer is measured by bench/web.ts (npm run bench:web), not here.
+    const first = await library('?limit=60');
+    const clearedCold = await library('?limit=60&clearedFor=social.instagram');
+    const clearedWarm = await library('?limit=60&clearedFor=social.instagram');
+    // Nothing is cleared for TikTok: the whole table is read and decided to say so.
+    const noneCleared = await library('?limit=60&clearedFor=social.tiktok');
+    assert.equal(first.items.length, 60);
+    assert.equal(clearedCold.items.length, 60);
+    assert.deepEqual(
+      clearedWarm.items.map((item) => item.id),
+      clearedCold.items.map((item) => item.id),
+      'the same page whether the facts were cached or not',
     );
-    assert.equal(first.page.items.length, 60);
-    assert.equal(clearedWarm.page.items.length, 60);
-    assert.equal(noneCleared.page.items.length, 0);
-    for (const [name, { ms }] of Object.entries({ first, clearedCold, clearedWarm })) {
-      assert.ok(ms < 1000, `${name}: ${ms.toFixed(0)} ms`);
-    }
+    assert.equal(noneCleared.items.length, 0);
   });
 });

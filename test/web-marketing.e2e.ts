@@ -266,8 +266,9 @@ describeInChromium('web console: marketing', () => {
     await context.close();
   });
 
-  // Last: it fills the library with 10,000 photos.
-  it('shows the first page of 10,000 photos within a second and scrolls them without long tasks', async () => {
+  // Last: it fills the library with 10,000 photos. How fast it draws and scrolls them is measured by
+  // bench/web.ts (npm run bench:web), not here.
+  it('pages through 10,000 photos as the library scrolls, with only the rows near the view in the page', async () => {
     // Copies of the photos above (their patients, cases and stored objects), each its own row.
     const columns = (
       await t.database.query<{ column_name: string }>(
@@ -288,27 +289,9 @@ describeInChromium('web console: marketing', () => {
 
     const { context, page, failures } = await openConsoleAs(browser, t, origin, marketing, { path: '/account' });
     await heading(page, 'Your account');
-    await page.evaluate(`
-      window.longTasks = [];
-      new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((entry) => entry.duration)))
-        .observe({ type: 'longtask' });
-    `);
-    // Timed in the page, from the click to a first screenful of thumbnails in the grid (checked each frame).
-    await page.evaluate(`
-      window.clickedAt = performance.now();
-      const check = () => {
-        if (document.querySelectorAll('[aria-label="Photos"] img').length >= 12) {
-          window.firstPageMs = performance.now() - window.clickedAt;
-        } else {
-          requestAnimationFrame(check);
-        }
-      };
-      requestAnimationFrame(check);
-    `);
     await page.getByRole('link', { name: 'Photo library' }).click();
     const photos = page.getByRole('list', { name: 'Photos' });
     await photos.getByRole('img').nth(11).waitFor();
-    const firstPageMs = await page.evaluate<number>('window.firstPageMs');
     await page.getByText('60 photos shown; more load as you scroll.').waitFor();
 
     // Scroll down through several pages, as a person flicking through the grid.
@@ -318,18 +301,7 @@ describeInChromium('web console: marketing', () => {
     }
     await page.getByText(/^(1[2-9]\d|[2-9]\d\d) photos shown/).waitFor();
     const rendered = await photos.getByRole('listitem').count();
-    const longTasks = await page.evaluate<number[]>('window.longTasks');
-    console.log(
-      `library with 10,000 photos: first page ${Math.round(firstPageMs)} ms; ${rendered} cards in the page after scrolling; ` +
-        `long tasks ${JSON.stringify(longTasks.map(Math.round))}`,
-    );
-    assert.ok(firstPageMs < 1000, `first page in ${Math.round(firstPageMs)} ms`);
     assert.ok(rendered < 120, `only the rows near the view are in the page (${rendered})`);
-    assert.deepEqual(
-      longTasks.filter((duration) => duration > 100),
-      [],
-      'no long task over 100 ms',
-    );
     assert.deepEqual(failures, []);
     await context.close();
   });

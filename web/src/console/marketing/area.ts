@@ -7,7 +7,8 @@ export const marketingArea: Area = {
     {
       path: '/library',
       title: 'Photo library',
-      permission: 'photos.read',
+      // Marketing's work (and the privacy officer's), not the front desk's, which may read photos too.
+      permission: 'publications.read',
       nav: true,
       component: lazy(() => import('./Library')),
     },
@@ -21,7 +22,7 @@ export const marketingArea: Area = {
     {
       path: '/lookup',
       title: 'Find a photo by file',
-      permission: 'clearance.check',
+      permission: 'publications.read',
       nav: true,
       component: lazy(() => import('./Lookup')),
     },
