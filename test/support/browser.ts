@@ -28,7 +28,14 @@ export function describeInChromium(name: string, suite: () => void): void {
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    // Reduced motion: screens appear without transitions, so axe never checks colours mid-fade.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--force-prefers-reduced-motion',
+    ],
   });
 }
 

@@ -11,6 +11,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   cursorType: 'pointer',
   focusRing: 'auto',
+  // Modals, drawers and notifications appear without sliding or fading for people who ask for less motion.
+  respectReducedMotion: true,
   // Close buttons draw an icon only: without a name a screen reader announces "button" (axe: button-name).
   components: {
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },

@@ -9,6 +9,7 @@ export const adminArea: Area = {
       title: 'Staff accounts',
       permission: 'users.read',
       nav: true,
+      homeOf: ['admin'],
       component: lazy(() => import('./Users')),
     },
     {
