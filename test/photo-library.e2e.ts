@@ -131,6 +131,44 @@ describe('the photo library (GET /photos) and my removal tasks (GET /removal-tas
     assert.equal(wrong.status, 400);
   });
 
+  it('pages through photos stored in the same instant, each once', async () => {
+    // Ten copies of one photo row made in one statement, so in one instant (given with microseconds,
+    // as now() would be): paging three at a time must still reach every one of them.
+    const [source] = await t.database.query<{ id: string }>('SELECT id FROM photos WHERE id = $1', [consented.before]);
+    assert.ok(source);
+    const columns = (
+      await t.database.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'photos' ORDER BY ordinal_position",
+      )
+    ).map((row) => row.column_name);
+    const copied: Record<string, string> = {
+      id: 'gen_random_uuid()',
+      kind: "'progress'",
+      body_area: "'same-instant'",
+      original_sha256: 'md5(random()::text) || md5(random()::text)',
+      paired_photo_id: 'NULL',
+      created_at: "'2026-03-02T08:00:00.123456Z'",
+    };
+    const inserted = await t.database.query<{ id: string }>(
+      `INSERT INTO photos (${columns.join(', ')})
+       SELECT ${columns.map((column) => copied[column] ?? `p.${column}`).join(', ')}
+         FROM photos p CROSS JOIN generate_series(1, 10) AS n WHERE p.id = $1
+       RETURNING id`,
+      [source.id],
+    );
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await library(
+        `?bodyArea=same-instant&limit=3${cursor ? `&before=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      seen.push(...ids(page));
+      cursor = page.nextCursor;
+    }
+    assert.deepEqual([...seen].sort(), inserted.map((row) => row.id).sort());
+    await t.database.query(`DELETE FROM photos WHERE body_area = 'same-instant'`);
+  });
+
   it('lists only what is cleared for a channel now, with the verdict, and follows a revocation', async () => {
     const website = await library('?clearedFor=website');
     assert.deepEqual(ids(website), [consented.after, consented.before]);

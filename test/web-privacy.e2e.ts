@@ -269,7 +269,11 @@ describeInChromium('web console: the privacy officer', () => {
       .getByText(/on hold since/)
       .waitFor();
     const soon = page.getByRole('region', { name: /Releases expiring soon/ });
-    await soon.getByRole('row').filter({ hasText: expiring.code }).getByRole('cell', { name: '3' }).waitFor();
+    await soon
+      .getByRole('row')
+      .filter({ hasText: expiring.code })
+      .getByRole('cell', { name: '3', exact: true })
+      .waitFor();
     assert.equal(await soon.getByRole('row').filter({ hasText: patient.code }).count(), 0);
     await assertAccessible(page, 'rights report');
     await saveScreenshot(page, 'privacy-rights-report');

@@ -73,6 +73,7 @@ export const NOT_IDENTIFYING_TEXT_FIELDS: ReadonlyMap<string, string> = new Map(
   ['requirement', 'written by the service'],
   ['missing', 'written by the service'],
   ['receivedVia', 'a channel of receipt'],
+  ['timeZone', "the clinic's time zone"],
   ['kind', 'a kind of photo or message'],
   ['view', 'a photo angle'],
   ['bodyArea', 'an anatomical area'],

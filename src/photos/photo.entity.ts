@@ -133,6 +133,7 @@ export class PhotoEntity {
   @JoinColumn({ name: 'uploaded_by_user_id' })
   uploadedBy?: UserEntity;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  // Milliseconds, as the library's page cursor carries (migrations/1795430000000).
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 }

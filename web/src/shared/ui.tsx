@@ -1,5 +1,5 @@
 import { Alert, Center, Group, Loader, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { problemSentence } from './api';
 
 /** A screen's heading, with its actions on the right. */
@@ -43,4 +43,31 @@ export function QueryState({
     );
   }
   return <Stack gap="md">{children}</Stack>;
+}
+
+/**
+ * For a dialog drawn only while it is open: when it goes, the focus goes back to what had it before
+ * (the button that opened it), as Mantine does for a dialog kept mounted. Called first in the
+ * dialog's component, so the opener is read before the dialog takes the focus.
+ */
+export function useFocusReturnOnClose(): void {
+  const [opener] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    },
+    [opener],
+  );
+}
+
+/**
+ * The `Idempotency-Key` of what a form records: the same for every attempt, so a click again after
+ * a lost answer records it once (the service answers the first result again); `renew` after it is
+ * recorded, for the next one. A refused attempt frees the key on the service's side, so the
+ * corrected form may send it again.
+ */
+export function useIdempotencyKey(): { key: string; renew: () => void } {
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const renew = useCallback(() => setKey(crypto.randomUUID()), []);
+  return { key, renew };
 }

@@ -16,7 +16,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, useFocusReturnOnClose } from '../../shared/ui';
 import {
   API_KEY_PERMISSION_WORDS,
   CLOSE_LABEL,
@@ -123,6 +123,7 @@ export default function ApiKeys() {
 
 /** The form, then (once created) the token, shown this one time. */
 function CreateApiKeyModal({ onClose }: { onClose: () => void }) {
+  useFocusReturnOnClose();
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { name: '', permissions: [] as ApiKeyPermission[] },
@@ -146,8 +147,9 @@ function CreateApiKeyModal({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       title={created ? 'Copy the token now' : 'Create an API key'}
       size="lg"
-      // Once the token is shown, a stray click beside the dialog must not lose it.
+      // Once the token is shown, a stray click beside the dialog or a stray Escape must not lose it.
       closeOnClickOutside={!created}
+      closeOnEscape={!created}
     >
       {created ? (
         <CreatedToken apiKey={created} onDone={onClose} />
@@ -226,6 +228,7 @@ function CreatedToken({ apiKey, onDone }: { apiKey: CreatedApiKey; onDone: () =>
 }
 
 function RevokeModal({ apiKey, onClose }: { apiKey: ApiKey; onClose: () => void }) {
+  useFocusReturnOnClose();
   const queryClient = useQueryClient();
   const revoke = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: apiKey.id } } })),

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, fieldErrors, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, useFocusReturnOnClose } from '../../shared/ui';
 import { useMe } from '../session';
 import { CLOSE_LABEL, formatDay, notifyDone, ROLE_OPTIONS, ROLE_WORDS, type StaffRole } from './words';
 
@@ -222,6 +222,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
 }
 
 function ChangeRoleModal({ user, onClose }: { user: User; onClose: () => void }) {
+  useFocusReturnOnClose();
   const [role, setRole] = useState<StaffRole>(user.role);
   const change = useChangeUser(user, onClose, `${user.displayName} is now ${ROLE_WORDS[role].label}.`);
   return (
@@ -296,6 +297,7 @@ function confirmation(action: ConfirmAction) {
 }
 
 function ConfirmChangeModal({ action, onClose }: { action: ConfirmAction; onClose: () => void }) {
+  useFocusReturnOnClose();
   const words = confirmation(action);
   const change = useChangeUser(action.user, onClose, words.done);
   return (

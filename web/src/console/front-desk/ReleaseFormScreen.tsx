@@ -18,7 +18,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, fieldErrors, multipartBody, unwrap } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, useIdempotencyKey } from '../../shared/ui';
 import { usePatient } from './PatientScreen';
 import {
   ChecklistCard,
@@ -109,11 +109,12 @@ function ReleaseForm({
   const checklist = draftChecklist(values);
   const text = (value: string) => (value.trim() ? value.trim() : undefined);
 
+  const idempotency = useIdempotencyKey();
   const record = useMutation({
     mutationFn: (document: File) =>
       unwrap(
         api.POST('/api/v1/patients/{id}/releases', {
-          params: { path: { id: patientId } },
+          params: { path: { id: patientId }, header: { 'Idempotency-Key': idempotency.key } },
           body: {
             document,
             metadata: {

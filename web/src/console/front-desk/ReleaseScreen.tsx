@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, fieldErrors, multipartBody, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, useIdempotencyKey } from '../../shared/ui';
 import { useCan } from '../session';
 import {
   ChecklistCard,
@@ -182,11 +182,12 @@ function Amend({ release }: { release: Release }) {
     validate: { reason: (value) => (value.trim() ? null : 'Say why the release is amended.') },
   });
   const scope = scopeFromTicks(ticks);
+  const idempotency = useIdempotencyKey();
   const amend = useMutation({
     mutationFn: ({ document, values }: { document: File; values: typeof form.values }) =>
       unwrap(
         api.POST('/api/v1/releases/{id}/amendments', {
-          params: { path: { id: release.id } },
+          params: { path: { id: release.id }, header: { 'Idempotency-Key': idempotency.key } },
           body: {
             document,
             metadata: { reason: values.reason.trim(), signedAt: new Date(values.signedAt).toISOString(), scope },
@@ -195,6 +196,7 @@ function Amend({ release }: { release: Release }) {
         }),
       ),
     onSuccess: (amended) => {
+      idempotency.renew();
       void queryClient.invalidateQueries({ queryKey: ['release'] });
       void queryClient.invalidateQueries({ queryKey: ['patient', release.patientId] });
       void navigate(`/releases/${amended.id}`);

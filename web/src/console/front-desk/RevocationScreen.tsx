@@ -21,7 +21,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, fieldErrors, multipartBody, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, useIdempotencyKey } from '../../shared/ui';
 import { localNow } from './ReleaseFormScreen';
 import { CHANNEL_NAMES, SOCIAL_CHANNELS, TOP_CHANNELS, dayText, whenText, type Channel } from './words';
 
@@ -92,6 +92,7 @@ function RevocationForm({
     },
   });
 
+  const idempotency = useIdempotencyKey();
   const record = useMutation({
     mutationFn: () => {
       const text = (value: string) => (value.trim() ? value.trim() : undefined);
@@ -115,7 +116,7 @@ function RevocationForm({
         identityVerification: values.identityVerification.trim(),
         notes: text(values.notes),
       };
-      const path = { params: { path: { id: patientId } } };
+      const path = { params: { path: { id: patientId }, header: { 'Idempotency-Key': idempotency.key } } };
       return unwrap(
         letter
           ? api.POST('/api/v1/patients/{id}/revocations', {
@@ -127,6 +128,7 @@ function RevocationForm({
       );
     },
     onSuccess: (revocation) => {
+      idempotency.renew();
       void queryClient.invalidateQueries({ queryKey: ['patient', patientId] });
       void queryClient.invalidateQueries({ queryKey: ['release'] });
       onRecorded(revocation);

@@ -23,7 +23,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, useIdempotencyKey } from '../../shared/ui';
 import { useCan } from '../session';
 import { CHANNELS, channelLabel, isChannel, KIND_LABELS, type Channel } from './channels';
 import { ReasonsAndRemedies, refusalOf, VerdictBadge } from './ClearanceVerdict';
@@ -150,6 +150,10 @@ function ClearanceTable({ photoId, use }: { photoId: string; use: Use }) {
           body: { checks: CHANNELS.map(({ value }) => ({ photoId, channel: value, ...use })) },
         }),
       ),
+    // Each check is audited as evidence: checked once per photo and use while the page is open, not
+    // again on every return to the tab.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
   });
   return (
     <QueryState query={clearance} label="Checking every channel">
@@ -201,10 +205,12 @@ function RecordPublication({ photo, use }: { photo: Photo; use: Use }) {
           : 'Enter the address where it appears (https://…)',
     },
   });
+  const idempotency = useIdempotencyKey();
   const publish = useMutation({
     mutationFn: (values: typeof form.values) =>
       unwrap(
         api.POST('/api/v1/publications', {
+          params: { header: { 'Idempotency-Key': idempotency.key } },
           body: {
             photoId: photo.id,
             channel: values.channel as Channel,
@@ -213,7 +219,10 @@ function RecordPublication({ photo, use }: { photo: Photo; use: Use }) {
           },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['publications'] }),
+    onSuccess: () => {
+      idempotency.renew();
+      return queryClient.invalidateQueries({ queryKey: ['publications'] });
+    },
     onError: (error) => form.setErrors(fieldErrors(error)),
   });
   const refusal = refusalOf(publish.error);

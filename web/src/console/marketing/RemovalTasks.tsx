@@ -18,7 +18,7 @@ import { useForm } from '@mantine/form';
 import { useInterval } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, multipartBody, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
@@ -49,11 +49,7 @@ export default function RemovalTasks() {
     queryFn: () => unwrap(api.GET('/api/v1/removal-tasks', { params: { query: { assignee: 'me', status: 'open' } } })),
   });
   const [now, setNow] = useState(Date.now());
-  const ticker = useInterval(() => setNow(Date.now()), 60_000);
-  useEffect(() => {
-    ticker.start();
-    return ticker.stop;
-  }, [ticker]);
+  useInterval(() => setNow(Date.now()), 60_000, { autoInvoke: true });
   const [completing, setCompleting] = useState<Task | null>(null);
 
   return (

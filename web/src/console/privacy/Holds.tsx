@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, useFocusReturnOnClose } from '../../shared/ui';
 import { PatientPicker, type Patient } from './PatientPicker';
 import { formatDateTime, notifyDone } from './shared';
 
@@ -128,6 +128,7 @@ function PatientHolds({ patient }: { patient: Patient }) {
 }
 
 function LiftModal({ hold, onClose }: { hold: Hold; onClose: () => void }) {
+  useFocusReturnOnClose();
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: { reason: '' } });
   const lift = useMutation({

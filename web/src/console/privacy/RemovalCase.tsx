@@ -23,7 +23,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { api, fieldErrors, multipartBody, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, useFocusReturnOnClose } from '../../shared/ui';
 import { useCan, useMe } from '../session';
 import {
   CHANNEL_NAMES,
@@ -403,6 +403,7 @@ function TaskActions({
 type EvidenceKind = 'screenshot' | 'url_check' | 'attestation';
 
 function CompleteTaskModal({ task, caseId, onClose }: { task: RemovalTask; caseId: string; onClose: () => void }) {
+  useFocusReturnOnClose();
   const updated = useCaseUpdate(caseId);
   const [kind, setKind] = useState<EvidenceKind>(task.url ? 'url_check' : 'screenshot');
   const form = useForm({
@@ -513,6 +514,7 @@ function AssignTaskModal({
   people: Map<string, string>;
   onClose: () => void;
 }) {
+  useFocusReturnOnClose();
   const updated = useCaseUpdate(caseId);
   const form = useForm({
     initialValues: { userId: '' },
@@ -564,6 +566,7 @@ const CHANNEL_OPTIONS = (Object.entries(CHANNEL_NAMES) as [Channel, string][]).m
 }));
 
 function AddPublicationModal({ removalCase, onClose }: { removalCase: RemovalCaseData; onClose: () => void }) {
+  useFocusReturnOnClose();
   const updated = useCaseUpdate(removalCase.id);
   const photoIds = [...new Set(removalCase.tasks.map((task) => task.photoId))];
   const form = useForm({
