@@ -112,5 +112,8 @@ const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../../test-results'
 /** A full-page screenshot under test-results/ (kept out of git; the README shows some of them). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
+  // From the top: the console's header and navigation are fixed, and would be drawn where a
+  // scrolled view began.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
