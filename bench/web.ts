@@ -24,9 +24,12 @@ import {
 // first screen of their role (gzip bytes, each script compressed at level 9, as the service sends
 // them); from navigation to a usable front-desk patient search; the marketing library's first page
 // with BENCH_WEB_PHOTOS photos, and the long tasks (> 50 ms, the browser's own threshold) while it
-// scrolls. Timings are medians of BENCH_WEB_RUNS fresh browser contexts (cold cache), each set against
-// the bare baseline measured in the same run: a fresh context navigating to a one-line answer of the
-// same service (GET /health/live), which is what any page costs before its own work.
+// scrolls. Timings are medians of BENCH_WEB_RUNS fresh browser contexts: the first navigation (cold,
+// nothing cached) and a second one (warm: the scripts cached, as on a desk's own tablet), each set
+// against the bare baseline measured the same way in the same run: a navigation to a one-line answer
+// of the same service (GET /health/live), which is what any page costs before its own work. Each
+// timing is taken in the page (performance.now() from the start of navigation to the first moment the
+// screen is ready), so the browser's automation adds nothing to it.
 // Build first (npx tsc -p tsconfig.json && node tools/build-web.mjs), then: node dist/bench/web.js.
 
 const RUNS = positiveInteger(process.env.BENCH_WEB_RUNS, 10);
@@ -77,35 +80,39 @@ async function main(): Promise<void> {
       ]),
     );
 
-    const bare: number[] = [];
-    const search: number[] = [];
-    const library: number[] = [];
-    const longTasks: number[][] = [];
+    const bare: { cold: number; warm: number }[] = [];
+    const search: { cold: number; warm: number }[] = [];
+    const library: { cold: number; warm: number }[] = [];
+    const scrolls: { tasks: number[]; loadTasks: number; scrolledPx: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
-      bare.push(await timedNavigation(browser, origin, '/health/live', undefined, async () => undefined));
-      search.push(await timedNavigation(browser, origin, '/patients', accounts.frontDesk, SEARCH_READY));
-      library.push(await timedNavigation(browser, origin, '/library', accounts.marketing, LIBRARY_READY));
-      longTasks.push(await scrollLongTasks(browser, origin, accounts.marketing));
+      bare.push(await timedNavigation(browser, origin, '/health/live', undefined, 'bare'));
+      search.push(await timedNavigation(browser, origin, '/patients', accounts.frontDesk, 'search'));
+      library.push(await timedNavigation(browser, origin, '/library', accounts.marketing, 'library'));
+      scrolls.push(await scrollLongTasks(browser, origin, accounts.marketing));
     }
+    const longTasks = scrolls.map((scroll) => scroll.tasks);
     const worst = longTasks.map((tasks) => Math.max(0, ...tasks));
+    const rows = (name: string, timings: { cold: number; warm: number }[], goal: string) =>
+      (['cold', 'warm'] as const).map((cache) => {
+        const values = timings.map((timing) => timing[cache]);
+        const baseline = bare.map((timing) => timing[cache]);
+        return [`${name}, ${cache}`, ms(median(values)), ratio(values, baseline), goal];
+      });
     console.log(
       '\n' +
         table([
           ['from navigation to', 'median ms', 'ratio to bare', 'goal'],
-          ['bare: GET /health/live in a fresh context', ms(median(bare)), '1.0', ''],
-          ['front desk: patient search usable', ms(median(search)), ratio(search, bare), `≤ ${GOALS.searchMs} ms`],
-          [
-            `marketing: library first page (${PHOTOS} photos)`,
-            ms(median(library)),
-            ratio(library, bare),
-            `≤ ${GOALS.libraryMs} ms`,
-          ],
+          ...rows('bare: GET /health/live', bare, ''),
+          ...rows('front desk: patient search usable', search, `≤ ${GOALS.searchMs} ms`),
+          ...rows(`marketing: library first page (${PHOTOS} photos)`, library, `≤ ${GOALS.libraryMs} ms`),
         ]),
     );
     console.log(
-      `\nscrolling the library (${RUNS} runs): longest task per run, median ${ms(median(worst))} ms, ` +
-        `worst ${ms(Math.max(...worst))} ms (goal: none over ${GOALS.longTaskMs} ms); ` +
-        `tasks over 50 ms per run, median ${median(longTasks.map((tasks) => tasks.length))}.`,
+      `\nscrolling the library (${RUNS} runs, ${median(scrolls.map((scroll) => scroll.scrolledPx))} px each, median): ` +
+        `longest task per run, median ${ms(median(worst))} ms, worst ${ms(Math.max(...worst))} ms ` +
+        `(goal: none over ${GOALS.longTaskMs} ms); tasks over 50 ms per run, median ` +
+        `${median(longTasks.map((tasks) => tasks.length))} (during the first load before it: ` +
+        `${median(scrolls.map((scroll) => scroll.loadTasks))}).`,
     );
   } finally {
     await browser?.close();
@@ -153,6 +160,33 @@ async function seedLibrary(started: Started): Promise<void> {
   await database.query('ANALYZE photos');
 }
 
+/**
+ * When a screen counts as ready, as JavaScript evaluated in the page: the bench times it there,
+ * from the start of navigation to the first DOM change or image load after which it holds, so
+ * Playwright's polling adds nothing to the figure.
+ */
+const READY_IN_PAGE = {
+  bare: 'document.readyState !== "loading"',
+  search:
+    "(() => { const label = [...document.querySelectorAll('label')].find((candidate) => " +
+    "candidate.textContent.startsWith('Find a patient')); const input = label && document.getElementById(label.htmlFor); " +
+    'return !!input && !input.disabled; })()',
+  library:
+    '(() => { const images = [...document.querySelectorAll(\'[aria-label="Photos"] img\')].slice(0, 12); ' +
+    'return images.length === 12 && images.every((image) => image.complete && image.naturalWidth > 0); })()',
+};
+type ReadyCheck = keyof typeof READY_IN_PAGE;
+
+/** Records in `window.readyAt` the first moment the check holds (ms since navigation started). */
+function readyRecorder(check: ReadyCheck): string {
+  return (
+    `window.readyAt = undefined; const check = () => { if (window.readyAt === undefined && ${READY_IN_PAGE[check]}) ` +
+    'window.readyAt = performance.now(); }; ' +
+    'new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true }); ' +
+    "document.addEventListener('load', check, true); document.addEventListener('readystatechange', check);"
+  );
+}
+
 type Ready = (page: Page) => Promise<void>;
 
 const PORTAL_READY: Ready = async (page) => {
@@ -163,12 +197,7 @@ const SEARCH_READY: Ready = async (page) => {
 };
 /** A first screenful of thumbnails (12) loaded and drawn in the library's grid. */
 const LIBRARY_READY: Ready = async (page) => {
-  await page.waitForFunction(
-    '(() => { const images = [...document.querySelectorAll(\'[aria-label="Photos"] img\')].slice(0, 12); ' +
-      'return images.length === 12 && images.every((image) => image.complete && image.naturalWidth > 0); })()',
-    undefined,
-    { polling: 'raf' },
-  );
+  await page.waitForFunction(READY_IN_PAGE.library, undefined, { polling: 'raf' });
 };
 
 async function signedInContext(
@@ -177,7 +206,9 @@ async function signedInContext(
   signIn: { email: string; password: string } | undefined,
   viewport = { width: 1280, height: 800 },
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport });
+  // The bench's own waiting (Playwright's waitForFunction) evaluates strings, which the service's
+  // Content-Security-Policy rightly forbids the page; the console's own scripts are unaffected.
+  const context = await browser.newContext({ viewport, bypassCSP: true });
   if (signIn) {
     const answer = await context.request.post(`${origin}/api/v1/auth/browser-session`, { data: signIn });
     if (answer.status() !== 200) throw new Error(`sign-in answered ${answer.status()}: ${await answer.text()}`);
@@ -208,22 +239,30 @@ async function scriptBytes(
   return { count: scripts.length, gzip: scripts.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0) };
 }
 
-/** Milliseconds from navigation in a fresh context to the screen being ready. */
+/**
+ * Milliseconds from navigation to the screen being ready: in a fresh context (nothing cached), then
+ * again in the same one (the scripts cached, as on a desk's own tablet after its first use).
+ */
 async function timedNavigation(
   browser: Browser,
   origin: string,
   path: string,
   signIn: { email: string; password: string } | undefined,
-  ready: Ready,
-): Promise<number> {
+  check: ReadyCheck,
+): Promise<{ cold: number; warm: number }> {
   const context = await signedInContext(browser, origin, signIn);
   const page = await context.newPage();
-  const start = performance.now();
-  await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
-  await ready(page);
-  const elapsed = performance.now() - start;
+  await page.addInitScript({ content: readyRecorder(check) });
+  const timed = async () => {
+    await page.goto(`${origin}${path}`);
+    await page.waitForFunction('window.readyAt !== undefined');
+    return page.evaluate<number>('window.readyAt');
+  };
+  const cold = await timed();
+  await page.goto('about:blank');
+  const warm = await timed();
   await context.close();
-  return elapsed;
+  return { cold, warm };
 }
 
 /** The long tasks while the library scrolls from its top through several pages. */
@@ -231,7 +270,7 @@ async function scrollLongTasks(
   browser: Browser,
   origin: string,
   signIn: { email: string; password: string },
-): Promise<number[]> {
+): Promise<{ tasks: number[]; loadTasks: number; scrolledPx: number }> {
   const context = await signedInContext(browser, origin, signIn);
   const page = await context.newPage();
   // In the page's own JavaScript (this file is compiled without the DOM's types).
@@ -243,15 +282,17 @@ async function scrollLongTasks(
   await page.goto(`${origin}/library`);
   await LIBRARY_READY(page);
   await page.waitForLoadState('networkidle');
-  await page.evaluate('window.longTasks.length = 0');
+  // The first load's tasks show the observer at work; the scroll's are counted from here.
+  const loadTasks = await page.evaluate<number>('window.longTasks.splice(0).length');
   for (let step = 0; step < 40; step++) {
     await page.mouse.wheel(0, 600);
     await page.waitForTimeout(50);
   }
   await page.waitForLoadState('networkidle');
   const tasks = await page.evaluate<number[]>('[...window.longTasks]');
+  const scrolledPx = await page.evaluate<number>('Math.round(window.scrollY)');
   await context.close();
-  return tasks;
+  return { tasks, loadTasks, scrolledPx };
 }
 
 function kib(bytes: number): string {

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from '../shared/api';
 import { cssVariablesResolver, theme } from '../shared/theme';
 import { App } from './App';
+import { preloadScreenAt } from './routes';
 import { SessionProvider } from './session';
 
 const queryClient = new QueryClient({
@@ -21,6 +22,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+preloadScreenAt(window.location.pathname);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,11 +1,10 @@
 import { Alert, Stack } from '@mantine/core';
-import { lazy } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchPath, Navigate, type RouteObject } from 'react-router';
 import { adminArea } from './admin/area';
 import { frontDeskArea } from './front-desk/area';
 import { marketingArea } from './marketing/area';
 import { privacyArea } from './privacy/area';
-import type { Area, Screen } from './screens';
+import { lazyScreen, type Area, type Screen } from './screens';
 import { useMe, type Permission } from './session';
 import { Shell } from './Shell';
 
@@ -17,13 +16,22 @@ const accountArea: Area = {
       title: 'Account',
       permission: undefined,
       nav: true,
-      component: lazy(() => import('./Account')),
+      component: lazyScreen(() => import('./Account')),
     },
   ],
 };
 
 /** Every area, in the order the navigation lists them. */
 const AREAS: Area[] = [frontDeskArea, marketingArea, privacyArea, adminArea, accountArea];
+
+/**
+ * Starts loading the screen an address opens while the page still asks who is signed in, rather
+ * than after: one round trip fewer before a bookmarked screen is usable.
+ */
+export function preloadScreenAt(pathname: string): void {
+  const screen = AREAS.flatMap((area) => area.screens).find((candidate) => matchPath(candidate.path, pathname));
+  void screen?.component.preload().catch(() => undefined);
+}
 
 /** The areas and navigation screens a role may open. */
 export function visibleAreas(permissions: readonly Permission[]): Area[] {

@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import type { Area } from '../screens';
+import { lazyScreen, type Area } from '../screens';
 
 export const adminArea: Area = {
   name: 'Administration',
@@ -10,21 +9,21 @@ export const adminArea: Area = {
       permission: 'users.read',
       nav: true,
       homeOf: ['admin'],
-      component: lazy(() => import('./Users')),
+      component: lazyScreen(() => import('./Users')),
     },
     {
       path: '/api-keys',
       title: 'API keys',
       permission: 'api_keys.read',
       nav: true,
-      component: lazy(() => import('./ApiKeys')),
+      component: lazyScreen(() => import('./ApiKeys')),
     },
     {
       path: '/outbox',
       title: 'Outbox',
       permission: 'outbox.read',
       nav: true,
-      component: lazy(() => import('./Outbox')),
+      component: lazyScreen(() => import('./Outbox')),
     },
   ],
 };

@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import type { Area } from '../screens';
+import { lazyScreen, type Area } from '../screens';
 
 export const frontDeskArea: Area = {
   name: 'Front desk',
@@ -9,42 +8,42 @@ export const frontDeskArea: Area = {
       title: 'Patients',
       permission: 'patients.read',
       nav: true,
-      component: lazy(() => import('./PatientsScreen')),
+      component: lazyScreen(() => import('./PatientsScreen')),
     },
     {
       path: '/patients/:id',
       title: 'Patient',
       permission: 'patients.read',
       nav: false,
-      component: lazy(() => import('./PatientScreen')),
+      component: lazyScreen(() => import('./PatientScreen')),
     },
     {
       path: '/patients/:id/releases/new',
       title: 'Record a release',
       permission: 'releases.write',
       nav: false,
-      component: lazy(() => import('./ReleaseFormScreen')),
+      component: lazyScreen(() => import('./ReleaseFormScreen')),
     },
     {
       path: '/releases/:id',
       title: 'Release',
       permission: 'releases.read',
       nav: false,
-      component: lazy(() => import('./ReleaseScreen')),
+      component: lazyScreen(() => import('./ReleaseScreen')),
     },
     {
       path: '/cases/:id',
       title: 'Case',
       permission: 'patients.read',
       nav: false,
-      component: lazy(() => import('./CaseScreen')),
+      component: lazyScreen(() => import('./CaseScreen')),
     },
     {
       path: '/patients/:id/revocations/new',
       title: 'Record a revocation',
       permission: 'revocations.write',
       nav: false,
-      component: lazy(() => import('./RevocationScreen')),
+      component: lazyScreen(() => import('./RevocationScreen')),
     },
   ],
 };

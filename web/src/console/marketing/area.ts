@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import type { Area } from '../screens';
+import { lazyScreen, type Area } from '../screens';
 
 export const marketingArea: Area = {
   name: 'Marketing',
@@ -10,35 +9,35 @@ export const marketingArea: Area = {
       // Marketing's work (and the privacy officer's), not the front desk's, which may read photos too.
       permission: 'publications.read',
       nav: true,
-      component: lazy(() => import('./Library')),
+      component: lazyScreen(() => import('./Library')),
     },
     {
       path: '/photos/:id',
       title: 'Photo',
       permission: 'photos.read',
       nav: false,
-      component: lazy(() => import('./PhotoPage')),
+      component: lazyScreen(() => import('./PhotoPage')),
     },
     {
       path: '/lookup',
       title: 'Find a photo by file',
       permission: 'publications.read',
       nav: true,
-      component: lazy(() => import('./Lookup')),
+      component: lazyScreen(() => import('./Lookup')),
     },
     {
       path: '/publications',
       title: 'Publications',
       permission: 'publications.read',
       nav: true,
-      component: lazy(() => import('./Publications')),
+      component: lazyScreen(() => import('./Publications')),
     },
     {
       path: '/removal-tasks',
       title: 'My removal tasks',
       permission: 'removals.work',
       nav: true,
-      component: lazy(() => import('./RemovalTasks')),
+      component: lazyScreen(() => import('./RemovalTasks')),
     },
   ],
 };

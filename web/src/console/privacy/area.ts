@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import type { Area } from '../screens';
+import { lazyScreen, type Area } from '../screens';
 
 export const privacyArea: Area = {
   name: 'Privacy',
@@ -10,42 +9,42 @@ export const privacyArea: Area = {
       permission: 'removals.approve',
       nav: true,
       homeOf: ['privacy_officer'],
-      component: lazy(() => import('./RemovalsDashboard')),
+      component: lazyScreen(() => import('./RemovalsDashboard')),
     },
     {
       path: '/removal-cases/:id',
       title: 'Removal case',
       permission: 'removals.read',
       nav: false,
-      component: lazy(() => import('./RemovalCase')),
+      component: lazyScreen(() => import('./RemovalCase')),
     },
     {
       path: '/reports/rights',
       title: 'Rights report',
       permission: 'removals.approve',
       nav: true,
-      component: lazy(() => import('./RightsReport')),
+      component: lazyScreen(() => import('./RightsReport')),
     },
     {
       path: '/holds',
       title: 'Holds',
       permission: 'removals.approve',
       nav: true,
-      component: lazy(() => import('./Holds')),
+      component: lazyScreen(() => import('./Holds')),
     },
     {
       path: '/audit',
       title: 'Audit trail',
       permission: 'audit.read',
       nav: true,
-      component: lazy(() => import('./AuditTrail')),
+      component: lazyScreen(() => import('./AuditTrail')),
     },
     {
       path: '/reports/removals',
       title: 'Removal report',
       permission: 'removals.approve',
       nav: true,
-      component: lazy(() => import('./RemovalReport')),
+      component: lazyScreen(() => import('./RemovalReport')),
     },
   ],
 };
