@@ -108,7 +108,7 @@ describeInChromium('web console: signing in and out', () => {
     });
     assert.equal(signedIn.status(), 200);
     await page.goto(`${origin}/account`);
-    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
 
     // 15 minutes idle, activity recorded in steps of a minute: the session may end after 14.
     await page.clock.runFor('12:59');
