@@ -7,6 +7,7 @@ import { SYSTEM_CALLER } from '../src/auth/caller.js';
 import type { Role } from '../src/auth/roles.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { jpegPhoto } from '../test/support/images.js';
+import { copyPhotoRows } from '../test/support/records.js';
 import { benchConfig } from './config.js';
 import { closeAll, seedConsentedPhoto, signInStaff, startApp, type Started } from './service.js';
 import {
@@ -139,23 +140,12 @@ async function seedLibrary(started: Started): Promise<void> {
   const jpeg = await jpegPhoto({ seed: 3 });
   for (let patient = 0; patient < SEEDED_PATIENTS; patient++) await seedConsentedPhoto(started, staff, jpeg);
   const database = started.app.get(DataSource);
-  const columns = (
-    await database.query<{ column_name: string }[]>(
-      "SELECT column_name FROM information_schema.columns WHERE table_name = 'photos' ORDER BY ordinal_position",
-    )
-  ).map((row) => row.column_name);
-  const copied: Record<string, string> = {
-    id: 'gen_random_uuid()',
-    kind: "(ARRAY['before', 'after', 'progress'])[1 + n % 3]",
-    original_sha256: 'md5(random()::text) || md5(random()::text)',
-    paired_photo_id: 'NULL',
-    created_at: "p.created_at - n * interval '1 second'",
-  };
-  const copies = Math.ceil((PHOTOS - SEEDED_PATIENTS) / SEEDED_PATIENTS);
-  await database.query(
-    `INSERT INTO photos (${columns.join(', ')})
-     SELECT ${columns.map((column) => copied[column] ?? `p.${column}`).join(', ')}
-       FROM photos p CROSS JOIN generate_series(1, ${copies}) AS n`,
+  await copyPhotoRows(
+    { query: (sql, parameters) => database.query(sql, parameters) },
+    {
+      copies: Math.ceil((PHOTOS - SEEDED_PATIENTS) / SEEDED_PATIENTS),
+      set: { kind: "(ARRAY['before', 'after', 'progress'])[1 + n % 3]" },
+    },
   );
   await database.query('ANALYZE photos');
 }

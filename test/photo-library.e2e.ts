@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
-import { createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
+import { copyPhotoRows, createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
 import { createSignedIn, signIn, type SignedInStaff } from './support/staff.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
@@ -136,26 +136,12 @@ describe('the photo library (GET /photos) and my removal tasks (GET /removal-tas
     // as now() would be): paging three at a time must still reach every one of them.
     const [source] = await t.database.query<{ id: string }>('SELECT id FROM photos WHERE id = $1', [consented.before]);
     assert.ok(source);
-    const columns = (
-      await t.database.query<{ column_name: string }>(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'photos' ORDER BY ordinal_position",
-      )
-    ).map((row) => row.column_name);
-    const copied: Record<string, string> = {
-      id: 'gen_random_uuid()',
-      kind: "'progress'",
-      body_area: "'same-instant'",
-      original_sha256: 'md5(random()::text) || md5(random()::text)',
-      paired_photo_id: 'NULL',
-      created_at: "'2026-03-02T08:00:00.123456Z'",
-    };
-    const inserted = await t.database.query<{ id: string }>(
-      `INSERT INTO photos (${columns.join(', ')})
-       SELECT ${columns.map((column) => copied[column] ?? `p.${column}`).join(', ')}
-         FROM photos p CROSS JOIN generate_series(1, 10) AS n WHERE p.id = $1
-       RETURNING id`,
-      [source.id],
-    );
+    const inserted = await copyPhotoRows(t.database, {
+      copies: 10,
+      where: 'p.id = $1',
+      parameters: [source.id],
+      set: { kind: "'progress'", body_area: "'same-instant'", created_at: "'2026-03-02T08:00:00.123456Z'" },
+    });
     const seen: string[] = [];
     let cursor: string | null = '';
     while (cursor !== null) {
@@ -165,7 +151,7 @@ describe('the photo library (GET /photos) and my removal tasks (GET /removal-tas
       seen.push(...ids(page));
       cursor = page.nextCursor;
     }
-    assert.deepEqual([...seen].sort(), inserted.map((row) => row.id).sort());
+    assert.deepEqual([...seen].sort(), [...inserted].sort());
     await t.database.query(`DELETE FROM photos WHERE body_area = 'same-instant'`);
   });
 
@@ -287,25 +273,8 @@ describe('the photo library (GET /photos) and my removal tasks (GET /removal-tas
   });
 
   it('pages 10,000 photos, cleared for a channel or not, and says when none is cleared', async () => {
-    // Copies of the photos above (their patients, cases and stored objects), each its own row.
-    const columns = (
-      await t.database.query<{ column_name: string }>(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'photos' ORDER BY ordinal_position",
-      )
-    ).map((row) => row.column_name);
-    const copied: Record<string, string> = {
-      id: 'gen_random_uuid()',
-      original_sha256: 'md5(random()::text) || md5(random()::text)',
-      paired_photo_id: 'NULL',
-      created_at: "p.created_at - n * interval '1 second'",
-    };
     const existing = Number((await t.database.query<{ n: string }>('SELECT count(*) AS n FROM photos'))[0]?.n);
-    const copies = Math.ceil((10_000 - existing) / existing);
-    await t.database.query(
-      `INSERT INTO photos (${columns.join(', ')})
-       SELECT ${columns.map((column) => copied[column] ?? `p.${column}`).join(', ')}
-         FROM photos p CROSS JOIN generate_series(1, ${copies}) AS n`,
-    );
+    await copyPhotoRows(t.database, { copies: Math.ceil((10_000 - existing) / existing) });
     const total = Number((await t.database.query<{ n: string }>('SELECT count(*) AS n FROM photos'))[0]?.n);
     assert.ok(total >= 10_000, `${total} photos`);
 

@@ -14,7 +14,7 @@ import {
   VIEWPORTS,
 } from './support/browser.js';
 import { scenePhoto } from './support/images.js';
-import { createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
+import { copyPhotoRows, createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
@@ -269,23 +269,7 @@ describeInChromium('web console: marketing', () => {
   // Last: it fills the library with 10,000 photos. How fast it draws and scrolls them is measured by
   // bench/web.ts (npm run bench:web), not here.
   it('pages through 10,000 photos as the library scrolls, with only the rows near the view in the page', async () => {
-    // Copies of the photos above (their patients, cases and stored objects), each its own row.
-    const columns = (
-      await t.database.query<{ column_name: string }>(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'photos' ORDER BY ordinal_position",
-      )
-    ).map((row) => row.column_name);
-    const copied: Record<string, string> = {
-      id: 'gen_random_uuid()',
-      original_sha256: 'md5(random()::text) || md5(random()::text)',
-      paired_photo_id: 'NULL',
-      created_at: "p.created_at - n * interval '1 second'",
-    };
-    await t.database.query(
-      `INSERT INTO photos (${columns.join(', ')})
-       SELECT ${columns.map((column) => copied[column] ?? `p.${column}`).join(', ')}
-         FROM photos p CROSS JOIN generate_series(1, 3333) AS n`,
-    );
+    await copyPhotoRows(t.database, { copies: 3333 });
 
     const { context, page, failures } = await openConsoleAs(browser, t, origin, marketing, { path: '/account' });
     await heading(page, 'Your account');

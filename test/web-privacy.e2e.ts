@@ -232,8 +232,8 @@ describeInChromium('web console: the privacy officer', () => {
 
     await page.getByRole('button', { name: 'Add a publication found later' }).click();
     const add = page.getByRole('dialog', { name: 'Add a publication found later' });
-    await add.getByRole('combobox', { name: 'Channel' }).fill('Print');
-    await page.getByRole('option', { name: 'Print', exact: true }).click();
+    await add.getByRole('combobox', { name: 'Channel' }).fill('Printed');
+    await page.getByRole('option', { name: 'Printed material', exact: true }).click();
     await add.getByLabel('Print run').fill('Spring 2026 flyer');
     await add.getByLabel('How it was found').fill('A stack of flyers left at the reception');
     await assertAccessible(page, 'add a publication found later');

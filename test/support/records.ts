@@ -220,3 +220,42 @@ export const collectBytes: BodyParser = (response, done) => {
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
   response.on('end', () => done(null, Buffer.concat(chunks)));
 };
+
+/** What runs SQL with parameters and answers the rows: a test database, or a DataSource wrapped. */
+export interface Queryable {
+  query<Row extends Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<Row[]>;
+}
+
+/**
+ * Copies of photo rows straight in SQL, for a library of thousands without thousands of uploads:
+ * `copies` of each row `where` selects (`$1`… its `parameters`), each with a new id and original hash,
+ * unpaired, sharing the source's patient, case and stored renditions. `set` gives columns SQL of
+ * their own (the source row is `p`, the copy's number `n`); by default a copy is `n` seconds older.
+ * Answers the new ids.
+ */
+export async function copyPhotoRows(
+  database: Queryable,
+  options: { copies: number; where?: string; parameters?: unknown[]; set?: Record<string, string> },
+): Promise<string[]> {
+  const columns = (
+    await database.query<{ column_name: string }>(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'photos' ORDER BY ordinal_position",
+    )
+  ).map((row) => row.column_name);
+  const set: Record<string, string> = {
+    id: 'gen_random_uuid()',
+    original_sha256: 'md5(random()::text) || md5(random()::text)',
+    paired_photo_id: 'NULL',
+    created_at: "p.created_at - n * interval '1 second'",
+    ...options.set,
+  };
+  const rows = await database.query<{ id: string }>(
+    `INSERT INTO photos (${columns.join(', ')})
+     SELECT ${columns.map((column) => set[column] ?? `p.${column}`).join(', ')}
+       FROM photos p CROSS JOIN generate_series(1, ${Math.max(0, Math.floor(options.copies))}) AS n
+      ${options.where ? `WHERE ${options.where}` : ''}
+     RETURNING id`,
+    options.parameters ?? [],
+  );
+  return rows.map((row) => row.id);
+}

@@ -1,27 +1,10 @@
 // The service's codes in the words a patient reads (the same names as the overview's sentences).
-import type { components } from '../shared/api';
+import { channelName as staffChannelName, type Channel } from '../shared/channels';
 
-export type Channel = components['schemas']['Channel'];
-
-const CHANNEL_NAMES: Record<string, string> = {
-  website: 'The clinic’s website',
-  social: 'Social media',
-  'social.instagram': 'Instagram',
-  'social.facebook': 'Facebook',
-  'social.tiktok': 'TikTok',
-  'social.youtube': 'YouTube',
-  'social.x': 'X (Twitter)',
-  'social.pinterest': 'Pinterest',
-  'social.linkedin': 'LinkedIn',
-  email: 'Email newsletters',
-  print: 'Printed material',
-  in_office: 'Displays in the clinic',
-  review_sites: 'Review sites',
-  education: 'Teaching and conferences',
-};
+export type { Channel };
 
 export function channelName(code: string): string {
-  return CHANNEL_NAMES[code] ?? code;
+  return code === 'website' ? 'The clinic’s website' : staffChannelName(code);
 }
 
 /** The channels a patient may withdraw, broadest first (social covers every network). */

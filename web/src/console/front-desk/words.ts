@@ -1,25 +1,9 @@
 import type { components } from '../../shared/api';
+import { CHANNEL_NAMES, type Channel } from '../../shared/channels';
 
-export type Channel = components['schemas']['Channel'];
+export { CHANNEL_NAMES, type Channel };
+
 export type Scope = components['schemas']['ScopeDto'];
-
-/** The channels a release may grant, top-level first, in the words the patient portal uses. */
-export const CHANNEL_NAMES: Record<Channel, string> = {
-  website: 'Website',
-  social: 'Social media',
-  'social.instagram': 'Instagram',
-  'social.facebook': 'Facebook',
-  'social.tiktok': 'TikTok',
-  'social.youtube': 'YouTube',
-  'social.x': 'X (Twitter)',
-  'social.pinterest': 'Pinterest',
-  'social.linkedin': 'LinkedIn',
-  email: 'Email newsletters',
-  print: 'Printed material',
-  in_office: 'Displays in the clinic',
-  review_sites: 'Review sites',
-  education: 'Teaching and conferences',
-};
 
 export const TOP_CHANNELS: Channel[] = [
   'website',

@@ -1,34 +1,13 @@
-import type { components } from '../../shared/api';
+import { CHANNELS as ALL_CHANNELS, channelName, isChannel, type Channel } from '../../shared/channels';
 
-export type Channel = components['schemas']['Channel'];
+export { isChannel, type Channel };
 
-/** Every channel a photo may be used on, with the words marketing knows it by. */
-export const CHANNELS: { value: Channel; label: string }[] = [
-  { value: 'website', label: 'Website' },
-  { value: 'social', label: 'Social media (all)' },
-  { value: 'social.instagram', label: 'Instagram' },
-  { value: 'social.facebook', label: 'Facebook' },
-  { value: 'social.tiktok', label: 'TikTok' },
-  { value: 'social.youtube', label: 'YouTube' },
-  { value: 'social.x', label: 'X' },
-  { value: 'social.pinterest', label: 'Pinterest' },
-  { value: 'social.linkedin', label: 'LinkedIn' },
-  { value: 'email', label: 'Email' },
-  { value: 'print', label: 'Print' },
-  { value: 'in_office', label: 'In the office' },
-  { value: 'review_sites', label: 'Review sites' },
-  { value: 'education', label: 'Education' },
-];
+/** Every channel a photo may be used on; `social` checks or records every network at once. */
+export const CHANNELS: { value: Channel; label: string }[] = ALL_CHANNELS.map((channel) =>
+  channel.value === 'social' ? { ...channel, label: 'Social media (all)' } : channel,
+);
 
-const LABELS = new Map<string, string>(CHANNELS.map((channel) => [channel.value, channel.label]));
-
-export function channelLabel(channel: string): string {
-  return LABELS.get(channel) ?? channel;
-}
-
-export function isChannel(value: string | null): value is Channel {
-  return value !== null && LABELS.has(value);
-}
+export const channelLabel = channelName;
 
 export const KIND_LABELS: Record<'before' | 'after' | 'progress', string> = {
   before: 'Before',

@@ -2,29 +2,12 @@ import { Badge, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { components } from '../../shared/api';
+import { CHANNEL_NAMES, type Channel } from '../../shared/channels';
 
-export type Channel = components['schemas']['Channel'];
+export { CHANNEL_NAMES, type Channel };
 export type RemovalCase = components['schemas']['RemovalCaseDto'];
 export type RemovalCaseSummary = components['schemas']['RemovalCaseSummaryDto'];
 export type RemovalTask = components['schemas']['RemovalTaskDto'];
-
-/** Channel codes as people at the clinic say them. */
-export const CHANNEL_NAMES: Record<Channel, string> = {
-  website: 'Website',
-  social: 'Social media',
-  'social.instagram': 'Instagram',
-  'social.facebook': 'Facebook',
-  'social.tiktok': 'TikTok',
-  'social.youtube': 'YouTube',
-  'social.x': 'X',
-  'social.pinterest': 'Pinterest',
-  'social.linkedin': 'LinkedIn',
-  email: 'Email',
-  print: 'Print',
-  in_office: 'In the office',
-  review_sites: 'Review sites',
-  education: 'Education',
-};
 
 export const ORIGIN_NAMES: Record<RemovalCaseSummary['origin'], string> = {
   revocation: 'Revocation',
