@@ -40,6 +40,14 @@ describeInChromium('web console: signing in and out', () => {
     const asset = await request(t.server).get(script).expect(200);
     assert.match(asset.headers['cache-control'], /immutable/);
 
+    const portal = await request(t.server).get('/portal').expect(200);
+    assert.equal(
+      (await request(t.server).get('/portal/').expect(200)).text,
+      portal.text,
+      'the patient pages, not the console',
+    );
+    assert.notEqual(portal.text, page.text);
+
     const unknownApi = await request(t.server).get('/api/v1/no-such-route').expect(404);
     assert.match(unknownApi.headers['content-type'], /^application\/problem\+json/);
     await request(t.server).get('/assets/no-such-file.js').expect(404);

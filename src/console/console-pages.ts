@@ -63,6 +63,8 @@ export async function registerConsolePages(fastify: FastifyInstance): Promise<vo
   fastify.get('/portal', (_request, reply) => sendPage(portalPage, reply));
   fastify.get('/*', (request, reply) => {
     if (SERVICE_PATHS.test(request.url)) return reply.callNotFound();
+    // A patient's link with a trailing slash (or a path under it) still opens the patient pages.
+    if (request.url.startsWith('/portal/')) return sendPage(portalPage, reply);
     return sendPage(consolePage, reply);
   });
 }
