@@ -217,6 +217,27 @@ describe('patient portal', () => {
     );
   });
 
+  it('says a release is not valid when its form lacks what an authorization needs, as the clearance rule refuses it', async () => {
+    const email = 'incomplete.form@example.test';
+    const patient = await createPatient(t, frontDesk, { contactEmail: email, dateOfBirth: '1979-05-14' });
+    const photoId = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient.id));
+    // Recorded from a form without the right to revoke stated: 164.508(c)(2)(i).
+    const releaseId = await createRelease(t, frontDesk, patient.id, { rightToRevokeStatement: false });
+    const clearance = await request(t.server)
+      .get(`/api/v1/photos/${photoId}/clearance?channel=website`)
+      .auth(frontDesk.token, { type: 'bearer' });
+    assert.equal(clearance.status, 200, JSON.stringify(clearance.body));
+    assert.equal(clearance.body.allowed, false);
+    assert.ok((clearance.body.reasons as Json[]).some((reason) => reason.code === 'release_defective'));
+
+    const session = portal(await signInPatient(t, email, '1979-05-14'));
+    const me = await session.get('/me');
+    assert.equal(me.status, 200, JSON.stringify(me.body));
+    const [release] = (me.body as Json).releases as Json[];
+    assert.equal(release.id, releaseId);
+    assert.equal(release.status, 'not_valid', 'not "active": the clinic may not use the photos under it');
+  });
+
   it('lets the patient withdraw channels, then everything, with receipts, cases and mail, recorded as the patient', async () => {
     const patient = await patientWithPublications();
     const other = await patientWithPublications();

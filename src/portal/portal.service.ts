@@ -24,6 +24,7 @@ import type {
   PortalRevocationDto,
 } from './dto/portal.dto.js';
 import { calendarDay } from '../common/calendar.js';
+import { authorizationDefects, type ChecklistFields } from '../releases/release-checklist.js';
 import { PortalThrottle } from './portal-throttle.js';
 import { releaseInWords } from './release-in-words.js';
 
@@ -61,6 +62,8 @@ interface ReleaseRow {
   name_allowed: boolean;
   paid_advertising_allowed: boolean;
   educational_use_allowed: boolean;
+  /** The signed form's recorded elements, which decide whether it is a valid authorization. */
+  form: Omit<ChecklistFields, 'id' | 'version' | 'signedAt' | 'expiresAt'>;
 }
 
 interface PublicationRow {
@@ -186,13 +189,23 @@ export class PortalService implements OnModuleInit {
   }
 
   async overview(patientId: string, caller: Caller): Promise<PortalOverviewDto> {
-    const [patient] = await this.dataSource.query<{ code: string }[]>('SELECT code FROM patients WHERE id = $1', [
-      patientId,
-    ]);
+    const [patient] = await this.dataSource.query<{ code: string; date_of_birth: string }[]>(
+      "SELECT code, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth FROM patients WHERE id = $1",
+      [patientId],
+    );
     const [releases, photos, publications, cases, tasks, revocations] = await Promise.all([
       this.dataSource.query<ReleaseRow[]>(
         `SELECT id, series_id, version, signed_at, expires_at, expiration_event, revoked_at, channels, denied_channels,
-                face_allowed, obscure_identifying_marks, name_allowed, paid_advertising_allowed, educational_use_allowed
+                face_allowed, obscure_identifying_marks, name_allowed, paid_advertising_allowed, educational_use_allowed,
+                json_build_object(
+                  'informationDescription', information_description, 'disclosingParty', disclosing_party,
+                  'recipients', recipients, 'purpose', purpose, 'expirationEvent', expiration_event,
+                  'signerType', signer_type, 'signerFullName', signer_full_name,
+                  'signerRelationship', signer_relationship, 'signerAuthority', signer_authority,
+                  'rightToRevokeStatement', right_to_revoke_statement, 'conditioningStatement', conditioning_statement,
+                  'treatmentConditionedOnSigning', treatment_conditioned_on_signing,
+                  'redisclosureStatement', redisclosure_statement, 'copyProvidedToSigner', copy_provided_to_signer
+                ) AS form
            FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY signed_at DESC`,
         [patientId],
       ),
@@ -267,6 +280,18 @@ export class PortalService implements OnModuleInit {
             each.received_at >= release.signed_at &&
             (each.release_series_ids === null || each.release_series_ids.includes(release.series_id)),
         );
+        // The clearance rule refuses every use of a release whose form is not a valid authorization.
+        const defective =
+          authorizationDefects(
+            {
+              ...release.form,
+              id: release.id,
+              version: release.version,
+              signedAt: release.signed_at,
+              expiresAt: release.expires_at,
+            },
+            { patientDateOfBirth: patient.date_of_birth, timeZone: this.config.clinicTimeZone },
+          ).length > 0;
         return {
           id: release.id,
           version: release.version,
@@ -274,9 +299,11 @@ export class PortalService implements OnModuleInit {
             ? 'revoked'
             : release.expires_at && release.expires_at <= now
               ? 'expired'
-              : narrowings.length > 0
-                ? 'narrowed'
-                : 'active',
+              : defective
+                ? 'not_valid'
+                : narrowings.length > 0
+                  ? 'narrowed'
+                  : 'active',
           signedAt: release.signed_at,
           expiresAt: release.expires_at,
           expirationEvent: release.expiration_event,

@@ -72,8 +72,10 @@ export class PortalReleaseDto {
   @ApiProperty({ format: 'uuid', description: 'The current version of the release.' }) id!: string;
   @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({
-    enum: ['active', 'revoked', 'expired', 'narrowed'],
-    description: '`narrowed`: still in force, but you withdrew part of it (see `inWords`).',
+    enum: ['active', 'revoked', 'expired', 'narrowed', 'not_valid'],
+    description:
+      '`narrowed`: still in force, but you withdrew part of it (see `inWords`). `not_valid`: the signed form ' +
+      'lacks something a valid authorization needs, so the clinic may not use your photos under it.',
   })
   status!: string;
   @ApiProperty({ type: String, format: 'date-time' }) signedAt!: Date;

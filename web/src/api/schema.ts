@@ -2879,10 +2879,10 @@ export interface components {
             /** Format: date-time */
             signedAt: string;
             /**
-             * @description `narrowed`: still in force, but you withdrew part of it (see `inWords`).
+             * @description `narrowed`: still in force, but you withdrew part of it (see `inWords`). `not_valid`: the signed form lacks something a valid authorization needs, so the clinic may not use your photos under it.
              * @enum {string}
              */
-            status: "active" | "revoked" | "expired" | "narrowed";
+            status: "active" | "revoked" | "expired" | "narrowed" | "not_valid";
             version: number;
         };
         PortalRevocationDto: {

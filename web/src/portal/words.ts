@@ -25,6 +25,8 @@ export const RELEASE_STATUS: Record<string, Tone> = {
   narrowed: { label: 'In force, partly withdrawn', color: 'yellow' },
   revoked: { label: 'Withdrawn', color: 'gray' },
   expired: { label: 'Ended', color: 'gray' },
+  // The signed form lacks something the law requires: the clinic may not use the photos under it.
+  not_valid: { label: 'Not valid: the clinic may not use it', color: 'red' },
 };
 
 export const PUBLICATION_STATUS: Record<string, Tone> = {
