@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, type TestApp } from './support/app.js';
 import {
   assertAccessible,
-  describeInChromium,
   launchChromium,
   saveScreenshot,
   startServedApp,
@@ -21,7 +20,7 @@ import { createSignedIn, type SignedInStaff } from './support/staff.js';
 const THUMBNAIL_SHOWN =
   "(() => { const image = document.querySelector('article img'); return !!image && image.src.startsWith('blob:') && image.complete && image.naturalWidth > 0; })()";
 
-describeInChromium('patient portal page in Chromium', () => {
+describe('patient portal page in Chromium', () => {
   let t: TestApp;
   let origin: string;
   let browser: Browser;

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import type { TestApp } from './support/app.js';
 import {
   assertAccessible,
-  describeInChromium,
   launchChromium,
   openConsoleAs,
   saveScreenshot,
@@ -15,7 +14,7 @@ import {
 import { createPatient } from './support/records.js';
 import { createSignedIn, createStaff, type SignedInStaff } from './support/staff.js';
 
-describeInChromium('web console: administration', () => {
+describe('web console: administration', () => {
   let t: TestApp;
   let origin: string;
   let browser: Browser;

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import type { TestApp } from './support/app.js';
 import {
   assertAccessible,
-  describeInChromium,
   launchChromium,
   openConsoleAs,
   saveScreenshot,
@@ -15,7 +14,7 @@ import {
 } from './support/browser.js';
 import { createStaff, nextTotpCode, signIn } from './support/staff.js';
 
-describeInChromium('web console: signing in and out', () => {
+describe('web console: signing in and out', () => {
   let t: TestApp;
   let origin: string;
   let browser: Browser;

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import sharp from 'sharp';
 import { createTestBucket, s3TestEnv, type TestApp } from './support/app.js';
 import {
   assertAccessible,
-  describeInChromium,
   launchChromium,
   openConsoleAs,
   saveScreenshot,
@@ -20,7 +19,7 @@ import { createSignedIn, type SignedInStaff } from './support/staff.js';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
 
 // The release of releaseFields() permits the website and social media except TikTok, without the face.
-describeInChromium('web console: marketing', () => {
+describe('web console: marketing', () => {
   let t: TestApp;
   let origin: string;
   let browser: Browser;

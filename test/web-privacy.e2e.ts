@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import type { TestApp } from './support/app.js';
 import {
   assertAccessible,
-  describeInChromium,
   launchChromium,
   openConsoleAs,
   saveScreenshot,
@@ -19,7 +18,7 @@ import { createStaff, signIn, type SignedInStaff, type StaffMember } from './sup
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
 
-describeInChromium('web console: the privacy officer', () => {
+describe('web console: the privacy officer', () => {
   let t: TestApp;
   let origin: string;
   let browser: Browser;

@@ -4,28 +4,23 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { describe } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp, type TestAppOptions } from './app.js';
 import { nextTotpCode, type StaffMember } from './staff.js';
 
 /** Debian's Chromium (.ci/run installs it); CHROMIUM_PATH names another. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without Chromium on a developer's machine the browser tests say so and skip; CI always has it.
-const skipReason = !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `no Chromium at ${CHROMIUM}` : undefined;
 
-/** `describe` for a suite that drives Chromium: skipped, with the reason in its name, where there is none. */
-export function describeInChromium(name: string, suite: () => void): void {
-  if (skipReason) {
-    // Jest has no skip reason of its own: it goes in the suite's name, and on the console.
-    console.warn(`${name}: skipped, ${skipReason}`);
-    describe.skip(`${name} (skipped: ${skipReason})`, suite);
-  } else {
-    describe(name, suite);
-  }
-}
-
+/**
+ * Chromium as the browser tests drive it. Without it they fail, saying how to get it: the screens'
+ * tests are part of the suite, not an extra a machine may leave out.
+ */
 export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     // Reduced motion: screens appear without transitions, so axe never checks colours mid-fade.
