@@ -220,7 +220,7 @@ describe('web console: marketing', () => {
     await page.clock.setFixedTime(t.clock.now());
     await navigate(page, 'My removal tasks');
     const task = page.getByRole('article', { name: 'Instagram removal task' });
-    await task.getByText(/^(29|30) days \d+ h left$/).waitFor();
+    await task.getByText(/^(29|30) d \d+ h left$/).waitFor();
     await task.getByText('https://www.instagram.com/p/C8x1Lq0MZ3b/').waitFor();
     await assertAccessible(page, 'marketing removal tasks');
     await saveScreenshot(page, 'marketing-tasks');

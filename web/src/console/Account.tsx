@@ -73,7 +73,7 @@ export default function Account() {
             <Text size="sm" c="dimmed">
               Every session of your account ends, this one too: you sign in again with the new password.
             </Text>
-            <ProblemAlert error={change.error && Object.keys(fieldErrors(change.error)).length === 0 && change.error} />
+            <ProblemAlert error={change.error} besideFields />
             <PasswordInput
               label="Current password"
               autoComplete="current-password"

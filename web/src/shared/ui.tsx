@@ -1,6 +1,7 @@
 import { Alert, Center, Group, Loader, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { problemSentence } from './api';
+import { fieldErrors, problemSentence } from './api';
 
 /** A screen's heading, with its actions on the right. */
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
@@ -14,9 +15,21 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** A failure from the service, in a sentence. */
-export function ProblemAlert({ error, title }: { error: unknown; title?: string }) {
+/**
+ * A failure from the service, in a sentence. In a form that shows each field's errors beside it
+ * (`besideFields`), a refusal that names fields is already shown there and needs no alert.
+ */
+export function ProblemAlert({
+  error,
+  title,
+  besideFields,
+}: {
+  error: unknown;
+  title?: string;
+  besideFields?: boolean;
+}) {
   if (!error) return null;
+  if (besideFields && Object.keys(fieldErrors(error)).length > 0) return null;
   return (
     <Alert color="red" role="alert" title={title}>
       {problemSentence(error)}
@@ -70,4 +83,9 @@ export function useIdempotencyKey(): { key: string; renew: () => void } {
   const [key, setKey] = useState(() => crypto.randomUUID());
   const renew = useCallback(() => setKey(crypto.randomUUID()), []);
   return { key, renew };
+}
+
+/** A short confirmation in the corner that a change was made. */
+export function notifyDone(message: string): void {
+  notifications.show({ color: 'green', message });
 }

@@ -16,16 +16,9 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState, useFocusReturnOnClose } from '../../shared/ui';
-import {
-  API_KEY_PERMISSION_WORDS,
-  CLOSE_LABEL,
-  API_KEY_PERMISSIONS,
-  formatDay,
-  formatMoment,
-  notifyDone,
-  type ApiKeyPermission,
-} from './words';
+import { PageHeader, ProblemAlert, QueryState, notifyDone, useFocusReturnOnClose } from '../../shared/ui';
+import { API_KEY_PERMISSION_WORDS, API_KEY_PERMISSIONS, type ApiKeyPermission } from './words';
+import { formatDate, formatDateTime } from '../../shared/time';
 
 type ApiKey = components['schemas']['ApiKeyDto'];
 type CreatedApiKey = components['schemas']['CreatedApiKeyDto'];
@@ -86,13 +79,13 @@ export default function ApiKeys() {
                         ))}
                       </Group>
                     </Table.Td>
-                    <Table.Td>{formatDay(key.createdAt)}</Table.Td>
+                    <Table.Td>{formatDate(key.createdAt)}</Table.Td>
                     <Table.Td>
-                      {key.lastUsedAt ? `${formatMoment(key.lastUsedAt)} from ${key.lastUsedIp ?? '?'}` : 'Never'}
+                      {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)} from ${key.lastUsedIp ?? '?'}` : 'Never'}
                     </Table.Td>
                     <Table.Td>
                       <Badge color={key.revokedAt ? 'gray' : 'green'} variant="light" miw="max-content">
-                        {key.revokedAt ? `Revoked ${formatMoment(key.revokedAt)}` : 'Works'}
+                        {key.revokedAt ? `Revoked ${formatDateTime(key.revokedAt)}` : 'Works'}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
@@ -142,7 +135,6 @@ function CreateApiKeyModal({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal
-      closeButtonProps={CLOSE_LABEL}
       opened
       onClose={onClose}
       title={created ? 'Copy the token now' : 'Create an API key'}
@@ -156,9 +148,7 @@ function CreateApiKeyModal({ onClose }: { onClose: () => void }) {
       ) : (
         <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
           <Stack>
-            <ProblemAlert
-              error={create.error && Object.keys(fieldErrors(create.error)).length === 0 ? create.error : undefined}
-            />
+            <ProblemAlert error={create.error} besideFields />
             <TextInput
               label="Name"
               description="What the key is for, so others know which to revoke"
@@ -239,7 +229,7 @@ function RevokeModal({ apiKey, onClose }: { apiKey: ApiKey; onClose: () => void 
     },
   });
   return (
-    <Modal closeButtonProps={CLOSE_LABEL} opened onClose={onClose} title={`Revoke ${apiKey.name}?`}>
+    <Modal opened onClose={onClose} title={`Revoke ${apiKey.name}?`}>
       <Stack>
         <Text>
           Its token is refused from this moment: the system using it stops working until it gets a new key. The key

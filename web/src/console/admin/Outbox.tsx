@@ -3,7 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap, type components } from '../../shared/api';
 import { PageHeader, QueryState } from '../../shared/ui';
-import { formatMoment } from './words';
+import { formatDateTime } from '../../shared/time';
 
 type Delivery = components['schemas']['MessageDelivery'];
 type Kind = components['schemas']['MessageKind'];
@@ -83,7 +83,7 @@ export default function Outbox() {
                         {DELIVERY_WORDS[message.delivery].label}
                       </Badge>
                       <Text size="sm" c="dimmed" pr="sm">
-                        {formatMoment(message.createdAt)}
+                        {formatDateTime(message.createdAt)}
                       </Text>
                     </Group>
                   </Group>

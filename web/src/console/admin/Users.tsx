@@ -3,9 +3,10 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, fieldErrors, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState, useFocusReturnOnClose } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, notifyDone, useFocusReturnOnClose } from '../../shared/ui';
 import { useMe } from '../session';
-import { CLOSE_LABEL, formatDay, notifyDone, ROLE_OPTIONS, ROLE_WORDS, type StaffRole } from './words';
+import { ROLE_OPTIONS, ROLE_WORDS, type StaffRole } from './words';
+import { formatDate } from '../../shared/time';
 
 type User = components['schemas']['UserDto'];
 type UserChanges = components['schemas']['UpdateUserDto'];
@@ -64,7 +65,7 @@ export default function Users() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>{user.totpEnabled ? 'Set up' : 'Not set up'}</Table.Td>
-                  <Table.Td>{formatDay(user.createdAt)}</Table.Td>
+                  <Table.Td>{formatDate(user.createdAt)}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Button
@@ -167,18 +168,15 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
       else form.setErrors(fieldErrors(error));
     },
   });
+  // A taken address is shown under the email field.
   const unplacedError =
-    create.error &&
-    !(create.error instanceof ApiError && create.error.code === 'email_taken') &&
-    Object.keys(fieldErrors(create.error)).length === 0
-      ? create.error
-      : undefined;
+    create.error instanceof ApiError && create.error.code === 'email_taken' ? undefined : create.error;
 
   return (
-    <Modal closeButtonProps={CLOSE_LABEL} opened={opened} onClose={close} title="Create a user" size="lg">
+    <Modal opened={opened} onClose={close} title="Create a user" size="lg">
       <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack>
-          <ProblemAlert error={unplacedError} />
+          <ProblemAlert error={unplacedError} besideFields />
           <TextInput label="Name" description="Shown to other staff" required {...form.getInputProps('displayName')} />
           <TextInput
             label="Email"
@@ -226,7 +224,7 @@ function ChangeRoleModal({ user, onClose }: { user: User; onClose: () => void })
   const [role, setRole] = useState<StaffRole>(user.role);
   const change = useChangeUser(user, onClose, `${user.displayName} is now ${ROLE_WORDS[role].label}.`);
   return (
-    <Modal closeButtonProps={CLOSE_LABEL} opened onClose={onClose} title={`Change the role of ${user.displayName}`}>
+    <Modal opened onClose={onClose} title={`Change the role of ${user.displayName}`}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -301,7 +299,7 @@ function ConfirmChangeModal({ action, onClose }: { action: ConfirmAction; onClos
   const words = confirmation(action);
   const change = useChangeUser(action.user, onClose, words.done);
   return (
-    <Modal closeButtonProps={CLOSE_LABEL} opened onClose={onClose} title={words.title}>
+    <Modal opened onClose={onClose} title={words.title}>
       <Stack>
         <Text>{words.body}</Text>
         <ProblemAlert error={change.error} />

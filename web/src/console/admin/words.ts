@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import type { components } from '../../shared/api';
 
 export type StaffRole = components['schemas']['StaffRole'];
@@ -54,22 +53,3 @@ export const API_KEY_PERMISSION_WORDS: Record<ApiKeyPermission, { label: string;
 };
 
 export const API_KEY_PERMISSIONS = Object.keys(API_KEY_PERMISSION_WORDS) as ApiKeyPermission[];
-
-/** A day, in the reader's language and time zone. */
-export function formatDay(value: string): string {
-  return new Date(value).toLocaleDateString(undefined, { dateStyle: 'medium' });
-}
-
-/** A moment in the reader's language and time zone: date and minutes. */
-export function formatMoment(value: string | null | undefined): string {
-  if (!value) return '—';
-  return new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** Mantine's close buttons (dialogs, notifications) have no name of their own. */
-export const CLOSE_LABEL = { 'aria-label': 'Close' };
-
-/** A change went through: said in a notification. */
-export function notifyDone(message: string): void {
-  notifications.show({ color: 'green', message, closeButtonProps: CLOSE_LABEL });
-}

@@ -23,7 +23,7 @@ import { api, ApiError, multipartBody, problemSentence, unwrap, type components 
 import { PageHeader, QueryState } from '../../shared/ui';
 import { useCan } from '../session';
 import { fetchWithUploadProgress } from './upload-fetch';
-import { dayText } from './words';
+import { formatDate } from '../../shared/time';
 
 type Kind = components['schemas']['PhotoUploadMetadataDto']['kind'];
 type Photo = components['schemas']['PhotoSummaryDto'];
@@ -79,7 +79,7 @@ export default function CaseScreen() {
         {data && (
           <>
             <Text>
-              Patient {data.patientCode} · treated {dayText(data.treatmentDate)} by {data.provider}
+              Patient {data.patientCode} · treated {formatDate(data.treatmentDate)} by {data.provider}
             </Text>
             {can('photos.upload') && <PhotoUploader caseId={id} />}
             <PhotoGrid photos={data.photos} />

@@ -20,7 +20,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 import { useCan } from '../session';
-import { CHANNEL_NAMES, dayText, scopeLine, whenText } from './words';
+import { CHANNEL_NAMES, scopeLine } from './words';
+import { formatDate, formatDateTime } from '../../shared/time';
 
 type PatientDetail = components['schemas']['PatientDetailDto'];
 type Release = components['schemas']['ReleaseDto'];
@@ -66,7 +67,7 @@ function PatientDetails({ patient }: { patient: PatientDetail }) {
   const [editing, { open, close }] = useDisclosure(false);
   const rows: [string, string][] = [
     ['Name', patient.fullName ?? '—'],
-    ['Date of birth', `${dayText(patient.dateOfBirth)}${patient.minor ? ' (minor)' : ''}`],
+    ['Date of birth', `${formatDate(patient.dateOfBirth)}${patient.minor ? ' (minor)' : ''}`],
     ['Record number', patient.mrn ?? '—'],
     ['Email', patient.contactEmail ?? '—'],
     ['Phone', patient.contactPhone ?? '—'],
@@ -107,13 +108,7 @@ function PatientDetails({ patient }: { patient: PatientDetail }) {
           </div>
         ))}
       </SimpleGrid>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={editing}
-        onClose={close}
-        title="Correct details"
-        size="lg"
-      >
+      <Modal opened={editing} onClose={close} title="Correct details" size="lg">
         <EditPatient patient={patient} onDone={close} />
       </Modal>
     </Card>
@@ -214,7 +209,7 @@ function Cases({ patient }: { patient: PatientDetail }) {
                       {item.procedure}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{dayText(item.treatmentDate)}</Table.Td>
+                  <Table.Td>{formatDate(item.treatmentDate)}</Table.Td>
                   <Table.Td>{item.provider}</Table.Td>
                   <Table.Td>{item.photoCount}</Table.Td>
                 </Table.Tr>
@@ -223,7 +218,7 @@ function Cases({ patient }: { patient: PatientDetail }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opening} onClose={close} title="Open a case">
+      <Modal opened={opening} onClose={close} title="Open a case">
         <OpenCase patientId={patient.id} />
       </Modal>
     </Card>
@@ -279,7 +274,7 @@ function OpenCase({ patientId }: { patientId: string }) {
 }
 
 function releaseStatus(release: Release): { label: string; color: string } {
-  if (release.revokedAt) return { label: `Revoked ${dayText(release.revokedAt)}`, color: 'red' };
+  if (release.revokedAt) return { label: `Revoked ${formatDate(release.revokedAt)}`, color: 'red' };
   if (release.expiresAt && new Date(release.expiresAt) < new Date()) return { label: 'Expired', color: 'gray' };
   if (!release.checklistComplete) return { label: 'Checklist incomplete', color: 'yellow' };
   return { label: 'In force', color: 'green' };
@@ -306,7 +301,7 @@ function Releases({ patientId }: { patientId: string }) {
                 <Card key={release.id} withBorder padding="sm">
                   <Group justify="space-between" wrap="wrap">
                     <Anchor component={Link} to={`/releases/${release.id}`} fw={500}>
-                      {release.formTemplate}, signed {dayText(release.signedAt)} (version {release.version})
+                      {release.formTemplate}, signed {formatDate(release.signedAt)} (version {release.version})
                     </Anchor>
                     <Badge color={status.color} variant="light">
                       {status.label}
@@ -317,7 +312,7 @@ function Releases({ patientId }: { patientId: string }) {
                   </Text>
                   {release.revocationId && (
                     <Text size="sm" c="dimmed">
-                      Revocation recorded {whenText(release.revokedAt)}.
+                      Revocation recorded {formatDateTime(release.revokedAt)}.
                     </Text>
                   )}
                 </Card>
@@ -378,17 +373,17 @@ function RevocationsAndRemovals({ patientId }: { patientId: string }) {
               <Card key={removal.id} withBorder padding="sm">
                 <Group justify="space-between" wrap="wrap">
                   <Text fw={500}>
-                    {ORIGIN_WORDS[removal.origin]}, {dayText(removal.openedAt)}
+                    {ORIGIN_WORDS[removal.origin]}, {formatDate(removal.openedAt)}
                   </Text>
                   <Badge
                     color={removal.status === 'completed' ? 'green' : removal.overdue ? 'red' : 'blue'}
                     variant="light"
                   >
                     {removal.status === 'completed'
-                      ? `Removals done ${dayText(removal.completedAt)}`
+                      ? `Removals done ${formatDate(removal.completedAt)}`
                       : removal.overdue
-                        ? `Overdue since ${dayText(removal.dueAt)}`
-                        : `Removals due ${dayText(removal.dueAt)}`}
+                        ? `Overdue since ${formatDate(removal.dueAt)}`
+                        : `Removals due ${formatDate(removal.dueAt)}`}
                   </Badge>
                 </Group>
                 {removal.revocationId && <RevocationLine id={removal.revocationId} />}
@@ -415,7 +410,7 @@ function RevocationLine({ id }: { id: string }) {
   return (
     <Text size="sm">
       {revocationScopeWords(revocation.data)}, received {VIA_WORDS[revocation.data.receivedVia]}{' '}
-      {whenText(revocation.data.receivedAt)}.
+      {formatDateTime(revocation.data.receivedAt)}.
     </Text>
   );
 }

@@ -20,7 +20,8 @@ import { Link, useNavigate } from 'react-router';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 import { useCan } from '../session';
-import { ageOn, dayText, RELATIONSHIPS, todayLocal } from './words';
+import { ageOn, RELATIONSHIPS, todayLocal } from './words';
+import { formatDate } from '../../shared/time';
 
 type Patient = components['schemas']['PatientDto'];
 
@@ -38,13 +39,7 @@ export default function PatientsScreen() {
         )}
       </PageHeader>
       <PatientSearch />
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={registering}
-        onClose={close}
-        title="Register a patient"
-        size="lg"
-      >
+      <Modal opened={registering} onClose={close} title="Register a patient" size="lg">
         <RegisterPatient />
       </Modal>
     </Stack>
@@ -107,7 +102,7 @@ function PatientTable({ patients }: { patients: Patient[] }) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{dayText(patient.dateOfBirth)}</Table.Td>
+              <Table.Td>{formatDate(patient.dateOfBirth)}</Table.Td>
               <Table.Td>{patient.code}</Table.Td>
               <Table.Td>{patient.mrn ?? '—'}</Table.Td>
             </Table.Tr>

@@ -16,7 +16,8 @@ import {
   ticksFromScope,
 } from './ReleaseParts';
 import { localNow } from './ReleaseFormScreen';
-import { CHANNEL_NAMES, dayText, whenText } from './words';
+import { CHANNEL_NAMES } from './words';
+import { formatDate, formatDateTime } from '../../shared/time';
 
 type Release = components['schemas']['ReleaseDto'];
 
@@ -76,13 +77,7 @@ export default function ReleaseScreen() {
           </Grid>
         )}
       </QueryState>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={amending}
-        onClose={close}
-        title="Amend the release"
-        size="xl"
-      >
+      <Modal opened={amending} onClose={close} title="Amend the release" size="xl">
         {data && <Amend release={data} />}
       </Modal>
     </Stack>
@@ -91,7 +86,7 @@ export default function ReleaseScreen() {
 
 function ReleaseFacts({ release }: { release: Release }) {
   const status = release.revokedAt
-    ? `Revoked ${dayText(release.revokedAt)}`
+    ? `Revoked ${formatDate(release.revokedAt)}`
     : release.status === 'current'
       ? 'Current'
       : 'Superseded';
@@ -106,13 +101,13 @@ function ReleaseFacts({ release }: { release: Release }) {
         </Badge>
       </Group>
       <Text size="sm">
-        Signed {whenText(release.signedAt)} by {release.signedBy.fullName ?? 'the patient'}
+        Signed {formatDateTime(release.signedAt)} by {release.signedBy.fullName ?? 'the patient'}
         {release.signedBy.signerType === 'guardian' ? ` (${release.signedBy.authority ?? 'guardian'})` : ''}, witnessed
         by {release.witness.displayName}.
       </Text>
       <Text size="sm">
         {release.expiresAt
-          ? `Expires ${dayText(release.expiresAt)}.`
+          ? `Expires ${formatDate(release.expiresAt)}.`
           : release.expirationEvent
             ? `Expires when ${release.expirationEvent}.`
             : 'No expiry recorded.'}{' '}
@@ -159,7 +154,7 @@ function Versions({ release }: { release: Release }) {
                     </Anchor>
                   )}
                 </Table.Td>
-                <Table.Td>{whenText(version.signedAt)}</Table.Td>
+                <Table.Td>{formatDateTime(version.signedAt)}</Table.Td>
                 <Table.Td>{version.revokedAt ? 'revoked' : version.status}</Table.Td>
                 <Table.Td>{version.amendmentReason ?? '—'}</Table.Td>
               </Table.Tr>

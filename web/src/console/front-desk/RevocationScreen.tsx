@@ -23,7 +23,8 @@ import { Link, useParams } from 'react-router';
 import { api, fieldErrors, multipartBody, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState, useIdempotencyKey } from '../../shared/ui';
 import { localNow } from './ReleaseFormScreen';
-import { CHANNEL_NAMES, SOCIAL_CHANNELS, TOP_CHANNELS, dayText, whenText, type Channel } from './words';
+import { CHANNEL_NAMES, SOCIAL_CHANNELS, TOP_CHANNELS, type Channel } from './words';
+import { formatDate, formatDateTime } from '../../shared/time';
 
 type Revocation = components['schemas']['RevocationDto'];
 type RevocationBody = components['schemas']['CreateRevocationDto'];
@@ -166,7 +167,7 @@ function RevocationForm({
                       key={photo.id}
                       size="md"
                       value={photo.id}
-                      label={`${photo.procedure}: ${photo.kind} photo uploaded ${dayText(photo.uploadedAt)}${photo.view ? `, ${photo.view}` : ''}`}
+                      label={`${photo.procedure}: ${photo.kind} photo uploaded ${formatDate(photo.uploadedAt)}${photo.view ? `, ${photo.view}` : ''}`}
                     />
                   ))}
                 </Stack>
@@ -261,7 +262,7 @@ function Recorded({ revocation }: { revocation: Revocation }) {
   return (
     <Stack>
       <Alert color="green" title="The revocation is recorded" role="status">
-        It took effect {whenText(revocation.receivedAt)}. The patient is sent a receipt.
+        It took effect {formatDateTime(revocation.receivedAt)}. The patient is sent a receipt.
         {revocation.revokedReleaseIds.length > 0 && ` ${revocation.revokedReleaseIds.length} release(s) ended.`}
       </Alert>
       <Card withBorder>
@@ -273,8 +274,8 @@ function Recorded({ revocation }: { revocation: Revocation }) {
             <Stack gap={4}>
               <Text>
                 {removal.data.status === 'open'
-                  ? `Every use it no longer allows must be taken down by ${dayText(removal.data.dueAt)}.`
-                  : `Closed ${dayText(removal.data.completedAt)}: nothing it no longer allows is left to take down.`}
+                  ? `Every use it no longer allows must be taken down by ${formatDate(removal.data.dueAt)}.`
+                  : `Closed ${formatDate(removal.data.completedAt)}: nothing it no longer allows is left to take down.`}
               </Text>
               <Text>
                 {removal.data.tasks.length === 0

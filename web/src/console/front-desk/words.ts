@@ -199,14 +199,3 @@ export const RELATIONSHIPS = [
   { value: 'healthcare_agent', label: 'Healthcare agent' },
   { value: 'other', label: 'Other' },
 ];
-
-/** A date-time as the clinic reads it, in this browser's time zone. */
-export function whenText(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-export function dayText(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
-}

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { api, unwrap, type components } from '../../shared/api';
 import { PageHeader, QueryState } from '../../shared/ui';
 import { CHANNELS, channelLabel, isChannel, KIND_LABELS, type Channel } from './channels';
+import { formatDate } from '../../shared/time';
 
 type LibraryPhoto = components['schemas']['LibraryPhotoDto'];
 type Kind = LibraryPhoto['kind'];
@@ -183,7 +184,7 @@ const PhotoCard = memo(function PhotoCard({ photo, clearedFor }: { photo: Librar
         </Anchor>
         <Text size="xs" c="dimmed">
           {photo.patientCode}
-          {photo.takenAt ? ` · ${new Date(photo.takenAt).toLocaleDateString()}` : ''}
+          {photo.takenAt ? ` · ${formatDate(photo.takenAt)}` : ''}
         </Text>
         <Group gap={4}>
           {photo.hasPair && (

@@ -28,6 +28,7 @@ import { useCan } from '../session';
 import { CHANNELS, channelLabel, isChannel, KIND_LABELS, type Channel } from './channels';
 import { ReasonsAndRemedies, refusalOf, VerdictBadge } from './ClearanceVerdict';
 import { PublicationStatusBadge } from './Publications';
+import { formatDate } from '../../shared/time';
 
 type Photo = components['schemas']['PhotoDto'];
 type Publication = components['schemas']['PublicationDto'];
@@ -115,7 +116,7 @@ function PairView({ photo }: { photo: Photo }) {
         <Badge variant="light">{photo.patientCode}</Badge>
         <Text size="sm" c="dimmed">
           {describe(photo)}
-          {photo.takenAt ? ` · taken ${new Date(photo.takenAt).toLocaleDateString()}` : ''}
+          {photo.takenAt ? ` · taken ${formatDate(photo.takenAt)}` : ''}
         </Text>
       </Group>
       {pairId === undefined && <Text size="sm">This photo has no before/after pair.</Text>}
@@ -176,9 +177,7 @@ function ClearanceTable({ photoId, use }: { photoId: string; use: Use }) {
                 <Table.Td>
                   {result.allowed ? (
                     <Text size="sm">
-                      {result.validUntil
-                        ? `Until ${new Date(result.validUntil).toLocaleDateString()}`
-                        : 'No expiry date'}
+                      {result.validUntil ? `Until ${formatDate(result.validUntil)}` : 'No expiry date'}
                     </Text>
                   ) : (
                     <ReasonsAndRemedies verdict={result} />
@@ -362,7 +361,7 @@ function PhotoPublications({ photoId }: { photoId: string }) {
                     <Table.Td>
                       <PublicationStatusBadge status={publication.status} />
                     </Table.Td>
-                    <Table.Td>{new Date(publication.publishedAt).toLocaleDateString()}</Table.Td>
+                    <Table.Td>{formatDate(publication.publishedAt)}</Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>
                       {publication.mediaUrl ?? publication.location.url ?? publication.location.postId ?? '—'}
                     </Table.Td>

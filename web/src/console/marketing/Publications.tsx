@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, unwrap, type components } from '../../shared/api';
 import { PageHeader, QueryState } from '../../shared/ui';
 import { CHANNELS, channelLabel, isChannel, type Channel } from './channels';
+import { formatDate } from '../../shared/time';
 
 type PublicationStatus = components['schemas']['PublicationDto']['status'];
 
@@ -80,7 +81,7 @@ export default function Publications() {
               <Table.Tbody>
                 {items.map((publication) => (
                   <Table.Tr key={publication.id}>
-                    <Table.Td>{new Date(publication.publishedAt).toLocaleDateString()}</Table.Td>
+                    <Table.Td>{formatDate(publication.publishedAt)}</Table.Td>
                     <Table.Td>{channelLabel(publication.channel)}</Table.Td>
                     <Table.Td>
                       <PublicationStatusBadge status={publication.status} />

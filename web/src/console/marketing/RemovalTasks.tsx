@@ -15,30 +15,21 @@ import {
 } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useForm } from '@mantine/form';
-import { useInterval } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, multipartBody, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { durationInWords, useNow } from '../../shared/time';
 import { channelLabel } from './channels';
 
 type Task = components['schemas']['AssignedRemovalTaskDto'];
 
-const HOUR = 60 * 60_000;
-const DAY = 24 * HOUR;
-
-/** "3 days 4 hours left" or "Overdue by 2 days", from now. */
-export function countdown(dueAt: string, now: number): { text: string; overdue: boolean } {
+/** "3 d 4 h left" or "Overdue by 2 d 1 h", from now. */
+function countdown(dueAt: string, now: number): { text: string; overdue: boolean } {
   const left = new Date(dueAt).getTime() - now;
-  const span = Math.abs(left);
-  const days = Math.floor(span / DAY);
-  const hours = Math.floor((span % DAY) / HOUR);
-  const words =
-    days > 0
-      ? `${days} day${days === 1 ? '' : 's'} ${hours} h`
-      : `${hours} h ${Math.floor((span % HOUR) / 60_000)} min`;
+  const words = durationInWords(left);
   return left > 0 ? { text: `${words} left`, overdue: false } : { text: `Overdue by ${words}`, overdue: true };
 }
 
@@ -48,8 +39,7 @@ export default function RemovalTasks() {
     queryKey: ['removal-tasks', 'mine', 'open'],
     queryFn: () => unwrap(api.GET('/api/v1/removal-tasks', { params: { query: { assignee: 'me', status: 'open' } } })),
   });
-  const [now, setNow] = useState(Date.now());
-  useInterval(() => setNow(Date.now()), 60_000, { autoInvoke: true });
+  const now = useNow(60_000);
   const [completing, setCompleting] = useState<Task | null>(null);
 
   return (
@@ -104,7 +94,6 @@ export default function RemovalTasks() {
         onClose={() => setCompleting(null)}
         title={completing ? `Complete the ${channelLabel(completing.channel)} task` : ''}
         size="lg"
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {completing && <CompleteTask task={completing} onDone={() => setCompleting(null)} />}
       </Modal>

@@ -19,7 +19,8 @@ import { api, unwrap, type paths } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 import { useCan, useMe } from '../session';
 import { PatientPicker, type Patient } from './PatientPicker';
-import { formatDateTime, saveDownload } from './shared';
+import { saveDownload } from './shared';
+import { formatDateTime } from '../../shared/time';
 
 type AuditFilters = Pick<
   NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>,

@@ -3,9 +3,10 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState, useFocusReturnOnClose } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, notifyDone, useFocusReturnOnClose } from '../../shared/ui';
 import { PatientPicker, type Patient } from './PatientPicker';
-import { formatDateTime, notifyDone } from './shared';
+
+import { formatDateTime } from '../../shared/time';
 
 type Hold = components['schemas']['HoldDto'];
 
@@ -113,7 +114,7 @@ function PatientHolds({ patient }: { patient: Patient }) {
               {standing.length > 0 && `${standing.length} hold already stands.`}
             </Text>
             <Textarea label="Why" autosize minRows={2} {...form.getInputProps('reason')} />
-            <ProblemAlert error={place.error && Object.keys(fieldErrors(place.error)).length === 0 && place.error} />
+            <ProblemAlert error={place.error} besideFields />
             <Group>
               <Button type="submit" loading={place.isPending}>
                 Place the hold
@@ -146,7 +147,7 @@ function LiftModal({ hold, onClose }: { hold: Hold; onClose: () => void }) {
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Lift the hold">
+    <Modal opened onClose={onClose} title="Lift the hold">
       <form onSubmit={form.onSubmit((values) => lift.mutate(values))} noValidate>
         <Stack>
           <Text size="sm">The photos clear again wherever their release allows.</Text>

@@ -23,22 +23,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { api, fieldErrors, multipartBody, unwrap, type components } from '../../shared/api';
-import { PageHeader, ProblemAlert, QueryState, useFocusReturnOnClose } from '../../shared/ui';
+import { PageHeader, ProblemAlert, QueryState, notifyDone, useFocusReturnOnClose } from '../../shared/ui';
 import { useCan, useMe } from '../session';
 import {
   CHANNEL_NAMES,
   Countdown,
-  formatDate,
-  formatDateTime,
   ORIGIN_NAMES,
   saveDownload,
   TASK_STATUS,
-  useNow,
   type Channel,
   type RemovalCase as RemovalCaseData,
   type RemovalTask,
-  notifyDone,
 } from './shared';
+import { formatDate, formatDateTime, useNow } from '../../shared/time';
 
 type Revocation = components['schemas']['RevocationDto'];
 
@@ -448,12 +445,7 @@ function CompleteTaskModal({ task, caseId, onClose }: { task: RemovalTask; caseI
     { value: 'attestation', label: 'Statement' },
   ];
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      title={`Complete the ${CHANNEL_NAMES[task.channel]} task`}
-    >
+    <Modal opened onClose={onClose} title={`Complete the ${CHANNEL_NAMES[task.channel]} task`}>
       <form onSubmit={form.onSubmit((values) => complete.mutate(values))} noValidate>
         <Stack>
           <Text size="sm">How do you show the photo is gone?</Text>
@@ -531,12 +523,7 @@ function AssignTaskModal({
     onError: (error) => form.setErrors(fieldErrors(error)),
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      title={`Assign the ${CHANNEL_NAMES[task.channel]} task`}
-    >
+    <Modal opened onClose={onClose} title={`Assign the ${CHANNEL_NAMES[task.channel]} task`}>
       <form onSubmit={form.onSubmit((values) => assign.mutate(values))} noValidate>
         <Stack>
           <Select
@@ -607,7 +594,7 @@ function AddPublicationModal({ removalCase, onClose }: { removalCase: RemovalCas
     onError: (error) => form.setErrors(fieldErrors(error)),
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Add a publication found later">
+    <Modal opened onClose={onClose} title="Add a publication found later">
       <form onSubmit={form.onSubmit((values) => add.mutate(values))} noValidate>
         <Stack>
           <Select
@@ -625,7 +612,7 @@ function AddPublicationModal({ removalCase, onClose }: { removalCase: RemovalCas
           />
           <Textarea label="How it was found" autosize minRows={2} {...form.getInputProps('howFound')} />
           <Switch label="The face is shown" {...form.getInputProps('faceShown', { type: 'checkbox' })} />
-          <ProblemAlert error={add.error && Object.keys(fieldErrors(add.error)).length === 0 && add.error} />
+          <ProblemAlert error={add.error} besideFields />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

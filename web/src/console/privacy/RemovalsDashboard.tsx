@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../shared/api';
 import { PageHeader, QueryState } from '../../shared/ui';
-import { Countdown, formatDate, ORIGIN_NAMES, useNow, type RemovalCaseSummary } from './shared';
+import { Countdown, ORIGIN_NAMES, type RemovalCaseSummary } from './shared';
+import { formatDate, useNow } from '../../shared/time';
 
 /** The privacy officer's home: every open removal case, soonest deadline first. */
 export default function RemovalsDashboard() {

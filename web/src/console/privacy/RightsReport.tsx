@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap, type components } from '../../shared/api';
 import { PageHeader, QueryState } from '../../shared/ui';
-import { CHANNEL_NAMES, formatDate, formatDateTime } from './shared';
+import { CHANNEL_NAMES } from './shared';
+import { formatDate, formatDateTime } from '../../shared/time';
 
 type DeniedPublication = components['schemas']['DeniedPublicationDto'];
 

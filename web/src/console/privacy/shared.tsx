@@ -1,7 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
 import type { components } from '../../shared/api';
+import { durationInWords } from '../../shared/time';
 import { CHANNEL_NAMES, type Channel } from '../../shared/channels';
 
 export { CHANNEL_NAMES, type Channel };
@@ -23,36 +22,6 @@ export const TASK_STATUS: Record<RemovalTask['status'], { label: string; color: 
   not_removable: { label: 'Approved to stay up', color: 'gray' },
 };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
-
-export function formatDateTime(instant: string | null | undefined): string {
-  return instant ? dateTime.format(new Date(instant)) : '—';
-}
-
-export function formatDate(instant: string | null | undefined): string {
-  return instant ? dateOnly.format(new Date(instant)) : '—';
-}
-
-/** The current time, moving every `everyMs`: what a countdown is drawn against. */
-export function useNow(everyMs = 15_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
-
-/** Days, hours and minutes between two instants, e.g. "12 d 4 h 3 min". */
-function span(milliseconds: number): string {
-  const minutes = Math.floor(milliseconds / 60_000);
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const parts = days > 0 ? [`${days} d`, `${hours} h`] : [`${hours} h`, `${minutes % 60} min`];
-  return parts.join(' ');
-}
-
 /**
  * Time left to a case's deadline, or how long it is overdue: in words as well as colour, so it
  * reads the same to everyone.
@@ -67,7 +36,7 @@ export function Countdown({ dueAt, open, now }: { dueAt: string; open: boolean; 
           Overdue
         </Badge>
         <Text size="sm" c="red.9" fw={600}>
-          by {span(-left)}
+          by {durationInWords(left)}
         </Text>
       </Group>
     );
@@ -75,7 +44,7 @@ export function Countdown({ dueAt, open, now }: { dueAt: string; open: boolean; 
   const soon = left < 7 * 24 * 3600_000;
   return (
     <Text size="sm" fw={soon ? 600 : undefined} c={soon ? 'orange.9' : undefined}>
-      {span(left)} left
+      {durationInWords(left)} left
     </Text>
   );
 }
@@ -92,9 +61,4 @@ export function saveDownload(blob: Blob, response: Response, fallbackName: strin
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A short confirmation in the corner, its close button named for screen readers. */
-export function notifyDone(message: string): void {
-  notifications.show({ color: 'green', message, closeButtonProps: { 'aria-label': 'Dismiss' } });
 }
