@@ -136,7 +136,7 @@ describe('web console: the privacy officer', () => {
     // Facebook: the officer approves leaving it up, and the case closes.
     await page.getByRole('button', { name: 'Approve leaving it up: Facebook' }).click();
     await page.getByTestId('task-social.facebook').getByText('Approved to stay up').waitFor();
-    await page.getByText(/^Closed \d/).waitFor();
+    await page.getByText(/^Closed .*\d{4}$/).waitFor();
     const closed = (await api(marketing).get(`/removal-cases/${caseId}`)).body as Json;
     assert.equal(closed.status, 'completed');
     assert.deepEqual((closed.tasks as Json[]).map((task) => [task.channel, task.status, task.evidenceKind]).sort(), [

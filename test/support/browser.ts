@@ -91,6 +91,8 @@ export async function openConsoleAs(
  * The message names each rule and the elements it found.
  */
 export async function assertAccessible(page: Page, screen: string): Promise<void> {
+  // Only once every transition has ended: a dialog still fading in has colours no one reads.
+  await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const blocking = results.violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
