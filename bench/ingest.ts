@@ -16,7 +16,7 @@ import { Test } from '@nestjs/testing';
 import sharp from 'sharp';
 import { configureApp, createHttpAdapter } from '../src/app.js';
 import { AppModule } from '../src/app.module.js';
-import { SYSTEM_CALLER } from '../src/auth/caller.js';
+import { SYSTEM_CALLER } from '../src/common/caller.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { freeLoopbackPort } from '../src/common/free-port.js';
 import { AppConfig, loadConfig } from '../src/config/app-config.js';

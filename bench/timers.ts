@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { PgBoss, TestClock, type Db } from 'pg-boss';
 import { DataSource } from 'typeorm';
-import { SYSTEM_CALLER } from '../src/auth/caller.js';
+import { SYSTEM_CALLER } from '../src/common/caller.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { Clock } from '../src/common/clock.js';
 import { JOB_CLOCK, JOB_SCHEMA, JobQueue, jobWorkerOptions } from '../src/jobs/job-queue.js';
@@ -13,7 +13,7 @@ import { SESSION_PRUNE_JOB } from '../src/auth/session-pruner.js';
 import { IDEMPOTENCY_PRUNE_JOB } from '../src/idempotency/idempotency.module.js';
 import { MAIL_DELIVERY_JOB } from '../src/notifications/notifications.service.js';
 import { PORTAL_ACCESS_LINKS_JOB } from '../src/portal/portal.service.js';
-import { RELEASE_EXPIRY_JOB } from '../src/removals/release-expiry.js';
+import { RELEASE_EXPIRY_JOB } from '../src/releases/release-expiry.js';
 import {
   REMOVAL_SWEEP_JOB,
   REMOVAL_TIMER_JOB,

@@ -4,7 +4,7 @@ import { Clock, SystemClock } from './common/clock.js';
 import { loggerParams } from './common/logging.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { ClearanceModule } from './clearance/clearance.module.js';
+import { ClearanceModule } from './rights/clearance.module.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -13,6 +13,8 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { PortalModule } from './portal/portal.module.js';
 import { RemovalsModule } from './removals/removals.module.js';
+import { RevocationsModule } from './revocations/revocations.module.js';
+import { ConsentModule } from './consent/consent.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { MediaModule } from './media/media.module.js';
 import { PhotosModule } from './photos/photos.module.js';
@@ -55,6 +57,8 @@ export class AppModule {
         MediaModule,
         HoldsModule,
         RemovalsModule,
+        RevocationsModule,
+        ConsentModule,
         PortalModule,
         IdempotencyModule,
       ],

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
 import { createApp } from './app.js';
-import { endProcess } from './common/command.js';
+import { endProcess } from './config/command.js';
 import { logTransport, redactLogObject } from './common/logging.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';

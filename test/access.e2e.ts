@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { Controller, Get } from '@nestjs/common';
 import request from 'supertest';
-import { PERMISSIONS, ROLES, type Permission, type Role } from '../src/auth/roles.js';
+import { PERMISSIONS, ROLES, type Permission, type Role } from '../src/common/roles.js';
 import { RequirePermission } from '../src/common/access.decorator.js';
 import { Identified } from '../src/common/identified.js';
 import { startTestApp, type TestApp } from './support/app.js';

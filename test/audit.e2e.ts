@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditSealer } from '../src/audit/audit-sealer.js';
 import { AuditService } from '../src/audit/audit.service.js';
-import { SYSTEM_CALLER } from '../src/auth/caller.js';
+import { SYSTEM_CALLER } from '../src/common/caller.js';
 import { AppConfig } from '../src/config/app-config.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { createSignedIn, createStaff, strongPassword, type SignedInStaff } from './support/staff.js';

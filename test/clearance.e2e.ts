@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
-import { ClearanceChanges } from '../src/clearance/clearance-changes.js';
+import { ClearanceChanges } from '../src/rights/clearance-changes.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
 import { signedFormPdf } from './support/images.js';
 import sharp from 'sharp';

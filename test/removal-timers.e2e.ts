@@ -7,7 +7,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../src/jobs/job-queue.js';
-import { ReleaseExpiryCases } from '../src/removals/release-expiry.js';
+import { ReleaseExpiryCases } from '../src/releases/release-expiry.js';
 import { REMOVAL_TIMER_JOB, RemovalTimers } from '../src/removals/removal-timers.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { waitForLockWaiters } from './support/database.js';

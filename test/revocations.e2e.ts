@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
-import { CONSENT_CHANGE_LOCK_SPACE } from '../src/releases/release-locks.js';
+import { CONSENT_CHANGE_LOCK_SPACE } from '../src/consent/consent-locks.js';
 import { ObjectStore } from '../src/storage/object-store.js';
 import { OrphanSweeper } from '../src/storage/orphan-sweeper.js';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { createToolApp } from '../src/app.js';
-import { runCommand } from '../src/common/command.js';
+import { runCommand } from '../src/config/command.js';
 import { loadConfig } from '../src/config/app-config.js';
 
 // The API contract: the OpenAPI document the service serves, committed as docs/openapi.json for

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '../common/access.decorator.js';
 import { Clock } from '../common/clock.js';
 import { csvLine } from '../common/csv.js';
-import { CurrentCaller, maySeeIdentified, type Caller } from '../auth/caller.js';
+import { CurrentCaller, maySeeIdentified, type Caller } from '../common/caller.js';
 import { auditDetailsWithoutIdentified } from '../common/identified.js';
 import { ApiFileResponse, CONTENT_DISPOSITION_HEADER } from '../common/api-docs.js';
 import { AuditService } from './audit.service.js';

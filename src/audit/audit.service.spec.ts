@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import type { Caller } from '../auth/caller.js';
+import type { Caller } from '../common/caller.js';
 import { AuditService } from './audit.service.js';
 
 const CALLER: Caller = { system: true, requestId: 'r-1', clientIp: null, userAgent: null };

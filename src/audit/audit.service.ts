@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Caller } from '../auth/caller.js';
+import type { Caller } from '../common/caller.js';
 import type { ActorType, AuditOutcome } from './audit-event.entity.js';
 
 export interface AuditEntry {

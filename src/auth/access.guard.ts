@@ -7,7 +7,7 @@ import { ApiKeysService } from './api-keys.service.js';
 import { ForbiddenError, UnauthenticatedError } from './auth.errors.js';
 import { AuthService } from './auth.service.js';
 import { CSRF_HEADER, passesCsrfCheck, SESSION_COOKIE } from './browser-session.js';
-import { callerOf, type Principal } from './caller.js';
+import { callerOf, type Principal } from '../common/caller.js';
 import { PatientSessionsService } from './patient-sessions.service.js';
 import { tokenKind } from './secret-token.js';
 

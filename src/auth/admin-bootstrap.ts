@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { SYSTEM_CALLER } from './caller.js';
+import { SYSTEM_CALLER } from '../common/caller.js';
 import { UsersService } from './users.service.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@localhost';

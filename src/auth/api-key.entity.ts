@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { Permission } from './roles.js';
+import type { Permission } from '../common/roles.js';
 import { UserEntity } from './user.entity.js';
 
 /** A credential for a machine client (the clinic website, a CMS). Only the token's SHA-256 is kept. */

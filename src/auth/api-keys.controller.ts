@@ -10,7 +10,7 @@ import {
 import { RequirePermission } from '../common/access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { apiKeyView } from './auth.views.js';
-import { CurrentCaller, type Caller } from './caller.js';
+import { CurrentCaller, type Caller } from '../common/caller.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/auth.dto.js';
 import { ACCOUNT_SECRETS, IdempotencyKeyRefused } from '../idempotency/idempotency.decorators.js';
 

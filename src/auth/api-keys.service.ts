@@ -5,8 +5,8 @@ import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-error.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { UnauthenticatedError } from './auth.errors.js';
-import { staffOf, type ApiKeyPrincipal, type Caller } from './caller.js';
-import type { Permission } from './roles.js';
+import { staffOf, type ApiKeyPrincipal, type Caller } from '../common/caller.js';
+import type { Permission } from '../common/roles.js';
 import { generateToken, hashToken } from './secret-token.js';
 
 // Last use is written at most once a minute per key: a busy website must not write on every request.

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config.js';
 import { AuthService } from './auth.service.js';
 import { sessionView, userView } from './auth.views.js';
 import { cookieOptions, CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from './browser-session.js';
-import { CurrentCaller, staffOf, type Caller } from './caller.js';
+import { CurrentCaller, staffOf, type Caller } from '../common/caller.js';
 import {
   ChangePasswordDto,
   BrowserSessionDto,

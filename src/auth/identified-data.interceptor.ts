@@ -2,7 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { withoutIdentifiedFields } from '../common/identified.js';
-import { IDENTIFIED_DATA_PERMISSION } from './roles.js';
+import { IDENTIFIED_DATA_PERMISSION } from '../common/roles.js';
 
 /**
  * Enforces, in serialization, that callers without the identified-data permission (marketing, API

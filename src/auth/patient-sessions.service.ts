@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { UnauthenticatedError } from './auth.errors.js';
-import type { Caller, PatientPrincipal } from './caller.js';
+import type { Caller, PatientPrincipal } from '../common/caller.js';
 import { generateToken, hashToken } from './secret-token.js';
 
 const NO_PERMISSIONS: ReadonlySet<never> = new Set();

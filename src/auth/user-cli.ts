@@ -5,13 +5,13 @@ import { parseArgs } from 'node:util';
 import { AuditService } from '../audit/audit.service.js';
 import { SystemClock } from '../common/clock.js';
 import { DomainError, ValidationFailedError } from '../common/domain-error.js';
-import { runCommand } from '../common/command.js';
+import { runCommand } from '../config/command.js';
 import { loadConfig } from '../config/app-config.js';
 import { openCliDatabase } from '../database/cli-database.js';
 import { migrate } from '../database/data-source.js';
-import { SYSTEM_CALLER } from './caller.js';
+import { SYSTEM_CALLER } from '../common/caller.js';
 import { PasswordHasher } from './password-hasher.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../common/roles.js';
 import { StaffSessionChanges } from './staff-session-changes.js';
 import { UsersService } from './users.service.js';
 

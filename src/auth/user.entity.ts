@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../common/roles.js';
 import { checkIn } from '../database/check-in.js';
 
 /** A staff account. Emails are stored lower-cased, so the unique constraint ignores case. */

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } fr
 import { RequirePermission } from '../common/access.decorator.js';
 import { ApiProblems } from '../common/api-docs.js';
 import { userView } from './auth.views.js';
-import { CurrentCaller, type Caller } from './caller.js';
+import { CurrentCaller, type Caller } from '../common/caller.js';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/auth.dto.js';
 import { UsersService } from './users.service.js';
 import { ACCOUNT_SECRETS, IdempotencyKeyRefused } from '../idempotency/idempotency.decorators.js';

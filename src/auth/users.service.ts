@@ -3,10 +3,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
-import type { Caller } from './caller.js';
+import type { Caller } from '../common/caller.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordWeakness } from './password-policy.js';
-import type { Role } from './roles.js';
+import type { Role } from '../common/roles.js';
 import { StaffSessionChanges } from './staff-session-changes.js';
 import { UserEntity } from './user.entity.js';
 

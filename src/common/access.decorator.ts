@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Permission } from '../auth/roles.js';
+import type { Permission } from './roles.js';
 
 /**
  * What a route requires of its caller. The access guard denies every route that declares none of

@@ -1,5 +1,15 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiResponse, getSchemaPath, type HeaderObject } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiResponse,
+  getSchemaPath,
+  type HeaderObject,
+  type RequestBodyObject,
+  type SchemaObject,
+} from '@nestjs/swagger';
+import { METADATA_FIELD } from './multipart.js';
 import type { ProblemCode } from './problem-codes.js';
 
 export const API_PROBLEMS = 'pcs:openapi-problems';
@@ -90,3 +100,47 @@ export function ApiMultipartBody(options: {
     }),
   );
 }
+
+/**
+ * The body of a route that takes its fields as JSON, or as multipart with a file beside them (the
+ * fields as JSON in `metadata`). ApiMultipartBody describes the multipart form alone, and
+ * @nestjs/swagger gives every media type of one @ApiBody the same schema, so both are written here.
+ */
+export function jsonOrMultipartBody(options: {
+  fields: Type;
+  file: { field: string; description: string; required: boolean };
+  example: object;
+}): RequestBodyObject {
+  const fields = { $ref: getSchemaPath(options.fields) };
+  const multipart: SchemaObject = {
+    type: 'object',
+    required: [...(options.file.required ? [options.file.field] : []), METADATA_FIELD],
+    properties: {
+      [options.file.field]: { type: 'string', format: 'binary', description: options.file.description },
+      [METADATA_FIELD]: { allOf: [fields], description: 'The fields, as one JSON part.' },
+    },
+  };
+  return {
+    required: true,
+    content: {
+      'application/json': { schema: fields, example: options.example },
+      'multipart/form-data': { schema: multipart, encoding: { [METADATA_FIELD]: { contentType: 'application/json' } } },
+    },
+  };
+}
+
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+
+/** The headers of a stored document's download (src/common/document-download.ts). */
+export const DOCUMENT_HEADERS = {
+  ETag: { description: 'The SHA-256 of the file, quoted.', schema: { type: 'string' } },
+  'Content-Disposition': CONTENT_DISPOSITION_HEADER,
+  'Cache-Control': { description: '`private, no-store`: not to be cached.', schema: { type: 'string' } },
+};
+
+/** What checking an uploaded document (PDF, JPEG or PNG) can refuse (ImageService.checkDocument). */
+export const DOCUMENT_PROBLEMS = {
+  400: ['empty_file'],
+  415: ['unsupported_file_type', 'heic_not_supported'],
+  422: ['document_incomplete', 'image_unreadable', 'image_too_many_pixels'],
+} as const;

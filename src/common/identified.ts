@@ -72,6 +72,7 @@ export const NOT_IDENTIFYING_TEXT_FIELDS: ReadonlyMap<string, string> = new Map(
   ['element', 'a checklist element name'],
   ['requirement', 'written by the service'],
   ['missing', 'written by the service'],
+  ['defects', 'written by the service from the checklist'],
   ['receivedVia', 'a channel of receipt'],
   ['timeZone', "the clinic's time zone"],
   ['kind', 'a kind of photo or message'],

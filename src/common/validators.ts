@@ -1,6 +1,5 @@
 import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { CHANNEL_CODES, isChannelCode } from '../rights/channels.js';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -59,33 +58,6 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
  */
 export function OptionalNotNull(): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined);
-}
-
-/** Each element is a channel code of docs/architecture.md §2 (`website`, `social.instagram`, …). */
-export function IsChannelCodeEach(options?: ValidationOptions): PropertyDecorator {
-  return (target, property) =>
-    registerDecorator({
-      name: 'isChannelCode',
-      target: target.constructor,
-      propertyName: String(property),
-      options: {
-        message: `each of ${String(property)} must be one of ${CHANNEL_CODES.join(', ')}`,
-        ...options,
-      },
-      validator: { validate: (value: unknown) => Array.isArray(value) && value.every(isChannelCode) },
-    });
-}
-
-/** A channel code of docs/architecture.md §2. */
-export function IsChannelCode(options?: ValidationOptions): PropertyDecorator {
-  return (target, property) =>
-    registerDecorator({
-      name: 'isChannelCode',
-      target: target.constructor,
-      propertyName: String(property),
-      options: { message: `${String(property)} must be one of ${CHANNEL_CODES.join(', ')}`, ...options },
-      validator: { validate: isChannelCode },
-    });
 }
 
 /**

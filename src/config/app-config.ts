@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 import type { Cidr } from '../common/networks.js';
 import { configSchema, secretVariables, type ParsedEnv } from './config.schema.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/roles.js';
+import { ROLES } from '../common/roles.js';
 import { parseCidr } from '../common/networks.js';
 import { isTimeZone } from '../common/calendar.js';
 

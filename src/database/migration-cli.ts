@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCommand } from '../common/command.js';
+import { runCommand } from '../config/command.js';
 import { loadConfig } from '../config/app-config.js';
 import { openCliDatabase } from './cli-database.js';
 import { grantServingRole } from './serving-role.js';

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, type AuditEntry } from '../audit/audit.service.js';
-import { actingUserId, type Caller } from '../auth/caller.js';
-import { ClearanceChanges } from '../clearance/clearance-changes.js';
+import { AuditService } from '../audit/audit.service.js';
+import { actingUserId, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { LiftHoldDto, PlaceHoldDto } from './dto/hold.dto.js';
 import { assertPatientExists, assertPatientPhotos } from '../patients/patient-checks.js';
-import { lockCurrentReleases } from '../releases/release-locks.js';
+import { ConsentChanges } from '../rights/consent-changes.js';
 import { HoldEntity } from './hold.entity.js';
 
 /**
@@ -21,92 +20,100 @@ export class HoldsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly changes: ClearanceChanges,
+    private readonly consent: ConsentChanges,
     private readonly clock: Clock,
   ) {}
 
   async place(patientId: string, dto: PlaceHoldDto, caller: Caller): Promise<HoldEntity> {
     const photoIds = dto.photoIds ?? null;
-    const placed = await this.dataSource.transaction(async (manager) => {
-      await assertPatientExists(manager, patientId);
-      if (photoIds) await assertPatientPhotos(manager, patientId, photoIds);
-      // The lock the publish path takes (share) on the release governing a use, on every current
-      // version even if an amendment commits meanwhile: a publication recorded concurrently either
-      // commits first, and is taken down below, or waits and is refused.
-      await lockCurrentReleases(manager, patientId);
-      const hold = manager.create(HoldEntity, {
-        patientId,
-        photoIds,
-        reason: dto.reason.trim(),
-        placedAt: this.clock.now(),
-        placedByUserId: actingUserId(caller),
-        liftedAt: null,
-        liftedByUserId: null,
-        liftReason: null,
-      });
-      await manager.insert(HoldEntity, hold);
-      // TypeORM answers an UPDATE … RETURNING with the rows and the count.
-      const [withdrawn] = await manager.query<[{ id: string }[], number]>(
-        `UPDATE publications SET status = 'removed', status_changed_at = now(), updated_at = now()
-          WHERE patient_id = $1 AND hosted AND status = 'live' AND ($2::uuid[] IS NULL OR photo_id = ANY($2::uuid[]))
-          RETURNING id`,
-        [patientId, photoIds],
-      );
-      const entries: AuditEntry[] = [
-        {
-          action: 'hold.place',
-          entityType: 'hold',
-          entityId: hold.id,
-          patientId,
-          details: { photoIds },
+    return this.consent.run(
+      patientId,
+      {
+        // Under the lock the publish path takes (share) on the release governing a use: a
+        // publication recorded concurrently either commits first, and is taken down here, or waits
+        // and is refused.
+        write: async (manager) => {
+          await assertPatientExists(manager, patientId);
+          if (photoIds) await assertPatientPhotos(manager, patientId, photoIds);
+          const hold = manager.create(HoldEntity, {
+            patientId,
+            photoIds,
+            reason: dto.reason.trim(),
+            placedAt: this.clock.now(),
+            placedByUserId: actingUserId(caller),
+            liftedAt: null,
+            liftedByUserId: null,
+            liftReason: null,
+          });
+          await manager.insert(HoldEntity, hold);
+          // TypeORM answers an UPDATE … RETURNING with the rows and the count.
+          const [withdrawn] = await manager.query<[{ id: string }[], number]>(
+            `UPDATE publications SET status = 'removed', status_changed_at = now(), updated_at = now()
+              WHERE patient_id = $1 AND hosted AND status = 'live' AND ($2::uuid[] IS NULL OR photo_id = ANY($2::uuid[]))
+              RETURNING id`,
+            [patientId, photoIds],
+          );
+          return { hold, withdrawn };
         },
-        ...withdrawn.map(({ id }) => ({
-          action: 'publication.media_withdrawn',
-          entityType: 'publication',
-          entityId: id,
-          patientId,
-          details: { reasons: ['photo_on_hold'], holdId: hold.id },
-        })),
-      ];
-      await this.audit.recordEach(caller, entries, manager);
-      return hold;
-    });
-    this.changes.committed(patientId);
-    return placed;
+        record: async ({ hold, withdrawn }) => ({
+          result: hold,
+          auditEntries: [
+            { action: 'hold.place', entityType: 'hold', entityId: hold.id, patientId, details: { photoIds } },
+            ...withdrawn.map(({ id }) => ({
+              action: 'publication.media_withdrawn',
+              entityType: 'publication',
+              entityId: id,
+              patientId,
+              details: { reasons: ['photo_on_hold'], holdId: hold.id },
+            })),
+          ],
+        }),
+      },
+      { caller },
+    );
   }
 
   async lift(holdId: string, dto: LiftHoldDto, caller: Caller): Promise<HoldEntity> {
-    const lifted = await this.dataSource.transaction(async (manager) => {
-      const hold = await manager.findOne(HoldEntity, { where: { id: holdId }, lock: { mode: 'pessimistic_write' } });
-      if (!hold) throw new NotFoundError('The hold');
-      if (hold.liftedAt) {
-        throw new DomainError('hold_already_lifted', 409, `The hold was lifted on ${hold.liftedAt.toISOString()}.`, {
-          liftedAt: hold.liftedAt.toISOString(),
-        });
-      }
-      hold.liftedAt = this.clock.now();
-      hold.liftedByUserId = actingUserId(caller);
-      hold.liftReason = dto.reason?.trim() ?? null;
-      await manager.update(
-        HoldEntity,
-        { id: hold.id },
-        { liftedAt: hold.liftedAt, liftedByUserId: hold.liftedByUserId, liftReason: hold.liftReason },
-      );
-      await this.audit.record(
-        caller,
-        {
-          action: 'hold.lift',
-          entityType: 'hold',
-          entityId: hold.id,
-          patientId: hold.patientId,
-          details: {},
-        },
-        manager,
-      );
-      return hold;
+    const found = await this.dataSource.manager.findOne(HoldEntity, {
+      where: { id: holdId },
+      select: { id: true, patientId: true },
     });
-    this.changes.committed(lifted.patientId);
-    return lifted;
+    if (!found) throw new NotFoundError('The hold');
+    return this.consent.run(
+      found.patientId,
+      {
+        write: async (manager) => {
+          const hold = await manager.findOneOrFail(HoldEntity, {
+            where: { id: holdId },
+            lock: { mode: 'pessimistic_write' },
+          });
+          if (hold.liftedAt) {
+            throw new DomainError(
+              'hold_already_lifted',
+              409,
+              `The hold was lifted on ${hold.liftedAt.toISOString()}.`,
+              { liftedAt: hold.liftedAt.toISOString() },
+            );
+          }
+          hold.liftedAt = this.clock.now();
+          hold.liftedByUserId = actingUserId(caller);
+          hold.liftReason = dto.reason?.trim() ?? null;
+          await manager.update(
+            HoldEntity,
+            { id: hold.id },
+            { liftedAt: hold.liftedAt, liftedByUserId: hold.liftedByUserId, liftReason: hold.liftReason },
+          );
+          return hold;
+        },
+        record: async (hold) => ({
+          result: hold,
+          auditEntries: [
+            { action: 'hold.lift', entityType: 'hold', entityId: hold.id, patientId: hold.patientId, details: {} },
+          ],
+        }),
+      },
+      { caller },
+    );
   }
 
   /** The patient's holds, standing and lifted, newest first. */

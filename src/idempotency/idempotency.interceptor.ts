@@ -11,7 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { callerOf } from '../auth/caller.js';
+import { callerOf } from '../common/caller.js';
 import { DomainError } from '../common/domain-error.js';
 import { bufferForm, formContent } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';

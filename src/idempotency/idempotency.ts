@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
-import type { Caller } from '../auth/caller.js';
+import type { Caller } from '../common/caller.js';
 import { DomainError } from '../common/domain-error.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ClearanceModule } from '../clearance/clearance.module.js';
+import { ClearanceModule } from '../rights/clearance.module.js';
 import { MediaService } from './media.service.js';
 
 @Module({

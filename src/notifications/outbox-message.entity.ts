@@ -1,8 +1,18 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { UserEntity } from '../auth/user.entity.js';
 import { checkIn } from '../database/check-in.js';
-import { PatientEntity } from '../patients/patient.entity.js';
-import { RemovalCaseEntity } from '../removals/removal-case.entity.js';
+import type { PatientEntity } from '../patients/patient.entity.js';
+import type { RemovalCaseEntity } from '../removals/removal-case.entity.js';
 
 export const MESSAGE_KINDS = [
   'portal_access_link',
@@ -63,16 +73,16 @@ export class OutboxMessageEntity {
   @Column({ name: 'recipient_patient_id', type: 'uuid', nullable: true })
   recipientPatientId!: string | null;
 
-  @ManyToOne(() => PatientEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('PatientEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'recipient_patient_id' })
-  recipientPatient?: PatientEntity;
+  recipientPatient?: Relation<PatientEntity>;
 
   @Column({ name: 'removal_case_id', type: 'uuid', nullable: true })
   removalCaseId!: string | null;
 
-  @ManyToOne(() => RemovalCaseEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('RemovalCaseEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'removal_case_id' })
-  removalCase?: RemovalCaseEntity;
+  removalCase?: Relation<RemovalCaseEntity>;
 
   @Column({ type: 'text' })
   subject!: string;

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { CurrentCaller, maySeeIdentified, type Caller } from '../auth/caller.js';
+import { CurrentCaller, maySeeIdentified, type Caller } from '../common/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { filteredForIdentifiedData } from '../common/identified.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';

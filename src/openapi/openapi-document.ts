@@ -14,7 +14,7 @@ import {
 import { SESSION_COOKIE } from '../auth/browser-session.js';
 import { ACCESS_RULE, type AccessRule } from '../common/access.decorator.js';
 import { IDENTIFYING_FIELD_NAMES } from '../common/identified.js';
-import { API_KEY_GRANTABLE_PERMISSIONS } from '../auth/roles.js';
+import { API_KEY_GRANTABLE_PERMISSIONS } from '../common/roles.js';
 import { IDEMPOTENCY_HANDLING, type IdempotencyHandling } from '../idempotency/idempotency.decorators.js';
 import { API_PROBLEMS, type ProblemsByStatus } from '../common/api-docs.js';
 import { PROBLEM_CODES, type ProblemCode } from '../common/problem-codes.js';

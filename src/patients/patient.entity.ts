@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from './guardian.js';
+import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../rights/guardian.js';
 import { checkIn } from '../database/check-in.js';
 
 /**

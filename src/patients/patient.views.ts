@@ -1,6 +1,3 @@
-import type { PhotoSummaryDto } from '../photos/dto/photo.dto.js';
-import type { CaseWithPatientCode } from './cases.service.js';
-import { CaseDto } from './dto/case.dto.js';
 import { GuardianDto, PatientDetailDto, PatientDto } from './dto/patient.dto.js';
 import type { PatientEntity } from './patient.entity.js';
 import { guardianOf, type CaseSummary } from './patients.service.js';
@@ -29,18 +26,4 @@ export function patientView(patient: PatientEntity, minor: boolean): PatientDto 
 
 export function patientDetailView(patient: PatientEntity, minor: boolean, cases: CaseSummary[]): PatientDetailDto {
   return Object.assign(new PatientDetailDto(), { ...patientFields(patient, minor), cases });
-}
-
-export function caseView({ treatmentCase, patientCode }: CaseWithPatientCode, photos: PhotoSummaryDto[]): CaseDto {
-  return Object.assign(new CaseDto(), {
-    id: treatmentCase.id,
-    patientId: treatmentCase.patientId,
-    patientCode,
-    procedure: treatmentCase.procedure,
-    provider: treatmentCase.provider,
-    treatmentDate: treatmentCase.treatmentDate,
-    notes: treatmentCase.notes,
-    createdAt: treatmentCase.createdAt,
-    photos,
-  });
 }

@@ -1,14 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { CurrentCaller, type Caller } from '../common/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { ApiProblems } from '../common/api-docs.js';
-import { PhotosService } from '../photos/photos.service.js';
-import { photoSummaryView } from '../photos/photo.views.js';
-import { CasesService } from './cases.service.js';
-import { CaseDto } from './dto/case.dto.js';
 import {
-  CreateCaseDto,
   CreatePatientDto,
   PatientDetailDto,
   PatientDto,
@@ -16,7 +11,7 @@ import {
   PatientSearchResultDto,
   UpdatePatientDto,
 } from './dto/patient.dto.js';
-import { caseView, patientDetailView, patientView } from './patient.views.js';
+import { patientDetailView, patientView } from './patient.views.js';
 import { PatientsService } from './patients.service.js';
 
 const PATIENT_ID = { name: 'id', format: 'uuid', description: 'The patient’s id.' } as const;
@@ -24,11 +19,7 @@ const PATIENT_ID = { name: 'id', format: 'uuid', description: 'The patient’s i
 @ApiTags('patients')
 @Controller()
 export class PatientsController {
-  constructor(
-    private readonly patients: PatientsService,
-    private readonly cases: CasesService,
-    private readonly photos: PhotosService,
-  ) {}
+  constructor(private readonly patients: PatientsService) {}
 
   @RequirePermission('patients.write')
   @Post('patients')
@@ -134,38 +125,5 @@ export class PatientsController {
   ): Promise<PatientDto> {
     const patient = await this.patients.update(id, body, caller);
     return patientView(patient, this.patients.isMinor(patient));
-  }
-
-  @RequirePermission('patients.write')
-  @Post('patients/:id/cases')
-  @ApiOperation({
-    summary: 'Open a treatment case',
-    description:
-      'Opens a treatment case (procedure, provider, treatment date) for the patient; photos are uploaded to a ' +
-      'case and releases may cover chosen cases. Answers the case, with no photos yet.',
-  })
-  @ApiParam(PATIENT_ID)
-  @ApiCreatedResponse({ type: CaseDto, description: 'The new case.' })
-  async createCase(
-    @Param('id', ParseUUIDPipe) patientId: string,
-    @Body() body: CreateCaseDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<CaseDto> {
-    return caseView(await this.cases.create(patientId, body, caller), []);
-  }
-
-  @RequirePermission('photos.read')
-  @Get('cases/:id')
-  @ApiOperation({
-    summary: 'Get a case and its photos',
-    description:
-      'The case with its photos, oldest first. It names the patient by code only; the notes are shown to roles ' +
-      'allowed identified data, and that read is audited.',
-  })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'The case’s id.' })
-  @ApiOkResponse({ type: CaseDto, description: 'The case and its photos.' })
-  async getCase(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<CaseDto> {
-    const found = await this.cases.get(id, caller);
-    return caseView(found, (await this.photos.listForCase(id)).map(photoSummaryView));
   }
 }

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ClearanceModule } from '../clearance/clearance.module.js';
-import { PhotosModule } from '../photos/photos.module.js';
-import { RemovalsModule } from '../removals/removals.module.js';
-import { CasesService } from './cases.service.js';
+import { ClearanceModule } from '../rights/clearance.module.js';
+import { TreatmentCasesService } from './treatment-cases.service.js';
 import { PatientsController } from './patients.controller.js';
 import { PatientsService } from './patients.service.js';
 
 @Module({
-  imports: [PhotosModule, ClearanceModule, RemovalsModule],
+  imports: [ClearanceModule],
   controllers: [PatientsController],
-  providers: [PatientsService, CasesService],
-  exports: [PatientsService],
+  providers: [PatientsService, TreatmentCasesService],
+  exports: [PatientsService, TreatmentCasesService],
 })
 export class PatientsModule {}

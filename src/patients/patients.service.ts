@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import type { Caller } from '../common/caller.js';
 import { calendarDay } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { isCalendarDate } from '../common/validators.js';
 import { AppConfig } from '../config/app-config.js';
-import { ClearanceChanges } from '../clearance/clearance-changes.js';
-import { lockCurrentReleases } from '../releases/release-locks.js';
-import { RemovalCaseOpener, type OpenedRemovalCase } from '../removals/removal-case-opener.js';
+import { ConsentChanges, type OpenedRemovalCase } from '../rights/consent-changes.js';
 import type { CreatePatientDto, GuardianInputDto, UpdatePatientDto } from './dto/patient.dto.js';
-import { ADULT_AGE_YEARS, ageOn } from './guardian.js';
+import { ADULT_AGE_YEARS, ageOn } from '../rights/guardian.js';
 import { newPatientCode, PATIENT_CODE_PATTERN, searchableName } from './patient-code.js';
 import { PatientEntity } from './patient.entity.js';
 import { TreatmentCaseEntity } from './treatment-case.entity.js';
@@ -49,8 +47,7 @@ export class PatientsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly removalCases: RemovalCaseOpener,
-    private readonly clearanceChanges: ClearanceChanges,
+    private readonly consent: ConsentChanges,
   ) {}
 
   async create(input: CreatePatientDto, caller: Caller): Promise<PatientEntity> {
@@ -167,133 +164,109 @@ export class PatientsService {
   }
 
   async update(id: string, changes: UpdatePatientDto, caller: Caller): Promise<PatientEntity> {
-    let birthDateCorrected = false;
     try {
-      const updated = await this.dataSource.transaction(async (manager) => {
-        // The date of birth decides who could sign the patient's releases: a correction is a
-        // consent change, made one at a time with the others and with publishing. Resent unchanged,
-        // as a form sends every field, it waits for none of them.
-        birthDateCorrected =
-          changes.dateOfBirth !== undefined &&
-          changes.dateOfBirth !==
-            (await manager.findOne(PatientEntity, { where: { id }, select: { id: true, dateOfBirth: true } }))
-              ?.dateOfBirth;
-        if (birthDateCorrected) await lockCurrentReleases(manager, id);
-        const refusedBefore = birthDateCorrected ? await this.removalCases.refusals(manager, id) : null;
-        // Not FOR UPDATE: that would also hold back every insert referring to the patient (a portal
-        // sign-in's session, an upload), and a sign-in holding its link while it waits would deadlock
-        // with the edit's UPDATE of the links.
-        const patient = await manager.findOne(PatientEntity, { where: { id }, lock: { mode: 'for_no_key_update' } });
-        if (!patient) throw new NotFoundError('The patient');
-        const changed: string[] = [];
-        const set = <K extends keyof PatientEntity>(key: K, value: PatientEntity[K]) => {
-          if (patient[key] !== value) {
-            patient[key] = value;
-            changed.push(key);
-          }
-        };
-        if (changes.fullName !== undefined) {
-          set('fullName', changes.fullName.trim());
-          patient.searchName = searchableName(patient.fullName);
-        }
-        if (changes.dateOfBirth !== undefined) set('dateOfBirth', changes.dateOfBirth);
-        if (changes.contactEmail !== undefined) set('contactEmail', changes.contactEmail?.trim() || null);
-        if (changes.contactPhone !== undefined) set('contactPhone', changes.contactPhone?.trim() || null);
-        if (changes.postalAddress !== undefined) set('postalAddress', changes.postalAddress?.trim() || null);
-        if (changes.mrn !== undefined) set('mrn', changes.mrn ?? null);
-        if (changes.guardian !== undefined) {
-          const columns = guardianColumns(changes.guardian);
-          for (const [key, value] of Object.entries(columns) as [keyof typeof columns, string | null][]) {
-            set(key, value as never);
-          }
-        }
-        // A guardian recorded before contacts were required does not block other edits: the contact
-        // is asked for when the guardian or the date of birth changes.
-        const guardianChanged = changed.some((key) => key === 'dateOfBirth' || key.startsWith('guardian'));
-        this.assertGuardianRule(patient.dateOfBirth, guardianOf(patient), { contactRequired: guardianChanged });
-        if (changed.length === 0) {
-          // Nothing to write, but the answer still shows the identified fields: that read is audited.
-          await this.audit.record(
-            caller,
-            {
-              action: 'patient.read',
-              entityType: 'patient',
-              entityId: id,
-              patientId: id,
-              details: { via: 'update' },
-            },
-            manager,
-          );
-          return patient;
-        }
-        if (changed.includes('dateOfBirth') && !refusedBefore) {
-          // Corrected by another edit between the first read and the row lock: taking the consent
-          // locks now, after the row's, could deadlock with that edit.
-          throw new DomainError(
-            'patient_changed',
-            409,
-            'The date of birth was changed by someone else while this edit was made; read the patient again and retry.',
-          );
-        }
-        await manager.save(patient);
-        const removal = refusedBefore ? await this.takeDownNewlyRefused(manager, id, refusedBefore) : null;
-        if (changed.some((key) => PORTAL_ADDRESS_FIELDS.has(key))) {
-          // The portal was reached through the old address: what it opened ends with it.
-          await manager.query('UPDATE portal_links SET used_at = $2 WHERE patient_id = $1 AND used_at IS NULL', [
-            id,
-            this.clock.now(),
-          ]);
-          await manager.query('UPDATE patient_sessions SET ended_at = $2 WHERE patient_id = $1 AND ended_at IS NULL', [
-            id,
-            this.clock.now(),
-          ]);
-        }
-        await this.audit.recordEach(
-          caller,
-          [
-            {
-              action: 'patient.update',
-              entityType: 'patient',
-              entityId: id,
-              patientId: id,
-              // Which fields changed, never their values.
-              details: {
-                changed: [...new Set(changed.map((key) => (key.startsWith('guardian') ? 'guardian' : key)))],
-                ...(removal ? { removalCaseId: removal.caseId } : {}),
-              },
-            },
-            ...(removal?.auditEntries ?? []),
-          ],
-          manager,
-        );
-        return patient;
+      // The date of birth decides who could sign the patient's releases: a correction is a consent
+      // change, made one at a time with the others and with publishing. Resent unchanged, as a form
+      // sends every field, it waits for none of them.
+      const current = await this.dataSource.manager.findOne(PatientEntity, {
+        where: { id },
+        select: { id: true, dateOfBirth: true },
       });
-      if (birthDateCorrected) this.clearanceChanges.committed(id);
-      return updated;
+      if (changes.dateOfBirth === undefined || changes.dateOfBirth === current?.dateOfBirth) {
+        return await this.dataSource.transaction(async (manager) => {
+          const edit = await this.applyEdit(manager, id, changes, { consentLocked: false });
+          await this.audit.recordEach(caller, editAuditEntries(edit, undefined), manager);
+          return edit.patient;
+        });
+      }
+      return await this.consent.run(
+        id,
+        {
+          write: (manager) => this.applyEdit(manager, id, changes, { consentLocked: true }),
+          // What the rule now refuses for a reason it did not before (a release now known to be
+          // signed by a minor alone) comes down as a revocation's would, due from the correction:
+          // the clinic learned of it then.
+          removalCases: async (_edit, refused) =>
+            refused.newly.length > 0
+              ? [
+                  {
+                    source: { origin: 'date_of_birth_corrected' },
+                    startsAt: this.clock.now(),
+                    publications: refused.newly,
+                  },
+                ]
+              : [],
+          record: async (edit, [removal]) => ({ result: edit.patient, auditEntries: editAuditEntries(edit, removal) }),
+        },
+        { caller, compareWithBefore: true },
+      );
     } catch (error) {
       if (uniqueViolation(error) === 'patients_mrn_unique') throw mrnTaken();
       throw error;
     }
   }
 
-  /**
-   * After a correction of the date of birth, what the rule refuses for a reason it did not refuse
-   * for before (a release now known to be signed by a minor alone) comes down as a revocation's
-   * would, due from the correction: the clinic learned of it then.
-   */
-  private async takeDownNewlyRefused(
+  /** Applies an edit to the patient's row (and ends the portal access of a changed address). */
+  private async applyEdit(
     manager: EntityManager,
-    patientId: string,
-    refusedBefore: Map<string, Set<string>>,
-  ): Promise<OpenedRemovalCase | null> {
-    const newlyRefused = await this.removalCases.newlyRefused(manager, patientId, refusedBefore);
-    if (newlyRefused.length === 0) return null;
-    return this.removalCases.open(manager, {
-      patientId,
-      source: { origin: 'date_of_birth_corrected' },
-      startsAt: this.clock.now(),
-      publications: newlyRefused,
-    });
+    id: string,
+    changes: UpdatePatientDto,
+    { consentLocked }: { consentLocked: boolean },
+  ): Promise<PatientEdit> {
+    // Not FOR UPDATE: that would also hold back every insert referring to the patient (a portal
+    // sign-in's session, an upload), and a sign-in holding its link while it waits would deadlock
+    // with the edit's UPDATE of the links.
+    const patient = await manager.findOne(PatientEntity, { where: { id }, lock: { mode: 'for_no_key_update' } });
+    if (!patient) throw new NotFoundError('The patient');
+    const changed: string[] = [];
+    const set = <K extends keyof PatientEntity>(key: K, value: PatientEntity[K]) => {
+      if (patient[key] !== value) {
+        patient[key] = value;
+        changed.push(key);
+      }
+    };
+    if (changes.fullName !== undefined) {
+      set('fullName', changes.fullName.trim());
+      patient.searchName = searchableName(patient.fullName);
+    }
+    if (changes.dateOfBirth !== undefined) set('dateOfBirth', changes.dateOfBirth);
+    if (changes.contactEmail !== undefined) set('contactEmail', changes.contactEmail?.trim() || null);
+    if (changes.contactPhone !== undefined) set('contactPhone', changes.contactPhone?.trim() || null);
+    if (changes.postalAddress !== undefined) set('postalAddress', changes.postalAddress?.trim() || null);
+    if (changes.mrn !== undefined) set('mrn', changes.mrn ?? null);
+    if (changes.guardian !== undefined) {
+      const columns = guardianColumns(changes.guardian);
+      for (const [key, value] of Object.entries(columns) as [keyof typeof columns, string | null][]) {
+        set(key, value as never);
+      }
+    }
+    // A guardian recorded before contacts were required does not block other edits: the contact
+    // is asked for when the guardian or the date of birth changes.
+    const guardianChanged = changed.some((key) => key === 'dateOfBirth' || key.startsWith('guardian'));
+    this.assertGuardianRule(patient.dateOfBirth, guardianOf(patient), { contactRequired: guardianChanged });
+    if (changed.length === 0) return { patient, changed };
+    if (changed.includes('dateOfBirth') && !consentLocked) {
+      // Corrected by another edit between the first read and the row lock: taking the consent
+      // locks now, after the row's, could deadlock with that edit.
+      throw new DomainError(
+        'patient_changed',
+        409,
+        'The date of birth was changed by someone else while this edit was made; read the patient again and retry.',
+      );
+    }
+    await manager.save(patient);
+    if (changed.some((key) => PORTAL_ADDRESS_FIELDS.has(key))) {
+      // The portal was reached through the old address: what it opened ends with it.
+      await manager.query('UPDATE portal_links SET used_at = $2 WHERE patient_id = $1 AND used_at IS NULL', [
+        id,
+        this.clock.now(),
+      ]);
+      await manager.query('UPDATE patient_sessions SET ended_at = $2 WHERE patient_id = $1 AND ended_at IS NULL', [
+        id,
+        this.clock.now(),
+      ]);
+    }
+    return { patient, changed };
   }
 
   isMinor(patient: PatientEntity): boolean {
@@ -364,4 +337,38 @@ function uniqueViolation(error: unknown): string | undefined {
 
 function mrnTaken(): DomainError {
   return new DomainError('mrn_taken', 409, 'Another patient already has this medical record number.');
+}
+
+/** An edit of a patient as applied: the row, and which of its fields changed. */
+interface PatientEdit {
+  patient: PatientEntity;
+  changed: string[];
+}
+
+function editAuditEntries({ patient, changed }: PatientEdit, removal: OpenedRemovalCase | undefined): AuditEntry[] {
+  if (changed.length === 0) {
+    // Nothing was written, but the answer still shows the identified fields: that read is audited.
+    return [
+      {
+        action: 'patient.read',
+        entityType: 'patient',
+        entityId: patient.id,
+        patientId: patient.id,
+        details: { via: 'update' },
+      },
+    ];
+  }
+  return [
+    {
+      action: 'patient.update',
+      entityType: 'patient',
+      entityId: patient.id,
+      patientId: patient.id,
+      // Which fields changed, never their values.
+      details: {
+        changed: [...new Set(changed.map((key) => (key.startsWith('guardian') ? 'guardian' : key)))],
+        ...(removal ? { removalCaseId: removal.caseId } : {}),
+      },
+    },
+  ];
 }

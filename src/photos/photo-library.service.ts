@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ClearanceService } from '../clearance/clearance.service.js';
+import { ClearanceService } from '../rights/clearance.service.js';
 import { pageCursor, readPageCursor } from '../common/page-cursor.js';
 import type { ClearanceDecision } from '../rights/clearance.js';
 import { LibraryPhotoDto, LibraryVerdictDto, type PhotoLibraryQueryDto } from './dto/photo-library.dto.js';

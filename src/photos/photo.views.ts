@@ -1,3 +1,5 @@
+import type { CaseWithPatientCode } from '../patients/treatment-cases.service.js';
+import { CaseDto } from './dto/case.dto.js';
 import { API_PREFIX } from '../common/api-prefix.js';
 import { OriginalDto, PhotoDto, PhotoSummaryDto, RenditionDto } from './dto/photo.dto.js';
 import type { PhotoEntity, RenditionName } from './photo.entity.js';
@@ -58,4 +60,18 @@ function summaryFields(photo: PhotoEntity) {
     thumbUrl: renditionUrl(photo.id, 'thumb'),
     uploadedAt: photo.createdAt,
   };
+}
+
+export function caseView({ treatmentCase, patientCode }: CaseWithPatientCode, photos: PhotoSummaryDto[]): CaseDto {
+  return Object.assign(new CaseDto(), {
+    id: treatmentCase.id,
+    patientId: treatmentCase.patientId,
+    patientCode,
+    procedure: treatmentCase.procedure,
+    provider: treatmentCase.provider,
+    treatmentDate: treatmentCase.treatmentDate,
+    notes: treatmentCase.notes,
+    createdAt: treatmentCase.createdAt,
+    photos,
+  });
 }

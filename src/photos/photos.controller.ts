@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../auth/auth.errors.js';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { CurrentCaller, type Caller } from '../common/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { METADATA_FIELD, readMultipart, validateMetadata } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';

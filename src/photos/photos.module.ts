@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ClearanceModule } from '../clearance/clearance.module.js';
+import { PatientsModule } from '../patients/patients.module.js';
+import { TreatmentCasesController } from './treatment-cases.controller.js';
+import { ClearanceModule } from '../rights/clearance.module.js';
 import { ImagesModule } from '../images/images.module.js';
 import { FingerprintBackfill } from './fingerprint-backfill.js';
 import { PhotosController } from './photos.controller.js';
@@ -7,8 +9,8 @@ import { PhotoLibraryService } from './photo-library.service.js';
 import { PhotosService } from './photos.service.js';
 
 @Module({
-  imports: [ImagesModule, ClearanceModule],
-  controllers: [PhotosController],
+  imports: [ImagesModule, ClearanceModule, PatientsModule],
+  controllers: [PhotosController, TreatmentCasesController],
   providers: [PhotosService, PhotoLibraryService, FingerprintBackfill],
   exports: [PhotosService],
 })

@@ -23,7 +23,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentCaller, patientOf, type Caller } from '../auth/caller.js';
+import { CurrentCaller, patientOf, type Caller } from '../common/caller.js';
 import { PatientSessionsService } from '../auth/patient-sessions.service.js';
 import { PatientSession, Public } from '../common/access.decorator.js';
 import { documentDownload } from '../common/document-download.js';

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
-import { RemovalsModule } from '../removals/removals.module.js';
+import { RevocationsModule } from '../revocations/revocations.module.js';
 import { PortalThrottle } from './portal-throttle.js';
 import { PortalController } from './portal.controller.js';
 import { PortalService } from './portal.service.js';
 
 /** The patient portal: one-time links, the patient's own records, revoking from home. */
 @Module({
-  imports: [AuthModule, NotificationsModule, RemovalsModule],
+  imports: [AuthModule, NotificationsModule, RevocationsModule],
   controllers: [PortalController],
   providers: [PortalService, PortalThrottle],
 })

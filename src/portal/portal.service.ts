@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Caller, PatientPrincipal } from '../auth/caller.js';
+import type { Caller, PatientPrincipal } from '../common/caller.js';
 import { PatientSessionsService } from '../auth/patient-sessions.service.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-error.js';
@@ -10,8 +10,8 @@ import { AppConfig } from '../config/app-config.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import type { IdempotentRequest, IdempotentResponse } from '../idempotency/idempotency.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import type { CreateRevocationDto } from '../removals/dto/revocation.dto.js';
-import { describeScope, RevocationsService } from '../removals/revocations.service.js';
+import type { CreateRevocationDto } from '../revocations/dto/revocation.dto.js';
+import { describeScope, RevocationsService } from '../revocations/revocations.service.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type {
   PortalAccessDto,
@@ -24,7 +24,9 @@ import type {
   PortalRevocationDto,
 } from './dto/portal.dto.js';
 import { calendarDay } from '../common/calendar.js';
-import { authorizationDefects, type ChecklistFields } from '../releases/release-checklist.js';
+import { clearanceRevocationOf } from '../rights/clearance.js';
+import { authorizationDefects, type ChecklistFields } from '../rights/release-checklist.js';
+import { releaseStanding, type ReleaseStanding } from '../rights/release-standing.js';
 import { PortalThrottle } from './portal-throttle.js';
 import { releaseInWords } from './release-in-words.js';
 
@@ -55,6 +57,8 @@ interface ReleaseRow {
   expires_at: Date | null;
   expiration_event: string | null;
   revoked_at: Date | null;
+  covers_all_cases: boolean;
+  case_ids: string[];
   channels: string[];
   denied_channels: string[];
   face_allowed: boolean;
@@ -64,6 +68,22 @@ interface ReleaseRow {
   educational_use_allowed: boolean;
   /** The signed form's recorded elements, which decide whether it is a valid authorization. */
   form: Omit<ChecklistFields, 'id' | 'version' | 'signedAt' | 'expiresAt'>;
+}
+
+interface RemovalCaseRow {
+  id: string;
+  status: string;
+  opened_at: Date;
+  due_at: Date;
+  completed_at: Date | null;
+  revocation_id: string | null;
+}
+
+interface RemovalTaskRow extends PublicationRow {
+  case_id: string;
+  task_status: string;
+  completed_at: Date | null;
+  not_removable_reason: string | null;
 }
 
 interface PublicationRow {
@@ -189,13 +209,97 @@ export class PortalService implements OnModuleInit {
   }
 
   async overview(patientId: string, caller: Caller): Promise<PortalOverviewDto> {
+    const { patient, releases, photos, publications, cases, tasks, revocations } = await this.readOverview(patientId);
+    const now = this.clock.now();
+    const timeZone = this.config.clinicTimeZone;
+    const caseOfRevocation = new Map(cases.map((each) => [each.revocation_id, each.id]));
+    const caseOfPhoto = new Map(photos.map((photo) => [photo.id, photo.case_id]));
+    const judged = revocations.map((row) =>
+      clearanceRevocationOf({
+        id: row.id,
+        receivedAt: row.received_at,
+        kind: row.scope_kind,
+        channels: row.channels,
+        photoIds: row.photo_ids,
+        releaseSeriesIds: row.release_series_ids,
+      }),
+    );
+    await this.audit.record(caller, {
+      action: 'portal.overview.read',
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+    });
+    return {
+      code: patient.code,
+      releases: releases.map((release) => {
+        const standing = releaseStanding(
+          {
+            seriesId: release.series_id,
+            signedAt: release.signed_at,
+            expiresAt: release.expires_at,
+            supersededAt: null,
+            coversAllCases: release.covers_all_cases,
+            caseIds: release.case_ids,
+            defects: authorizationDefects(
+              {
+                ...release.form,
+                id: release.id,
+                version: release.version,
+                signedAt: release.signed_at,
+                expiresAt: release.expires_at,
+              },
+              { patientDateOfBirth: patient.date_of_birth, timeZone },
+            ),
+          },
+          judged,
+          now,
+          (photoId) => caseOfPhoto.get(photoId),
+        );
+        return portalReleaseView(release, standing, timeZone);
+      }),
+      photos: photos.map((photo): PortalPhotoDto => ({
+        id: photo.id,
+        kind: photo.kind,
+        view: photo.view,
+        takenAt: photo.taken_at,
+        thumbnailUrl: `${PORTAL_PREFIX}/photos/${photo.id}/thumbnail`,
+        publications: publications.filter((each) => each.photo_id === photo.id).map(publicationInPortal),
+      })),
+      removalCases: cases.map((removalCase) =>
+        portalCaseView(
+          removalCase,
+          tasks.filter((task) => task.case_id === removalCase.id),
+        ),
+      ),
+      revocations: revocations.map((revocation): PortalReceiptDto => ({
+        id: revocation.id,
+        receivedAt: revocation.received_at,
+        receivedVia: revocation.received_via,
+        inWords: sentence(
+          describeScope({
+            scopeKind: revocation.scope_kind,
+            channels: revocation.channels,
+            photoIds: revocation.photo_ids,
+            releaseSeriesIds: revocation.release_series_ids,
+          }),
+        ),
+        removalCaseId: caseOfRevocation.get(revocation.id) ?? null,
+      })),
+    };
+  }
+
+  /** Everything of the patient's the overview shows, read at once. */
+  private async readOverview(patientId: string) {
     const [patient] = await this.dataSource.query<{ code: string; date_of_birth: string }[]>(
       "SELECT code, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth FROM patients WHERE id = $1",
       [patientId],
     );
     const [releases, photos, publications, cases, tasks, revocations] = await Promise.all([
       this.dataSource.query<ReleaseRow[]>(
-        `SELECT id, series_id, version, signed_at, expires_at, expiration_event, revoked_at, channels, denied_channels,
+        `SELECT id, series_id, version, signed_at, expires_at, expiration_event, revoked_at, covers_all_cases,
+                ARRAY(SELECT rc.case_id FROM release_cases rc WHERE rc.release_id = releases.id) AS case_ids,
+                channels, denied_channels,
                 face_allowed, obscure_identifying_marks, name_allowed, paid_advertising_allowed, educational_use_allowed,
                 json_build_object(
                   'informationDescription', information_description, 'disclosingParty', disclosing_party,
@@ -209,37 +313,22 @@ export class PortalService implements OnModuleInit {
            FROM releases WHERE patient_id = $1 AND superseded_at IS NULL ORDER BY signed_at DESC`,
         [patientId],
       ),
-      this.dataSource.query<{ id: string; kind: string; view: string | null; taken_at: Date | null }[]>(
-        'SELECT id, kind, view, taken_at FROM photos WHERE patient_id = $1 ORDER BY created_at, id',
-        [patientId],
-      ),
+      this.dataSource.query<
+        { id: string; case_id: string; kind: string; view: string | null; taken_at: Date | null }[]
+      >('SELECT id, case_id, kind, view, taken_at FROM photos WHERE patient_id = $1 ORDER BY created_at, id', [
+        patientId,
+      ]),
       this.dataSource.query<PublicationRow[]>(
         `SELECT id, photo_id, channel, hosted, url, post_id, campaign, print_run, status, published_at, status_changed_at
            FROM publications WHERE patient_id = $1 ORDER BY published_at, created_at, id`,
         [patientId],
       ),
-      this.dataSource.query<
-        {
-          id: string;
-          status: string;
-          opened_at: Date;
-          due_at: Date;
-          completed_at: Date | null;
-          revocation_id: string | null;
-        }[]
-      >(
+      this.dataSource.query<RemovalCaseRow[]>(
         `SELECT id, status, opened_at, due_at, completed_at, revocation_id
            FROM removal_cases WHERE patient_id = $1 ORDER BY opened_at DESC, id`,
         [patientId],
       ),
-      this.dataSource.query<
-        (PublicationRow & {
-          case_id: string;
-          task_status: string;
-          completed_at: Date | null;
-          not_removable_reason: string | null;
-        })[]
-      >(
+      this.dataSource.query<RemovalTaskRow[]>(
         `SELECT t.case_id, t.status AS task_status, t.completed_at, t.not_removable_reason,
                 p.channel, p.hosted, p.url, p.post_id, p.campaign, p.print_run
            FROM removal_tasks t JOIN removal_cases c ON c.id = t.case_id JOIN publications p ON p.id = t.publication_id
@@ -262,127 +351,7 @@ export class PortalService implements OnModuleInit {
         [patientId],
       ),
     ]);
-    const now = this.clock.now();
-    const caseOfRevocation = new Map(cases.map((each) => [each.revocation_id, each.id]));
-    await this.audit.record(caller, {
-      action: 'portal.overview.read',
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-    });
-    return {
-      code: patient.code,
-      releases: releases.map((release): PortalReleaseDto => {
-        // The patient's narrower withdrawals that apply to this release (a withdrawal names no release, or this one).
-        const narrowings = revocations.filter(
-          (each) =>
-            each.scope_kind !== 'everything' &&
-            each.received_at >= release.signed_at &&
-            (each.release_series_ids === null || each.release_series_ids.includes(release.series_id)),
-        );
-        // The clearance rule refuses every use of a release whose form is not a valid authorization.
-        const defective =
-          authorizationDefects(
-            {
-              ...release.form,
-              id: release.id,
-              version: release.version,
-              signedAt: release.signed_at,
-              expiresAt: release.expires_at,
-            },
-            { patientDateOfBirth: patient.date_of_birth, timeZone: this.config.clinicTimeZone },
-          ).length > 0;
-        return {
-          id: release.id,
-          version: release.version,
-          status: release.revoked_at
-            ? 'revoked'
-            : release.expires_at && release.expires_at <= now
-              ? 'expired'
-              : defective
-                ? 'not_valid'
-                : narrowings.length > 0
-                  ? 'narrowed'
-                  : 'active',
-          signedAt: release.signed_at,
-          expiresAt: release.expires_at,
-          expirationEvent: release.expiration_event,
-          revokedAt: release.revoked_at,
-          inWords: [
-            ...releaseInWords(
-              {
-                channels: release.channels,
-                deniedChannels: release.denied_channels,
-                faceAllowed: release.face_allowed,
-                obscureIdentifyingMarks: release.obscure_identifying_marks,
-                nameAllowed: release.name_allowed,
-                paidAdvertisingAllowed: release.paid_advertising_allowed,
-                educationalUseAllowed: release.educational_use_allowed,
-                expiresAt: release.expires_at,
-                expirationEvent: release.expiration_event,
-              },
-              this.config.clinicTimeZone,
-            ),
-            ...narrowings.map(
-              (each) =>
-                `On ${calendarDay(each.received_at, this.config.clinicTimeZone)} ${describeScope({
-                  scopeKind: each.scope_kind,
-                  channels: each.channels,
-                  photoIds: each.photo_ids,
-                  releaseSeriesIds: null,
-                })}.`,
-            ),
-            ...(release.revoked_at
-              ? [
-                  `You withdrew this consent on ${calendarDay(release.revoked_at, this.config.clinicTimeZone)}: no new use is allowed.`,
-                ]
-              : []),
-          ],
-          documentUrl: `${PORTAL_PREFIX}/releases/${release.id}/document`,
-        };
-      }),
-      photos: photos.map((photo): PortalPhotoDto => ({
-        id: photo.id,
-        kind: photo.kind,
-        view: photo.view,
-        takenAt: photo.taken_at,
-        thumbnailUrl: `${PORTAL_PREFIX}/photos/${photo.id}/thumbnail`,
-        publications: publications.filter((each) => each.photo_id === photo.id).map(publicationInPortal),
-      })),
-      removalCases: cases.map((removalCase): PortalCaseDto => {
-        const own = tasks.filter((task) => task.case_id === removalCase.id);
-        const settled = own.filter((task) => task.task_status === 'done' || task.task_status === 'not_removable');
-        return {
-          id: removalCase.id,
-          status: removalCase.status,
-          openedAt: removalCase.opened_at,
-          dueAt: removalCase.due_at,
-          completedAt: removalCase.completed_at,
-          progress: `${settled.length} of ${own.length} done`,
-          tasks: own.map((task) => ({
-            channel: task.channel,
-            location: whereShown(task),
-            status: task.task_status,
-            completedAt: task.completed_at,
-            notRemovableReason: task.not_removable_reason,
-          })),
-        };
-      }),
-      revocations: revocations.map((revocation): PortalReceiptDto => ({
-        id: revocation.id,
-        receivedAt: revocation.received_at,
-        receivedVia: revocation.received_via,
-        inWords: sentence(
-          describeScope({
-            scopeKind: revocation.scope_kind,
-            channels: revocation.channels,
-            photoIds: revocation.photo_ids,
-            releaseSeriesIds: revocation.release_series_ids,
-          }),
-        ),
-        removalCaseId: caseOfRevocation.get(revocation.id) ?? null,
-      })),
-    };
+    return { patient, releases, photos, publications, cases, tasks, revocations };
   }
 
   /**
@@ -468,6 +437,75 @@ export class PortalService implements OnModuleInit {
     if (!photo) throw new NotFoundError('The photo');
     return { sha256: photo.thumb_sha256, open: () => this.store.get(photo.thumb_key) };
   }
+}
+
+/** A release as the patient reads it, with its standing in their words. */
+function portalReleaseView(release: ReleaseRow, standing: ReleaseStanding, timeZone: string): PortalReleaseDto {
+  return {
+    id: release.id,
+    version: release.version,
+    status: portalStatus(standing),
+    signedAt: release.signed_at,
+    expiresAt: release.expires_at,
+    expirationEvent: release.expiration_event,
+    revokedAt: release.revoked_at,
+    inWords: [
+      ...releaseInWords(
+        {
+          channels: release.channels,
+          deniedChannels: release.denied_channels,
+          faceAllowed: release.face_allowed,
+          obscureIdentifyingMarks: release.obscure_identifying_marks,
+          nameAllowed: release.name_allowed,
+          paidAdvertisingAllowed: release.paid_advertising_allowed,
+          educationalUseAllowed: release.educational_use_allowed,
+          expiresAt: release.expires_at,
+          expirationEvent: release.expiration_event,
+        },
+        timeZone,
+      ),
+      ...standing.narrowings.map(
+        (narrowing) =>
+          `On ${calendarDay(narrowing.receivedAt, timeZone)} ${describeScope({
+            scopeKind: narrowing.channels.length > 0 ? 'channels' : 'photos',
+            channels: [...narrowing.channels],
+            photoIds: [...narrowing.photoIds],
+            releaseSeriesIds: null,
+          })}.`,
+      ),
+      ...(release.revoked_at
+        ? [`You withdrew this consent on ${calendarDay(release.revoked_at, timeZone)}: no new use is allowed.`]
+        : []),
+    ],
+    documentUrl: `${PORTAL_PREFIX}/releases/${release.id}/document`,
+  };
+}
+
+/** The standing in the portal's words: an ending first, then an invalid form, then a narrowing. */
+function portalStatus(standing: ReleaseStanding): PortalReleaseDto['status'] {
+  if (standing.ended.some((ending) => ending.cause === 'revoked')) return 'revoked';
+  if (standing.ended.some((ending) => ending.cause === 'expired')) return 'expired';
+  if (standing.state === 'defective') return 'not_valid';
+  return standing.state === 'narrowed' ? 'narrowed' : 'active';
+}
+
+function portalCaseView(removalCase: RemovalCaseRow, own: RemovalTaskRow[]): PortalCaseDto {
+  const settled = own.filter((task) => task.task_status === 'done' || task.task_status === 'not_removable');
+  return {
+    id: removalCase.id,
+    status: removalCase.status,
+    openedAt: removalCase.opened_at,
+    dueAt: removalCase.due_at,
+    completedAt: removalCase.completed_at,
+    progress: `${settled.length} of ${own.length} done`,
+    tasks: own.map((task) => ({
+      channel: task.channel,
+      location: whereShown(task),
+      status: task.task_status,
+      completedAt: task.completed_at,
+      notRemovableReason: task.not_removable_reason,
+    })),
+  };
 }
 
 function publicationInPortal(row: PublicationRow): PortalPublicationDto {

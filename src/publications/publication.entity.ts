@@ -8,11 +8,12 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  type Relation,
 } from 'typeorm';
 import { UserEntity } from '../auth/user.entity.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { PhotoEntity } from '../photos/photo.entity.js';
-import { ReleaseEntity } from '../releases/release.entity.js';
+import type { ReleaseEntity } from '../releases/release.entity.js';
 import { checkIn } from '../database/check-in.js';
 
 export const PUBLICATION_STATUSES = ['live', 'removal_pending', 'removed', 'not_removable'] as const;
@@ -92,9 +93,9 @@ export class PublicationEntity {
   @Column({ name: 'release_id', type: 'uuid' })
   releaseId!: string;
 
-  @ManyToOne(() => ReleaseEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('ReleaseEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'release_id' })
-  release?: ReleaseEntity;
+  release?: Relation<ReleaseEntity>;
 
   /**
    * Whether consent cleared the use at `publishedAt`; false for a use found later that predates its

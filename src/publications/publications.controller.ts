@@ -7,7 +7,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { CurrentCaller, type Caller } from '../common/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import { ApiProblems } from '../common/api-docs.js';

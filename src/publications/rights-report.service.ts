@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClearanceService } from '../clearance/clearance.service.js';
+import { ClearanceService } from '../rights/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { decideClearance, type ClearanceDecision } from '../rights/clearance.js';
 import { PublicationsService, type PublicationWithCode } from './publications.service.js';

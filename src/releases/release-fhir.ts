@@ -1,6 +1,6 @@
-import type { GuardianRelationship } from '../patients/guardian.js';
+import type { GuardianRelationship } from '../rights/guardian.js';
 import type { ReleaseEntity } from './release.entity.js';
-import type { RevocationInEffect } from './releases.service.js';
+import type { ReleaseStanding } from '../rights/release-standing.js';
 
 // HL7 FHIR R4 code systems this mapping uses.
 export const FHIR_SYSTEMS = {
@@ -87,12 +87,11 @@ export interface FhirContext {
   patientCode: string;
   caseIds: string[];
   documentUrl: string;
-  /** When the resource is made: a release past its expiry is no longer an active consent. */
-  now: Date;
-  /** The revocations in effect now that end or narrow the version. */
-  revocations: RevocationInEffect[];
-  /** Whether the clearance rule counts it as no valid authorization (a missing element, a signer without authority). */
-  defective: boolean;
+  /**
+   * Where the version stands now, as the clearance rule judges it: active only while in force
+   * (narrowed or not); each withdrawal that narrows it is a deny provision.
+   */
+  standing: ReleaseStanding;
 }
 
 const recipient = (channel: string) => ({
@@ -124,19 +123,18 @@ export function toFhirConsent(release: ReleaseEntity, context: FhirContext): Fhi
   if (release.obscureIdentifyingMarks) denials.push(depiction('unobscured-marks', 'Identifying marks not obscured'));
   if (!release.paidAdvertisingAllowed) denials.push(use('paid-advertising', 'Paid advertising'));
   if (!release.educationalUseAllowed) denials.push(use('educational', 'Educational use'));
-  for (const revocation of context.revocations) {
-    const since = { start: revocation.receivedAt.toISOString() };
-    if (revocation.scopeKind === 'channels') {
-      denials.push({ type: 'deny', period: since, actor: revocation.channels.map(recipient) });
-    } else if (revocation.scopeKind === 'photos') {
+  for (const narrowing of context.standing.narrowings) {
+    const since = { start: narrowing.receivedAt.toISOString() };
+    if (narrowing.channels.length > 0) {
+      denials.push({ type: 'deny', period: since, actor: narrowing.channels.map(recipient) });
+    } else {
       denials.push({
         type: 'deny',
         period: since,
-        data: revocation.photoIds.map((id) => ({ meaning: 'instance', reference: { reference: `Media/${id}` } })),
+        data: narrowing.photoIds.map((id) => ({ meaning: 'instance', reference: { reference: `Media/${id}` } })),
       });
     }
   }
-  const revoked = release.revokedAt !== null || context.revocations.some((r) => r.scopeKind === 'everything');
 
   const guardian = release.signerType === 'guardian';
   const roleCode = release.signerRelationship ? ROLE_CODES[release.signerRelationship] : null;
@@ -164,10 +162,7 @@ export function toFhirConsent(release: ReleaseEntity, context: FhirContext): Fhi
         }
       : {}),
     identifier: [{ system: FHIR_SYSTEMS.identifier, value: `urn:uuid:${release.seriesId}` }],
-    status:
-      release.supersededAt || revoked || context.defective || (release.expiresAt && release.expiresAt <= context.now)
-        ? 'inactive'
-        : 'active',
+    status: context.standing.state === 'in_force' || context.standing.state === 'narrowed' ? 'active' : 'inactive',
     scope: { coding: [{ system: FHIR_SYSTEMS.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },
     category: [
       { coding: [{ system: FHIR_SYSTEMS.loinc, code: '64292-6', display: 'Release of information consent' }] },

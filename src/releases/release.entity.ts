@@ -1,9 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { UserEntity } from '../auth/user.entity.js';
-import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../patients/guardian.js';
+import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../rights/guardian.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
-import { RevocationEntity } from '../removals/revocation.entity.js';
+import { RevocationEntity } from '../revocations/revocation.entity.js';
 import { checkIn } from '../database/check-in.js';
 
 export const SIGNER_TYPES = ['patient', 'guardian'] as const;

@@ -1,6 +1,10 @@
 import { API_PREFIX } from '../common/api-prefix.js';
+import type { ReleaseStanding } from '../rights/release-standing.js';
 import {
   ReleaseDto,
+  ReleaseEndingDto,
+  ReleaseNarrowingDto,
+  ReleaseStandingDto,
   ReleaseVersionDto,
   ScopeViewDto,
   SignedByViewDto,
@@ -35,6 +39,7 @@ export function releaseView({
   witnessName,
   versions,
   checklistComplete,
+  standing,
 }: ReleaseRecord): ReleaseDto {
   return Object.assign(new ReleaseDto(), {
     ...versionFields(release),
@@ -73,6 +78,28 @@ export function releaseView({
     scope: Object.assign(new ScopeViewDto(), scopeOf(release)),
     supersedesId: release.supersedesId,
     checklistComplete,
+    standing: standingView(standing),
     versions: versions.map((version) => Object.assign(new ReleaseVersionDto(), versionFields(version))),
+  });
+}
+
+function standingView(standing: ReleaseStanding): ReleaseStandingDto {
+  return Object.assign(new ReleaseStandingDto(), {
+    state: standing.state,
+    ended: standing.ended.map((ending) =>
+      Object.assign(new ReleaseEndingDto(), {
+        cause: ending.cause,
+        at: ending.at,
+        revocationId: ending.cause === 'revoked' ? ending.revocationId : null,
+      }),
+    ),
+    defects: [...standing.defects],
+    narrowings: standing.narrowings.map((narrowing) =>
+      Object.assign(new ReleaseNarrowingDto(), {
+        ...narrowing,
+        channels: [...narrowing.channels],
+        photoIds: [...narrowing.photoIds],
+      }),
+    ),
   });
 }

@@ -10,9 +10,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentCaller, type Caller } from '../auth/caller.js';
+import { CurrentCaller, type Caller } from '../common/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
-import { Clock } from '../common/clock.js';
 import { documentDownload } from '../common/document-download.js';
 import { METADATA_FIELD, readMultipart, validateMetadata } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
@@ -58,7 +57,6 @@ export class ReleasesController {
   constructor(
     private readonly releases: ReleasesService,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
   @RequirePermission('releases.write')
@@ -183,16 +181,12 @@ export class ReleasesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FhirConsent> {
     const record = await this.releases.get(id, caller, { audit: true, action: 'release.fhir.read' });
-    const now = this.clock.now();
-    const revocations = await this.releases.revocationsInEffect(record.release, record.caseIds, now);
     void reply.header('content-type', 'application/fhir+json; fhirVersion=4.0; charset=utf-8');
     return toFhirConsent(record.release, {
       patientCode: record.patientCode,
       caseIds: record.caseIds,
       documentUrl: releaseDocumentUrl(id),
-      now,
-      revocations,
-      defective: record.defects.length > 0,
+      standing: record.standing,
     });
   }
 

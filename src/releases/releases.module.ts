@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ClearanceModule } from '../clearance/clearance.module.js';
+import { ClearanceModule } from '../rights/clearance.module.js';
 import { ImagesModule } from '../images/images.module.js';
-import { RemovalsModule } from '../removals/removals.module.js';
 import { ReleasesController } from './releases.controller.js';
+import { ReleaseExpiryCases } from './release-expiry.js';
 import { ReleasesService } from './releases.service.js';
 
 @Module({
-  imports: [ClearanceModule, ImagesModule, RemovalsModule],
+  imports: [ClearanceModule, ImagesModule],
   controllers: [ReleasesController],
-  providers: [ReleasesService],
+  providers: [ReleasesService, ReleaseExpiryCases],
   exports: [ReleasesService],
 })
 export class ReleasesModule {}

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { actingUserId, type Caller } from '../auth/caller.js';
-import { ClearanceChanges } from '../clearance/clearance-changes.js';
+import { actingUserId, type Caller } from '../common/caller.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { calendarDay } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -11,18 +10,24 @@ import { DomainError, NotFoundError, ValidationFailedError, type FieldError } fr
 import type { UploadedFile } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { ImageService } from '../images/image.service.js';
-import { signerAuthorityProblem, type SignerAuthorityProblem } from '../patients/guardian.js';
+import { signerAuthorityProblem, type SignerAuthorityProblem } from '../rights/guardian.js';
 import { assertPatientExists } from '../patients/patient-checks.js';
 import { PatientEntity } from '../patients/patient.entity.js';
-import { RemovalCaseOpener } from '../removals/removal-case-opener.js';
-import type { RevocationScopeKind } from '../removals/revocation.entity.js';
 import { channelCovers } from '../rights/channels.js';
+import { clearanceRevocationOf, type ClearanceRevocation } from '../rights/clearance.js';
+import { ConsentChanges } from '../rights/consent-changes.js';
+import { releaseStanding, type ReleaseStanding } from '../rights/release-standing.js';
+import { RevocationEntity } from '../revocations/revocation.entity.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
-import { checklistDefects, releaseChecklist, type Checklist, type SigningContext } from './release-checklist.js';
-import { lockCurrentReleases } from './release-locks.js';
+import {
+  checklistDefects,
+  releaseChecklist,
+  type Checklist,
+  type SigningContext,
+} from '../rights/release-checklist.js';
 import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
 
 export const DOCUMENT_FILE_FIELD = 'document';
@@ -43,24 +48,14 @@ const SIGNER_AUTHORITY_ERRORS: Record<SignerAuthorityProblem, FieldError> = {
   },
 };
 
-/** A revocation that ends or narrows a release version, as far as it concerns that version. */
-export interface RevocationInEffect {
-  scopeKind: RevocationScopeKind;
-  /** The withdrawn channel prefixes, for a revocation of channels. */
-  channels: string[];
-  /** The withdrawn photos among those the version covers, for a withdrawal of photos. */
-  photoIds: string[];
-  receivedAt: Date;
-}
-
 /** A release version with what its views need beside the row. */
 export interface ReleaseRecord {
   release: ReleaseEntity;
   patientCode: string;
   /** Whether the 164.508(c) checklist passes, the signature judged against today's date of birth. */
   checklistComplete: boolean;
-  /** Why the clearance rule counts the version as no valid authorization; empty when it is one. */
-  defects: string[];
+  /** Where it stands now, as the clearance rule judges it. */
+  standing: ReleaseStanding;
   caseIds: string[];
   witnessName: string;
   versions: ReleaseEntity[];
@@ -105,10 +100,9 @@ export class ReleasesService {
     private readonly images: ImageService,
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
-    private readonly changes: ClearanceChanges,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly removals: RemovalCaseOpener,
+    private readonly consent: ConsentChanges,
   ) {}
 
   /** The version's row alone (404 when there is none), for callers that need nothing else. */
@@ -304,31 +298,41 @@ export class ReleasesService {
   private async records(releases: ReleaseEntity[]): Promise<ReleaseRecord[]> {
     if (releases.length === 0) return [];
     const ids = releases.map((release) => release.id);
-    const [cases, versions, patients, witnesses] = await Promise.all([
+    const patientIds = [...new Set(releases.map((release) => release.patientId))];
+    const [cases, versions, patients, witnesses, revocations] = await Promise.all([
       this.dataSource.manager.find(ReleaseCaseEntity, { where: { releaseId: In(ids) }, order: { caseId: 'ASC' } }),
       this.dataSource.manager.find(ReleaseEntity, {
         where: { seriesId: In([...new Set(releases.map((release) => release.seriesId))]) },
         order: { version: 'DESC' },
       }),
       this.dataSource.manager.find(PatientEntity, {
-        where: { id: In([...new Set(releases.map((release) => release.patientId))]) },
+        where: { id: In(patientIds) },
         select: { id: true, code: true, dateOfBirth: true },
       }),
       this.dataSource.manager.find(UserEntity, {
         where: { id: In([...new Set(releases.map((release) => release.witnessUserId))]) },
         select: { id: true, displayName: true },
       }),
+      this.revocationsOf(patientIds),
     ]);
+    const now = this.clock.now();
     return releases.map((release) => {
       const patient = patients.find((each) => each.id === release.patientId) as PatientEntity;
       const checklist = releaseChecklist(release, this.signingContext(patient));
+      const caseIds = cases.filter((entry) => entry.releaseId === release.id).map((entry) => entry.caseId);
+      const standing = releaseStanding(
+        { ...release, caseIds, defects: checklistDefects(checklist) },
+        revocations.of.get(release.patientId) ?? [],
+        now,
+        (photoId) => revocations.caseOfPhoto.get(photoId),
+      );
       return {
         release,
-        caseIds: cases.filter((entry) => entry.releaseId === release.id).map((entry) => entry.caseId),
+        caseIds,
         versions: versions.filter((version) => version.seriesId === release.seriesId),
         patientCode: patient.code,
         checklistComplete: checklist.complete,
-        defects: checklistDefects(checklist),
+        standing,
         witnessName: witnesses.find((user) => user.id === release.witnessUserId)?.displayName ?? '',
       };
     });
@@ -349,39 +353,36 @@ export class ReleasesService {
     return releaseChecklist(release, this.signingContext(patient));
   }
 
-  /**
-   * The revocations in effect at `now` that end or narrow this version, as the clearance rule reads
-   * them: a revocation of everything or of channels received since it was signed, of its
-   * authorization or of all the patient's; and every withdrawal of photos it covers, whenever signed.
-   */
-  async revocationsInEffect(release: ReleaseEntity, caseIds: string[], now: Date): Promise<RevocationInEffect[]> {
-    const rows = await this.dataSource.query<
-      {
-        scope_kind: RevocationScopeKind;
-        channels: string[] | null;
-        photo_ids: string[];
-        received_at: Date;
-      }[]
-    >(
-      `SELECT v.scope_kind, v.channels, v.received_at,
-              ARRAY(SELECT p.id FROM photos p
-                     WHERE p.id = ANY(v.photo_ids) AND ($5 OR p.case_id = ANY($6::uuid[]))
-                     ORDER BY p.id) AS photo_ids
-         FROM revocations v
-        WHERE v.patient_id = $1 AND v.received_at <= $2
-          AND (v.scope_kind = 'photos'
-               OR (v.received_at >= $3 AND (v.release_series_ids IS NULL OR $4 = ANY(v.release_series_ids))))
-        ORDER BY v.received_at, v.id`,
-      [release.patientId, now, release.signedAt, release.seriesId, release.coversAllCases, caseIds],
-    );
-    return rows
-      .filter((row) => row.scope_kind !== 'photos' || row.photo_ids.length > 0)
-      .map((row) => ({
-        scopeKind: row.scope_kind,
-        channels: row.scope_kind === 'channels' ? (row.channels ?? []) : [],
-        photoIds: row.scope_kind === 'photos' ? row.photo_ids : [],
-        receivedAt: row.received_at,
-      }));
+  /** The revocations of each patient, and the case of every photo they withdraw. */
+  private async revocationsOf(
+    patientIds: string[],
+  ): Promise<{ of: Map<string, ClearanceRevocation[]>; caseOfPhoto: Map<string, string> }> {
+    const rows = await this.dataSource.manager.find(RevocationEntity, {
+      where: { patientId: In(patientIds) },
+      select: {
+        id: true,
+        patientId: true,
+        receivedAt: true,
+        scopeKind: true,
+        channels: true,
+        photoIds: true,
+        releaseSeriesIds: true,
+      },
+    });
+    const withdrawn = [...new Set(rows.flatMap((row) => row.photoIds ?? []))];
+    const photos =
+      withdrawn.length > 0
+        ? await this.dataSource.query<{ id: string; case_id: string }[]>(
+            'SELECT id, case_id FROM photos WHERE id = ANY($1::uuid[])',
+            [withdrawn],
+          )
+        : [];
+    const of = new Map<string, ClearanceRevocation[]>();
+    for (const row of rows) {
+      const revocation = clearanceRevocationOf({ ...row, kind: row.scopeKind });
+      of.set(row.patientId, [...(of.get(row.patientId) ?? []), revocation]);
+    }
+    return { of, caseOfPhoto: new Map(photos.map((photo) => [photo.id, photo.case_id])) };
   }
 
   private async caseIdsOf(releaseId: string): Promise<string[]> {
@@ -463,118 +464,91 @@ export class ReleasesService {
     const checked = await this.images.checkDocument(document.bytes, DOCUMENT_FILE_FIELD);
     const key = releaseDocumentKey(id);
     await putAllOrNone(this.store, [[key, document.bytes]], this.logger);
-    const written = await transactionOwningObjects(this.dataSource, this.store, [key], this.logger, async (manager) => {
-      // A revocation or hold being written must end this version too, so it waits for them; and
-      // no publication is decided under the versions this one changes until it commits.
-      await lockCurrentReleases(manager, patient.id);
-      // A correction of the date of birth takes the same locks: the one read now stands until this
-      // commits, and the signer is judged on it if it changed since the first read.
-      const { dateOfBirth } = await manager.findOneOrFail(PatientEntity, {
-        where: { id: patient.id },
-        select: { id: true, dateOfBirth: true },
-      });
-      if (dateOfBirth !== patient.dateOfBirth) this.assertTermsValid({ ...patient, dateOfBirth }, terms);
-      const plan = await prepare(manager);
-      await plan.validateInside();
-      const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
-      const refusedBefore = await this.removals.refusals(manager, patient.id);
-      const signer = terms.signedBy;
-      const release = manager.create(ReleaseEntity, {
-        id,
-        seriesId: plan.seriesId,
-        version: plan.version,
-        patientId: patient.id,
-        coversAllCases: terms.coversAllCases,
-        signedAt: terms.signedAt,
-        signerType: signer.signerType,
-        // Validation made sure a guardian's name is given; only the patient's own defaults.
-        signerFullName: signer.fullName?.trim() || patient.fullName,
-        signerRelationship: signer.signerType === 'guardian' ? (signer.relationship ?? null) : null,
-        signerAuthority: signer.signerType === 'guardian' ? (signer.authority?.trim() ?? null) : null,
-        witnessUserId: terms.witnessUserId,
-        formTemplate: terms.formTemplate,
-        formVersion: terms.formVersion,
-        documentKey: key,
-        documentContentType: checked.contentType,
-        documentBytes: document.bytes.length,
-        documentSha256: checked.sha256,
-        documentSha1: checked.sha1,
-        documentFileName: document.fileName,
-        informationDescription: terms.informationDescription,
-        disclosingParty: terms.disclosingParty,
-        recipients: terms.recipients,
-        purpose: terms.purpose,
-        expiresAt: terms.expiresAt,
-        expirationEvent: terms.expirationEvent,
-        rightToRevokeStatement: terms.rightToRevokeStatement,
-        redisclosureStatement: terms.redisclosureStatement,
-        conditioningStatement: terms.conditioningStatement,
-        treatmentConditionedOnSigning: terms.treatmentConditionedOnSigning,
-        copyProvidedToSigner: terms.copyProvidedToSigner,
-        channels: terms.scope.channels,
-        deniedChannels: terms.scope.deniedChannels,
-        faceAllowed: terms.scope.faceAllowed,
-        obscureIdentifyingMarks: terms.scope.obscureIdentifyingMarks,
-        nameAllowed: terms.scope.nameAllowed,
-        paidAdvertisingAllowed: terms.scope.paidAdvertisingAllowed,
-        educationalUseAllowed: terms.scope.educationalUseAllowed,
-        amendmentReason: plan.amendmentReason,
-        revokedAt: revocation?.receivedAt ?? null,
-        revocationId: revocation?.id ?? null,
-        supersedesId: plan.supersedes?.id ?? null,
-        recordedByUserId: actingUserId(caller),
-      });
-      if (plan.supersedes) {
-        // The service's clock, as every other consent change is stamped, so that the rule compares
-        // one clock's times (a decision at "now" must see an amendment committed before it).
-        await manager.query('UPDATE releases SET superseded_at = $2 WHERE id = $1', [
-          plan.supersedes.id,
-          this.clock.now(),
-        ]);
-      }
-      await manager.insert(ReleaseEntity, release);
-      if (terms.caseIds.length > 0) {
-        await manager.insert(
-          ReleaseCaseEntity,
-          terms.caseIds.map((caseId) => ({ releaseId: id, caseId })),
-        );
-      }
-      // What this version no longer clears (an amendment that narrows, a newer release that
-      // governs with less) comes down as a revocation's would, from the day it was signed.
-      const narrowed = await this.removals.newlyRefused(manager, patient.id, refusedBefore);
-      const removal =
-        narrowed.length > 0
-          ? await this.removals.open(manager, {
+    return this.consent.run(
+      patient.id,
+      {
+        write: async (manager) => {
+          // A correction of the date of birth takes the same locks: the one read now stands until
+          // this commits, and the signer is judged on it if it changed since the first read.
+          const { dateOfBirth } = await manager.findOneOrFail(PatientEntity, {
+            where: { id: patient.id },
+            select: { id: true, dateOfBirth: true },
+          });
+          if (dateOfBirth !== patient.dateOfBirth) this.assertTermsValid({ ...patient, dateOfBirth }, terms);
+          const plan = await prepare(manager);
+          await plan.validateInside();
+          const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
+          const release = manager.create(ReleaseEntity, {
+            ...versionColumns(patient, terms),
+            id,
+            seriesId: plan.seriesId,
+            version: plan.version,
+            documentKey: key,
+            documentContentType: checked.contentType,
+            documentBytes: document.bytes.length,
+            documentSha256: checked.sha256,
+            documentSha1: checked.sha1,
+            documentFileName: document.fileName,
+            amendmentReason: plan.amendmentReason,
+            revokedAt: revocation?.receivedAt ?? null,
+            revocationId: revocation?.id ?? null,
+            supersedesId: plan.supersedes?.id ?? null,
+            recordedByUserId: actingUserId(caller),
+          });
+          if (plan.supersedes) {
+            // The service's clock, as every other consent change is stamped, so that the rule
+            // compares one clock's times (a decision at "now" must see an amendment committed before it).
+            await manager.query('UPDATE releases SET superseded_at = $2 WHERE id = $1', [
+              plan.supersedes.id,
+              this.clock.now(),
+            ]);
+          }
+          await manager.insert(ReleaseEntity, release);
+          if (terms.caseIds.length > 0) {
+            await manager.insert(
+              ReleaseCaseEntity,
+              terms.caseIds.map((caseId) => ({ releaseId: id, caseId })),
+            );
+          }
+          return { plan, release, dateOfBirth };
+        },
+        // What this version no longer clears (an amendment that narrows, a newer release that
+        // governs with less) comes down as a revocation's would, from the day it was signed.
+        removalCases: async (_written, refused) =>
+          refused.newly.length > 0
+            ? [
+                {
+                  source: { origin: 'release_narrowed', releaseId: id },
+                  startsAt: terms.signedAt,
+                  publications: refused.newly,
+                },
+              ]
+            : [],
+        record: async ({ plan, release, dateOfBirth }, [removal]) => ({
+          result: id,
+          auditEntries: [
+            {
+              action: plan.auditAction,
+              entityType: 'release',
+              entityId: id,
               patientId: patient.id,
-              source: { origin: 'release_narrowed', releaseId: id },
-              startsAt: terms.signedAt,
-              publications: narrowed,
-            })
-          : null;
-      await this.audit.recordEach(
-        caller,
-        [
-          {
-            action: plan.auditAction,
-            entityType: 'release',
-            entityId: id,
-            patientId: patient.id,
-            details: {
-              ...plan.details,
-              version: plan.version,
-              documentSha256: checked.sha256,
-              checklistComplete: releaseChecklist(release, this.signingContext({ dateOfBirth })).complete,
-              ...(removal ? { removalCaseId: removal.caseId } : {}),
+              details: {
+                ...plan.details,
+                version: plan.version,
+                documentSha256: checked.sha256,
+                checklistComplete: releaseChecklist(release, this.signingContext({ dateOfBirth })).complete,
+                ...(removal ? { removalCaseId: removal.caseId } : {}),
+              },
             },
-          },
-          ...(removal?.auditEntries ?? []),
-        ],
-        manager,
-      );
-      return id;
-    });
-    this.changes.committed(patient.id);
-    return written;
+          ],
+        }),
+      },
+      {
+        caller,
+        transaction: (work) => transactionOwningObjects(this.dataSource, this.store, [key], this.logger, work),
+        compareWithBefore: true,
+      },
+    );
   }
 }
 
@@ -637,5 +611,41 @@ export function scopeOf(release: ReleaseEntity): Required<ScopeDto> {
     nameAllowed: release.nameAllowed,
     paidAdvertisingAllowed: release.paidAdvertisingAllowed,
     educationalUseAllowed: release.educationalUseAllowed,
+  };
+}
+
+/** The columns of a version that its terms give, the signer's name defaulting to the patient's. */
+function versionColumns(patient: PatientEntity, terms: ReleaseTerms): Partial<ReleaseEntity> {
+  const signer = terms.signedBy;
+  return {
+    patientId: patient.id,
+    coversAllCases: terms.coversAllCases,
+    signedAt: terms.signedAt,
+    signerType: signer.signerType,
+    // Validation made sure a guardian's name is given; only the patient's own defaults.
+    signerFullName: signer.fullName?.trim() || patient.fullName,
+    signerRelationship: signer.signerType === 'guardian' ? (signer.relationship ?? null) : null,
+    signerAuthority: signer.signerType === 'guardian' ? (signer.authority?.trim() ?? null) : null,
+    witnessUserId: terms.witnessUserId,
+    formTemplate: terms.formTemplate,
+    formVersion: terms.formVersion,
+    informationDescription: terms.informationDescription,
+    disclosingParty: terms.disclosingParty,
+    recipients: terms.recipients,
+    purpose: terms.purpose,
+    expiresAt: terms.expiresAt,
+    expirationEvent: terms.expirationEvent,
+    rightToRevokeStatement: terms.rightToRevokeStatement,
+    redisclosureStatement: terms.redisclosureStatement,
+    conditioningStatement: terms.conditioningStatement,
+    treatmentConditionedOnSigning: terms.treatmentConditionedOnSigning,
+    copyProvidedToSigner: terms.copyProvidedToSigner,
+    channels: terms.scope.channels,
+    deniedChannels: terms.scope.deniedChannels,
+    faceAllowed: terms.scope.faceAllowed,
+    obscureIdentifyingMarks: terms.scope.obscureIdentifyingMarks,
+    nameAllowed: terms.scope.nameAllowed,
+    paidAdvertisingAllowed: terms.scope.paidAdvertisingAllowed,
+    educationalUseAllowed: terms.scope.educationalUseAllowed,
   };
 }

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
-import { ClearanceService, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
+import type { Caller } from '../common/caller.js';
+import { ClearanceService, type PhotoClearanceFacts } from '../rights/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { assertPatientPhotos } from '../patients/patient-checks.js';
 import { locationColumns, publishedAtOf } from '../publications/publications.service.js';
 import { decideClearance, presentOf } from '../rights/clearance.js';
 import type { DiscoveredPublicationDto } from './dto/removal-task.dto.js';
-import { DEFAULT_TASK_OWNER_SQL } from './removal-case-opener.js';
 import { RemovalNotifier } from './removal-notifier.js';
-import { removalWorker } from './removal-task-owners.service.js';
+import { DEFAULT_TASK_OWNER_SQL, removalWorker } from './removal-task-owners.service.js';
 import { RemovalTimers } from './removal-timers.js';
 
 /**

@@ -1,7 +1,17 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { PatientEntity } from '../patients/patient.entity.js';
-import { ReleaseEntity } from '../releases/release.entity.js';
-import { RevocationEntity } from './revocation.entity.js';
+import type { ReleaseEntity } from '../releases/release.entity.js';
+import type { RevocationEntity } from '../revocations/revocation.entity.js';
 import { checkIn } from '../database/check-in.js';
 
 export const REMOVAL_CASE_ORIGINS = [
@@ -52,17 +62,17 @@ export class RemovalCaseEntity {
   @Column({ name: 'revocation_id', type: 'uuid', nullable: true })
   revocationId!: string | null;
 
-  @ManyToOne(() => RevocationEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('RevocationEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'revocation_id' })
-  revocation?: RevocationEntity;
+  revocation?: Relation<RevocationEntity>;
 
   /** The release whose expiry opened the case, or the version that narrowed consent. */
   @Column({ name: 'release_id', type: 'uuid', nullable: true })
   releaseId!: string | null;
 
-  @ManyToOne(() => ReleaseEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('ReleaseEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'release_id' })
-  release?: ReleaseEntity;
+  release?: Relation<ReleaseEntity>;
 
   @Column({ name: 'opened_at', type: 'timestamptz', default: () => 'now()' })
   openedAt!: Date;

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { ROLE_PERMISSIONS, type Role } from '../auth/roles.js';
-import { actingUserId, type Caller } from '../auth/caller.js';
+import { ROLE_PERMISSIONS, type Role } from '../common/roles.js';
+import { actingUserId, type Caller } from '../common/caller.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { StaffRecipient } from '../notifications/notifications.service.js';
 import { CHANNEL_CODES } from '../rights/channels.js';
 import type { TaskOwnerDto } from './dto/removal-task.dto.js';
+
+/**
+ * The default owner of a task on `channel` (an SQL expression): the active owner of the longest
+ * channel prefix that covers it, or null.
+ */
+export const DEFAULT_TASK_OWNER_SQL = (channel: string): string => `
+  (SELECT o.user_id FROM removal_task_owners o JOIN users u ON u.id = o.user_id AND u.active
+    WHERE ${channel} = o.channel OR ${channel} LIKE o.channel || '.%'
+    ORDER BY length(o.channel) DESC LIMIT 1)`;
 
 /**
  * The staff member a removal task can go to: active, and allowed to work removal tasks. Anyone else

@@ -1,36 +1,34 @@
 import { Module } from '@nestjs/common';
-import { ClearanceModule } from '../clearance/clearance.module.js';
 import { ImagesModule } from '../images/images.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ClearanceModule } from '../rights/clearance.module.js';
 import { DiscoveredPublications } from './discovered-publications.js';
-import { ReleaseExpiryCases } from './release-expiry.js';
-import { RemovalCaseOpener } from './removal-case-opener.js';
+import { RemovalCasesController } from './removal-cases.controller.js';
 import { RemovalCasesService } from './removal-cases.service.js';
 import { RemovalNotifier } from './removal-notifier.js';
-import { RemovalTaskOwnersService } from './removal-task-owners.service.js';
 import { RemovalReportService } from './removal-report.service.js';
-import { RemovalTimers } from './removal-timers.js';
+import { RemovalReportsController } from './removal-reports.controller.js';
+import { RemovalTaskOwnersController } from './removal-task-owners.controller.js';
+import { RemovalTaskOwnersService } from './removal-task-owners.service.js';
+import { RemovalTasksController } from './removal-tasks.controller.js';
 import { RemovalTasksService } from './removal-tasks.service.js';
-import { RemovalsController } from './removals.controller.js';
-import { RevocationsService } from './revocations.service.js';
+import { RemovalTimers } from './removal-timers.js';
 import { UrlCheck } from './url-check.js';
 
+/** The removal workflow once a case is open (docs/architecture.md §3): cases, tasks, owners, timers, reports. */
 @Module({
   imports: [ClearanceModule, ImagesModule, NotificationsModule],
-  controllers: [RemovalsController],
+  controllers: [RemovalCasesController, RemovalTasksController, RemovalTaskOwnersController, RemovalReportsController],
   providers: [
-    RevocationsService,
     RemovalCasesService,
     RemovalTasksService,
-    RemovalCaseOpener,
     RemovalTimers,
     RemovalNotifier,
     RemovalTaskOwnersService,
-    ReleaseExpiryCases,
     RemovalReportService,
     UrlCheck,
     DiscoveredPublications,
   ],
-  exports: [RevocationsService, RemovalCaseOpener],
+  exports: [RemovalTimers, RemovalNotifier],
 })
 export class RemovalsModule {}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { LookupService } from '../clearance/lookup.service.js';
+import { LookupService } from '../rights/lookup.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { OutboundAddressPolicy } from '../common/networks.js';

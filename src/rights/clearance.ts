@@ -4,6 +4,7 @@
 
 import { calendarDay } from '../common/calendar.js';
 import { channelCovers } from './channels.js';
+import { releaseStanding, withdrawnChannels, type ReleaseStanding } from './release-standing.js';
 
 /** What a use shows and where, at a time. */
 export interface IntendedUse {
@@ -66,6 +67,28 @@ export interface ClearanceRevocation {
    * every release of the patient. A withdrawal of photos holds whatever release covers them.
    */
   releaseSeriesIds?: readonly string[];
+}
+
+/** A revocation as its row holds it. */
+export interface RevocationRecordFields {
+  id: string;
+  receivedAt: Date;
+  kind: RevocationScope['kind'];
+  channels: readonly string[] | null;
+  photoIds: readonly string[] | null;
+  /** Null for a revocation of every release of the patient. */
+  releaseSeriesIds: readonly string[] | null;
+}
+
+export function clearanceRevocationOf(row: RevocationRecordFields): ClearanceRevocation {
+  const scope: RevocationScope =
+    row.kind === 'channels'
+      ? { kind: 'channels', channels: row.channels ?? [] }
+      : row.kind === 'photos'
+        ? { kind: 'photos', photoIds: row.photoIds ?? [] }
+        : { kind: 'everything' };
+  const revocation: ClearanceRevocation = { id: row.id, receivedAt: row.receivedAt, scope };
+  return row.releaseSeriesIds ? { ...revocation, releaseSeriesIds: row.releaseSeriesIds } : revocation;
 }
 
 /** A privacy officer's hold on the photo, while a request is disputed or verified. */
@@ -141,15 +164,12 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
     reasons.push({ code, message });
     for (const remedy of remediesOfReason) if (!remedies.includes(remedy)) remedies.push(remedy);
   };
-  const governing = checkStanding(facts, use.at.getTime(), fail);
+  const governing = checkStanding(facts, use.at, fail);
   if (governing) {
-    const revoked = revokedChannels(governing, facts.revocations, use.at.getTime()).filter((each) =>
-      overlaps(each.channel, use.channel),
-    );
-    for (const { channel, receivedAt } of revoked) {
+    for (const { channel, receivedAt } of withdrawnChannels(governing.standing, use.channel)) {
       fail('channel_revoked', `The patient withdrew consent for ${channel} on ${day(receivedAt, facts.timeZone)}.`);
     }
-    checkScope(governing.scope, facts.photo, use, fail);
+    checkScope(governing.release.scope, facts.photo, use, fail);
   }
 
   const allowed = reasons.length === 0;
@@ -157,9 +177,9 @@ export function decideClearance(facts: ClearanceFacts, use: IntendedUse): Cleara
     allowed,
     reasons,
     remedies: allowed ? [] : remedies,
-    releaseId: governing?.id ?? null,
-    releaseVersion: governing?.version ?? null,
-    validUntil: allowed ? (governing?.expiresAt ?? null) : null,
+    releaseId: governing?.release.id ?? null,
+    releaseVersion: governing?.release.version ?? null,
+    validUntil: allowed ? (governing?.release.expiresAt ?? null) : null,
   };
 }
 
@@ -209,13 +229,11 @@ export interface PhotoStanding {
 
 export function photoStanding(facts: ClearanceFacts, at: Date): PhotoStanding {
   const reasons: ClearanceReason[] = [];
-  const release = checkStanding(facts, at.getTime(), (code, message) => reasons.push({ code, message }));
+  const governing = checkStanding(facts, at, (code, message) => reasons.push({ code, message }));
   return {
-    release: release ?? null,
+    release: governing?.release ?? null,
     reasons,
-    revokedChannels: release
-      ? revokedChannels(release, facts.revocations, at.getTime()).map((each) => each.channel)
-      : [],
+    revokedChannels: governing?.standing.narrowings.flatMap((narrowing) => narrowing.channels) ?? [],
     timeZone: facts.timeZone,
   };
 }
@@ -224,8 +242,13 @@ export function photoStanding(facts: ClearanceFacts, at: Date): PhotoStanding {
  * Rules 1 and 6, which hold or fail for every use: the governing release (returned) must be in
  * force at `t`, and the photo neither withdrawn nor on hold.
  */
-function checkStanding(facts: ClearanceFacts, t: number, fail: Fail): ClearanceRelease | undefined {
+function checkStanding(
+  facts: ClearanceFacts,
+  at: Date,
+  fail: Fail,
+): { release: ClearanceRelease; standing: ReleaseStanding } | undefined {
   const { photo } = facts;
+  const t = at.getTime();
   const covering = facts.releases.filter((release) => release.coversAllCases || release.caseIds.includes(photo.caseId));
   const governing = governingRelease(covering, t);
   if (!governing) {
@@ -242,9 +265,9 @@ function checkStanding(facts: ClearanceFacts, t: number, fail: Fail): ClearanceR
         "Record a signed release that covers the photo's case.",
       );
     }
-  } else {
-    checkInForce(governing, facts, t, fail);
   }
+  const standing = governing ? releaseStanding(governing, facts.revocations, at) : undefined;
+  if (standing) checkInForce(standing, facts, fail);
   for (const revocation of facts.revocations) {
     if (revocation.receivedAt.getTime() > t || revocation.scope.kind !== 'photos') continue;
     if (revocation.scope.photoIds.includes(photo.id)) {
@@ -256,7 +279,7 @@ function checkStanding(facts: ClearanceFacts, t: number, fail: Fail): ClearanceR
     // The hold's reason is staff's free text, often about the patient: marketing reads this message.
     if (active) fail('photo_on_hold', `The photo has been on hold since ${day(hold.placedAt, facts.timeZone)}.`);
   }
-  return governing;
+  return governing && standing ? { release: governing, standing } : undefined;
 }
 
 type Fail = (code: ClearanceReasonCode, message: string, ...remedies: string[]) => void;
@@ -283,55 +306,29 @@ function newer(a: ClearanceRelease, b: ClearanceRelease): boolean {
   return a.id > b.id;
 }
 
-function checkInForce(release: ClearanceRelease, facts: ClearanceFacts, t: number, fail: Fail): void {
-  if (release.expiresAt && release.expiresAt.getTime() <= t) {
-    fail(
-      'release_expired',
-      `The release expired on ${day(release.expiresAt, facts.timeZone)}.`,
-      'Ask the patient to sign a new release.',
-    );
+/** Rule 1 beyond coverage: the governing version must not have expired, be defective or be revoked. */
+function checkInForce(standing: ReleaseStanding, facts: ClearanceFacts, fail: Fail): void {
+  for (const ending of standing.ended) {
+    if (ending.cause === 'expired') {
+      fail(
+        'release_expired',
+        `The release expired on ${day(ending.at, facts.timeZone)}.`,
+        'Ask the patient to sign a new release.',
+      );
+    }
   }
-  if (release.defects.length > 0) {
+  if (standing.defects.length > 0) {
     fail(
       'release_defective',
-      `The signed form lacks what a valid authorization needs: ${release.defects.join('; ')}.`,
+      `The signed form lacks what a valid authorization needs: ${standing.defects.join('; ')}.`,
       'Have the patient (a guardian, for a minor) sign a complete release form.',
     );
   }
-  for (const revocation of revocationsOf(release, facts.revocations, t)) {
-    if (revocation.scope.kind === 'everything') {
-      fail('release_revoked', `The patient revoked the release on ${day(revocation.receivedAt, facts.timeZone)}.`);
+  for (const ending of standing.ended) {
+    if (ending.cause === 'revoked') {
+      fail('release_revoked', `The patient revoked the release on ${day(ending.at, facts.timeZone)}.`);
     }
   }
-}
-
-/**
- * The revocations in effect at `t` that end this release: those of its authorization (or of every
- * one) received after it was signed. A release signed after a revocation is a new consent.
- */
-function revocationsOf(
-  release: ClearanceRelease,
-  revocations: readonly ClearanceRevocation[],
-  t: number,
-): ClearanceRevocation[] {
-  return revocations.filter(
-    (revocation) =>
-      revocation.receivedAt.getTime() <= t &&
-      revocation.receivedAt.getTime() >= release.signedAt.getTime() &&
-      (revocation.releaseSeriesIds === undefined || revocation.releaseSeriesIds.includes(release.seriesId)),
-  );
-}
-
-function revokedChannels(
-  release: ClearanceRelease,
-  revocations: readonly ClearanceRevocation[],
-  t: number,
-): { channel: string; receivedAt: Date }[] {
-  return revocationsOf(release, revocations, t).flatMap((revocation) =>
-    revocation.scope.kind === 'channels'
-      ? revocation.scope.channels.map((channel) => ({ channel, receivedAt: revocation.receivedAt }))
-      : [],
-  );
 }
 
 function checkScope(scope: ReleaseScope, photo: ClearancePhoto, use: IntendedUse, fail: Fail): void {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import type { Role } from '../../src/auth/roles.js';
-import { SYSTEM_CALLER } from '../../src/auth/caller.js';
+import type { Role } from '../../src/common/roles.js';
+import { SYSTEM_CALLER } from '../../src/common/caller.js';
 import { totpCode, totpStep } from '../../src/auth/totp.js';
 import { UsersService } from '../../src/auth/users.service.js';
 import type { TestApp } from './app.js';

@@ -13,7 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { MAX_PASSWORD_LENGTH } from '../password-policy.js';
-import { API_KEY_GRANTABLE_PERMISSIONS, PERMISSIONS, ROLES, type Permission, type Role } from '../roles.js';
+import { API_KEY_GRANTABLE_PERMISSIONS, PERMISSIONS, ROLES, type Permission, type Role } from '../../common/roles.js';
 
 export class LoginDto {
   @ApiProperty({

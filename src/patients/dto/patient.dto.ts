@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate, OptionalNotNull } from '../../common/validators.js';
 import { Identified } from '../../common/identified.js';
-import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../guardian.js';
+import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../../rights/guardian.js';
 
 const PHONE = /^[+0-9][0-9 ()./-]{2,39}$/;
 const MRN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPageCursor } from '../../common/page-cursor.js';
-import { IsChannelCode } from '../../common/validators.js';
-import { CHANNEL_CODES } from '../../rights/channels.js';
+import { CHANNEL_CODES, IsChannelCode } from '../../rights/channels.js';
 import { PHOTO_KINDS, type PhotoKind } from '../photo.entity.js';
 
 export const MAX_LIBRARY_PAGE = 200;

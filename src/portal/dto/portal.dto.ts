@@ -3,10 +3,10 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsISO8601, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PHOTO_KINDS } from '../../photos/photo.entity.js';
 import { PUBLICATION_STATUSES } from '../../publications/publication.entity.js';
-import { RevocationScopeDto } from '../../removals/dto/revocation.dto.js';
+import { RevocationScopeDto } from '../../revocations/dto/revocation.dto.js';
 import { REMOVAL_CASE_STATUSES } from '../../removals/removal-case.entity.js';
 import { REMOVAL_TASK_STATUSES } from '../../removals/removal-task.entity.js';
-import { RECEIVED_VIA } from '../../removals/revocation.entity.js';
+import { RECEIVED_VIA } from '../../revocations/revocation.entity.js';
 import { CHANNEL_CODES } from '../../rights/channels.js';
 
 export class PortalAccessDto {

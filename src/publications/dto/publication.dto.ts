@@ -15,10 +15,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsChannelCode, IsInstant, OptionalNotNull } from '../../common/validators.js';
+import { IsInstant, OptionalNotNull } from '../../common/validators.js';
 import { IsPageCursor } from '../../common/page-cursor.js';
-import { ClearanceReasonDto } from '../../clearance/dto/clearance.dto.js';
-import { CHANNEL_CODES } from '../../rights/channels.js';
+import { ClearanceReasonDto } from '../../rights/dto/clearance.dto.js';
+import { CHANNEL_CODES, IsChannelCode } from '../../rights/channels.js';
 import { PUBLICATION_STATUSES, type PublicationStatus } from '../publication.entity.js';
 
 const LOCATION_TEXT_LIMIT = 500;

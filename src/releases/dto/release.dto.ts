@@ -17,10 +17,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Identified } from '../../common/identified.js';
-import { IsChannelCodeEach, IsInstant, OptionalNotNull } from '../../common/validators.js';
-import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../../patients/guardian.js';
+import { IsInstant, OptionalNotNull } from '../../common/validators.js';
+import { GUARDIAN_RELATIONSHIPS, type GuardianRelationship } from '../../rights/guardian.js';
 import { DOCUMENT_CONTENT_TYPES } from '../../images/image.service.js';
-import { CHANNEL_CODES } from '../../rights/channels.js';
+import { CHANNEL_CODES, IsChannelCodeEach } from '../../rights/channels.js';
+import { RELEASE_STATES, type ReleaseState } from '../../rights/release-standing.js';
 import { SIGNER_TYPES, type SignerType } from '../release.entity.js';
 
 const TEXT_LIMIT = 2000;
@@ -439,6 +440,40 @@ export class WitnessDto {
   @ApiProperty() displayName!: string;
 }
 
+export class ReleaseEndingDto {
+  @ApiProperty({ enum: ['superseded', 'expired', 'revoked'] }) cause!: 'superseded' | 'expired' | 'revoked';
+  @ApiProperty({ format: 'date-time', description: 'When it was superseded, expired or revoked.' }) at!: Date;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The revocation, for `revoked`.' })
+  revocationId!: string | null;
+}
+
+export class ReleaseNarrowingDto {
+  @ApiProperty({ format: 'uuid' }) revocationId!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: Date;
+  @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel', isArray: true, description: 'The channels withdrawn.' })
+  channels!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The photos withdrawn among those it covers.' })
+  photoIds!: string[];
+}
+
+export class ReleaseStandingDto {
+  @ApiProperty({
+    enum: RELEASE_STATES,
+    enumName: 'ReleaseState',
+    description:
+      'Where the version stands now, as the clearance rule judges it: `ended` (superseded, expired or revoked), ' +
+      '`defective` (the signed form is no valid authorization: nothing is cleared under it), `narrowed` (in force, ' +
+      'with channels or photos withdrawn), `in_force`, or `not_yet_signed`.',
+  })
+  state!: ReleaseState;
+  @ApiProperty({ type: [ReleaseEndingDto], description: 'What ended it, in the order of the rule.' })
+  ended!: ReleaseEndingDto[];
+  @ApiProperty({ type: [String], description: 'What 45 CFR 164.508(c) needs that the signed form lacks.' })
+  defects!: string[];
+  @ApiProperty({ type: [ReleaseNarrowingDto], description: 'The withdrawals that narrow it, oldest first.' })
+  narrowings!: ReleaseNarrowingDto[];
+}
+
 export class ReleaseDto extends ReleaseVersionDto {
   @ApiProperty({ format: 'uuid', description: 'Shared by every version of this authorization.' }) seriesId!: string;
   @ApiProperty({ format: 'uuid' }) patientId!: string;
@@ -466,6 +501,7 @@ export class ReleaseDto extends ReleaseVersionDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The version this one amended.' })
   supersedesId!: string | null;
   @ApiProperty({ description: 'Every element of the 164.508(c) checklist passes.' }) checklistComplete!: boolean;
+  @ApiProperty({ type: ReleaseStandingDto }) standing!: ReleaseStandingDto;
   @ApiProperty({ type: [ReleaseVersionDto], description: 'Every version of this authorization, newest first.' })
   versions!: ReleaseVersionDto[];
 }

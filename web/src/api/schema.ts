@@ -257,7 +257,7 @@ export interface paths {
          * Get a case and its photos
          * @description The case with its photos, oldest first. It names the patient by code only; the notes are shown to roles allowed identified data, and that read is audited.
          */
-        get: operations["PatientsController_getCase"];
+        get: operations["TreatmentCasesController_getCase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -427,7 +427,7 @@ export interface paths {
          * Open a treatment case
          * @description Opens a treatment case (procedure, provider, treatment date) for the patient; photos are uploaded to a case and releases may cover chosen cases. Answers the case, with no photos yet.
          */
-        post: operations["PatientsController_createCase"];
+        post: operations["TreatmentCasesController_createCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -495,7 +495,7 @@ export interface paths {
          * Record a patient's revocation
          * @description Records a revocation received by phone, letter, email or in person (front desk, privacy officer), effective at `receivedAt`: of everything, of some channels, or of some photos. In the same transaction it revokes the releases (for `everything`), takes down every live publication it no longer clears (hosted ones at once, the others `removal_pending` with a task) and opens the removal case, due 30 days (REMOVAL_DEADLINE_DAYS) after `receivedAt`; the patient gets a receipt. Send JSON, or multipart/form-data with the written request (PDF, JPEG or PNG) in `document` and the fields as JSON in `metadata`.
          */
-        post: operations["RemovalsController_revoke"];
+        post: operations["RevocationsController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -881,7 +881,7 @@ export interface paths {
          * List removal cases
          * @description Removal cases, soonest deadline first, each with its progress: filtered by status, overdue, due before an instant or patient, a page at a time (`limit`, then `before` = the previous page’s `nextCursor`).
          */
-        get: operations["RemovalsController_list"];
+        get: operations["RemovalCasesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -901,7 +901,7 @@ export interface paths {
          * Get a removal case with its tasks
          * @description One case with its tasks: where each publication appears, its status, who owns it, and its evidence.
          */
-        get: operations["RemovalsController_get"];
+        get: operations["RemovalCasesController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -923,7 +923,7 @@ export interface paths {
          * Add a publication found later to a removal case
          * @description Records a publication of the patient’s photo found after the case opened (an old album, a flyer still handed out) as `removal_pending`, with a task for its channel’s default owner; a completed case reopens with its original deadline. A use consent still clears answers 409 `publication_cleared` (record it with `POST /api/v1/publications`). Answers the case as it now stands.
          */
-        post: operations["RemovalsController_addDiscovered"];
+        post: operations["RemovalCasesController_addDiscovered"];
         delete?: never;
         options?: never;
         head?: never;
@@ -941,7 +941,7 @@ export interface paths {
          * List the default owners of removal tasks
          * @description Who gets new removal tasks of each channel by default, by channel code. A task on a channel goes to the owner of the longest prefix that covers it; tasks without an owner are announced to every privacy officer.
          */
-        get: operations["RemovalsController_owners"];
+        get: operations["RemovalTaskOwnersController_owners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -962,13 +962,13 @@ export interface paths {
          * Set the default owner of a channel's removal tasks
          * @description Privacy officers only. Makes an active staff member who works removal tasks the owner of the tasks opened from now on for the channel and for those under it that have no owner of their own (`social` covers `social.instagram`). Tasks already open keep their assignee.
          */
-        put: operations["RemovalsController_setOwner"];
+        put: operations["RemovalTaskOwnersController_setOwner"];
         post?: never;
         /**
          * Remove a channel's default task owner
          * @description Privacy officers only. New tasks of the channel then go to the owner of a shorter prefix, if any, or to nobody (announced to every privacy officer). 404 when the channel has no owner of its own.
          */
-        delete: operations["RemovalsController_removeOwner"];
+        delete: operations["RemovalTaskOwnersController_removeOwner"];
         options?: never;
         head?: never;
         patch?: never;
@@ -985,7 +985,7 @@ export interface paths {
          * List the removal tasks assigned to me
          * @description The signed-in staff member’s removal tasks (`assignee=me`), soonest case deadline first, each with the deadline, whether it is overdue, the publication and its channel; filtered by task status. Needs `removals.read` and a staff session (an API key has no tasks: 403 `forbidden`).
          */
-        get: operations["RemovalsController_assignedTasks"];
+        get: operations["RemovalTasksController_assignedTasks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1007,7 +1007,7 @@ export interface paths {
          * Approve leaving a publication up
          * @description Privacy officers only. Approves a task’s not-removable request: the task ends as `not_removable`, the publication is marked `not_removable`, and the case completes with its last task. Answers the case as it now stands.
          */
-        post: operations["RemovalsController_approve"];
+        post: operations["RemovalTasksController_approve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1027,7 +1027,7 @@ export interface paths {
          * Assign a removal task
          * @description Gives an open task (or one waiting for approval) to another active staff member who works removal tasks (marketing or privacy officer); they are told by mail. Answers the case as it now stands.
          */
-        post: operations["RemovalsController_assign"];
+        post: operations["RemovalTasksController_assign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1047,7 +1047,7 @@ export interface paths {
          * Complete a removal task with evidence
          * @description Completes an open task (or one waiting for approval as not removable) with evidence: JSON with an `attestation` and its `statement`; multipart/form-data with the screenshot (PNG, JPEG or PDF) in `screenshot` and `{ "evidence": { "kind": "screenshot" } }` in `metadata`; or a `url_check`, for which the service fetches the publication’s URL on record and completes the task only if it answers 404/410 or no longer shows the photo (422 `removal_not_confirmed` with its findings otherwise; 422 `url_not_allowed` for an address that is not public). The publication becomes `removed`, and the case completes with its last task. Answers the case as it now stands.
          */
-        post: operations["RemovalsController_complete"];
+        post: operations["RemovalTasksController_complete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1067,7 +1067,7 @@ export interface paths {
          * Ask to leave a publication up
          * @description For an open task whose publication cannot come down (e.g. brochures already handed out): records the reason and sets the task to `not_removable_requested`, for a privacy officer to approve. Answers the case as it now stands.
          */
-        post: operations["RemovalsController_notRemovable"];
+        post: operations["RemovalTasksController_notRemovable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1085,7 +1085,7 @@ export interface paths {
          * Download the screenshot a task was completed with
          * @description The screenshot uploaded as the task’s evidence (PNG, JPEG or PDF), as an attachment that is not to be cached. 404 when the task was completed with other evidence, or is not completed.
          */
-        get: operations["RemovalsController_screenshot"];
+        get: operations["RemovalTasksController_screenshot"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1105,7 +1105,7 @@ export interface paths {
          * Report how removal deadlines are kept
          * @description Over the cases opened in a period (by default the 365 days before now): how many are open, overdue and closed, the median and 95th-percentile days to close, and the share closed within the deadline.
          */
-        get: operations["RemovalsController_report"];
+        get: operations["RemovalReportsController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1125,7 +1125,7 @@ export interface paths {
          * Export the removal report’s cases as CSV
          * @description The cases of the report’s period as RFC 4180 CSV (UTF-8, a header row), one row each, oldest first: `caseId`, `patientCode`, `origin`, `startedAt`, `openedAt`, `dueAt`, `status`, `completedAt`, `daysToClose`, `withinDeadline`, `tasks`, `removed`, `notRemovable`. Instants are ISO 8601; `completedAt`, `daysToClose` and `withinDeadline` are empty for an open case.
          */
-        get: operations["RemovalsController_reportExport"];
+        get: operations["RemovalReportsController_reportExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1145,7 +1145,7 @@ export interface paths {
          * Report removal cases opened and closed per week
          * @description For charts: every week of the period (by default the 365 days before now, at most 261 weeks) on the clinic’s calendar (Monday to Sunday in CLINIC_TIME_ZONE): the cases opened in it, the cases completed in it (whenever they were opened) and the share of those completed by their deadline.
          */
-        get: operations["RemovalsController_weeklyReport"];
+        get: operations["RemovalReportsController_weeklyReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1185,7 +1185,7 @@ export interface paths {
          * Get a revocation
          * @description One revocation: its scope, when and how it was received, who asked, the releases it revoked and the removal case it opened. Identifying fields (the requester’s name and authority, the identity check, notes, the file name) are left out for callers without `patients.read`; for the others the read is audited.
          */
-        get: operations["RemovalsController_revocation"];
+        get: operations["RevocationsController_revocation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1205,7 +1205,7 @@ export interface paths {
          * Download a revocation's written request
          * @description The written request attached to the revocation, as it was received (PDF, JPEG or PNG), as an attachment that is not to be cached; for roles that read releases. Each download is audited. 404 when the revocation has no written request.
          */
-        get: operations["RemovalsController_document"];
+        get: operations["RevocationsController_document"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3151,6 +3151,7 @@ export interface components {
             /** Format: date-time */
             signedAt: string;
             signedBy: components["schemas"]["SignedByViewDto"];
+            standing: components["schemas"]["ReleaseStandingDto"];
             /** @enum {string} */
             status: "current" | "superseded";
             /** Format: date-time */
@@ -3166,6 +3167,20 @@ export interface components {
             /** @description Every version of this authorization, newest first. */
             versions: components["schemas"]["ReleaseVersionDto"][];
             witness: components["schemas"]["WitnessDto"];
+        };
+        ReleaseEndingDto: {
+            /**
+             * Format: date-time
+             * @description When it was superseded, expired or revoked.
+             */
+            at: string;
+            /** @enum {string} */
+            cause: "superseded" | "expired" | "revoked";
+            /**
+             * Format: uuid
+             * @description The revocation, for `revoked`.
+             */
+            revocationId: string | null;
         };
         ReleaseMetadataDto: {
             /** @description The cases covered, all the patient's. Give this or coversAllCases. */
@@ -3248,6 +3263,31 @@ export interface components {
              */
             witnessUserId?: string;
         };
+        ReleaseNarrowingDto: {
+            /** @description The channels withdrawn. */
+            channels: components["schemas"]["Channel"][];
+            /** @description The photos withdrawn among those it covers. */
+            photoIds: string[];
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: uuid */
+            revocationId: string;
+        };
+        ReleaseStandingDto: {
+            /** @description What 45 CFR 164.508(c) needs that the signed form lacks. */
+            defects: string[];
+            /** @description What ended it, in the order of the rule. */
+            ended: components["schemas"]["ReleaseEndingDto"][];
+            /** @description The withdrawals that narrow it, oldest first. */
+            narrowings: components["schemas"]["ReleaseNarrowingDto"][];
+            /** @description Where the version stands now, as the clearance rule judges it: `ended` (superseded, expired or revoked), `defective` (the signed form is no valid authorization: nothing is cleared under it), `narrowed` (in force, with channels or photos withdrawn), `in_force`, or `not_yet_signed`. */
+            state: components["schemas"]["ReleaseState"];
+        };
+        /**
+         * @description Where the version stands now, as the clearance rule judges it: `ended` (superseded, expired or revoked), `defective` (the signed form is no valid authorization: nothing is cleared under it), `narrowed` (in force, with channels or photos withdrawn), `in_force`, or `not_yet_signed`.
+         * @enum {string}
+         */
+        ReleaseState: "not_yet_signed" | "ended" | "defective" | "narrowed" | "in_force";
         ReleaseVersionDto: {
             /** @description Why this version amended the one before; null for 1. Left out for callers without `patients.read`. */
             amendmentReason?: string | null;
@@ -4956,7 +4996,7 @@ export interface operations {
             429: components["responses"]["429_too_many_attempts"];
         };
     };
-    PatientsController_getCase: {
+    TreatmentCasesController_getCase: {
         parameters: {
             query?: never;
             header?: never;
@@ -5463,7 +5503,7 @@ export interface operations {
             422: components["responses"]["422_idempotency_key_reused"];
         };
     };
-    PatientsController_createCase: {
+    TreatmentCasesController_createCase: {
         parameters: {
             query?: never;
             header?: {
@@ -5657,7 +5697,7 @@ export interface operations {
             503: components["responses"]["503_uploads_busy"];
         };
     };
-    RemovalsController_revoke: {
+    RevocationsController_revoke: {
         parameters: {
             query?: never;
             header?: {
@@ -6551,7 +6591,7 @@ export interface operations {
             404: components["responses"]["404_not_found"];
         };
     };
-    RemovalsController_list: {
+    RemovalCasesController_list: {
         parameters: {
             query?: {
                 /** @description The previous page's `nextCursor`, for the page after it. */
@@ -6588,7 +6628,7 @@ export interface operations {
             403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
-    RemovalsController_get: {
+    RemovalCasesController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -6616,7 +6656,7 @@ export interface operations {
             404: components["responses"]["404_not_found"];
         };
     };
-    RemovalsController_addDiscovered: {
+    RemovalCasesController_addDiscovered: {
         parameters: {
             query?: never;
             header?: {
@@ -6690,7 +6730,7 @@ export interface operations {
             };
         };
     };
-    RemovalsController_owners: {
+    RemovalTaskOwnersController_owners: {
         parameters: {
             query?: never;
             header?: never;
@@ -6713,7 +6753,7 @@ export interface operations {
             403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
-    RemovalsController_setOwner: {
+    RemovalTaskOwnersController_setOwner: {
         parameters: {
             query?: never;
             header?: {
@@ -6775,7 +6815,7 @@ export interface operations {
             422: components["responses"]["422_assignee_not_eligible_or_idempotency_key_reused"];
         };
     };
-    RemovalsController_removeOwner: {
+    RemovalTaskOwnersController_removeOwner: {
         parameters: {
             query?: never;
             header?: {
@@ -6824,7 +6864,7 @@ export interface operations {
             422: components["responses"]["422_idempotency_key_reused"];
         };
     };
-    RemovalsController_assignedTasks: {
+    RemovalTasksController_assignedTasks: {
         parameters: {
             query: {
                 /** @description Whose tasks: `me`, the signed-in staff member. */
@@ -6853,7 +6893,7 @@ export interface operations {
             403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
-    RemovalsController_approve: {
+    RemovalTasksController_approve: {
         parameters: {
             query?: never;
             header?: {
@@ -6904,7 +6944,7 @@ export interface operations {
             422: components["responses"]["422_idempotency_key_reused"];
         };
     };
-    RemovalsController_assign: {
+    RemovalTasksController_assign: {
         parameters: {
             query?: never;
             header?: {
@@ -6946,7 +6986,7 @@ export interface operations {
             422: components["responses"]["422_assignee_not_eligible_or_idempotency_key_reused"];
         };
     };
-    RemovalsController_complete: {
+    RemovalTasksController_complete: {
         parameters: {
             query?: never;
             header?: {
@@ -7027,7 +7067,7 @@ export interface operations {
             503: components["responses"]["503_uploads_busy"];
         };
     };
-    RemovalsController_notRemovable: {
+    RemovalTasksController_notRemovable: {
         parameters: {
             query?: never;
             header?: {
@@ -7069,7 +7109,7 @@ export interface operations {
             422: components["responses"]["422_idempotency_key_reused"];
         };
     };
-    RemovalsController_screenshot: {
+    RemovalTasksController_screenshot: {
         parameters: {
             query?: never;
             header?: never;
@@ -7105,7 +7145,7 @@ export interface operations {
             404: components["responses"]["404_not_found_or_object_not_found"];
         };
     };
-    RemovalsController_report: {
+    RemovalReportsController_report: {
         parameters: {
             query?: {
                 /** @description Cases opened at or after this instant (default: 365 days before `to`); must be before `to`. */
@@ -7134,7 +7174,7 @@ export interface operations {
             403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
-    RemovalsController_reportExport: {
+    RemovalReportsController_reportExport: {
         parameters: {
             query?: {
                 /** @description Cases opened at or after this instant (default: 365 days before `to`); must be before `to`. */
@@ -7165,7 +7205,7 @@ export interface operations {
             403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
-    RemovalsController_weeklyReport: {
+    RemovalReportsController_weeklyReport: {
         parameters: {
             query?: {
                 /** @description Start of the period (default: 365 days before `to`); its week is the first listed. */
@@ -7221,7 +7261,7 @@ export interface operations {
             403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
-    RemovalsController_revocation: {
+    RevocationsController_revocation: {
         parameters: {
             query?: never;
             header?: never;
@@ -7249,7 +7289,7 @@ export interface operations {
             404: components["responses"]["404_not_found"];
         };
     };
-    RemovalsController_document: {
+    RevocationsController_document: {
         parameters: {
             query?: never;
             header?: never;

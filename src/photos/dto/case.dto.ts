@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Identified } from '../../common/identified.js';
-import { PhotoSummaryDto } from '../../photos/dto/photo.dto.js';
+import { PhotoSummaryDto } from './photo.dto.js';
 
 export class CaseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -16,8 +16,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Identified } from '../../common/identified.js';
-import { IsChannelCodeEach, IsInstant, OptionalNotNull } from '../../common/validators.js';
-import { CHANNEL_CODES } from '../../rights/channels.js';
+import { IsInstant, OptionalNotNull } from '../../common/validators.js';
+import { CHANNEL_CODES, IsChannelCodeEach } from '../../rights/channels.js';
 import {
   RECEIVED_VIA,
   REQUESTER_TYPES,

@@ -1,41 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuditEntry } from '../audit/audit.service.js';
-import { ClearanceService, type PhotoClearanceFacts } from '../clearance/clearance.service.js';
+import { ClearanceService, type PhotoClearanceFacts } from '../rights/clearance.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { decideClearance, presentOf, type ClearanceDecision } from '../rights/clearance.js';
-import { RemovalNotifier } from './removal-notifier.js';
-import { RemovalTimers } from './removal-timers.js';
-
-/** A live publication, as decided again now. */
-export interface DecidedPublication {
-  id: string;
-  photo_id: string;
-  channel: string;
-  hosted: boolean;
-  decision: ClearanceDecision;
-}
-
-/**
- * The default owner of a task on `channel` (an SQL expression): the active owner of the longest
- * channel prefix that covers it, or null.
- */
-export const DEFAULT_TASK_OWNER_SQL = (channel: string): string => `
-  (SELECT o.user_id FROM removal_task_owners o JOIN users u ON u.id = o.user_id AND u.active
-    WHERE ${channel} = o.channel OR ${channel} LIKE o.channel || '.%'
-    ORDER BY length(o.channel) DESC LIMIT 1)`;
-
-export type RemovalCaseSource =
-  | { origin: 'revocation'; revocationId: string }
-  | { origin: 'release_expiry' | 'release_narrowed'; releaseId: string }
-  | { origin: 'date_of_birth_corrected' };
-
-export interface OpenedRemovalCase {
-  caseId: string;
-  open: boolean;
-  auditEntries: AuditEntry[];
-}
+import { decideClearance, presentOf } from '../rights/clearance.js';
+import type {
+  DecidedPublication,
+  OpenedRemovalCase,
+  RemovalCaseRequest,
+  RemovalCaseSource,
+} from '../rights/consent-changes.js';
+import { DEFAULT_TASK_OWNER_SQL } from '../removals/removal-task-owners.service.js';
+import { RemovalNotifier } from '../removals/removal-notifier.js';
+import { RemovalTimers } from '../removals/removal-timers.js';
 
 /**
  * Opens a removal case (docs/architecture.md §3), in the caller's transaction: the publications no longer
@@ -44,7 +21,7 @@ export interface OpenedRemovalCase {
  * computed by the database; the timers are scheduled and the owners told.
  */
 @Injectable()
-export class RemovalCaseOpener {
+export class RemovalCaseOpeningService {
   constructor(
     private readonly clearance: ClearanceService,
     private readonly timers: RemovalTimers,
@@ -98,33 +75,6 @@ export class RemovalCaseOpener {
       .filter((publication) => !publication.decision.allowed);
   }
 
-  /** The codes of the reasons each live publication of the patient is refused for now, by publication id. */
-  async refusals(manager: EntityManager, patientId: string): Promise<Map<string, Set<string>>> {
-    return new Map(
-      (await this.uncleared(manager, patientId)).map((publication) => [
-        publication.id,
-        new Set(publication.decision.reasons.map((reason) => reason.code)),
-      ]),
-    );
-  }
-
-  /**
-   * The live publications refused now for a reason they were not refused for `before` (refusals()
-   * read earlier in the transaction). One already refused for another reason counts too (on hold,
-   * or expired with the daily job still to run): neither the lifted hold nor the job would see the
-   * reason the change adds.
-   */
-  async newlyRefused(
-    manager: EntityManager,
-    patientId: string,
-    before: Map<string, Set<string>>,
-  ): Promise<DecidedPublication[]> {
-    return (await this.uncleared(manager, patientId)).filter((publication) => {
-      const reasonsBefore = before.get(publication.id);
-      return !reasonsBefore || publication.decision.reasons.some((reason) => !reasonsBefore.has(reason.code));
-    });
-  }
-
   /**
    * Opens the case for `publications`, due REMOVAL_DEADLINE_DAYS after `startsAt` (when the request
    * was received, the release expired, the narrowing version was signed or the date of birth was
@@ -132,9 +82,9 @@ export class RemovalCaseOpener {
    */
   async open(
     manager: EntityManager,
-    input: { patientId: string; source: RemovalCaseSource; startsAt: Date; publications: DecidedPublication[] },
+    patientId: string,
+    { source, startsAt, publications }: RemovalCaseRequest,
   ): Promise<OpenedRemovalCase> {
-    const { patientId, source, startsAt, publications } = input;
     const hostedIds = publications.filter((publication) => publication.hosted).map((publication) => publication.id);
     const pendingIds = publications.filter((publication) => !publication.hosted).map((publication) => publication.id);
     const open = pendingIds.length > 0;

@@ -1,6 +1,6 @@
 import { calendarDay } from '../common/calendar.js';
-import { signerAuthorityProblem, type SignerAuthorityProblem } from '../patients/guardian.js';
-import type { ReleaseEntity } from './release.entity.js';
+import { signerAuthorityProblem, type SignerAuthorityProblem } from './guardian.js';
+import type { ReleaseEntity } from '../releases/release.entity.js';
 
 export interface ChecklistItem {
   element: string;

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/app-config.js';
+import { ConfigError } from './app-config.js';
 
 /** How long a process that has finished its work may wait for what it left open to close. */
 const LEFT_OPEN_GRACE_MS = 10_000;

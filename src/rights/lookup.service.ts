@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Caller } from '../auth/caller.js';
+import type { Caller } from '../common/caller.js';
 import { ValidationFailedError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { driverPool } from '../database/driver-pool.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { maySeeIdentified, type Caller } from '../auth/caller.js';
+import { maySeeIdentified, type Caller } from '../common/caller.js';
 import type { CreateCaseDto } from './dto/patient.dto.js';
 import { findCase } from './patients.service.js';
 import { PatientEntity } from './patient.entity.js';
@@ -15,7 +15,7 @@ export interface CaseWithPatientCode {
 
 /** Treatment episodes of a patient; photos and releases refer to them. */
 @Injectable()
-export class CasesService {
+export class TreatmentCasesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,

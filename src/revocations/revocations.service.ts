@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { actingUserId, maySeeIdentified, type Caller } from '../auth/caller.js';
-import { ClearanceChanges } from '../clearance/clearance-changes.js';
+import { actingUserId, maySeeIdentified, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
@@ -13,11 +12,10 @@ import { assertPatientExists, assertPatientPhotos } from '../patients/patient-ch
 import { deleteQuietly, putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
-import { lockCurrentReleases } from '../releases/release-locks.js';
-import { RemovalCaseOpener } from './removal-case-opener.js';
-import { RemovalNotifier } from './removal-notifier.js';
+import { ConsentChanges } from '../rights/consent-changes.js';
+import { RemovalNotifier } from '../removals/removal-notifier.js';
 import { RevocationEntity } from './revocation.entity.js';
-import { revocationView } from './removal.views.js';
+import { revocationView } from './revocation.views.js';
 
 export const REVOCATION_DOCUMENT_FIELD = 'document';
 
@@ -47,12 +45,11 @@ export class RevocationsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: RemovalCaseOpener,
+    private readonly consent: ConsentChanges,
     private readonly notifier: RemovalNotifier,
     private readonly images: ImageService,
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
-    private readonly changes: ClearanceChanges,
     private readonly clock: Clock,
   ) {}
 
@@ -72,16 +69,12 @@ export class RevocationsService {
     const id = randomUUID();
     const documentKey = document ? revocationDocumentKey(id) : null;
     if (document && documentKey) await putAllOrNone(this.store, [[documentKey, document.bytes]], this.logger);
-    const response = await transactionOwningObjects(
-      this.dataSource,
-      this.store,
-      documentKey ? [documentKey] : [],
-      this.logger,
-      (manager) =>
-        runOnce(manager, idempotency, async () => {
+    const response = await this.consent.run(
+      patientId,
+      {
+        write: async (manager) => {
           const releaseSeriesIds = await seriesOf(manager, patientId, input.scope.releaseIds);
           if (input.scope.photoIds) await assertPatientPhotos(manager, patientId, input.scope.photoIds);
-          await lockCurrentReleases(manager, patientId);
           const revocation = manager.create(RevocationEntity, {
             id,
             patientId,
@@ -104,21 +97,24 @@ export class RevocationsService {
             recordedByUserId: actingUserId(caller),
           });
           await manager.insert(RevocationEntity, revocation);
-          const revokedReleaseIds = await revokeReleases(manager, revocation);
-          const removal = await this.cases.open(manager, {
-            patientId,
-            source: { origin: 'revocation', revocationId: id },
-            startsAt: receivedAt,
-            publications: await this.cases.uncleared(manager, patientId),
-          });
+          return { revocation, revokedReleaseIds: await revokeReleases(manager, revocation) };
+        },
+        // Everything the facts no longer clear comes down, whatever refused it before.
+        removalCases: async (_written, refused) => [
+          { source: { origin: 'revocation', revocationId: id }, startsAt: receivedAt, publications: refused.now },
+        ],
+        record: async ({ revocation, revokedReleaseIds }, [removal], manager) => {
           await this.notifier.revocationReceipt(
             manager,
             { id, patientId, receivedAt, scopeDescription: describeScope(revocation) },
             removal.caseId,
           );
-          await this.audit.recordEach(
-            caller,
-            [
+          return {
+            result: {
+              status: 201,
+              body: revocationView({ revocation, revokedReleaseIds, removalCaseId: removal.caseId }),
+            },
+            auditEntries: [
               {
                 action: 'revocation.record',
                 entityType: 'revocation',
@@ -129,7 +125,7 @@ export class RevocationsService {
                     kind: revocation.scopeKind,
                     channels: revocation.channels,
                     photoIds: revocation.photoIds,
-                    releaseSeriesIds,
+                    releaseSeriesIds: revocation.releaseSeriesIds,
                   },
                   receivedAt: receivedAt.toISOString(),
                   receivedVia: revocation.receivedVia,
@@ -146,17 +142,22 @@ export class RevocationsService {
                 patientId,
                 details: { revocationId: id, receivedAt: receivedAt.toISOString() },
               })),
-              ...removal.auditEntries,
             ],
-            manager,
-          );
-          return {
-            status: 201,
-            body: revocationView({ revocation, revokedReleaseIds, removalCaseId: removal.caseId }),
           };
-        }),
+        },
+      },
+      {
+        caller,
+        transaction: (work) =>
+          transactionOwningObjects(
+            this.dataSource,
+            this.store,
+            documentKey ? [documentKey] : [],
+            this.logger,
+            (manager) => runOnce(manager, idempotency, () => work(manager)),
+          ),
+      },
     );
-    this.changes.committed(patientId);
     // A replayed request stored nothing new: the document sent again is not kept.
     if (response.replayed && documentKey) await deleteQuietly(this.store, [documentKey], this.logger);
     return response;

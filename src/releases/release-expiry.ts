@@ -1,11 +1,9 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import { SYSTEM_CALLER } from '../auth/caller.js';
+import { DataSource } from 'typeorm';
+import { SYSTEM_CALLER } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { JobQueue } from '../jobs/job-queue.js';
-import { lockCurrentReleases } from '../releases/release-locks.js';
-import { RemovalCaseOpener, type DecidedPublication } from './removal-case-opener.js';
+import { ConsentChanges } from '../rights/consent-changes.js';
 
 export const RELEASE_EXPIRY_JOB = 'removal.release-expiry';
 
@@ -21,9 +19,8 @@ export class ReleaseExpiryCases implements OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly opener: RemovalCaseOpener,
+    private readonly consent: ConsentChanges,
     private readonly jobs: JobQueue,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -48,40 +45,38 @@ export class ReleaseExpiryCases implements OnModuleInit {
     );
     let opened = 0;
     for (const { patient_id: patientId } of patients) {
-      opened += await this.dataSource.transaction(async (manager) => {
-        await lockCurrentReleases(manager, patientId);
-        // Decided now, under the lock, not when the list was read: a renewal may have committed since.
-        const expired = (await this.opener.uncleared(manager, patientId)).filter(
-          (publication) =>
-            publication.decision.releaseId &&
-            publication.decision.reasons.some((reason) => reason.code === 'release_expired'),
-        );
-        const byRelease = Map.groupBy(expired, (publication) => publication.decision.releaseId as string);
-        for (const [releaseId, publications] of byRelease) {
-          await this.openCase(manager, patientId, releaseId, publications);
-        }
-        return byRelease.size;
-      });
+      opened += await this.consent.run(
+        patientId,
+        {
+          write: async () => undefined,
+          // Decided now, under the lock, not when the list was read: a renewal may have committed since.
+          removalCases: async (_written, refused, manager) => {
+            const expired = refused.now.filter(
+              (publication) =>
+                publication.decision.releaseId &&
+                publication.decision.reasons.some((reason) => reason.code === 'release_expired'),
+            );
+            const byRelease = Map.groupBy(expired, (publication) => publication.decision.releaseId as string);
+            return Promise.all(
+              [...byRelease].map(async ([releaseId, publications]) => {
+                const [release] = await manager.query<{ expires_at: Date }[]>(
+                  'SELECT expires_at FROM releases WHERE id = $1',
+                  [releaseId],
+                );
+                return {
+                  source: { origin: 'release_expiry' as const, releaseId },
+                  startsAt: release.expires_at,
+                  publications,
+                };
+              }),
+            );
+          },
+          record: async (_written, cases) => ({ result: cases.length, auditEntries: [] }),
+        },
+        { caller: SYSTEM_CALLER },
+      );
     }
     if (opened > 0) this.logger.log({ opened }, 'Opened removal cases for expired releases');
     return opened;
-  }
-
-  private async openCase(
-    manager: EntityManager,
-    patientId: string,
-    releaseId: string,
-    publications: DecidedPublication[],
-  ): Promise<void> {
-    const [release] = await manager.query<{ expires_at: Date }[]>('SELECT expires_at FROM releases WHERE id = $1', [
-      releaseId,
-    ]);
-    const opened = await this.opener.open(manager, {
-      patientId,
-      source: { origin: 'release_expiry', releaseId },
-      startsAt: release.expires_at,
-      publications,
-    });
-    await this.audit.recordEach(SYSTEM_CALLER, opened.auditEntries, manager);
   }
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { IsChannelCode, IsInstant, QueryBoolean } from '../../common/validators.js';
-import { CHANNEL_CODES } from '../../rights/channels.js';
-import { CLEARANCE_REASON_CODES, type ClearanceReasonCode } from '../../rights/clearance.js';
+import { IsInstant, QueryBoolean } from '../../common/validators.js';
+import { CHANNEL_CODES, IsChannelCode } from '../channels.js';
+import { CLEARANCE_REASON_CODES, type ClearanceReasonCode } from '../clearance.js';
 
 export const MAX_BATCH_CHECKS = 500;
 
