@@ -7,7 +7,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../src/jobs/job-queue.js';
-import { ReleaseExpiryCases } from '../src/releases/release-expiry.js';
+import { ReleaseExpiryJob } from '../src/releases/release-expiry.js';
 import { REMOVAL_TIMER_JOB, RemovalTimers } from '../src/removals/removal-timers.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { waitForLockWaiters } from './support/database.js';
@@ -264,7 +264,7 @@ describe('removal timers, owners and the outbox', () => {
     await signInAgain();
     const { patientId, releaseId, website, photoId } = await publishedPatient({ expiresAt: '2026-11-01T00:00:00Z' });
     const hosted = await publish(photoId, 'website', true);
-    const expiry = t.app.get(ReleaseExpiryCases);
+    const expiry = t.app.get(ReleaseExpiryJob);
     assert.equal(await expiry.openCases(), 0, 'nothing before the expiry');
     t.clock.set(new Date('2026-11-02T03:23:00Z'));
     assert.equal(await expiry.openCases(), 1);
@@ -309,7 +309,7 @@ describe('removal timers, owners and the outbox', () => {
       }),
     );
     try {
-      const opening = t.app.get(ReleaseExpiryCases).openCases();
+      const opening = t.app.get(ReleaseExpiryJob).openCases();
       const lockingReleases = 'SELECT id FROM releases WHERE patient_id';
       await waitForLockWaiters(t.database, 1, lockingReleases);
       const [{ blockers }] = await t.database.query<{ blockers: number[] }>(

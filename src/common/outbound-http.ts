@@ -6,7 +6,7 @@ import { DomainError } from './domain-error.js';
 import type { OutboundAddressPolicy } from './networks.js';
 
 const MAX_REDIRECTS = 5;
-const USER_AGENT = 'PhotoConsentService-UrlCheck/1 (+removal evidence)';
+const USER_AGENT = 'PhotoConsentService-UrlCheckService/1 (+removal evidence)';
 
 export interface OutboundResponse {
   /** The URL that answered, after redirects. */

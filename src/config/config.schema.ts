@@ -157,7 +157,6 @@ export const configSchema = z
     }
   });
 
-export type ConfigInput = z.input<typeof configSchema>;
 export type ParsedEnv = z.output<typeof configSchema>;
 
 /** The names of every variable the service knows, for checks of files that set them. */

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { LiftHoldDto, PlaceHoldDto } from './dto/hold.dto.js';
 import { assertPatientExists, assertPatientPhotos } from '../patients/patient-checks.js';
+import { withdrawHosted } from '../publications/publication-status.js';
 import { ConsentChanges } from '../rights/consent-changes.js';
 import { HoldEntity } from './hold.entity.js';
 
@@ -46,20 +47,13 @@ export class HoldsService {
             liftReason: null,
           });
           await manager.insert(HoldEntity, hold);
-          // TypeORM answers an UPDATE … RETURNING with the rows and the count.
-          const [withdrawn] = await manager.query<[{ id: string }[], number]>(
-            `UPDATE publications SET status = 'removed', status_changed_at = now(), updated_at = now()
-              WHERE patient_id = $1 AND hosted AND status = 'live' AND ($2::uuid[] IS NULL OR photo_id = ANY($2::uuid[]))
-              RETURNING id`,
-            [patientId, photoIds],
-          );
-          return { hold, withdrawn };
+          return { hold, withdrawn: await withdrawHosted(manager, patientId, photoIds) };
         },
         record: async ({ hold, withdrawn }) => ({
           result: hold,
           auditEntries: [
             { action: 'hold.place', entityType: 'hold', entityId: hold.id, patientId, details: { photoIds } },
-            ...withdrawn.map(({ id }) => ({
+            ...withdrawn.map((id) => ({
               action: 'publication.media_withdrawn',
               entityType: 'publication',
               entityId: id,

@@ -9,7 +9,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
 import { rememberRecent } from '../common/recent-map.js';
 import { AppConfig } from '../config/app-config.js';
-import { PublicationEntity } from '../publications/publication.entity.js';
+import { takeDown } from '../publications/publication-status.js';
 import { decideClearance, presentOf, type ClearanceDecision } from '../rights/clearance.js';
 import { ObjectStore } from '../storage/object-store.js';
 import { ByteCache } from './byte-cache.js';
@@ -164,14 +164,8 @@ export class MediaService {
   /** Marks the publication removed (once, whichever request or instance gets there first) and audits why. */
   private async takeDown(row: HostedRow, decision: ClearanceDecision | undefined): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const updated = await manager
-        .createQueryBuilder()
-        .update(PublicationEntity)
-        .set({ status: 'removed', statusChangedAt: () => 'now()' })
-        .where('id = :id AND status = :live', { id: row.id, live: 'live' })
-        .returning('id')
-        .execute();
-      if ((updated.affected ?? 0) === 0) return;
+      // Hosted, so removed at once.
+      if ((await takeDown(manager, [row.id])).length === 0) return;
       await this.audit.record(
         SYSTEM_CALLER,
         {

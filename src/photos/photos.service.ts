@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { actingUserId, maySeeIdentified, type Caller } from '../common/caller.js';
@@ -19,6 +19,7 @@ import { usageTerms } from '../rights/usage-terms.js';
 import { findCase } from '../patients/patients.service.js';
 import type { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { deleteQuietly, putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
+import { ObjectOwners, ownedByRows } from '../storage/object-owners.js';
 import { ObjectStore } from '../storage/object-store.js';
 import type { PhotoUploadMetadataDto } from './dto/photo.dto.js';
 import { PhotoEntity, type RenditionName } from './photo.entity.js';
@@ -41,13 +42,16 @@ export interface RenditionStream {
   photoId: string;
 }
 
+/** A photo's original and renditions, stored under its id. */
+export const PHOTO_OBJECTS = ownedByRows('photos/', 'photos');
+
 /** Object keys are made from the photo's id, never from anything the client sent. */
 export function photoObjectKey(photoId: string, name: RenditionName): string {
-  return `photos/${photoId}/${name}`;
+  return `${PHOTO_OBJECTS.prefix}${photoId}/${name}`;
 }
 
 @Injectable()
-export class PhotosService {
+export class PhotosService implements OnModuleInit {
   private readonly logger = new Logger(PhotosService.name);
 
   constructor(
@@ -57,7 +61,12 @@ export class PhotosService {
     private readonly audit: AuditService,
     private readonly clearance: ClearanceService,
     private readonly clock: Clock,
+    private readonly objectOwners: ObjectOwners,
   ) {}
+
+  onModuleInit(): void {
+    this.objectOwners.register(PHOTO_OBJECTS);
+  }
 
   /** The case photos are uploaded to: 404 before the upload's body is read. */
   async findCase(caseId: string): Promise<TreatmentCaseEntity> {

@@ -20,6 +20,7 @@ import type {
   PublicationQueryDto,
   UpdatePublicationDto,
 } from './dto/publication.dto.js';
+import { recordPublication } from './publication-status.js';
 import { PublicationEntity } from './publication.entity.js';
 
 /** The channel the service can host photos for, at /m/{token}. */
@@ -104,30 +105,33 @@ export class PublicationsService {
         refused = { facts: locked.facts, use: { ...locked.use, at: publishedAt }, decision: then, whenPublished: true };
         return null;
       }
-      const publication = manager.create(PublicationEntity, {
-        photoId: dto.photoId,
-        patientId: locked.facts.patientId,
-        channel: dto.channel,
-        ...location,
-        faceShown: locked.use.faceShown,
-        marksObscured: locked.use.marksObscured,
-        nameShown: locked.use.nameShown,
-        paid: locked.use.paid,
-        publishedAt,
-        publishedByUserId: actingUserId(caller),
-        releaseId: locked.decision.releaseId,
-        hosted,
-        mediaToken: hosted ? randomBytes(24).toString('base64url') : null,
-        status: 'live',
-        clearedWhenPublished,
-      });
-      await manager.insert(PublicationEntity, publication);
+      const publicationId = await recordPublication(
+        manager,
+        {
+          photoId: dto.photoId,
+          patientId: locked.facts.patientId,
+          channel: dto.channel,
+          ...location,
+          faceShown: locked.use.faceShown,
+          marksObscured: locked.use.marksObscured,
+          nameShown: locked.use.nameShown,
+          paid: locked.use.paid,
+          publishedAt,
+          publishedByUserId: actingUserId(caller),
+          releaseId: locked.decision.releaseId,
+          hosted,
+          mediaToken: hosted ? randomBytes(24).toString('base64url') : null,
+          clearedWhenPublished,
+          howFound: null,
+        },
+        'live',
+      );
       await this.audit.record(
         caller,
         {
           action: 'publication.create',
           entityType: 'publication',
-          entityId: publication.id,
+          entityId: publicationId,
           patientId: locked.facts.patientId,
           details: {
             photoId: dto.photoId,
@@ -141,7 +145,7 @@ export class PublicationsService {
         },
         manager,
       );
-      return publication.id;
+      return publicationId;
     });
     if (refused) throw await this.notCleared(refused, caller);
     return this.get(created as string);
@@ -208,7 +212,7 @@ export class PublicationsService {
    * the decision names, then the facts are read again: if a change committed meanwhile made
    * another version govern, that one is locked and the decision made again. A hold or revocation
    * being written has every current release locked, and no new one can be recorded until it
-   * commits (see lockCurrentReleases), so a use is decided before it or after it. Each decision is
+   * commits (see src/consent/consent-locks.ts), so a use is decided before it or after it. Each decision is
    * made at the time it is made, not when the request came in: a hold, revocation or amendment that
    * committed while this waited for the lock is in effect for it.
    */

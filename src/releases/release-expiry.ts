@@ -14,8 +14,8 @@ export const RELEASE_EXPIRY_JOB = 'removal.release-expiry';
  * twice opens nothing twice: the publications it takes over are no longer live.
  */
 @Injectable()
-export class ReleaseExpiryCases implements OnModuleInit {
-  private readonly logger = new Logger(ReleaseExpiryCases.name);
+export class ReleaseExpiryJob implements OnModuleInit {
+  private readonly logger = new Logger(ReleaseExpiryJob.name);
 
   constructor(
     private readonly dataSource: DataSource,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { actingUserId, type Caller } from '../common/caller.js';
@@ -9,7 +9,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
-import { ImageService } from '../images/image.service.js';
+import { ImageService, type CheckedDocument } from '../images/image.service.js';
 import { signerAuthorityProblem, type SignerAuthorityProblem } from '../rights/guardian.js';
 import { assertPatientExists } from '../patients/patient-checks.js';
 import { PatientEntity } from '../patients/patient.entity.js';
@@ -20,6 +20,7 @@ import { releaseStanding, type ReleaseStanding } from '../rights/release-standin
 import { RevocationEntity } from '../revocations/revocation.entity.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
+import { ObjectOwners, ownedByRows } from '../storage/object-owners.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
 import {
@@ -32,8 +33,11 @@ import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
 
 export const DOCUMENT_FILE_FIELD = 'document';
 
+/** A release version's signed form, stored under its id. */
+export const RELEASE_OBJECTS = ownedByRows('releases/', 'releases');
+
 export function releaseDocumentKey(releaseId: string): string {
-  return `releases/${releaseId}/document`;
+  return `${RELEASE_OBJECTS.prefix}${releaseId}/document`;
 }
 
 const SIGNER_AUTHORITY_ERRORS: Record<SignerAuthorityProblem, FieldError> = {
@@ -61,6 +65,17 @@ export interface ReleaseRecord {
   versions: ReleaseEntity[];
 }
 
+/** How a version joins its authorization: a new release's first, or an amendment's next. */
+interface VersionPlan {
+  seriesId: string;
+  version: number;
+  supersedes: ReleaseEntity | null;
+  amendmentReason: string | null;
+  auditAction: string;
+  details: Record<string, unknown>;
+  validateInside: () => Promise<void>;
+}
+
 /** The terms of one version, before it is written: a new release's fields or an amendment's merge. */
 interface ReleaseTerms {
   coversAllCases: boolean;
@@ -86,13 +101,13 @@ interface ReleaseTerms {
 
 /**
  * Signed release authorizations. A version is never edited or deleted: an amendment writes a new
- * version and marks the one before superseded. Each version is written holding the patient's
- * consent locks (lockCurrentReleases, which publishing and revocation wait on too); live
- * publications it no longer clears, when it narrows consent, are taken down by a removal case
+ * version and marks the one before superseded. Each version is written as a consent change
+ * (ConsentChanges: under the patient's consent locks, which publishing and revocation wait on too);
+ * live publications it no longer clears, when it narrows consent, are taken down by a removal case
  * opened in the same transaction.
  */
 @Injectable()
-export class ReleasesService {
+export class ReleasesService implements OnModuleInit {
   private readonly logger = new Logger(ReleasesService.name);
 
   constructor(
@@ -103,7 +118,12 @@ export class ReleasesService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly consent: ConsentChanges,
+    private readonly objectOwners: ObjectOwners,
   ) {}
+
+  onModuleInit(): void {
+    this.objectOwners.register(RELEASE_OBJECTS);
+  }
 
   /** The version's row alone (404 when there is none), for callers that need nothing else. */
   async find(id: string): Promise<ReleaseEntity> {
@@ -438,6 +458,74 @@ export class ReleasesService {
     if (!witness) throw new NotFoundError('The witness (an active staff member)');
   }
 
+  /** The version's rows, under the consent locks: the release, its cases, the supersession of the one before. */
+  private async writeRows(
+    manager: EntityManager,
+    {
+      id,
+      patient,
+      terms,
+      document,
+      checked,
+      key,
+      caller,
+      prepare,
+    }: {
+      id: string;
+      patient: PatientEntity;
+      terms: ReleaseTerms;
+      document: UploadedFile;
+      checked: CheckedDocument;
+      key: string;
+      caller: Caller;
+      prepare: (manager: EntityManager) => Promise<VersionPlan>;
+    },
+  ): Promise<{ plan: VersionPlan; release: ReleaseEntity; dateOfBirth: string }> {
+    // A correction of the date of birth takes the same locks: the one read now stands until
+    // this commits, and the signer is judged on it if it changed since the first read.
+    const { dateOfBirth } = await manager.findOneOrFail(PatientEntity, {
+      where: { id: patient.id },
+      select: { id: true, dateOfBirth: true },
+    });
+    if (dateOfBirth !== patient.dateOfBirth) this.assertTermsValid({ ...patient, dateOfBirth }, terms);
+    const plan = await prepare(manager);
+    await plan.validateInside();
+    const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
+    const release = manager.create(ReleaseEntity, {
+      ...versionColumns(patient, terms),
+      id,
+      seriesId: plan.seriesId,
+      version: plan.version,
+      documentKey: key,
+      documentContentType: checked.contentType,
+      documentBytes: document.bytes.length,
+      documentSha256: checked.sha256,
+      documentSha1: checked.sha1,
+      documentFileName: document.fileName,
+      amendmentReason: plan.amendmentReason,
+      revokedAt: revocation?.receivedAt ?? null,
+      revocationId: revocation?.id ?? null,
+      supersedesId: plan.supersedes?.id ?? null,
+      recordedByUserId: actingUserId(caller),
+    });
+    if (plan.supersedes) {
+      // The service's clock, as every other consent change is stamped, so that the rule
+      // compares one clock's times (a decision at "now" must see an amendment committed before it).
+      await manager.query('UPDATE releases SET superseded_at = $2 WHERE id = $1', [
+        plan.supersedes.id,
+        this.clock.now(),
+      ]);
+    }
+    await manager.insert(ReleaseEntity, release);
+    if (terms.caseIds.length > 0) {
+      await manager.insert(
+        ReleaseCaseEntity,
+        terms.caseIds.map((caseId) => ({ releaseId: id, caseId })),
+      );
+    }
+    return { plan, release, dateOfBirth };
+  }
+
   /**
    * Checks and stores the signed form, then writes the version, its cases, the supersession of the
    * previous version and the audit event in one transaction; deletes the stored form when that fails.
@@ -448,15 +536,7 @@ export class ReleasesService {
     terms: ReleaseTerms,
     document: UploadedFile | undefined,
     caller: Caller,
-    prepare: (manager: EntityManager) => Promise<{
-      seriesId: string;
-      version: number;
-      supersedes: ReleaseEntity | null;
-      amendmentReason: string | null;
-      auditAction: string;
-      details: Record<string, unknown>;
-      validateInside: () => Promise<void>;
-    }>,
+    prepare: (manager: EntityManager) => Promise<VersionPlan>,
   ): Promise<string> {
     if (!document) {
       throw new ValidationFailedError([{ field: DOCUMENT_FILE_FIELD, messages: ['the signed form is required'] }]);
@@ -467,51 +547,7 @@ export class ReleasesService {
     return this.consent.run(
       patient.id,
       {
-        write: async (manager) => {
-          // A correction of the date of birth takes the same locks: the one read now stands until
-          // this commits, and the signer is judged on it if it changed since the first read.
-          const { dateOfBirth } = await manager.findOneOrFail(PatientEntity, {
-            where: { id: patient.id },
-            select: { id: true, dateOfBirth: true },
-          });
-          if (dateOfBirth !== patient.dateOfBirth) this.assertTermsValid({ ...patient, dateOfBirth }, terms);
-          const plan = await prepare(manager);
-          await plan.validateInside();
-          const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
-          const release = manager.create(ReleaseEntity, {
-            ...versionColumns(patient, terms),
-            id,
-            seriesId: plan.seriesId,
-            version: plan.version,
-            documentKey: key,
-            documentContentType: checked.contentType,
-            documentBytes: document.bytes.length,
-            documentSha256: checked.sha256,
-            documentSha1: checked.sha1,
-            documentFileName: document.fileName,
-            amendmentReason: plan.amendmentReason,
-            revokedAt: revocation?.receivedAt ?? null,
-            revocationId: revocation?.id ?? null,
-            supersedesId: plan.supersedes?.id ?? null,
-            recordedByUserId: actingUserId(caller),
-          });
-          if (plan.supersedes) {
-            // The service's clock, as every other consent change is stamped, so that the rule
-            // compares one clock's times (a decision at "now" must see an amendment committed before it).
-            await manager.query('UPDATE releases SET superseded_at = $2 WHERE id = $1', [
-              plan.supersedes.id,
-              this.clock.now(),
-            ]);
-          }
-          await manager.insert(ReleaseEntity, release);
-          if (terms.caseIds.length > 0) {
-            await manager.insert(
-              ReleaseCaseEntity,
-              terms.caseIds.map((caseId) => ({ releaseId: id, caseId })),
-            );
-          }
-          return { plan, release, dateOfBirth };
-        },
+        write: (manager) => this.writeRows(manager, { id, patient, terms, document, checked, key, caller, prepare }),
         // What this version no longer clears (an amendment that narrows, a newer release that
         // governs with less) comes down as a revocation's would, from the day it was signed.
         removalCases: async (_written, refused) =>

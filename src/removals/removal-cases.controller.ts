@@ -5,7 +5,7 @@ import { RequirePermission } from '../common/access.decorator.js';
 import { ApiProblems } from '../common/api-docs.js';
 import { RemovalCaseDto, RemovalCasePageDto, RemovalCaseQueryDto } from './dto/removal-case.dto.js';
 import { DiscoveredPublicationDto } from './dto/removal-task.dto.js';
-import { DiscoveredPublications } from './discovered-publications.js';
+import { DiscoveredPublicationsService } from './discovered-publications.service.js';
 import { RemovalCasesService } from './removal-cases.service.js';
 
 /** Removal cases (docs/architecture.md §3): the dashboard, one case, and publications found after it opened. */
@@ -14,7 +14,7 @@ import { RemovalCasesService } from './removal-cases.service.js';
 export class RemovalCasesController {
   constructor(
     private readonly removalCases: RemovalCasesService,
-    private readonly discovered: DiscoveredPublications,
+    private readonly discovered: DiscoveredPublicationsService,
   ) {}
 
   @RequirePermission('removals.read')

@@ -21,7 +21,6 @@ import { checkIn } from '../database/check-in.js';
  */
 export const REMOVAL_TASK_STATUSES = ['open', 'done', 'not_removable_requested', 'not_removable'] as const;
 export type RemovalTaskStatus = (typeof REMOVAL_TASK_STATUSES)[number];
-export const TERMINAL_TASK_STATUSES: readonly RemovalTaskStatus[] = ['done', 'not_removable'];
 /** What proves a takedown: the service's own (hosted media, a URL it checked) or a person's. */
 export const REMOVAL_EVIDENCE_KINDS = ['service_hosted', 'url_check', 'screenshot', 'attestation'] as const;
 export type RemovalEvidenceKind = (typeof REMOVAL_EVIDENCE_KINDS)[number];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { actingUserId, type Caller } from '../common/caller.js';
@@ -8,12 +8,14 @@ import { DomainError, NotFoundError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { ImageService } from '../images/image.service.js';
 import { putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
+import { settleRemoval } from '../publications/publication-status.js';
+import { ObjectOwners, type ObjectOwner } from '../storage/object-owners.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { CompleteTaskDto, NotRemovableDto, TaskEvidenceDto } from './dto/removal-task.dto.js';
 import { RemovalNotifier } from './removal-notifier.js';
 import { removalWorker } from './removal-task-owners.service.js';
 import { RemovalTaskEntity, type RemovalTaskStatus } from './removal-task.entity.js';
-import { UrlCheck } from './url-check.js';
+import { UrlCheckService } from './url-check.service.js';
 
 export const SCREENSHOT_FIELD = 'screenshot';
 
@@ -27,8 +29,24 @@ interface ScreenshotEvidence {
  * Each upload gets its own key: an attempt that fails (say, on a task already done) deletes what
  * it stored without touching the screenshot that completed the task.
  */
+/**
+ * The screenshots of removal tasks. A task keeps only the screenshot its evidence names: one stored
+ * by an attempt that never committed (the process died before its row was updated) is an orphan
+ * under a task that exists. Tasks completed with a screenshot before each had an id of its own kept
+ * it at <task>/screenshot.
+ */
+export const SCREENSHOT_OBJECTS: ObjectOwner = {
+  prefix: 'removal-tasks/',
+  referencedSql: `SELECT id::text || '/screenshots/' || (evidence->>'screenshotId') AS ref
+                    FROM removal_tasks WHERE id = ANY($1::uuid[]) AND evidence->>'screenshotId' IS NOT NULL
+                  UNION ALL
+                  SELECT id::text || '/screenshot' FROM removal_tasks
+                   WHERE id = ANY($1::uuid[]) AND evidence_kind = 'screenshot' AND evidence->>'screenshotId' IS NULL`,
+  wholeRow: false,
+};
+
 function screenshotKey(taskId: string, screenshotId: string): string {
-  return `removal-tasks/${taskId}/screenshots/${screenshotId}`;
+  return `${SCREENSHOT_OBJECTS.prefix}${taskId}/screenshots/${screenshotId}`;
 }
 
 /**
@@ -39,7 +57,7 @@ function screenshotKey(taskId: string, screenshotId: string): string {
  * transaction.
  */
 @Injectable()
-export class RemovalTasksService {
+export class RemovalTasksService implements OnModuleInit {
   private readonly logger = new Logger(RemovalTasksService.name);
 
   constructor(
@@ -48,9 +66,14 @@ export class RemovalTasksService {
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
     private readonly notifier: RemovalNotifier,
-    private readonly urlCheck: UrlCheck,
+    private readonly urlCheck: UrlCheckService,
     private readonly clock: Clock,
+    private readonly objectOwners: ObjectOwners,
   ) {}
+
+  onModuleInit(): void {
+    this.objectOwners.register(SCREENSHOT_OBJECTS);
+  }
 
   async complete(
     taskId: string,
@@ -75,10 +98,7 @@ export class RemovalTasksService {
             WHERE id = $1`,
         [taskId, input.evidence.kind, JSON.stringify(evidence), actingUserId(caller), this.clock.now()],
       );
-      await manager.query(
-        "UPDATE publications SET status = 'removed', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'removal_pending'",
-        [task.publicationId],
-      );
+      await settleRemoval(manager, task.publicationId, 'removed');
       await this.closeCaseIfDone(manager, task, caller, {
         action: 'removal_task.complete',
         entityType: 'removal_task',
@@ -151,10 +171,7 @@ export class RemovalTasksService {
         { id: taskId },
         { status: 'not_removable', approvedByUserId: actingUserId(caller), approvedAt: this.clock.now() },
       );
-      await manager.query(
-        "UPDATE publications SET status = 'not_removable', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'removal_pending'",
-        [task.publicationId],
-      );
+      await settleRemoval(manager, task.publicationId, 'not_removable');
       await this.closeCaseIfDone(manager, task, caller, {
         action: 'removal_task.not_removable_approve',
         entityType: 'removal_task',

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ImagesModule } from '../images/images.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ClearanceModule } from '../rights/clearance.module.js';
-import { DiscoveredPublications } from './discovered-publications.js';
+import { DiscoveredPublicationsService } from './discovered-publications.service.js';
 import { RemovalCasesController } from './removal-cases.controller.js';
 import { RemovalCasesService } from './removal-cases.service.js';
 import { RemovalNotifier } from './removal-notifier.js';
@@ -13,7 +13,7 @@ import { RemovalTaskOwnersService } from './removal-task-owners.service.js';
 import { RemovalTasksController } from './removal-tasks.controller.js';
 import { RemovalTasksService } from './removal-tasks.service.js';
 import { RemovalTimers } from './removal-timers.js';
-import { UrlCheck } from './url-check.js';
+import { UrlCheckService } from './url-check.service.js';
 
 /** The removal workflow once a case is open (docs/architecture.md §3): cases, tasks, owners, timers, reports. */
 @Module({
@@ -26,8 +26,8 @@ import { UrlCheck } from './url-check.js';
     RemovalNotifier,
     RemovalTaskOwnersService,
     RemovalReportService,
-    UrlCheck,
-    DiscoveredPublications,
+    UrlCheckService,
+    DiscoveredPublicationsService,
   ],
   exports: [RemovalTimers, RemovalNotifier],
 })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { actingUserId, maySeeIdentified, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
@@ -10,6 +10,7 @@ import { runOnce, type IdempotentRequest, type IdempotentResponse } from '../ide
 import { ImageService } from '../images/image.service.js';
 import { assertPatientExists, assertPatientPhotos } from '../patients/patient-checks.js';
 import { deleteQuietly, putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
+import { ObjectOwners, ownedByRows } from '../storage/object-owners.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type { CreateRevocationDto, RevocationDto } from './dto/revocation.dto.js';
 import { ConsentChanges } from '../rights/consent-changes.js';
@@ -19,8 +20,11 @@ import { revocationView } from './revocation.views.js';
 
 export const REVOCATION_DOCUMENT_FIELD = 'document';
 
+/** A revocation's written request, stored under its id. */
+export const REVOCATION_OBJECTS = ownedByRows('revocations/', 'revocations');
+
 export function revocationDocumentKey(revocationId: string): string {
-  return `revocations/${revocationId}/document`;
+  return `${REVOCATION_OBJECTS.prefix}${revocationId}/document`;
 }
 
 /** A revocation with what its view needs beside the row. */
@@ -40,7 +44,7 @@ export interface RevocationRecord {
  * task, or waits and is refused.
  */
 @Injectable()
-export class RevocationsService {
+export class RevocationsService implements OnModuleInit {
   private readonly logger = new Logger(RevocationsService.name);
 
   constructor(
@@ -51,7 +55,12 @@ export class RevocationsService {
     private readonly store: ObjectStore,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly objectOwners: ObjectOwners,
   ) {}
+
+  onModuleInit(): void {
+    this.objectOwners.register(REVOCATION_OBJECTS);
+  }
 
   async record(
     patientId: string,
@@ -76,25 +85,16 @@ export class RevocationsService {
           const releaseSeriesIds = await seriesOf(manager, patientId, input.scope.releaseIds);
           if (input.scope.photoIds) await assertPatientPhotos(manager, patientId, input.scope.photoIds);
           const revocation = manager.create(RevocationEntity, {
+            ...revocationColumns(input, caller),
             id,
             patientId,
-            scopeKind: input.scope.kind,
-            channels: input.scope.channels ?? null,
-            photoIds: input.scope.photoIds ?? null,
             releaseSeriesIds,
             receivedAt,
-            receivedVia: input.receivedVia,
-            requesterType: input.requester.type,
-            requesterName: input.requester.fullName?.trim() ?? null,
-            requesterAuthority: input.requester.authority?.trim() ?? null,
-            identityVerification: input.identityVerification.trim(),
-            notes: input.notes?.trim() || null,
             documentKey,
             documentContentType: checked?.contentType ?? null,
             documentBytes: document?.bytes.length ?? null,
             documentSha256: checked?.sha256 ?? null,
             documentFileName: document?.fileName ?? null,
-            recordedByUserId: actingUserId(caller),
           });
           await manager.insert(RevocationEntity, revocation);
           return { revocation, revokedReleaseIds: await revokeReleases(manager, revocation) };
@@ -114,35 +114,7 @@ export class RevocationsService {
               status: 201,
               body: revocationView({ revocation, revokedReleaseIds, removalCaseId: removal.caseId }),
             },
-            auditEntries: [
-              {
-                action: 'revocation.record',
-                entityType: 'revocation',
-                entityId: id,
-                patientId,
-                details: {
-                  scope: {
-                    kind: revocation.scopeKind,
-                    channels: revocation.channels,
-                    photoIds: revocation.photoIds,
-                    releaseSeriesIds: revocation.releaseSeriesIds,
-                  },
-                  receivedAt: receivedAt.toISOString(),
-                  receivedVia: revocation.receivedVia,
-                  requesterType: revocation.requesterType,
-                  documentSha256: revocation.documentSha256,
-                  revokedReleaseIds,
-                  removalCaseId: removal.caseId,
-                },
-              },
-              ...revokedReleaseIds.map((releaseId) => ({
-                action: 'release.revoke',
-                entityType: 'release',
-                entityId: releaseId,
-                patientId,
-                details: { revocationId: id, receivedAt: receivedAt.toISOString() },
-              })),
-            ],
+            auditEntries: revocationAuditEntries(revocation, revokedReleaseIds, removal.caseId),
           };
         },
       },
@@ -276,4 +248,58 @@ export function describeScope(
   }
   const count = revocation.photoIds?.length ?? 0;
   return `you withdrew ${count} photo${count === 1 ? '' : 's'} from every use`;
+}
+
+/** The columns of a revocation that the request gives as they are. */
+function revocationColumns(input: CreateRevocationDto, caller: Caller): Partial<RevocationEntity> {
+  return {
+    scopeKind: input.scope.kind,
+    channels: input.scope.channels ?? null,
+    photoIds: input.scope.photoIds ?? null,
+    receivedVia: input.receivedVia,
+    requesterType: input.requester.type,
+    requesterName: input.requester.fullName?.trim() ?? null,
+    requesterAuthority: input.requester.authority?.trim() ?? null,
+    identityVerification: input.identityVerification.trim(),
+    notes: input.notes?.trim() || null,
+    recordedByUserId: actingUserId(caller),
+  };
+}
+
+/** The revocation's own audit event, and one per release it revoked. */
+function revocationAuditEntries(
+  revocation: RevocationEntity,
+  revokedReleaseIds: string[],
+  removalCaseId: string,
+): AuditEntry[] {
+  const { id, patientId, receivedAt } = revocation;
+  return [
+    {
+      action: 'revocation.record',
+      entityType: 'revocation',
+      entityId: id,
+      patientId,
+      details: {
+        scope: {
+          kind: revocation.scopeKind,
+          channels: revocation.channels,
+          photoIds: revocation.photoIds,
+          releaseSeriesIds: revocation.releaseSeriesIds,
+        },
+        receivedAt: receivedAt.toISOString(),
+        receivedVia: revocation.receivedVia,
+        requesterType: revocation.requesterType,
+        documentSha256: revocation.documentSha256,
+        revokedReleaseIds,
+        removalCaseId,
+      },
+    },
+    ...revokedReleaseIds.map((releaseId) => ({
+      action: 'release.revoke',
+      entityType: 'release',
+      entityId: releaseId,
+      patientId,
+      details: { revocationId: id, receivedAt: receivedAt.toISOString() },
+    })),
+  ];
 }

@@ -6,8 +6,8 @@ export const CLEARANCE_CHANGED_CHANNEL = 'clearance_changed';
 
 /**
  * Hears every committed change that can change a clearance decision, from any instance, keyed by
- * patient (the triggers of migration ClearanceChangeNotify send them). Every service that changes a
- * release, hold or revocation calls `committed(patient)` once its transaction has committed.
+ * patient (the triggers of migration ClearanceChangeNotify send them). Every consent change
+ * calls `committed(patient)` once its transaction has committed (ConsentChanges does it).
  */
 @Injectable()
 export class ClearanceChanges extends ChangeVersions {

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_CALLER } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { ObjectOwners, type ObjectOwner } from './object-owners.js';
 import { ObjectStore } from './object-store.js';
 
 /** Objects younger than this may belong to an upload whose row is still being written. */
@@ -11,42 +12,6 @@ export const ORPHAN_MIN_AGE_MS = 24 * 3600_000;
 // Any fixed 64-bit number, the same in every instance: one instance sweeps at a time.
 const SWEEP_LOCK_KEY = 7_420_113_565;
 const BATCH = 500;
-
-interface Owner {
-  /** Each prefix the service stores under; the key's next segment is the owning row's id. */
-  prefix: string;
-  /** What the rows with the ids in $1 reference, each as `ref`: see wholeRow. */
-  referencedSql: string;
-  /**
-   * Whether a row owns everything under its id (a photo's renditions, a release's form), so `ref`
-   * is the id; otherwise `ref` is the key after the prefix of each object a row names.
-   */
-  wholeRow: boolean;
-}
-
-const rowOwner = (prefix: string, table: string): Owner => ({
-  prefix,
-  referencedSql: `SELECT id::text AS ref FROM ${table} WHERE id = ANY($1::uuid[])`,
-  wholeRow: true,
-});
-
-const OWNERS: Owner[] = [
-  rowOwner('photos/', 'photos'),
-  rowOwner('releases/', 'releases'),
-  rowOwner('revocations/', 'revocations'),
-  // A task keeps only the screenshot its evidence names: one stored by an attempt that never
-  // committed (the process died before its row was updated) is an orphan under a task that exists.
-  {
-    prefix: 'removal-tasks/',
-    // Tasks completed with a screenshot before each had an id of its own kept it at <task>/screenshot.
-    referencedSql: `SELECT id::text || '/screenshots/' || (evidence->>'screenshotId') AS ref
-                      FROM removal_tasks WHERE id = ANY($1::uuid[]) AND evidence->>'screenshotId' IS NOT NULL
-                    UNION ALL
-                    SELECT id::text || '/screenshot' FROM removal_tasks
-                     WHERE id = ANY($1::uuid[]) AND evidence_kind = 'screenshot' AND evidence->>'screenshotId' IS NULL`,
-    wholeRow: false,
-  },
-];
 
 interface StoredObject {
   key: string;
@@ -75,6 +40,7 @@ export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutd
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly owners: ObjectOwners,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -99,7 +65,7 @@ export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutd
       if (!locked) return 0;
       try {
         let removed = await this.store.removeAbandonedUploads(new Date(this.clock.now().getTime() - ORPHAN_MIN_AGE_MS));
-        for (const owner of OWNERS) removed += await this.sweepPrefix(owner);
+        for (const owner of this.owners.all) removed += await this.sweepPrefix(owner);
         if (removed > 0) {
           await this.audit.record(SYSTEM_CALLER, { action: 'storage.orphans_removed', details: { count: removed } });
         }
@@ -112,7 +78,7 @@ export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private async sweepPrefix(owner: Owner): Promise<number> {
+  private async sweepPrefix(owner: ObjectOwner): Promise<number> {
     const cutoff = this.clock.now().getTime() - ORPHAN_MIN_AGE_MS;
     let removed = 0;
     let batch: StoredObject[] = [];
@@ -135,7 +101,7 @@ export class OrphanSweeper implements OnApplicationBootstrap, OnApplicationShutd
     return removed;
   }
 
-  private async removeUnreferenced(batch: StoredObject[], owner: Owner): Promise<number> {
+  private async removeUnreferenced(batch: StoredObject[], owner: ObjectOwner): Promise<number> {
     const ids = [...new Set(batch.flatMap((entry) => (entry.ownerId ? [entry.ownerId] : [])))];
     const rows = await this.dataSource.query<{ ref: string }[]>(owner.referencedSql, [ids]);
     const referenced = new Set(rows.map((row) => row.ref));

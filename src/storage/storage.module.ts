@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { LocalDiskObjectStore } from './local-disk.object-store.js';
 import { ObjectStore } from './object-store.js';
+import { ObjectOwners } from './object-owners.js';
 import { OrphanSweeper } from './orphan-sweeper.js';
 import { PresignedTokenSigner } from './presigned-token.js';
 import { S3ObjectStore } from './s3.object-store.js';
@@ -35,8 +36,9 @@ export class StorageModule {
           },
           S3ClientCloser,
           OrphanSweeper,
+          ObjectOwners,
         ],
-        exports: [ObjectStore, OrphanSweeper],
+        exports: [ObjectStore, OrphanSweeper, ObjectOwners],
       };
     }
     return {
@@ -58,8 +60,9 @@ export class StorageModule {
             ),
         },
         OrphanSweeper,
+        ObjectOwners,
       ],
-      exports: [ObjectStore, OrphanSweeper],
+      exports: [ObjectStore, OrphanSweeper, ObjectOwners],
     };
   }
 }

@@ -71,7 +71,7 @@ type Finding = Pick<UrlCheckResult, 'outcome' | 'finding'> &
  * recognised by its fingerprint as a reverse lookup does, whatever the copy's size or crop.
  */
 @Injectable()
-export class UrlCheck {
+export class UrlCheckService {
   private readonly http: OutboundHttp;
   private readonly timeoutMs: number;
 
