@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Every change that can change a clearance decision notifies `clearance_changed` with the patient's
- * id when it commits, so that instances keeping decisions in memory drop them (src/clearance/
+ * id when it commits, so that instances keeping decisions in memory drop them (src/rights/
  * clearance-changes.ts). A table added later that feeds the rule (revocations, holds) needs the
  * same trigger.
  */

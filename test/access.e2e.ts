@@ -64,7 +64,7 @@ class ProbePhotoController {
 const API_KEY_PERMISSIONS: Permission[] = ['photos.read', 'clearance.check', 'publications.read'];
 
 /**
- * docs/architecture.md §5's table, written out here on its own so that a mistake in src/auth/roles.ts fails
+ * docs/architecture.md §5's table, written out here on its own so that a mistake in src/common/roles.ts fails
  * the matrix instead of being copied into it.
  */
 const DESIGNED_ACCESS: Record<Permission, Role[]> = {

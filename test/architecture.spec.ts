@@ -28,7 +28,10 @@ async function documentedLayers(): Promise<Map<string, number>> {
   const document = await readFile(path.join(ROOT, 'docs', 'architecture.md'), 'utf8');
   const layers = new Map<string, number>();
   for (const match of document.matchAll(/^\| (\d+) +\| ([^|]+)\|/gm)) {
-    for (const folder of match[2].matchAll(/`([^`]+)`/g)) layers.set(folder[1], Number(match[1]));
+    for (const folder of match[2].matchAll(/`([^`]+)`/g)) {
+      assert.ok(!layers.has(folder[1]), `the layer table places ${folder[1]} twice`);
+      layers.set(folder[1], Number(match[1]));
+    }
   }
   return layers;
 }
@@ -61,19 +64,44 @@ function importsValue(node: ts.ImportDeclaration | ts.ExportDeclaration): boolea
   return bindings.elements.length === 0 || bindings.elements.some((element) => !element.isTypeOnly);
 }
 
+/** What a file imports values from: import and export declarations, `import x = require()`, `import()`. */
+function valueSpecifiers(source: ts.SourceFile): string[] {
+  const specifiers: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
+      const specifier = node.moduleSpecifier;
+      if (specifier && ts.isStringLiteral(specifier) && importsValue(node)) specifiers.push(specifier.text);
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      !node.isTypeOnly &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
+      specifiers.push(node.moduleReference.expression.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      specifiers.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return specifiers;
+}
+
 async function folderImports(): Promise<FolderImport[]> {
   const found: FolderImport[] = [];
   for (const file of await sourceFiles(SRC)) {
     const source = ts.createSourceFile(file, await readFile(file, 'utf8'), ts.ScriptTarget.Latest);
-    for (const statement of source.statements) {
-      if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) continue;
-      const specifier = statement.moduleSpecifier;
-      if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
-      if (!importsValue(statement)) continue;
-      const target = path.resolve(path.dirname(file), specifier.text);
+    for (const specifier of valueSpecifiers(source)) {
+      if (!specifier.startsWith('.')) continue;
+      const target = path.resolve(path.dirname(file), specifier);
       if (!target.startsWith(SRC + path.sep)) continue;
       const [from, to] = [folderOf(file), folderOf(target)];
-      if (from !== to) found.push({ from, to, file: path.relative(ROOT, file), specifier: specifier.text });
+      if (from !== to) found.push({ from, to, file: path.relative(ROOT, file), specifier });
     }
   }
   return found;

@@ -212,3 +212,18 @@ function asProblem(error: unknown, maxFileBytes: number): DomainError {
   // Anything else failed while parsing the client's form (a bad boundary, a truncated body).
   return new DomainError('malformed_multipart', 400, 'The multipart form could not be read.', {}, CLOSE);
 }
+
+/**
+ * The fields of a route that takes JSON, or multipart/form-data with a file beside them (the
+ * fields as JSON in `metadata`), validated against `dto`; `metadata` is what was sent, as sent.
+ */
+export async function readJsonOrMultipart<T extends object>(
+  request: FastifyRequest,
+  dto: ClassConstructor<T>,
+  options: { fileField: string; maxFileBytes: number },
+): Promise<{ input: T; metadata: unknown; file?: UploadedFile }> {
+  const multipart = request.isMultipart();
+  const form: MultipartUpload = multipart ? await readMultipart(request, options) : { metadata: request.body };
+  const input = await validateFields(dto, form.metadata, multipart ? METADATA_FIELD : '');
+  return { input, metadata: form.metadata, file: form.file };
+}

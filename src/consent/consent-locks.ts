@@ -8,8 +8,9 @@ import type { EntityManager } from 'typeorm';
 export const CONSENT_CHANGE_LOCK_SPACE = 742_011_357;
 
 /**
- * Locks a patient for a change of consent (recording a release or an amendment, a hold, a
- * revocation, the expiry job), in two steps.
+ * Locks a patient for a change of consent, in two steps; ConsentChanges takes it for every one
+ * (recording a release or an amendment, a revocation, placing or lifting a hold, the expiry job, a
+ * correction of the date of birth).
  *
  * First the patient's consent-change lock, exclusively: such changes of one patient happen one at
  * a time, so a new release, which no release lock covers, cannot be recorded beside a revocation

@@ -33,7 +33,7 @@ export class RemovalCaseOpeningService {
 
   /**
    * Every live publication of the patient that the current facts no longer clear now, for a caller
-   * holding the release lock (lockCurrentReleases): the clock is read here, after it, and each
+   * holding the consent locks (ConsentChanges): the clock is read here, after it, and each
    * publication decided at `presentOf` its photo's facts, so that a renewal stamped by an instance
    * whose clock runs a little ahead, which has committed, counts.
    */

@@ -77,10 +77,11 @@ export class HoldsService {
       found.patientId,
       {
         write: async (manager) => {
-          const hold = await manager.findOneOrFail(HoldEntity, {
+          const hold = await manager.findOne(HoldEntity, {
             where: { id: holdId },
             lock: { mode: 'pessimistic_write' },
           });
+          if (!hold) throw new NotFoundError('The hold');
           if (hold.liftedAt) {
             throw new DomainError(
               'hold_already_lifted',

@@ -186,8 +186,8 @@ export class PatientsService {
           // What the rule now refuses for a reason it did not before (a release now known to be
           // signed by a minor alone) comes down as a revocation's would, due from the correction:
           // the clinic learned of it then.
-          removalCases: async (_edit, refused) =>
-            refused.newly.length > 0
+          removalCases: async (edit, refused) =>
+            edit.changed.length > 0 && refused.newly.length > 0
               ? [
                   {
                     source: { origin: 'date_of_birth_corrected' },

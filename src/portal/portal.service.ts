@@ -467,7 +467,7 @@ function portalReleaseView(release: ReleaseRow, standing: ReleaseStanding, timeZ
       ...standing.narrowings.map(
         (narrowing) =>
           `On ${calendarDay(narrowing.receivedAt, timeZone)} ${describeScope({
-            scopeKind: narrowing.channels.length > 0 ? 'channels' : 'photos',
+            scopeKind: narrowing.kind,
             channels: [...narrowing.channels],
             photoIds: [...narrowing.photoIds],
             releaseSeriesIds: null,

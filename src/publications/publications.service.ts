@@ -210,9 +210,10 @@ export class PublicationsService {
   /**
    * Decides the use with the governing release row share-locked. The lock is taken on the release
    * the decision names, then the facts are read again: if a change committed meanwhile made
-   * another version govern, that one is locked and the decision made again. A hold or revocation
-   * being written has every current release locked, and no new one can be recorded until it
-   * commits (see src/consent/consent-locks.ts), so a use is decided before it or after it. Each decision is
+   * another version govern, that one is locked and the decision made again. A consent change being
+   * written (a hold, a revocation, an amendment…) has every current release locked, and no new one
+   * can be recorded until it commits (see src/consent/consent-locks.ts), so a use is decided before
+   * it or after it. Each decision is
    * made at the time it is made, not when the request came in: a hold, revocation or amendment that
    * committed while this waited for the lock is in effect for it.
    */

@@ -125,7 +125,7 @@ export function toFhirConsent(release: ReleaseEntity, context: FhirContext): Fhi
   if (!release.educationalUseAllowed) denials.push(use('educational', 'Educational use'));
   for (const narrowing of context.standing.narrowings) {
     const since = { start: narrowing.receivedAt.toISOString() };
-    if (narrowing.channels.length > 0) {
+    if (narrowing.kind === 'channels') {
       denials.push({ type: 'deny', period: since, actor: narrowing.channels.map(recipient) });
     } else {
       denials.push({

@@ -17,7 +17,7 @@ import { actingUserId, CurrentCaller, type Caller } from '../common/caller.js';
 import { ForbiddenError } from '../auth/auth.errors.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { documentDownload } from '../common/document-download.js';
-import { METADATA_FIELD, readMultipart, validateFields, type MultipartUpload } from '../common/multipart.js';
+import { readJsonOrMultipart } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import {
   ApiFileResponse,
@@ -106,15 +106,11 @@ export class RemovalTasksController {
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<RemovalCaseDto> {
-    const multipart = request.isMultipart();
-    const form: MultipartUpload = multipart
-      ? await readMultipart(request, {
-          fileField: SCREENSHOT_FIELD,
-          maxFileBytes: this.config.releases.documentMaxBytes,
-        })
-      : { metadata: request.body };
-    const input = await validateFields(CompleteTaskDto, form.metadata, multipart ? METADATA_FIELD : '');
-    return this.removalCases.get(await this.tasks.complete(taskId, input, form.file, caller));
+    const form = await readJsonOrMultipart(request, CompleteTaskDto, {
+      fileField: SCREENSHOT_FIELD,
+      maxFileBytes: this.config.releases.documentMaxBytes,
+    });
+    return this.removalCases.get(await this.tasks.complete(taskId, form.input, form.file, caller));
   }
 
   @RequirePermission('removals.work')

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '../common/caller.js';
 import { RequirePermission } from '../common/access.decorator.js';
 import { documentDownload } from '../common/document-download.js';
-import { METADATA_FIELD, readMultipart, validateFields, type MultipartUpload } from '../common/multipart.js';
+import { readJsonOrMultipart } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { idempotentRequest } from '../idempotency/idempotency.js';
 import {
@@ -72,20 +72,16 @@ export class RevocationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentCaller() caller: Caller,
   ): Promise<RevocationDto> {
-    const multipart = request.isMultipart();
-    const form: MultipartUpload = multipart
-      ? await readMultipart(request, {
-          fileField: REVOCATION_DOCUMENT_FIELD,
-          maxFileBytes: this.config.releases.documentMaxBytes,
-        })
-      : { metadata: request.body };
-    const input = await validateFields(CreateRevocationDto, form.metadata, multipart ? METADATA_FIELD : '');
+    const form = await readJsonOrMultipart(request, CreateRevocationDto, {
+      fileField: REVOCATION_DOCUMENT_FIELD,
+      maxFileBytes: this.config.releases.documentMaxBytes,
+    });
     const idempotency = idempotentRequest(request, caller, 'POST /patients/:id/revocations', {
       patientId,
       fields: form.metadata,
       documentSha256: form.file ? createHash('sha256').update(form.file.bytes).digest('hex') : null,
     });
-    const response = await this.revocations.record(patientId, input, form.file, caller, idempotency);
+    const response = await this.revocations.record(patientId, form.input, form.file, caller, idempotency);
     void reply.status(response.status);
     if (response.replayed) void reply.header('idempotent-replayed', 'true');
     return response.body;

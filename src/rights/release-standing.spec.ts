@@ -82,10 +82,10 @@ describe('releaseStanding', () => {
     );
     assert.equal(standing.state, 'narrowed');
     assert.deepEqual(
-      standing.narrowings.map(({ channels, photoIds }) => ({ channels, photoIds })),
+      standing.narrowings.map(({ kind, channels, photoIds }) => ({ kind, channels, photoIds })),
       [
-        { channels: [], photoIds: ['photo-covered'] },
-        { channels: ['social'], photoIds: [] },
+        { kind: 'photos', channels: [], photoIds: ['photo-covered'] },
+        { kind: 'channels', channels: ['social'], photoIds: [] },
       ],
     );
   });

@@ -30,6 +30,7 @@ export type ReleaseEnding =
 
 /** A withdrawal of channels or of photos that narrows the version, as far as it concerns it. */
 export interface ReleaseNarrowing {
+  kind: 'channels' | 'photos';
   revocationId: string;
   receivedAt: Date;
   /** The channel prefixes withdrawn (a withdrawal of channels). */
@@ -87,6 +88,7 @@ export function releaseStanding(
     const { scope } = revocation;
     if (scope.kind === 'channels' && ofThisRelease.includes(revocation)) {
       narrowings.push({
+        kind: 'channels',
         revocationId: revocation.id,
         receivedAt: revocation.receivedAt,
         channels: scope.channels,
@@ -95,7 +97,13 @@ export function releaseStanding(
     } else if (scope.kind === 'photos') {
       const photoIds = scope.photoIds.filter(covers).sort();
       if (photoIds.length > 0) {
-        narrowings.push({ revocationId: revocation.id, receivedAt: revocation.receivedAt, channels: [], photoIds });
+        narrowings.push({
+          kind: 'photos',
+          revocationId: revocation.id,
+          receivedAt: revocation.receivedAt,
+          channels: [],
+          photoIds,
+        });
       }
     }
   }

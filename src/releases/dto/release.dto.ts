@@ -448,6 +448,8 @@ export class ReleaseEndingDto {
 }
 
 export class ReleaseNarrowingDto {
+  @ApiProperty({ enum: ['channels', 'photos'], description: 'A withdrawal of channels or of photos.' })
+  kind!: 'channels' | 'photos';
   @ApiProperty({ format: 'uuid' }) revocationId!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: Date;
   @ApiProperty({ enum: CHANNEL_CODES, enumName: 'Channel', isArray: true, description: 'The channels withdrawn.' })

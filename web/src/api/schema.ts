@@ -3266,6 +3266,11 @@ export interface components {
         ReleaseNarrowingDto: {
             /** @description The channels withdrawn. */
             channels: components["schemas"]["Channel"][];
+            /**
+             * @description A withdrawal of channels or of photos.
+             * @enum {string}
+             */
+            kind: "channels" | "photos";
             /** @description The photos withdrawn among those it covers. */
             photoIds: string[];
             /** Format: date-time */

@@ -105,7 +105,7 @@ const filled = (text: string) => text.trim().length > 0;
 
 /**
  * What the form still lacks, element by element, mirroring the service's 164.508(c) checklist
- * (src/releases/release-checklist.ts) with the same sentences; the service judges the signer's age
+ * (src/rights/release-checklist.ts) with the same sentences; the service judges the signer's age
  * and gives the final checklist once the release is recorded.
  */
 export function draftChecklist(form: ChecklistInput): DraftChecklistItem[] {
