@@ -10,7 +10,7 @@ import type {
   RemovalCaseRequest,
   RemovalCaseSource,
 } from '../rights/consent-changes.js';
-import { takeDown } from '../publications/publication-status.js';
+import { takeDownSql } from '../publications/publication-status.js';
 import { DEFAULT_TASK_OWNER_SQL } from '../removals/removal-task-owners.service.js';
 import { RemovalNotifier } from '../removals/removal-notifier.js';
 import { RemovalTimers } from '../removals/removal-timers.js';
@@ -107,27 +107,20 @@ export class RemovalCaseOpeningService {
         now,
       ],
     );
-    const takenDown = await takeDown(manager, [...hostedIds, ...pendingIds]);
-    // A hosted one's task is done with the service's own evidence; each other goes to its channel's
-    // default owner.
+    // In one statement with the tasks: a hosted one's is done with the service's own evidence; each
+    // other goes to its channel's default owner.
     await manager.query(
-      `INSERT INTO removal_tasks (case_id, publication_id, status, evidence_kind, evidence, completed_at,
+      `WITH taken_down AS (${takeDownSql('$2')})
+       INSERT INTO removal_tasks (case_id, publication_id, status, evidence_kind, evidence, completed_at,
                                   assignee_user_id)
-       SELECT $1, t.id,
-              CASE WHEN t.hosted THEN 'done' ELSE 'open' END,
-              CASE WHEN t.hosted THEN 'service_hosted' END,
-              CASE WHEN t.hosted THEN jsonb_build_object('publicUrlAnswers', 410, 'mediaToken', t.media_token) END,
-              CASE WHEN t.hosted THEN $6::timestamptz END,
-              CASE WHEN NOT t.hosted THEN ${DEFAULT_TASK_OWNER_SQL('t.channel')} END
-         FROM unnest($2::uuid[], $3::boolean[], $4::text[], $5::text[]) AS t(id, hosted, media_token, channel)`,
-      [
-        removalCase.id,
-        takenDown.map((publication) => publication.id),
-        takenDown.map((publication) => publication.hosted),
-        takenDown.map((publication) => publication.mediaToken),
-        takenDown.map((publication) => publication.channel),
-        now,
-      ],
+       SELECT $1, id,
+              CASE WHEN hosted THEN 'done' ELSE 'open' END,
+              CASE WHEN hosted THEN 'service_hosted' END,
+              CASE WHEN hosted THEN jsonb_build_object('publicUrlAnswers', 410, 'mediaToken', media_token) END,
+              CASE WHEN hosted THEN $3::timestamptz END,
+              CASE WHEN NOT hosted THEN ${DEFAULT_TASK_OWNER_SQL('taken_down.channel')} END
+         FROM taken_down`,
+      [removalCase.id, [...hostedIds, ...pendingIds], now],
     );
     if (open) {
       await this.timers.schedule(manager, removalCase.id, removalCase.due_at);

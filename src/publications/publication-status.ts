@@ -30,6 +30,18 @@ export interface TakenDown {
 }
 
 /**
+ * The UPDATE of takeDown, for a caller that writes from the rows it returns (id, hosted,
+ * media_token, channel) in the same statement, as a data-modifying WITH: `ids` is the parameter
+ * holding the publications' ids.
+ */
+export function takeDownSql(ids: string): string {
+  return `UPDATE publications SET status = CASE WHEN hosted THEN 'removed' ELSE 'removal_pending' END,
+                 status_changed_at = now(), updated_at = now()
+           WHERE id = ANY(${ids}::uuid[]) AND status = 'live'
+           RETURNING id, hosted, media_token, channel`;
+}
+
+/**
  * Takes down those of `ids` still live: hosted ones `removed` (the service serves them no longer),
  * the others `removal_pending` for someone to take down.
  */
@@ -38,13 +50,7 @@ export async function takeDown(manager: EntityManager, ids: readonly string[]): 
   // TypeORM answers an UPDATE … RETURNING with the rows and the count.
   const [rows] = await manager.query<
     [{ id: string; hosted: boolean; media_token: string | null; channel: string }[], number]
-  >(
-    `UPDATE publications SET status = CASE WHEN hosted THEN 'removed' ELSE 'removal_pending' END,
-            status_changed_at = now(), updated_at = now()
-      WHERE id = ANY($1::uuid[]) AND status = 'live'
-      RETURNING id, hosted, media_token, channel`,
-    [ids],
-  );
+  >(takeDownSql('$1'), [ids]);
   return rows.map((row) => ({ id: row.id, hosted: row.hosted, mediaToken: row.media_token, channel: row.channel }));
 }
 
