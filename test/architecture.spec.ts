@@ -179,3 +179,35 @@ describe('architecture: the layers of src/', () => {
     assert.deepEqual(loops(await folderImports()), []);
   });
 });
+
+describe('architecture: shared state has one owner', () => {
+  /** The files of src/ whose text matches `pattern`, relative to src/. */
+  const filesMatching = async (pattern: RegExp): Promise<string[]> => {
+    const found: string[] = [];
+    for (const file of await sourceFiles(SRC)) {
+      if (pattern.test(await readFile(file, 'utf8'))) found.push(path.relative(SRC, file));
+    }
+    return found.sort();
+  };
+
+  it('takes the consent locks only in the unit of work of a consent change', async () => {
+    assert.deepEqual(await filesMatching(/lockCurrentReleases\(/), [
+      'consent/consent-change.service.ts',
+      'consent/consent-locks.ts',
+    ]);
+  });
+
+  it("writes a publication's status only in publications/publication-status.ts", async () => {
+    assert.deepEqual(
+      await filesMatching(
+        /INSERT\s+INTO\s+publications\b|UPDATE\s+publications\s+SET[^`]*\bstatus\b|(insert|save|create)\(PublicationEntity\b|\.update\(PublicationEntity\)/,
+      ),
+      ['publications/publication-status.ts'],
+    );
+  });
+
+  it('leaves the key prefixes of stored objects to the features that own them', async () => {
+    const sweeper = await readFile(path.join(SRC, 'storage', 'orphan-sweeper.ts'), 'utf8');
+    assert.doesNotMatch(sweeper, /'(photos|releases|revocations|removal-tasks)\//);
+  });
+});
