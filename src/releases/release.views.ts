@@ -12,7 +12,8 @@ import {
   WitnessDto,
 } from './dto/release.dto.js';
 import type { ReleaseEntity } from './release.entity.js';
-import { scopeOf, type ReleaseRecord } from './releases.service.js';
+import { scopeOf } from './release-terms.js';
+import type { ReleaseRecord } from './releases.service.js';
 
 export function releaseDocumentUrl(releaseId: string): string {
   return `/${API_PREFIX}/releases/${releaseId}/document`;

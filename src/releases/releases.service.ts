@@ -4,16 +4,16 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { actingUserId, type Caller } from '../common/caller.js';
 import { UserEntity } from '../auth/user.entity.js';
-import { calendarDay } from '../common/calendar.js';
+
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { ImageService, type CheckedDocument } from '../images/image.service.js';
-import { signerAuthorityProblem, type SignerAuthorityProblem } from '../rights/guardian.js';
+
 import { assertPatientExists } from '../patients/patient-checks.js';
 import { PatientEntity } from '../patients/patient.entity.js';
-import { channelCovers } from '../rights/channels.js';
+
 import { clearanceRevocationOf, type ClearanceRevocation } from '../rights/clearance.js';
 import { ConsentChanges } from '../rights/consent-changes.js';
 import { releaseStanding, type ReleaseStanding } from '../rights/release-standing.js';
@@ -22,7 +22,7 @@ import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import { putAllOrNone, transactionOwningObjects } from '../storage/object-batch.js';
 import { ObjectOwners, ownedByRows } from '../storage/object-owners.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
-import type { AmendmentMetadataDto, ReleaseMetadataDto, ScopeDto, SignedByDto } from './dto/release.dto.js';
+import type { AmendmentMetadataDto, ReleaseMetadataDto } from './dto/release.dto.js';
 import {
   checklistDefects,
   releaseChecklist,
@@ -30,6 +30,15 @@ import {
   type SigningContext,
 } from '../rights/release-checklist.js';
 import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
+import {
+  amendedText,
+  assertTermsValid,
+  fullScope,
+  scopeOf,
+  text,
+  versionColumns,
+  type ReleaseTerms,
+} from './release-terms.js';
 
 export const DOCUMENT_FILE_FIELD = 'document';
 
@@ -39,18 +48,6 @@ export const RELEASE_OBJECTS = ownedByRows('releases/', 'releases');
 export function releaseDocumentKey(releaseId: string): string {
   return `${RELEASE_OBJECTS.prefix}${releaseId}/document`;
 }
-
-const SIGNER_AUTHORITY_ERRORS: Record<SignerAuthorityProblem, FieldError> = {
-  signed_before_birth: { field: 'signedAt', messages: ['signedAt is before the patient was born'] },
-  minor_signed_alone: {
-    field: 'signedBy.signerType',
-    messages: ['the patient was under 18 on the signing date: a guardian must sign'],
-  },
-  parent_of_adult: {
-    field: 'signedBy.relationship',
-    messages: ['the patient was an adult on the signing date: a parent cannot sign for them'],
-  },
-};
 
 /** A release version with what its views need beside the row. */
 export interface ReleaseRecord {
@@ -74,29 +71,6 @@ interface VersionPlan {
   auditAction: string;
   details: Record<string, unknown>;
   validateInside: () => Promise<void>;
-}
-
-/** The terms of one version, before it is written: a new release's fields or an amendment's merge. */
-interface ReleaseTerms {
-  coversAllCases: boolean;
-  caseIds: string[];
-  signedAt: Date;
-  signedBy: SignedByDto;
-  witnessUserId: string;
-  formTemplate: string;
-  formVersion: string;
-  informationDescription: string | null;
-  disclosingParty: string | null;
-  recipients: string | null;
-  purpose: string | null;
-  expiresAt: Date | null;
-  expirationEvent: string | null;
-  rightToRevokeStatement: boolean;
-  redisclosureStatement: boolean;
-  conditioningStatement: boolean;
-  treatmentConditionedOnSigning: boolean;
-  copyProvidedToSigner: boolean;
-  scope: Required<ScopeDto>;
 }
 
 /**
@@ -173,7 +147,7 @@ export class ReleasesService implements OnModuleInit {
       copyProvidedToSigner: input.copyProvidedToSigner,
       scope: fullScope(input.scope),
     };
-    this.assertTermsValid(patient, terms);
+    assertTermsValid(patient, terms, this.termsContext());
     const id = randomUUID();
     return this.writeVersion(id, patient, terms, document, caller, async (manager) => ({
       seriesId: id,
@@ -237,7 +211,7 @@ export class ReleasesService implements OnModuleInit {
       copyProvidedToSigner: input.copyProvidedToSigner ?? previous.copyProvidedToSigner,
       scope: input.scope ? fullScope(input.scope) : scopeOf(previous),
     };
-    this.assertTermsValid(patient, terms);
+    assertTermsValid(patient, terms, this.termsContext());
     if (terms.signedAt < previous.signedAt) {
       throw new ValidationFailedError([
         { field: 'signedAt', messages: ['an amendment cannot be signed before the version it amends'] },
@@ -358,6 +332,11 @@ export class ReleasesService implements OnModuleInit {
     });
   }
 
+  /** What the terms of a version are judged at: now, on the clinic's calendar. */
+  private termsContext(): { now: Date; timeZone: string } {
+    return { now: this.clock.now(), timeZone: this.config.clinicTimeZone };
+  }
+
   /** What the signature of a release of the patient is judged against. */
   private signingContext(patient: Pick<PatientEntity, 'dateOfBirth'>): SigningContext {
     return { patientDateOfBirth: patient.dateOfBirth, timeZone: this.config.clinicTimeZone };
@@ -410,41 +389,6 @@ export class ReleasesService implements OnModuleInit {
     return rows.map((row) => row.caseId);
   }
 
-  /** Rules that need no database: dates, the guardian's signature for a minor. */
-  private assertTermsValid(patient: PatientEntity, terms: ReleaseTerms): void {
-    const errors: FieldError[] = [];
-    const now = this.clock.now();
-    if (terms.signedAt > now) errors.push({ field: 'signedAt', messages: ['signedAt must not be in the future'] });
-    if (terms.expiresAt && terms.expiresAt <= terms.signedAt) {
-      errors.push({ field: 'expiresAt', messages: ['expiresAt must be after signedAt'] });
-    }
-    const signer = terms.signedBy;
-    // The signing date is the day where the clinic is, as the patient's age on it is counted.
-    const signingDay = calendarDay(terms.signedAt, this.config.clinicTimeZone);
-    const signerProblem = signerAuthorityProblem(signer, patient.dateOfBirth, signingDay);
-    if (signerProblem) errors.push(SIGNER_AUTHORITY_ERRORS[signerProblem]);
-    if (signer.signerType === 'guardian') {
-      const missing = (['fullName', 'relationship', 'authority'] as const).filter((key) => !signer[key]?.trim());
-      for (const key of missing) {
-        errors.push({ field: `signedBy.${key}`, messages: [`${key} is required when a guardian signs`] });
-      }
-    }
-    const scope = terms.scope;
-    const cancelled = scope.channels.filter((granted) =>
-      scope.deniedChannels.some((denied) => channelCovers(denied, granted)),
-    );
-    if (cancelled.length > 0) {
-      errors.push({
-        field: 'scope.deniedChannels',
-        messages: [`a denied channel takes away the whole of granted ${cancelled.join(', ')}; drop one of them`],
-      });
-    }
-    if (scope.channels.includes('education') && !scope.educationalUseAllowed) {
-      errors.push({ field: 'scope.channels', messages: ['education is granted but educationalUseAllowed is false'] });
-    }
-    if (errors.length > 0) throw new ValidationFailedError(errors);
-  }
-
   /** Covered cases must be this patient's, and the witness an active staff member: 404 otherwise. */
   private async assertReferencesExist(manager: EntityManager, patientId: string, terms: ReleaseTerms): Promise<void> {
     if (terms.caseIds.length > 0) {
@@ -487,7 +431,7 @@ export class ReleasesService implements OnModuleInit {
       where: { id: patient.id },
       select: { id: true, dateOfBirth: true },
     });
-    if (dateOfBirth !== patient.dateOfBirth) this.assertTermsValid({ ...patient, dateOfBirth }, terms);
+    if (dateOfBirth !== patient.dateOfBirth) assertTermsValid({ ...patient, dateOfBirth }, terms, this.termsContext());
     const plan = await prepare(manager);
     await plan.validateInside();
     const revocation = await revocationEnding(manager, patient.id, plan.seriesId, terms.signedAt);
@@ -613,75 +557,4 @@ async function revocationEnding(
 function staffUserId(caller: Caller): string {
   if (caller.principal?.kind !== 'user') throw new DomainError('witness_required', 400, 'Name the witnessUserId.');
   return caller.principal.userId;
-}
-
-/** Trimmed text, null when empty or absent. */
-function text(value: string | null | undefined): string | null {
-  return value?.trim() || null;
-}
-
-/** An amendment's text field: left out keeps the previous value; null or empty clears it. */
-function amendedText(value: string | null | undefined, previous: string | null): string | null {
-  return value === undefined ? previous : text(value);
-}
-
-function fullScope(scope: ScopeDto): Required<ScopeDto> {
-  return {
-    channels: scope.channels,
-    deniedChannels: scope.deniedChannels ?? [],
-    faceAllowed: scope.faceAllowed,
-    obscureIdentifyingMarks: scope.obscureIdentifyingMarks,
-    nameAllowed: scope.nameAllowed ?? false,
-    paidAdvertisingAllowed: scope.paidAdvertisingAllowed,
-    educationalUseAllowed: scope.educationalUseAllowed,
-  };
-}
-
-/** The scope a release version grants, as its columns hold it. */
-export function scopeOf(release: ReleaseEntity): Required<ScopeDto> {
-  return {
-    channels: release.channels,
-    deniedChannels: release.deniedChannels,
-    faceAllowed: release.faceAllowed,
-    obscureIdentifyingMarks: release.obscureIdentifyingMarks,
-    nameAllowed: release.nameAllowed,
-    paidAdvertisingAllowed: release.paidAdvertisingAllowed,
-    educationalUseAllowed: release.educationalUseAllowed,
-  };
-}
-
-/** The columns of a version that its terms give, the signer's name defaulting to the patient's. */
-function versionColumns(patient: PatientEntity, terms: ReleaseTerms): Partial<ReleaseEntity> {
-  const signer = terms.signedBy;
-  return {
-    patientId: patient.id,
-    coversAllCases: terms.coversAllCases,
-    signedAt: terms.signedAt,
-    signerType: signer.signerType,
-    // Validation made sure a guardian's name is given; only the patient's own defaults.
-    signerFullName: signer.fullName?.trim() || patient.fullName,
-    signerRelationship: signer.signerType === 'guardian' ? (signer.relationship ?? null) : null,
-    signerAuthority: signer.signerType === 'guardian' ? (signer.authority?.trim() ?? null) : null,
-    witnessUserId: terms.witnessUserId,
-    formTemplate: terms.formTemplate,
-    formVersion: terms.formVersion,
-    informationDescription: terms.informationDescription,
-    disclosingParty: terms.disclosingParty,
-    recipients: terms.recipients,
-    purpose: terms.purpose,
-    expiresAt: terms.expiresAt,
-    expirationEvent: terms.expirationEvent,
-    rightToRevokeStatement: terms.rightToRevokeStatement,
-    redisclosureStatement: terms.redisclosureStatement,
-    conditioningStatement: terms.conditioningStatement,
-    treatmentConditionedOnSigning: terms.treatmentConditionedOnSigning,
-    copyProvidedToSigner: terms.copyProvidedToSigner,
-    channels: terms.scope.channels,
-    deniedChannels: terms.scope.deniedChannels,
-    faceAllowed: terms.scope.faceAllowed,
-    obscureIdentifyingMarks: terms.scope.obscureIdentifyingMarks,
-    nameAllowed: terms.scope.nameAllowed,
-    paidAdvertisingAllowed: terms.scope.paidAdvertisingAllowed,
-    educationalUseAllowed: terms.scope.educationalUseAllowed,
-  };
 }
