@@ -15,6 +15,7 @@ import { PortalModule } from './portal/portal.module.js';
 import { RemovalsModule } from './removals/removals.module.js';
 import { RevocationsModule } from './revocations/revocations.module.js';
 import { ConsentModule } from './consent/consent.module.js';
+import { FormsModule } from './forms/forms.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { MediaModule } from './media/media.module.js';
 import { PhotosModule } from './photos/photos.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         RemovalsModule,
         RevocationsModule,
         ConsentModule,
+        FormsModule,
         PortalModule,
         IdempotencyModule,
       ],

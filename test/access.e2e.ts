@@ -72,6 +72,7 @@ const DESIGNED_ACCESS: Record<Permission, Role[]> = {
   'patients.write': ['front_desk', 'privacy_officer'],
   'releases.read': ['front_desk', 'privacy_officer'],
   'releases.write': ['front_desk', 'privacy_officer'],
+  'templates.write': ['privacy_officer'],
   'photos.upload': ['front_desk', 'privacy_officer'],
   'photos.original': ['front_desk', 'privacy_officer'],
   'photos.read': ['front_desk', 'marketing', 'privacy_officer'],

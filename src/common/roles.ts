@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   // Releases and the signed documents.
   'releases.read',
   'releases.write',
+  // The wording of release form templates.
+  'templates.write',
   // Photo upload and the clinical originals.
   'photos.upload',
   'photos.original',
@@ -62,9 +64,17 @@ const MARKETING = new Set<Permission>([
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   front_desk: FRONT_DESK,
   marketing: MARKETING,
-  // Everything the front desk and marketing do, plus deciding removals and reading the audit trail,
-  // and the outbox whole: the letters to patients without an address on file go out by post.
-  privacy_officer: new Set<Permission>([...FRONT_DESK, ...MARKETING, 'removals.approve', 'audit.read', 'outbox.read']),
+  // Everything the front desk and marketing do, plus deciding removals, wording the release forms,
+  // reading the audit trail, and the outbox whole: the letters to patients without an address on
+  // file go out by post.
+  privacy_officer: new Set<Permission>([
+    ...FRONT_DESK,
+    ...MARKETING,
+    'removals.approve',
+    'templates.write',
+    'audit.read',
+    'outbox.read',
+  ]),
   // Runs the system, sees no patient data.
   admin: new Set<Permission>([
     'audit.read',

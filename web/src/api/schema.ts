@@ -326,6 +326,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/form-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the release form templates
+         * @description The newest version of each template, newest first, with the languages it is offered in.
+         */
+        get: operations["FormTemplatesController_list"];
+        put?: never;
+        /**
+         * Publish a new release form template
+         * @description Privacy officers. Publishes a template as its version 1: the clinic’s name and its wording, in English, Spanish or both, around the parts the service fills in from each release (the photos, the parties, the channels allowed and denied, the conditions, the expiry). Every statement 45 CFR 164.508(c)(2) requires and the consent to sign electronically must be worded; the wording is plain text (no HTML, script or image). Answers the version.
+         */
+        post: operations["FormTemplatesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/form-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a version of a release form template
+         * @description One version as it was published (a version never changes), with every version of its template.
+         */
+        get: operations["FormTemplatesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/form-templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a new version of a release form template
+         * @description Privacy officers. Publishes the next version of the template `id` belongs to, with the whole wording as for a new template; earlier versions stay readable, and forms signed under them keep showing their own. Answers the new version.
+         */
+        post: operations["FormTemplatesController_publishVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/holds/{id}": {
         parameters: {
             query?: never;
@@ -2206,6 +2270,76 @@ export interface components {
             /** @enum {string} */
             resourceType: "RelatedPerson";
         };
+        FormTemplateDto: {
+            clinicName: string;
+            /**
+             * Format: uuid
+             * @description Shared by every version of the template.
+             */
+            familyId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The languages the form is offered in. */
+            languages: ("en" | "es")[];
+            /** Format: date-time */
+            publishedAt: string;
+            /**
+             * Format: uuid
+             * @description Null for the template the service ships.
+             */
+            publishedByUserId: string | null;
+            version: number;
+            /** @description Every version of the template, newest first. */
+            versions: components["schemas"]["FormTemplateVersionDto"][];
+            wording: components["schemas"]["FormTranslationsDto"];
+        };
+        FormTemplateListDto: {
+            /** @description The newest version of each template, newest first. */
+            items: components["schemas"]["FormTemplateDto"][];
+        };
+        FormTemplateVersionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            publishedAt: string;
+            version: number;
+        };
+        FormTranslationsDto: {
+            /** @description The form in English. */
+            en?: components["schemas"]["FormWordingDto"];
+            /** @description The form in Spanish. */
+            es?: components["schemas"]["FormWordingDto"];
+        };
+        FormWordingDto: {
+            closing?: string | null;
+            /**
+             * @description The consent to sign and receive the form electronically (ESIGN Act, UETA), with the right to a paper copy and to withdraw that consent.
+             * @example You agree to sign this form electronically…
+             */
+            electronicSignatureDisclosure: string;
+            /**
+             * @description What the form is for, in the clinic’s words.
+             * @example We would like to use photographs of your treatment…
+             */
+            introduction: string;
+            /**
+             * @description That what is disclosed may be redisclosed by its recipient and no longer be protected (164.508(c)(2)(iii)).
+             * @example Once published, the photographs may be copied by others…
+             */
+            redisclosure: string;
+            /**
+             * @description The right to revoke in writing, how to do it, and its exceptions (45 CFR 164.508(c)(2)(i)).
+             * @example You may revoke this authorization at any time by writing to…
+             */
+            rightToRevoke: string;
+            /** @example Authorization to use photographs */
+            title: string;
+            /**
+             * @description That treatment, payment, enrolment or eligibility does not depend on signing (164.508(c)(2)(ii)).
+             * @example Your treatment does not depend on whether you sign.
+             */
+            treatmentNotConditioned: string;
+        };
         GuardianDto: {
             /**
              * Format: email
@@ -2634,7 +2768,7 @@ export interface components {
          * @description What the caller's role may do, sorted.
          * @enum {string}
          */
-        Permission: "patients.read" | "patients.write" | "releases.read" | "releases.write" | "photos.upload" | "photos.original" | "photos.read" | "clearance.check" | "publications.read" | "publications.write" | "revocations.write" | "holds.write" | "removals.read" | "removals.work" | "removals.approve" | "audit.read" | "users.read" | "users.write" | "api_keys.read" | "api_keys.write" | "outbox.read";
+        Permission: "patients.read" | "patients.write" | "releases.read" | "releases.write" | "templates.write" | "photos.upload" | "photos.original" | "photos.read" | "clearance.check" | "publications.read" | "publications.write" | "revocations.write" | "holds.write" | "removals.read" | "removals.work" | "removals.approve" | "audit.read" | "users.read" | "users.write" | "api_keys.read" | "api_keys.write" | "outbox.read";
         PhotoDto: {
             bodyArea: string | null;
             /** Format: uuid */
@@ -3079,6 +3213,12 @@ export interface components {
             items: components["schemas"]["PublicationDto"][];
             /** @description Pass as `before` for the next page. */
             nextCursor: string | null;
+        };
+        PublishFormTemplateDto: {
+            /** @example Riverside Aesthetics */
+            clinicName: string;
+            /** @description The wording in each language the form is offered in: at least one, each complete. */
+            wording: components["schemas"]["FormTranslationsDto"];
         };
         ReadinessChecksDto: {
             /**
@@ -5238,6 +5378,137 @@ export interface operations {
                 };
             };
             503: components["responses"]["503_uploads_busy"];
+        };
+    };
+    FormTemplatesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormTemplateListDto"];
+                };
+            };
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+        };
+    };
+    FormTemplatesController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishFormTemplateDto"];
+            };
+        };
+        responses: {
+            /** @description The template, version 1. */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormTemplateDto"];
+                };
+            };
+            400: components["responses"]["400_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
+        };
+    };
+    FormTemplatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A version of the template. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormTemplateDto"];
+                };
+            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+        };
+    };
+    FormTemplatesController_publishVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A version of the template. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishFormTemplateDto"];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormTemplateDto"];
+                };
+            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
         };
     };
     HoldsController_lift: {
