@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './support/app.js';
+import { createCase, createPatient, SCOPE } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
@@ -152,5 +153,122 @@ describe('release form templates', () => {
       /never changed or deleted/,
     );
     await assert.rejects(t.database.query('DELETE FROM form_templates'), /never changed or deleted/);
+  });
+
+  describe('a release form rendered for a patient', () => {
+    const terms = {
+      coversAllCases: true,
+      signedBy: { signerType: 'patient' },
+      informationDescription: 'Before and after photographs of the rhinoplasty.',
+      disclosingParty: 'Riverside Aesthetics',
+      recipients: 'Visitors of the clinic website',
+      purpose: 'Showing the results of the treatment',
+      expiresAt: '2031-03-01T00:00:00Z',
+      scope: SCOPE,
+    };
+    /** The template the service ships (later tests publish newer versions of it). */
+    const shippedId = async () =>
+      (await t.database.query<{ id: string }>('SELECT id FROM form_templates WHERE published_by_user_id IS NULL'))[0]
+        .id;
+
+    it('words the terms in the patient’s language, names what was shown by its hash, and audits the read', async () => {
+      const patient = await createPatient(t, frontDesk, { fullName: 'Lucía Fernández' });
+      const caseId = await createCase(t, frontDesk, patient.id);
+      const templateId = await shippedId();
+      const preview = (body: object) => post(frontDesk, `/patients/${patient.id}/release-forms/preview`, body);
+      const spanish = await preview({ ...terms, templateId, language: 'es' });
+      assert.equal(spanish.status, 200, JSON.stringify(spanish.body));
+      assert.equal(spanish.body.templateVersion, 1);
+      assert.match(spanish.body.sha256 as string, /^[0-9a-f]{64}$/);
+      const sections = new Map(
+        (spanish.body.sections as Json[]).map((section) => [section.heading, section.paragraphs]),
+      );
+      assert.deepEqual(sections.get('Paciente'), ['Lucía Fernández']);
+      assert.deepEqual(sections.get('Dónde y cómo pueden usarse')?.slice(0, 2), [
+        'Sus fotografías pueden mostrarse en el sitio web de la clínica y las redes sociales.',
+        'Nunca pueden mostrarse en TikTok.',
+      ]);
+      assert.deepEqual(sections.get('Hasta cuándo'), [
+        'Este consentimiento termina el 2031-03-01, salvo que usted lo retire antes.',
+      ]);
+
+      const again = await preview({ ...terms, templateId, language: 'es' });
+      assert.equal(again.body.sha256, spanish.body.sha256, 'the same terms render the same form');
+      const faceAllowed = await preview({
+        ...terms,
+        templateId,
+        language: 'es',
+        scope: { ...SCOPE, faceAllowed: true },
+      });
+      assert.notEqual(faceAllowed.body.sha256, spanish.body.sha256);
+      const oneCase = await preview({
+        ...terms,
+        coversAllCases: undefined,
+        caseIds: [caseId],
+        templateId,
+        language: 'en',
+      });
+      assert.equal(oneCase.status, 200, JSON.stringify(oneCase.body));
+      assert.ok(
+        (
+          (oneCase.body.sections as Json[]).find((section) => section.heading === 'The photographs')
+            ?.paragraphs as string[]
+        ).includes('Rhinoplasty, 2026-02-01'),
+      );
+
+      const audited = await t.database.query<{ n: string }>(
+        "SELECT count(*) AS n FROM audit_events WHERE action = 'release_form.preview' AND patient_id = $1",
+        [patient.id],
+      );
+      assert.equal(Number(audited[0].n), 4);
+    });
+
+    it('refuses a form a minor would sign alone, one missing an element, a language the template lacks, and marketing', async () => {
+      const templateId = await shippedId();
+      const minor = await createPatient(t, frontDesk, {
+        dateOfBirth: '2012-04-01',
+        guardian: { fullName: 'Ana Roe', relationship: 'parent', contactEmail: 'ana.roe@example.test' },
+      });
+      const adult = await createPatient(t, frontDesk);
+      const preview = (patientId: string, body: object, staff = frontDesk) =>
+        post(staff, `/patients/${patientId}/release-forms/preview`, body);
+      const alone = await preview(minor.id, { ...terms, templateId, language: 'en' });
+      assert.equal(alone.status, 400, JSON.stringify(alone.body));
+      assert.ok((alone.body.errors as Json[]).some((error) => error.field === 'signedBy.signerType'));
+      const byGuardian = await preview(minor.id, {
+        ...terms,
+        templateId,
+        language: 'en',
+        signedBy: { signerType: 'guardian', fullName: 'Ana Roe', relationship: 'parent', authority: 'Mother' },
+      });
+      assert.equal(byGuardian.status, 200, JSON.stringify(byGuardian.body));
+      assert.ok(
+        (
+          (byGuardian.body.sections as Json[]).find((section) => section.heading === 'Patient')?.paragraphs as string[]
+        ).includes('Signed for the patient by Ana Roe (parent).'),
+      );
+
+      const { purpose, ...withoutPurpose } = terms;
+      void purpose;
+      const missing = await preview(adult.id, { ...withoutPurpose, templateId, language: 'en' });
+      assert.equal(missing.status, 400);
+      assert.ok((missing.body.errors as Json[]).some((error) => error.field === 'purpose'));
+
+      const englishOnly = await post(privacy, '/form-templates', {
+        clinicName: 'Riverside Aesthetics',
+        wording: { en: ENGLISH },
+      });
+      const notWorded = await preview(adult.id, { ...terms, templateId: englishOnly.body.id, language: 'es' });
+      assert.equal(notWorded.status, 400);
+      assert.ok((notWorded.body.errors as Json[]).some((error) => error.field === 'language'));
+
+      const unknown = await preview(adult.id, {
+        ...terms,
+        templateId: '00000000-0000-4000-8000-000000000000',
+        language: 'en',
+      });
+      assert.equal(unknown.status, 404);
+      assert.equal((await preview(adult.id, { ...terms, templateId, language: 'en' }, marketing)).status, 403);
+    });
   });
 });

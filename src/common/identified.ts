@@ -42,6 +42,8 @@ export const IDENTIFYING_FIELD_NAMES: ReadonlySet<string> = new Set([
   'notRemovableReason',
   'statement',
   'howFound',
+  // A rendered release form names the patient and words the release's terms.
+  'paragraphs',
   'authority',
   'informationDescription',
   'purpose',
@@ -81,6 +83,7 @@ export const NOT_IDENTIFYING_TEXT_FIELDS: ReadonlyMap<string, string> = new Map(
   ['redisclosure', "a release form's wording, by the clinic"],
   ['electronicSignatureDisclosure', "a release form's wording, by the clinic"],
   ['closing', "a release form's wording, by the clinic"],
+  ['heading', "a release form's section heading, written by the service"],
   ['receivedVia', 'a channel of receipt'],
   ['timeZone', "the clinic's time zone"],
   ['kind', 'a kind of photo or message'],

@@ -47,7 +47,7 @@ export interface ReleaseTerms {
 /** Rules that need no database: dates, the guardian's signature for a minor (`now` and the clinic's `timeZone` to judge them). */
 export function assertTermsValid(
   patient: Pick<PatientEntity, 'dateOfBirth'>,
-  terms: ReleaseTerms,
+  terms: Pick<ReleaseTerms, 'signedAt' | 'expiresAt' | 'signedBy' | 'scope'>,
   { now, timeZone }: { now: Date; timeZone: string },
 ): void {
   const errors: FieldError[] = [];

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { FormsModule } from '../forms/forms.module.js';
+import { ReleaseFormsController } from './release-forms.controller.js';
+import { ReleaseFormsService } from './release-forms.service.js';
 import { ClearanceModule } from '../rights/clearance.module.js';
 import { ImagesModule } from '../images/images.module.js';
 import { ReleasesController } from './releases.controller.js';
@@ -6,9 +9,9 @@ import { ReleaseExpiryJob } from './release-expiry.js';
 import { ReleasesService } from './releases.service.js';
 
 @Module({
-  imports: [ClearanceModule, ImagesModule],
-  controllers: [ReleasesController],
-  providers: [ReleasesService, ReleaseExpiryJob],
+  imports: [ClearanceModule, ImagesModule, FormsModule],
+  controllers: [ReleasesController, ReleaseFormsController],
+  providers: [ReleasesService, ReleaseExpiryJob, ReleaseFormsService],
   exports: [ReleasesService],
 })
 export class ReleasesModule {}

@@ -522,6 +522,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{id}/release-forms/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the release form for a patient
+         * @description Renders the form the patient would read, in English or Spanish, from a version of a form template and the terms the front desk fills in: the clinic’s wording around the photographs and cases, who discloses and who receives them, the purpose, each channel allowed and denied, each condition, and the expiry. Its `sha256` names exactly what was rendered. Judged as if signed now (a minor needs a guardian to sign). Nothing is recorded but the audited read of the patient’s name.
+         */
+        post: operations["ReleaseFormsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients/{id}/releases": {
         parameters: {
             query?: never;
@@ -3322,6 +3342,57 @@ export interface components {
              */
             revocationId: string | null;
         };
+        ReleaseFormPreviewDto: {
+            /** @description The cases covered, all the patient's. Give this or coversAllCases. */
+            caseIds?: string[];
+            /**
+             * @description Covers every case of the patient, now and later. Give this (true) or caseIds.
+             * @example true
+             */
+            coversAllCases?: boolean;
+            /**
+             * @description 164.508(c)(1)(ii): who is authorized to make the disclosure.
+             * @example Example Aesthetic Clinic
+             */
+            disclosingParty?: string;
+            /** @description 164.508(c)(1)(v): or the event on which it expires. */
+            expirationEvent?: string;
+            /**
+             * Format: date-time
+             * @description 164.508(c)(1)(v): expiry date; after signedAt. This or expirationEvent.
+             * @example 2028-03-02T00:00:00Z
+             */
+            expiresAt?: string;
+            /**
+             * @description 164.508(c)(1)(i): the information to be used or disclosed.
+             * @example Before and after photos of my rhinoplasty, without my name.
+             */
+            informationDescription?: string;
+            /**
+             * @description The language the patient reads it in.
+             * @enum {string}
+             */
+            language: "en" | "es";
+            /**
+             * @description 164.508(c)(1)(iv): the purpose of the disclosure.
+             * @example Marketing of the clinic's services
+             */
+            purpose?: string;
+            /**
+             * @description 164.508(c)(1)(iii): to whom the clinic may disclose.
+             * @example Visitors to the clinic's website and social media accounts
+             */
+            recipients?: string;
+            /** @description What the release allows. */
+            scope: components["schemas"]["ScopeDto"];
+            /** @description Under 18 on the signing day, a guardian must sign. */
+            signedBy: components["schemas"]["SignedByDto"];
+            /**
+             * Format: uuid
+             * @description The version of the form template to word it in.
+             */
+            templateId: string;
+        };
         ReleaseMetadataDto: {
             /** @description The cases covered, all the patient's. Give this or coversAllCases. */
             caseIds?: string[];
@@ -3678,6 +3749,27 @@ export interface components {
             to: string;
             /** @description Every week (Monday to Sunday) that overlaps the period, oldest first, weeks without cases included; the first and last count only what happened inside the period. */
             weeks: components["schemas"]["RemovalWeekDto"][];
+        };
+        RenderedFormDto: {
+            clinicName: string;
+            /** @enum {string} */
+            language: "en" | "es";
+            sections: components["schemas"]["RenderedFormSectionDto"][];
+            /** @description SHA-256 (hex) of the form as rendered: what the patient is shown. */
+            sha256: string;
+            /**
+             * Format: uuid
+             * @description The template version it is worded in.
+             */
+            templateId: string;
+            templateVersion: number;
+            title: string;
+        };
+        RenderedFormSectionDto: {
+            /** @description Empty for the introduction and the closing. */
+            heading: string;
+            /** @description The paragraphs, in order; they name the patient. Left out for callers without `patients.read`. */
+            paragraphs?: string[];
         };
         RenditionDto: {
             /** @description Size of the stored rendition. */
@@ -5885,6 +5977,48 @@ export interface operations {
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
             403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found_or_photos_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
+        };
+    };
+    ReleaseFormsController_preview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The patient. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseFormPreviewDto"];
+            };
+        };
+        responses: {
+            /** @description The form as rendered. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedFormDto"];
+                };
+            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
             409: components["responses"]["409_idempotency_in_progress"];
             413: components["responses"]["413_payload_too_large"];
             415: components["responses"]["415_unsupported_media_type"];
