@@ -10,7 +10,7 @@ import { renderReleaseForm, type ReleaseFormTerms, type RenderedForm } from '../
 import { PatientEntity } from '../patients/patient.entity.js';
 import { TreatmentCaseEntity } from '../patients/treatment-case.entity.js';
 import type { ReleaseFormPreviewDto } from './dto/release-form.dto.js';
-import { assertTermsValid, fullScope, text } from './release-terms.js';
+import { assertTermsValid, coverageErrors, fullScope, text } from './release-terms.js';
 
 /** A rendered form with the template version it is worded in. */
 export interface ReleaseFormShown extends RenderedForm {
@@ -47,12 +47,7 @@ export class ReleaseFormsService {
     for (const field of REQUIRED_TEXTS) {
       if (!text(input[field])) errors.push({ field, messages: [`${field} is required on a release form`] });
     }
-    if (input.coversAllCases === true && input.caseIds) {
-      errors.push({ field: 'caseIds', messages: ['give caseIds or coversAllCases: true, not both'] });
-    }
-    if (input.coversAllCases !== true && !input.caseIds) {
-      errors.push({ field: 'caseIds', messages: ['give the covered caseIds, or coversAllCases: true'] });
-    }
+    errors.push(...coverageErrors(input));
     if (input.expiresAt && input.expirationEvent) {
       errors.push({ field: 'expirationEvent', messages: ['give an expiry date or an expiration event, not both'] });
     }

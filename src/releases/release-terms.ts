@@ -82,6 +82,17 @@ export function assertTermsValid(
   if (errors.length > 0) throw new ValidationFailedError(errors);
 }
 
+/** What is wrong with how a new release names the cases it covers: some caseIds, or all of them. */
+export function coverageErrors(input: { coversAllCases?: boolean; caseIds?: string[] }): FieldError[] {
+  if (input.coversAllCases === true && input.caseIds) {
+    return [{ field: 'caseIds', messages: ['give caseIds or coversAllCases: true, not both'] }];
+  }
+  if (input.coversAllCases !== true && !input.caseIds) {
+    return [{ field: 'caseIds', messages: ['give the covered caseIds, or coversAllCases: true'] }];
+  }
+  return [];
+}
+
 /** Trimmed text, null when empty or absent. */
 export function text(value: string | null | undefined): string | null {
   return value?.trim() || null;

@@ -6,7 +6,7 @@ import { actingUserId, type Caller } from '../common/caller.js';
 import { UserEntity } from '../auth/user.entity.js';
 
 import { Clock } from '../common/clock.js';
-import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
+import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { AppConfig } from '../config/app-config.js';
 import { ImageService, type CheckedDocument } from '../images/image.service.js';
@@ -33,6 +33,7 @@ import { ReleaseCaseEntity, ReleaseEntity } from './release.entity.js';
 import {
   amendedText,
   assertTermsValid,
+  coverageErrors,
   fullScope,
   scopeOf,
   text,
@@ -118,14 +119,8 @@ export class ReleasesService implements OnModuleInit {
   ): Promise<string> {
     const patient = await this.dataSource.manager.findOneBy(PatientEntity, { id: patientId });
     if (!patient) throw new NotFoundError('The patient');
-    const coverageErrors: FieldError[] = [];
-    if (input.coversAllCases === true && input.caseIds) {
-      coverageErrors.push({ field: 'caseIds', messages: ['give caseIds or coversAllCases: true, not both'] });
-    }
-    if (input.coversAllCases !== true && !input.caseIds) {
-      coverageErrors.push({ field: 'caseIds', messages: ['give the covered caseIds, or coversAllCases: true'] });
-    }
-    if (coverageErrors.length > 0) throw new ValidationFailedError(coverageErrors);
+    const coverage = coverageErrors(input);
+    if (coverage.length > 0) throw new ValidationFailedError(coverage);
     const terms: ReleaseTerms = {
       coversAllCases: input.coversAllCases === true,
       caseIds: input.caseIds ?? [],
