@@ -74,7 +74,7 @@ export class FormTemplates1795440000000 implements MigrationInterface {
          "published_by_user_id" uuid,
          CONSTRAINT "form_templates_family_version_unique" UNIQUE ("family_id", "version"),
          CONSTRAINT "PK_form_templates" PRIMARY KEY ("id"),
-         CONSTRAINT "FK_form_templates_published_by" FOREIGN KEY ("published_by_user_id") REFERENCES "users"("id")
+         CONSTRAINT "FK_60998a26287b1c68c43ed07391b" FOREIGN KEY ("published_by_user_id") REFERENCES "users"("id")
            ON DELETE RESTRICT)`,
     );
     await queryRunner.query('CREATE INDEX "form_templates_published_at_idx" ON "form_templates" ("published_at")');
