@@ -67,7 +67,7 @@ describe('release form templates', () => {
     const [shipped] = (await get(privacy, '/form-templates')).body.items as Json[];
     const published = await post(privacy, `/form-templates/${shipped.id}/versions`, {
       clinicName: 'Riverside Aesthetics',
-      wording: { en: ENGLISH },
+      wording: { en: { ...ENGLISH, closing: null } },
     });
     assert.equal(published.status, 201, JSON.stringify(published.body));
     assert.equal(published.body.version, 2);

@@ -308,6 +308,39 @@ describe('web console: the privacy officer', () => {
     await context.close();
   });
 
+  it('keeps the release form templates: reads the shipped one in English and Spanish, publishes a version', async () => {
+    const { context, page, failures } = await openConsoleAs(browser, t, origin, officer, { path: '/form-templates' });
+    await heading(page, 'Form templates');
+    await page.getByRole('heading', { name: 'The clinic, version 1' }).waitFor();
+    await page.getByText('Authorization to use photographs of my treatment').waitFor();
+    await page.getByRole('tab', { name: 'Spanish' }).click();
+    await page.getByText('Autorización para usar fotografías de mi tratamiento').waitFor();
+    await assertAccessible(page, 'form templates');
+
+    await page.getByRole('button', { name: 'Publish a new version' }).click();
+    const publishing = page.getByRole('region', { name: 'Publish version 2' });
+    await publishing.getByLabel('Clinic name').fill('Riverside Aesthetics');
+    const english = publishing.getByRole('group', { name: 'English' });
+    await english.getByLabel('Introduction').fill('Riverside Aesthetics would like to show <b>your</b> photographs.');
+    await assertAccessible(page, 'publishing a form template');
+    await publishing.getByRole('button', { name: 'Publish', exact: true }).click();
+    await english.getByText(/must be plain text/).waitFor();
+    await english.getByLabel('Introduction').fill('Riverside Aesthetics would like to show your photographs.');
+    await publishing.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('heading', { name: 'Riverside Aesthetics, version 2' }).waitFor();
+    await page.getByText('Riverside Aesthetics would like to show your photographs.').waitFor();
+    await saveScreenshot(page, 'privacy-form-templates');
+
+    const latest = ((await api(frontDesk).get('/form-templates')).body.items as Json[])[0];
+    assert.equal(latest.version, 2);
+    assert.equal(latest.clinicName, 'Riverside Aesthetics');
+    assert.deepEqual(latest.languages, ['en', 'es']);
+    await page.getByRole('button', { name: 'Version 1' }).click();
+    await page.getByRole('heading', { name: 'The clinic, version 1' }).waitFor();
+    assert.deepEqual(failures, [], 'the pages ran without errors');
+    await context.close();
+  });
+
   it('fits a phone: the dashboard at 375 px, an overdue case first and marked in words', async () => {
     // A revocation received by letter 31 days ago, recorded only now: its case is overdue at once.
     const late = await publishedPatient();

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { OptionalNotNull } from '../../common/validators.js';
 import { IsPlainText } from '../form-text.js';
 
@@ -57,7 +57,7 @@ export class FormWordingDto {
   electronicSignatureDisclosure!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: PARAGRAPH_LIMIT })
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(PARAGRAPH_LIMIT)
   @IsPlainText()

@@ -33,6 +33,13 @@ export const privacyArea: Area = {
       component: lazyScreen(() => import('./Holds')),
     },
     {
+      path: '/form-templates',
+      title: 'Form templates',
+      permission: 'templates.write',
+      nav: true,
+      component: lazyScreen(() => import('./FormTemplates')),
+    },
+    {
       path: '/audit',
       title: 'Audit trail',
       permission: 'audit.read',
