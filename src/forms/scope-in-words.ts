@@ -98,6 +98,10 @@ export const SCOPE_SENTENCES = {
 
 const AND: Sentences = { en: 'and', es: 'y' };
 
+/** The yes-or-no conditions of a scope, each told in one of two sentences. */
+type ScopeCondition =
+  'faceAllowed' | 'obscureIdentifyingMarks' | 'nameAllowed' | 'paidAdvertisingAllowed' | 'educationalUseAllowed';
+
 export function channelName(code: string, language: FormLanguage = 'en'): string {
   return CHANNEL_NAMES[code]?.[language] ?? code;
 }
@@ -112,8 +116,8 @@ export function channelList(codes: readonly string[], language: FormLanguage): s
 
 /** Where the photos may be shown and how: the channels, then each condition. */
 export function scopeSentences(scope: ReleaseScope, language: FormLanguage): string[] {
-  const flag = (element: keyof ReleaseScope & keyof typeof SCOPE_SENTENCES, value: boolean): string =>
-    (SCOPE_SENTENCES[element] as Record<'true' | 'false', Sentences>)[String(value) as 'true' | 'false'][language];
+  const flag = (element: ScopeCondition, value: boolean): string =>
+    SCOPE_SENTENCES[element][value ? 'true' : 'false'][language];
   return [
     scope.channels.length > 0
       ? SCOPE_SENTENCES.channels[language](channelList(scope.channels, language))

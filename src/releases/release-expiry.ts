@@ -57,19 +57,17 @@ export class ReleaseExpiryJob implements OnModuleInit {
                 publication.decision.reasons.some((reason) => reason.code === 'release_expired'),
             );
             const byRelease = Map.groupBy(expired, (publication) => publication.decision.releaseId as string);
-            return Promise.all(
-              [...byRelease].map(async ([releaseId, publications]) => {
-                const [release] = await manager.query<{ expires_at: Date }[]>(
-                  'SELECT expires_at FROM releases WHERE id = $1',
-                  [releaseId],
-                );
-                return {
-                  source: { origin: 'release_expiry' as const, releaseId },
-                  startsAt: release.expires_at,
-                  publications,
-                };
-              }),
+            // One statement: queries run one at a time on the transaction's connection.
+            const expiries = await manager.query<{ id: string; expires_at: Date }[]>(
+              'SELECT id, expires_at FROM releases WHERE id = ANY($1::uuid[])',
+              [[...byRelease.keys()]],
             );
+            const expiredAt = new Map(expiries.map((release) => [release.id, release.expires_at]));
+            return [...byRelease].map(([releaseId, publications]) => ({
+              source: { origin: 'release_expiry' as const, releaseId },
+              startsAt: expiredAt.get(releaseId) as Date,
+              publications,
+            }));
           },
           record: async (_written, cases) => ({ result: cases.length, auditEntries: [] }),
         },
