@@ -21,6 +21,7 @@ import { MediaModule } from './media/media.module.js';
 import { PhotosModule } from './photos/photos.module.js';
 import { PublicationsModule } from './publications/publications.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
+import { SigningModule } from './signing/signing.module.js';
 import { ShutdownState } from './health/shutdown-state.js';
 import { StorageModule } from './storage/storage.module.js';
 
@@ -62,6 +63,7 @@ export class AppModule {
         ConsentModule,
         FormsModule,
         PortalModule,
+        SigningModule,
         IdempotencyModule,
       ],
       controllers: [HealthController],

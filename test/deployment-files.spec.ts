@@ -29,7 +29,14 @@ describe('deployment files', () => {
     const names = variableNames(app.environment);
     const unknown = names.filter((name) => !knownVariables.includes(name));
     assert.deepEqual(unknown, [], `compose sets variables the config does not know: ${unknown.join(', ')}`);
-    for (const required of ['DATABASE_URL', 'STORAGE_DRIVER', 'S3_ENDPOINT', 'S3_BUCKET', 'HOST']) {
+    for (const required of [
+      'DATABASE_URL',
+      'STORAGE_DRIVER',
+      'S3_ENDPOINT',
+      'S3_BUCKET',
+      'HOST',
+      'SIGNING_CERTIFICATE_FILE',
+    ]) {
       assert.ok(names.includes(required), `compose sets ${required}`);
     }
     assert.equal(compose.services.postgres?.image, 'postgres:17');

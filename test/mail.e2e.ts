@@ -4,8 +4,22 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { SMTPServer } from 'smtp-server';
 import { startTestApp, type TestApp } from './support/app.js';
-import { createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
+import { collectBytes, createCase, createPatient, createRelease, SCOPE, uploadPhoto } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
+
+/** The terms of a release form, as the front desk fills them in. */
+function releaseFormTerms(): Record<string, unknown> {
+  return {
+    coversAllCases: true,
+    signedBy: { signerType: 'patient' },
+    informationDescription: 'Before and after photographs of the treatment.',
+    disclosingParty: 'Riverside Aesthetics',
+    recipients: 'Visitors of the clinic website',
+    purpose: 'Showing the results of the treatment',
+    expiresAt: '2031-03-01T00:00:00Z',
+    scope: SCOPE,
+  };
+}
 
 interface ReceivedMail {
   from: string;
@@ -121,6 +135,46 @@ describe('mail over SMTP', () => {
     const toOfficer = mail.received.filter((message) => message.to.includes(officer.email));
     assert.equal(toOfficer.length, 1);
     assert.match(toOfficer[0].raw, /social\.instagram: C0ffee/);
+  });
+
+  it('mails the patient their copy of a release signed at the desk, the sealed PDF attached', async () => {
+    const patient = await createPatient(t, frontDesk, {
+      fullName: 'Copy Receiver',
+      contactEmail: 'copy.receiver@example.test',
+    });
+    const [{ id: templateId }] = await t.database.query<{ id: string }>(
+      'SELECT id FROM form_templates WHERE published_by_user_id IS NULL',
+    );
+    const made = await request(t.server)
+      .post(`/api/v1/patients/${patient.id}/signing-requests`)
+      .auth(frontDesk.token, { type: 'bearer' })
+      .send({ ...releaseFormTerms(), templateId, language: 'en', delivery: 'desk' });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const signed = await request(t.server)
+      .post(`/api/v1/patients/${patient.id}/signing-requests/${made.body.id}/signature`)
+      .auth(frontDesk.token, { type: 'bearer' })
+      .send({
+        shownSha256: made.body.form.sha256,
+        typedName: 'Copy Receiver',
+        electronicSignatureConsent: true,
+        signature: { canvasWidth: 600, canvasHeight: 200, strokes: [[50, 150, 200, 40, 350, 160, 500, 50]] },
+      });
+    assert.equal(signed.status, 201, JSON.stringify(signed.body));
+    await t.runDueJobs();
+    const copy = mail.received.find((message) => message.to.includes('copy.receiver@example.test'));
+    assert.ok(copy, 'the copy arrives');
+    assert.match(copy.raw, /Subject: Your signed photo release/);
+    assert.match(copy.raw, /Content-Type: application\/pdf; name=signed-photo-release\.pdf/);
+    const attached = /Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*?\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(
+      copy.raw.slice(copy.raw.indexOf('name=signed-photo-release.pdf')),
+    )?.[1];
+    assert.ok(attached);
+    const stored = await request(t.server)
+      .get(`/api/v1/releases/${signed.body.releaseId}/document`)
+      .auth(frontDesk.token, { type: 'bearer' })
+      .buffer(true)
+      .parse(collectBytes);
+    assert.ok(Buffer.from(attached.replace(/\s/g, ''), 'base64').equals(stored.body as Buffer), 'the stored PDF');
   });
 
   it('mails a patient their sign-in link, which works, and hides its token from admins reading the outbox', async () => {

@@ -96,7 +96,7 @@ function authorize(rule: AccessRule | undefined, principal: Principal): void {
     return;
   }
   if (principal.kind === 'api_key') {
-    if (rule.kind === 'signed_in')
+    if (rule.kind === 'signed_in' || rule.staffOnly)
       throw new ForbiddenError('staff_only', 'This route is for signed-in staff, not API keys.');
     if (!principal.permissions.has(rule.permission)) throw missingPermission(rule.permission);
     return;

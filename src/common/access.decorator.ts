@@ -10,7 +10,8 @@ export type AccessRule =
   | { kind: 'public' }
   /** Any signed-in staff member, whatever their role: their own account and session. */
   | { kind: 'signed_in'; allowedBeforeTotpEnrolment: boolean }
-  | { kind: 'permission'; permission: Permission }
+  /** `staffOnly`: a staff member's session, never an API key (a person must be there, e.g. as witness). */
+  | { kind: 'permission'; permission: Permission; staffOnly?: boolean }
   /** A patient signed in to the portal; staff and API keys are refused. */
   | { kind: 'patient' };
 
@@ -34,6 +35,13 @@ export const SignedIn = (options: { allowedBeforeTotpEnrolment?: boolean } = {})
 export const PatientSession = (): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_RULE, { kind: 'patient' } satisfies AccessRule);
 
-/** A staff member whose role grants the permission, or an API key granted it. */
-export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
-  SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule);
+/** A staff member whose role grants the permission, or (unless `staffOnly`) an API key granted it. */
+export const RequirePermission = (
+  permission: Permission,
+  options: { staffOnly?: boolean } = {},
+): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, {
+    kind: 'permission',
+    permission,
+    ...(options.staffOnly ? { staffOnly: true } : {}),
+  } satisfies AccessRule);

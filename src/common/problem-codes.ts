@@ -82,6 +82,9 @@ export const PROBLEM_CODES = {
   witness_required: 'The caller is not a staff member who could be the witness: name one in `witnessUserId`.',
   release_superseded: 'The release has been amended; act on its current version.',
   hold_already_lifted: 'The hold was already lifted.',
+  form_changed: 'The form changed since it was shown (its `sha256` differs): show it again, then sign.',
+  signing_request_closed: 'The signing request was already signed or cancelled; `status` says which.',
+  signing_request_expired: 'The signing request expired unsigned; make a new one.',
 
   // Publications
   publication_not_cleared: 'The photo is not cleared for this publication; `reasons` says why.',

@@ -67,6 +67,8 @@ export class AppConfig {
   readonly jobs: { workers: boolean; pollIntervalSeconds: number };
   /** Mail goes over SMTP when a URL is set; otherwise it stays in the outbox table for an admin to read. */
   readonly mail: { smtpUrl?: string; from: string };
+  /** The clinic's key for sealing signed documents: a PKCS#12 file; unset only outside production. */
+  readonly sealing: { certificateFile?: string; passphrase?: string };
   /**
    * The service's own check that a publication came down: private networks it may reach (none by
    * default), how long it waits and how much it reads per response.
@@ -140,6 +142,10 @@ export class AppConfig {
     };
     this.jobs = { workers: env.JOB_WORKERS, pollIntervalSeconds: env.JOB_POLL_INTERVAL_SECONDS };
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
+    this.sealing = {
+      certificateFile: env.SIGNING_CERTIFICATE_FILE ? path.resolve(env.SIGNING_CERTIFICATE_FILE) : undefined,
+      passphrase: env.SIGNING_CERTIFICATE_PASSPHRASE,
+    };
     this.storage =
       env.STORAGE_DRIVER === 'local'
         ? { driver: 'local', rootDir: path.join(this.dataDir, 'objects'), signingSecret: env.STORAGE_SIGNING_SECRET }

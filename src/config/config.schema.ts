@@ -124,6 +124,9 @@ export const configSchema = z
     JOB_WORKERS: booleanFlag.default(true),
     JOB_POLL_INTERVAL_SECONDS: integer(1, 600).default(2),
 
+    SIGNING_CERTIFICATE_FILE: z.string().min(1).optional(),
+    SIGNING_CERTIFICATE_PASSPHRASE: z.string().optional(),
+
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     MAIL_FROM: z.string().min(3).default('Photo Consent Service <no-reply@localhost>'),
   })
@@ -152,6 +155,15 @@ export const configSchema = z
         message: 'every reminder must come fewer days before the deadline than REMOVAL_DEADLINE_DAYS',
       });
     }
+    if (env.NODE_ENV === 'production' && !env.SIGNING_CERTIFICATE_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SIGNING_CERTIFICATE_FILE'],
+        message:
+          'is required in production: the PKCS#12 file (key and certificate) that seals the signed documents, ' +
+          'so readers show the clinic sealed them',
+      });
+    }
     if (env.S3_SSE_KMS_KEY_ID && env.S3_SSE !== 'aws:kms') {
       ctx.addIssue({ code: 'custom', path: ['S3_SSE_KMS_KEY_ID'], message: 'only applies when S3_SSE=aws:kms' });
     }
@@ -171,4 +183,5 @@ export const secretVariables: ReadonlySet<string> = new Set([
   'S3_ACCESS_KEY_ID',
   'BOOTSTRAP_ADMIN_PASSWORD',
   'SMTP_URL',
+  'SIGNING_CERTIFICATE_PASSPHRASE',
 ]);

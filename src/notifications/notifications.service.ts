@@ -3,6 +3,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueue } from '../jobs/job-queue.js';
+import { ObjectStore } from '../storage/object-store.js';
 import type { MessageDelivery, MessageKind } from './outbox-message.entity.js';
 
 export const MAIL_DELIVERY_JOB = 'mail.deliver';
@@ -21,6 +22,8 @@ export interface Message {
   removalCaseId?: string;
   subject: string;
   body: string;
+  /** A stored document mailed with it (the patient's copy of what they signed). */
+  attachment?: { key: string; fileName: string; contentType: string };
 }
 
 /** Someone on the staff a message goes to. */
@@ -44,6 +47,7 @@ export class NotificationsService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
+    private readonly store: ObjectStore,
   ) {
     if (config.mail.smtpUrl) this.transport = createTransport(config.mail.smtpUrl);
   }
@@ -64,16 +68,20 @@ export class NotificationsService implements OnModuleInit {
       removal_case_id: message.removalCaseId ?? null,
       subject: message.subject,
       body: message.body,
+      attachment_key: message.attachment?.key ?? null,
+      attachment_name: message.attachment?.fileName ?? null,
+      attachment_type: message.attachment?.contentType ?? null,
       delivery: this.deliveryOf(message),
     }));
     const inserted = await manager.query<{ id: string; delivery: MessageDelivery }[]>(
       `INSERT INTO outbox_messages (kind, dedupe_key, recipient_address, recipient_user_id, recipient_patient_id,
-                                    removal_case_id, subject, body, delivery)
+                                    removal_case_id, subject, body, attachment_key, attachment_name,
+                                    attachment_type, delivery)
        SELECT kind, dedupe_key, recipient_address, recipient_user_id, recipient_patient_id, removal_case_id,
-              subject, body, delivery
+              subject, body, attachment_key, attachment_name, attachment_type, delivery
          FROM jsonb_to_recordset($1::jsonb) AS m(kind text, dedupe_key text, recipient_address text,
               recipient_user_id uuid, recipient_patient_id uuid, removal_case_id uuid, subject text, body text,
-              delivery text)
+              attachment_key text, attachment_name text, attachment_type text, delivery text)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id, delivery`,
       [JSON.stringify(rows)],
@@ -103,8 +111,20 @@ export class NotificationsService implements OnModuleInit {
   async deliver(messageId: string): Promise<void> {
     if (!this.transport) return;
     const [message] = await this.dataSource.query<
-      { recipient_address: string; subject: string; body: string; delivery: MessageDelivery }[]
-    >('SELECT recipient_address, subject, body, delivery FROM outbox_messages WHERE id = $1', [messageId]);
+      {
+        recipient_address: string;
+        subject: string;
+        body: string;
+        attachment_key: string | null;
+        attachment_name: string | null;
+        attachment_type: string | null;
+        delivery: MessageDelivery;
+      }[]
+    >(
+      `SELECT recipient_address, subject, body, attachment_key, attachment_name, attachment_type, delivery
+         FROM outbox_messages WHERE id = $1`,
+      [messageId],
+    );
     if (message?.delivery !== 'pending') return;
     try {
       await this.transport.sendMail({
@@ -113,6 +133,15 @@ export class NotificationsService implements OnModuleInit {
         subject: message.subject,
         text: message.body,
         messageId: `<${messageId}@photo-consent-service>`,
+        attachments: message.attachment_key
+          ? [
+              {
+                filename: message.attachment_name ?? 'document',
+                contentType: message.attachment_type ?? 'application/octet-stream',
+                content: (await this.store.get(message.attachment_key)).body,
+              },
+            ]
+          : [],
       });
     } catch (error) {
       await this.dataSource.query('UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [

@@ -16,6 +16,7 @@ import type { RemovalCaseEntity } from '../removals/removal-case.entity.js';
 
 export const MESSAGE_KINDS = [
   'portal_access_link',
+  'signed_release_copy',
   'revocation_receipt',
   'removal_case_opened',
   'removal_task_assigned',
@@ -44,6 +45,10 @@ export type MessageDelivery = (typeof MESSAGE_DELIVERIES)[number];
 @Check('outbox_messages_delivery_check', checkIn('delivery', MESSAGE_DELIVERIES))
 @Check('outbox_messages_address_known', `(delivery = 'undeliverable') = (recipient_address IS NULL)`)
 @Check('outbox_messages_sent_recorded', `(delivery = 'sent') = (sent_at IS NOT NULL)`)
+@Check(
+  'outbox_messages_attachment_complete',
+  '(attachment_key IS NULL) = (attachment_name IS NULL) AND (attachment_key IS NULL) = (attachment_type IS NULL)',
+)
 @Index('outbox_messages_created_idx', ['createdAt', 'id'])
 @Index('outbox_messages_case_idx', ['removalCaseId'])
 export class OutboxMessageEntity {
@@ -89,6 +94,16 @@ export class OutboxMessageEntity {
 
   @Column({ type: 'text' })
   body!: string;
+
+  /** The stored document mailed with it; the object belongs to the record it was made for. */
+  @Column({ name: 'attachment_key', type: 'text', nullable: true })
+  attachmentKey!: string | null;
+
+  @Column({ name: 'attachment_name', type: 'text', nullable: true })
+  attachmentName!: string | null;
+
+  @Column({ name: 'attachment_type', type: 'text', nullable: true })
+  attachmentType!: string | null;
 
   @Column({ type: 'text' })
   delivery!: MessageDelivery;

@@ -82,6 +82,7 @@ function messageView(message: OutboxMessageEntity, seesPatients: boolean): Outbo
     recipientPatientId: message.recipientPatientId,
     removalCaseId: message.removalCaseId,
     subject: message.subject,
+    attachmentName: message.attachmentName,
     delivery: message.delivery,
     attempts: message.attempts,
     lastError: withheld ? null : message.lastError,

@@ -328,7 +328,9 @@ function securityOf(access: AccessRule): Record<string, string[]>[] {
       return [
         { [SECURITY_SCHEMES.staffSession]: [] },
         { [SECURITY_SCHEMES.staffCookie]: [] },
-        ...(API_KEY_GRANTABLE_PERMISSIONS.includes(access.permission) ? [{ [SECURITY_SCHEMES.apiKey]: [] }] : []),
+        ...(API_KEY_GRANTABLE_PERMISSIONS.includes(access.permission) && !access.staffOnly
+          ? [{ [SECURITY_SCHEMES.apiKey]: [] }]
+          : []),
       ];
     case 'patient':
       return [{ [SECURITY_SCHEMES.patientSession]: [] }];

@@ -5,6 +5,7 @@ import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
+import type { FormTemplateEntity } from '../forms/form-template.entity.js';
 import { FormTemplatesService } from '../forms/form-templates.service.js';
 import { renderReleaseForm, type ReleaseFormTerms, type RenderedForm } from '../forms/release-form.js';
 import { PatientEntity } from '../patients/patient.entity.js';
@@ -37,6 +38,26 @@ export class ReleaseFormsService {
 
   /** The form as the patient would read it now; the read of the patient's name is audited. */
   async preview(patientId: string, input: ReleaseFormPreviewDto, caller: Caller): Promise<ReleaseFormShown> {
+    const { form } = await this.render(patientId, input);
+    await this.audit.record(caller, {
+      action: 'release_form.preview',
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+      details: { templateId: form.templateId, language: input.language, sha256: form.sha256 },
+    });
+    return form;
+  }
+
+  /**
+   * Renders the form from the terms, judged as if signed now (a minor's needs a guardian to sign
+   * it); the same terms rendered again give the same hash until the patient, a covered case or the
+   * template changes. Not audited: the caller records what it does with the form.
+   */
+  async render(
+    patientId: string,
+    input: ReleaseFormPreviewDto,
+  ): Promise<{ form: ReleaseFormShown; patient: PatientEntity; template: FormTemplateEntity }> {
     const patient = await this.dataSource.manager.findOneBy(PatientEntity, { id: patientId });
     if (!patient) throw new NotFoundError('The patient');
     const { template } = await this.templates.get(input.templateId);
@@ -55,7 +76,6 @@ export class ReleaseFormsService {
     const now = this.clock.now();
     const scope = fullScope(input.scope);
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-    // Judged as if signed now: a minor's form needs a guardian to sign it.
     assertTermsValid(
       patient,
       { signedAt: now, expiresAt, signedBy: input.signedBy, scope },
@@ -78,15 +98,8 @@ export class ReleaseFormsService {
           ? { signerType: 'guardian', fullName: signer.fullName.trim(), relationship: signer.relationship }
           : { signerType: 'patient' },
     };
-    const form = renderReleaseForm(template, input.language, terms, this.config.clinicTimeZone);
-    await this.audit.record(caller, {
-      action: 'release_form.preview',
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-      details: { templateId: template.id, language: input.language, sha256: form.sha256 },
-    });
-    return { ...form, templateId: template.id, templateVersion: template.version };
+    const rendered = renderReleaseForm(template, input.language, terms, this.config.clinicTimeZone);
+    return { form: { ...rendered, templateId: template.id, templateVersion: template.version }, patient, template };
   }
 
   /** The covered cases as the form names them, oldest first; null when the form covers every case. */

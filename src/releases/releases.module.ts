@@ -12,6 +12,6 @@ import { ReleasesService } from './releases.service.js';
   imports: [ClearanceModule, ImagesModule, FormsModule],
   controllers: [ReleasesController, ReleaseFormsController],
   providers: [ReleasesService, ReleaseExpiryJob, ReleaseFormsService],
-  exports: [ReleasesService],
+  exports: [ReleasesService, ReleaseFormsService],
 })
 export class ReleasesModule {}

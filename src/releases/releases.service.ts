@@ -72,6 +72,8 @@ interface VersionPlan {
   auditAction: string;
   details: Record<string, unknown>;
   validateInside: () => Promise<void>;
+  /** Written in the same transaction once the version's rows are. */
+  afterWrite?: () => Promise<void>;
 }
 
 /**
@@ -142,6 +144,33 @@ export class ReleasesService implements OnModuleInit {
       copyProvidedToSigner: input.copyProvidedToSigner,
       scope: fullScope(input.scope),
     };
+    return this.createVersion(patient, terms, document, caller);
+  }
+
+  /**
+   * A release signed on the service's own form: recorded with exactly the terms the form was
+   * rendered from, the sealed PDF as its document. `signing.write` runs in the version's transaction
+   * once the release is written (to mark what was signed, and to send the patient's copy).
+   */
+  async recordSigned(
+    patientId: string,
+    terms: ReleaseTerms,
+    document: UploadedFile,
+    caller: Caller,
+    signing: { details: Record<string, unknown>; write: (manager: EntityManager, releaseId: string) => Promise<void> },
+  ): Promise<string> {
+    const patient = await this.dataSource.manager.findOneBy(PatientEntity, { id: patientId });
+    if (!patient) throw new NotFoundError('The patient');
+    return this.createVersion(patient, terms, document, caller, signing);
+  }
+
+  private createVersion(
+    patient: PatientEntity,
+    terms: ReleaseTerms,
+    document: UploadedFile | undefined,
+    caller: Caller,
+    signing?: { details: Record<string, unknown>; write: (manager: EntityManager, releaseId: string) => Promise<void> },
+  ): Promise<string> {
     assertTermsValid(patient, terms, this.termsContext());
     const id = randomUUID();
     return this.writeVersion(id, patient, terms, document, caller, async (manager) => ({
@@ -150,8 +179,9 @@ export class ReleasesService implements OnModuleInit {
       supersedes: null,
       amendmentReason: null,
       auditAction: 'release.create',
-      details: {},
+      details: signing?.details ?? {},
       validateInside: () => this.assertReferencesExist(manager, patient.id, terms),
+      afterWrite: signing ? () => signing.write(manager, id) : undefined,
     }));
   }
 
@@ -462,6 +492,7 @@ export class ReleasesService implements OnModuleInit {
         terms.caseIds.map((caseId) => ({ releaseId: id, caseId })),
       );
     }
+    await plan.afterWrite?.();
     return { plan, release, dateOfBirth };
   }
 

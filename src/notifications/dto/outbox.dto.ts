@@ -76,6 +76,12 @@ export class OutboxMessageDto {
       'is never shown.',
   })
   body?: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The file mailed with it (the signed release a patient is sent a copy of); null when none.',
+  })
+  attachmentName!: string | null;
   @ApiProperty({ description: 'Whether `to` and `body` were left out: the message is to a patient.' })
   identifiedWithheld!: boolean;
   @ApiProperty({

@@ -586,6 +586,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{id}/signing-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a release form for the patient to sign
+         * @description Renders the form from a template version and the terms the front desk fills in (as the preview does) and keeps it waiting for the signature for four hours. Refused, with nothing kept, when the form could not be signed as it stands (a minor’s needs a guardian; an adult’s cannot have one).
+         */
+        post: operations["SigningRequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/signing-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a signing request and its form
+         * @description The form as it reads now, rendered again from the request’s terms, with the `sha256` a signature must name; `form` is null once the request can no longer be signed. The read is audited.
+         */
+        get: operations["SigningRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/signing-requests/{requestId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a signing request
+         * @description Only while it waits for its signature.
+         */
+        post: operations["SigningRequestsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/signing-requests/{requestId}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the form at the desk
+         * @description The patient (or guardian) signs the form they were shown: `shownSha256` must be the `sha256` of the form as it reads now, the drawing a signature, the typed name the signer’s, the consent to sign electronically given (and a guardian’s attestation). The release is recorded with exactly the request’s terms, the signed staff member as witness; its document is the PDF of the form, the drawn signature and a signature page (signer, witness, the database’s time, device address and browser, the form’s hash), sealed (PAdES) with the clinic’s certificate. The patient’s copy is mailed to the address on file. Signed once: a second signature is refused.
+         */
+        post: operations["SigningRequestsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/photos": {
         parameters: {
             query?: never;
@@ -1290,6 +1370,26 @@ export interface paths {
          * @description The written request attached to the revocation, as it was received (PDF, JPEG or PNG), as an attachment that is not to be cached; for roles that read releases. Each download is audited. 404 when the revocation has no written request.
          */
         get: operations["RevocationsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signing-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List signing requests
+         * @description The requests in one state (by default those waiting for a signature), newest first, up to 200.
+         */
+        get: operations["SigningRequestsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2033,6 +2133,62 @@ export interface components {
             /** @description What consent is withdrawn. */
             scope: components["schemas"]["RevocationScopeDto"];
         };
+        CreateSigningRequestDto: {
+            /** @description The cases covered, all the patient's. Give this or coversAllCases. */
+            caseIds?: string[];
+            /**
+             * @description Covers every case of the patient, now and later. Give this (true) or caseIds.
+             * @example true
+             */
+            coversAllCases?: boolean;
+            /**
+             * @description `desk`: the patient signs on the clinic’s tablet now, the front desk witnessing.
+             * @enum {string}
+             */
+            delivery: "desk";
+            /**
+             * @description 164.508(c)(1)(ii): who is authorized to make the disclosure.
+             * @example Example Aesthetic Clinic
+             */
+            disclosingParty?: string;
+            /** @description 164.508(c)(1)(v): or the event on which it expires. */
+            expirationEvent?: string;
+            /**
+             * Format: date-time
+             * @description 164.508(c)(1)(v): expiry date; after signedAt. This or expirationEvent.
+             * @example 2028-03-02T00:00:00Z
+             */
+            expiresAt?: string;
+            /**
+             * @description 164.508(c)(1)(i): the information to be used or disclosed.
+             * @example Before and after photos of my rhinoplasty, without my name.
+             */
+            informationDescription?: string;
+            /**
+             * @description The language the patient reads it in.
+             * @enum {string}
+             */
+            language: "en" | "es";
+            /**
+             * @description 164.508(c)(1)(iv): the purpose of the disclosure.
+             * @example Marketing of the clinic's services
+             */
+            purpose?: string;
+            /**
+             * @description 164.508(c)(1)(iii): to whom the clinic may disclose.
+             * @example Visitors to the clinic's website and social media accounts
+             */
+            recipients?: string;
+            /** @description What the release allows. */
+            scope: components["schemas"]["ScopeDto"];
+            /** @description Under 18 on the signing day, a guardian must sign. */
+            signedBy: components["schemas"]["SignedByDto"];
+            /**
+             * Format: uuid
+             * @description The version of the form template to word it in.
+             */
+            templateId: string;
+        };
         CreateUserDto: {
             /** @example Jane Roe */
             displayName: string;
@@ -2610,7 +2766,7 @@ export interface components {
         /** @enum {string} */
         MessageDelivery: "outbox" | "pending" | "sent" | "undeliverable";
         /** @enum {string} */
-        MessageKind: "portal_access_link" | "revocation_receipt" | "removal_case_opened" | "removal_task_assigned" | "removal_reminder" | "removal_escalation" | "removal_overdue" | "removal_case_closed";
+        MessageKind: "portal_access_link" | "signed_release_copy" | "revocation_receipt" | "removal_case_opened" | "removal_task_assigned" | "removal_reminder" | "removal_escalation" | "removal_overdue" | "removal_case_closed";
         NotClearedProblemDto: {
             /**
              * Format: date-time
@@ -2660,6 +2816,8 @@ export interface components {
             width: number;
         };
         OutboxMessageDto: {
+            /** @description The file mailed with it (the signed release a patient is sent a copy of); null when none. */
+            attachmentName: string | null;
             /** @description Delivery attempts by SMTP so far. */
             attempts: number;
             /** @description Absent for a message to a patient when the caller may not see identified data. A sign-in link's token is never shown. */
@@ -3088,7 +3246,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "bad_request" | "validation_failed" | "malformed_body" | "invalid_encoding" | "json_too_deep" | "json_list_too_long" | "json_object_too_large" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "length_required" | "unprocessable" | "internal_error" | "unavailable" | "not_ready" | "console_not_built" | "unauthenticated" | "invalid_token" | "session_expired" | "invalid_credentials" | "totp_required" | "totp_invalid" | "portal_link_invalid" | "forbidden" | "staff_only" | "patients_only" | "csrf_failed" | "totp_enrolment_required" | "wrong_current_password" | "too_many_attempts" | "too_many_requests" | "rate_limited" | "totp_already_enrolled" | "totp_not_enrolled" | "email_taken" | "own_account" | "last_admin" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "idempotency_not_supported" | "multipart_required" | "malformed_multipart" | "unexpected_form_field" | "too_many_files" | "metadata_too_large" | "file_too_large" | "empty_file" | "unsupported_file_type" | "heic_not_supported" | "image_unreadable" | "image_too_many_pixels" | "image_too_small_to_compare" | "document_incomplete" | "uploads_busy" | "mrn_taken" | "patient_changed" | "photos_not_found" | "invalid_pairing" | "duplicate_photo" | "witness_required" | "release_superseded" | "hold_already_lifted" | "publication_not_cleared" | "hosting_not_available" | "release_changing" | "url_not_allowed" | "media_gone" | "range_not_satisfiable" | "releases_not_found" | "publication_cleared" | "no_release_on_record" | "removal_task_state" | "removal_not_confirmed" | "evidence_required" | "assignee_not_eligible" | "unknown_channel" | "link_invalid" | "object_not_found";
+            code: "bad_request" | "validation_failed" | "malformed_body" | "invalid_encoding" | "json_too_deep" | "json_list_too_long" | "json_object_too_large" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "length_required" | "unprocessable" | "internal_error" | "unavailable" | "not_ready" | "console_not_built" | "unauthenticated" | "invalid_token" | "session_expired" | "invalid_credentials" | "totp_required" | "totp_invalid" | "portal_link_invalid" | "forbidden" | "staff_only" | "patients_only" | "csrf_failed" | "totp_enrolment_required" | "wrong_current_password" | "too_many_attempts" | "too_many_requests" | "rate_limited" | "totp_already_enrolled" | "totp_not_enrolled" | "email_taken" | "own_account" | "last_admin" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "idempotency_not_supported" | "multipart_required" | "malformed_multipart" | "unexpected_form_field" | "too_many_files" | "metadata_too_large" | "file_too_large" | "empty_file" | "unsupported_file_type" | "heic_not_supported" | "image_unreadable" | "image_too_many_pixels" | "image_too_small_to_compare" | "document_incomplete" | "uploads_busy" | "mrn_taken" | "patient_changed" | "photos_not_found" | "invalid_pairing" | "duplicate_photo" | "witness_required" | "release_superseded" | "hold_already_lifted" | "form_changed" | "signing_request_closed" | "signing_request_expired" | "publication_not_cleared" | "hosting_not_available" | "release_changing" | "url_not_allowed" | "media_gone" | "range_not_satisfiable" | "releases_not_found" | "publication_cleared" | "no_release_on_record" | "removal_task_state" | "removal_not_confirmed" | "evidence_required" | "assignee_not_eligible" | "unknown_channel" | "link_invalid" | "object_not_found";
             /**
              * Format: uuid
              * @description For `release_superseded`: the current version, to act on instead.
@@ -3994,6 +4152,24 @@ export interface components {
              */
             userId: string;
         };
+        SignatureDrawingDto: {
+            canvasHeight: number;
+            /** @description The canvas width in CSS pixels. */
+            canvasWidth: number;
+            /** @description Each stroke as drawn: x0, y0, x1, y1, … in canvas pixels from the top left. */
+            strokes: number[][];
+        };
+        SignatureDto: {
+            /** @description The signer agreed to sign electronically (the form’s ESIGN/UETA disclosure). */
+            electronicSignatureConsent: boolean;
+            /** @description A guardian affirms they are the relationship the form names and have authority to sign for the patient. Required when a guardian signs. */
+            guardianAttestation?: boolean;
+            /** @description The `sha256` of the form the signer was shown. */
+            shownSha256: string;
+            signature: components["schemas"]["SignatureDrawingDto"];
+            /** @description The signer types their full name, as the form names them. */
+            typedName: string;
+        };
         SignedByDto: {
             /**
              * @description What gives a guardian authority to sign (45 CFR 164.508(c)(1)(vi)); required when a guardian signs.
@@ -4044,6 +4220,91 @@ export interface components {
              * @example /api/v1/releases/0b6f1d2e-3c4a-4e5f-8a9b-7c6d5e4f3a2b/document
              */
             url: string;
+        };
+        SignedReleaseDto: {
+            /**
+             * Format: uuid
+             * @description The release the signature recorded.
+             */
+            releaseId: string;
+        };
+        SigningRequestDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The staff member who made the request.
+             */
+            createdByUserId: string;
+            /** @enum {string} */
+            delivery: "desk";
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The form as it reads now; its `sha256` is what a signature must name. null once it cannot be signed. */
+            form: components["schemas"]["RenderedFormDto"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "en" | "es";
+            patientCode: string;
+            /** Format: uuid */
+            patientId: string;
+            /**
+             * Format: uuid
+             * @description The release the signature recorded.
+             */
+            releaseId: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** @description `expired`: still unsigned after `expiresAt`; it can no longer be signed. */
+            status: components["schemas"]["SigningRequestState"];
+            /**
+             * Format: uuid
+             * @description The form template version.
+             */
+            templateId: string;
+        };
+        SigningRequestListDto: {
+            items: components["schemas"]["SigningRequestSummaryDto"][];
+        };
+        /**
+         * @description `expired`: still unsigned after `expiresAt`; it can no longer be signed.
+         * @enum {string}
+         */
+        SigningRequestState: "pending" | "signed" | "cancelled" | "expired";
+        SigningRequestSummaryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The staff member who made the request.
+             */
+            createdByUserId: string;
+            /** @enum {string} */
+            delivery: "desk";
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "en" | "es";
+            patientCode: string;
+            /** Format: uuid */
+            patientId: string;
+            /**
+             * Format: uuid
+             * @description The release the signature recorded.
+             */
+            releaseId: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** @description `expired`: still unsigned after `expiresAt`; it can no longer be signed. */
+            status: components["schemas"]["SigningRequestState"];
+            /**
+             * Format: uuid
+             * @description The form template version.
+             */
+            templateId: string;
         };
         /**
          * @description The role, which decides the permissions.
@@ -4263,6 +4524,22 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "bad_request" | "empty_file" | "idempotency_key_invalid" | "invalid_encoding" | "json_list_too_long" | "json_object_too_large" | "json_too_deep" | "malformed_body" | "malformed_multipart" | "too_many_files" | "unexpected_form_field" | "validation_failed" | "witness_required";
+                };
+            };
+        };
+        /**
+         * @description - `bad_request`: The request is not valid HTTP for this route.
+         *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
+         */
+        "400_bad_request_or_idempotency_key_invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "bad_request" | "idempotency_key_invalid";
                 };
             };
         };
@@ -6191,6 +6468,153 @@ export interface operations {
             503: components["responses"]["503_uploads_busy"];
         };
     };
+    SigningRequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The patient. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSigningRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningRequestDto"];
+                };
+            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
+        };
+    };
+    SigningRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The patient. */
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningRequestDto"];
+                };
+            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+        };
+    };
+    SigningRequestsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The patient. */
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningRequestDto"];
+                };
+            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            422: components["responses"]["422_idempotency_key_reused"];
+        };
+    };
+    SigningRequestsController_sign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key with the same request answers the first answer again and changes nothing; with another request, 422. A key is remembered for at least 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Required with the browser session cookie (`staffCookie`): the `csrfToken` its sign-in answered. Not used with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The patient. */
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignatureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedReleaseDto"];
+                };
+            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
+            404: components["responses"]["404_not_found"];
+            409: components["responses"]["409_idempotency_in_progress"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            422: components["responses"]["422_idempotency_key_reused"];
+        };
+    };
     PhotosController_list: {
         parameters: {
             query?: {
@@ -7331,22 +7755,7 @@ export interface operations {
                     "application/json": components["schemas"]["RemovalCaseDto"];
                 };
             };
-            /**
-             * @description - `bad_request`: The request is not valid HTTP for this route.
-             *     - `idempotency_key_invalid`: The `Idempotency-Key` header is not 1 to 255 visible ASCII characters.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_request" | "idempotency_key_invalid";
-                    };
-                };
-            };
+            400: components["responses"]["400_bad_request_or_idempotency_key_invalid"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
             403: components["responses"]["403_csrf_failed_or_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found"];
@@ -7733,6 +8142,31 @@ export interface operations {
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
             403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
             404: components["responses"]["404_not_found_or_object_not_found"];
+        };
+    };
+    SigningRequestsController_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["SigningRequestState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningRequestListDto"];
+                };
+            };
+            400: components["responses"]["400_validation_failed"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
         };
     };
     UsersController_list: {

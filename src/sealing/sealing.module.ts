@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { DocumentSealer } from './document-sealer.js';
+
+@Module({ providers: [DocumentSealer], exports: [DocumentSealer] })
+export class SealingModule {}

@@ -1,0 +1,94 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from '../auth/user.entity.js';
+import { checkIn } from '../database/check-in.js';
+import { FormTemplateEntity } from '../forms/form-template.entity.js';
+import type { FormLanguage } from '../forms/form-template.entity.js';
+import { PatientEntity } from '../patients/patient.entity.js';
+import { ReleaseEntity } from '../releases/release.entity.js';
+import type { ReleaseFormPreviewDto } from '../releases/dto/release-form.dto.js';
+
+/** `desk`: signed on the clinic's tablet, the front desk witnessing. */
+export const SIGNING_DELIVERIES = ['desk'] as const;
+export type SigningDelivery = (typeof SIGNING_DELIVERIES)[number];
+
+/** A request past its `expires_at` while still `pending` is expired; nothing more is written for that. */
+export const SIGNING_REQUEST_STATUSES = ['pending', 'signed', 'cancelled'] as const;
+export type SigningRequestStatus = (typeof SIGNING_REQUEST_STATUSES)[number];
+
+/** The terms the front desk filled in: the form is rendered from them, and the release recorded with them. */
+export type SigningTerms = Omit<ReleaseFormPreviewDto, 'templateId' | 'language'>;
+
+/**
+ * A release form waiting for the patient's signature: the terms the front desk filled in, the
+ * template version and language it is worded in. Signing it records the release with exactly these
+ * terms and the sealed PDF of the form as its document; it can be signed once.
+ */
+@Entity('signing_requests')
+@Check('signing_requests_delivery_check', checkIn('delivery', SIGNING_DELIVERIES))
+@Check('signing_requests_status_check', checkIn('status', SIGNING_REQUEST_STATUSES))
+@Check('signing_requests_signed_recorded', `(status = 'signed') = (release_id IS NOT NULL AND signed_at IS NOT NULL)`)
+@Check('signing_requests_cancel_recorded', `(status = 'cancelled') = (cancelled_at IS NOT NULL)`)
+@Index('signing_requests_pending_idx', ['expiresAt'], { where: `status = 'pending'` })
+export class SigningRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('signing_requests_patient_id_idx')
+  @Column({ name: 'patient_id', type: 'uuid' })
+  patientId!: string;
+
+  @ManyToOne(() => PatientEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'patient_id' })
+  patient?: PatientEntity;
+
+  @Column({ type: 'text' })
+  delivery!: SigningDelivery;
+
+  @Column({ name: 'template_id', type: 'uuid' })
+  templateId!: string;
+
+  @ManyToOne(() => FormTemplateEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'template_id' })
+  template?: FormTemplateEntity;
+
+  @Column({ type: 'text' })
+  language!: FormLanguage;
+
+  @Column({ type: 'jsonb' })
+  terms!: SigningTerms;
+
+  /** SHA-256 of the form as rendered when the request was made. */
+  @Column({ name: 'form_sha256', type: 'text' })
+  formSha256!: string;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: SigningRequestStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'created_by_user_id', type: 'uuid' })
+  createdByUserId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by_user_id' })
+  createdBy?: UserEntity;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'signed_at', type: 'timestamptz', nullable: true })
+  signedAt!: Date | null;
+
+  /** The release the signature recorded. */
+  @Index('signing_requests_release_id_unique', { unique: true })
+  @Column({ name: 'release_id', type: 'uuid', nullable: true })
+  releaseId!: string | null;
+
+  @ManyToOne(() => ReleaseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'release_id' })
+  release?: ReleaseEntity;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+}

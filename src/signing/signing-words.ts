@@ -1,0 +1,77 @@
+import type { FormLanguage } from '../forms/form-template.entity.js';
+import type { GuardianRelationship } from '../rights/guardian.js';
+
+/** What the signing says in the signer's language: on the signature page, in the seal, in the copy's mail. */
+export interface SigningWords {
+  patient: string;
+  guardian: (relationship: GuardianRelationship | undefined) => string;
+  attestation: (relationship: GuardianRelationship | undefined, authority: string) => string;
+  sealReason: (title: string) => string;
+  copySubject: string;
+  copyFileName: string;
+  copyBody: (patientName: string, day: string, releaseId: string) => string;
+}
+
+const RELATIONSHIPS: Record<FormLanguage, Record<GuardianRelationship, string>> = {
+  en: {
+    parent: 'parent',
+    legal_guardian: 'legal guardian',
+    healthcare_agent: 'healthcare agent',
+    other: 'representative',
+  },
+  es: {
+    parent: 'padre o madre',
+    legal_guardian: 'tutor legal',
+    healthcare_agent: 'apoderado de salud',
+    other: 'representante',
+  },
+};
+
+const WORDS: Record<FormLanguage, SigningWords> = {
+  en: {
+    patient: 'the patient',
+    guardian: (relationship) => `${RELATIONSHIPS.en[relationship ?? 'other']} of the patient`,
+    attestation: (relationship, authority) =>
+      `I affirm that I am the patient’s ${RELATIONSHIPS.en[relationship ?? 'other']} and have authority to sign ` +
+      `for them: ${authority}.`,
+    sealReason: (title) => `Signed by the patient or their guardian: ${title}`,
+    copySubject: 'Your signed photo release',
+    copyFileName: 'signed-photo-release.pdf',
+    copyBody: (patientName, day, releaseId) =>
+      [
+        `Dear ${patientName},`,
+        '',
+        `Attached is your copy of the photo release signed on ${day}. Keep it: it says which photographs the ` +
+          'clinic may use, where and until when.',
+        '',
+        'You may revoke it at any time, in whole or in part, through your patient page or by writing to the clinic.',
+        '',
+        `Reference: ${releaseId}`,
+      ].join('\n'),
+  },
+  es: {
+    patient: 'el paciente',
+    guardian: (relationship) => `${RELATIONSHIPS.es[relationship ?? 'other']} del paciente`,
+    attestation: (relationship, authority) =>
+      `Declaro que soy ${RELATIONSHIPS.es[relationship ?? 'other']} del paciente y que tengo autoridad para ` +
+      `firmar en su nombre: ${authority}.`,
+    sealReason: (title) => `Firmado por el paciente o su tutor: ${title}`,
+    copySubject: 'Su autorización de fotografías firmada',
+    copyFileName: 'autorizacion-fotografias-firmada.pdf',
+    copyBody: (patientName, day, releaseId) =>
+      [
+        `Estimado/a ${patientName}:`,
+        '',
+        `Adjuntamos su copia de la autorización de fotografías firmada el ${day}. Consérvela: indica qué ` +
+          'fotografías puede usar la clínica, dónde y hasta cuándo.',
+        '',
+        'Puede revocarla en cualquier momento, total o parcialmente, desde su página de paciente o por escrito a la clínica.',
+        '',
+        `Referencia: ${releaseId}`,
+      ].join('\n'),
+  },
+};
+
+export function signingWords(language: FormLanguage): SigningWords {
+  return WORDS[language];
+}

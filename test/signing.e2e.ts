@@ -1,0 +1,413 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import fc from 'fast-check';
+import request from 'supertest';
+import { scopeSentences } from '../src/forms/scope-in-words.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { collectBytes, counts, createCase, createPatient, SCOPE } from './support/records.js';
+import { createSignedIn, type SignedInStaff } from './support/staff.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
+
+const run = promisify(execFile);
+
+const TERMS = {
+  coversAllCases: true,
+  signedBy: { signerType: 'patient' },
+  informationDescription: 'Before and after photographs of the rhinoplasty.',
+  disclosingParty: 'Riverside Aesthetics',
+  recipients: 'Visitors of the clinic website',
+  purpose: 'Showing the results of the treatment',
+  expiresAt: '2031-03-01T00:00:00Z',
+  scope: SCOPE,
+};
+
+/** A handwritten-looking signature across a 600 × 200 canvas. */
+const DRAWING = {
+  canvasWidth: 600,
+  canvasHeight: 200,
+  strokes: [
+    Array.from({ length: 60 }, (_, index) => [40 + index * 6, 120 - Math.sin(index / 4) * 40]).flat(),
+    [300, 60, 320, 150, 340, 70, 360, 140],
+  ],
+};
+
+/** What pdfsig (poppler-utils) says of a PDF's signatures. */
+async function pdfsig(bytes: Buffer): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'pcs-pdfsig-'));
+  try {
+    const file = path.join(folder, 'signed.pdf');
+    await writeFile(file, bytes);
+    const { stdout } = await run('pdfsig', [file]).catch((error: { stdout?: string }) => ({
+      stdout: error.stdout ?? '',
+    }));
+    return stdout;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+describe('release forms signed at the desk', () => {
+  let t: TestApp;
+  let frontDesk: SignedInStaff;
+  let marketing: SignedInStaff;
+  let templateId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    frontDesk = await createSignedIn(t, 'front_desk');
+    marketing = await createSignedIn(t, 'marketing');
+    templateId = (
+      await t.database.query<{ id: string }>('SELECT id FROM form_templates WHERE published_by_user_id IS NULL')
+    )[0].id;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const api = (staff: SignedInStaff) => ({
+    get: (url: string) => request(t.server).get(`/api/v1${url}`).auth(staff.token, { type: 'bearer' }),
+    post: (url: string, body: object = {}) =>
+      request(t.server).post(`/api/v1${url}`).auth(staff.token, { type: 'bearer' }).send(body),
+  });
+  const desk = () => api(frontDesk);
+
+  async function makeRequest(patientId: string, overrides: object = {}): Promise<Json> {
+    const made = await desk().post(`/patients/${patientId}/signing-requests`, {
+      ...TERMS,
+      templateId,
+      language: 'en',
+      delivery: 'desk',
+      ...overrides,
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    return made.body as Json;
+  }
+
+  const signature = (form: Json, overrides: object = {}) => ({
+    shownSha256: form.sha256,
+    typedName: 'Patient Name',
+    electronicSignatureConsent: true,
+    signature: DRAWING,
+    ...overrides,
+  });
+
+  it('records the release with exactly the terms of the form, sealed so that an outside reader verifies it', async () => {
+    const patient = await createPatient(t, frontDesk, {
+      fullName: 'Zoë Ångström',
+      contactEmail: 'zoe@example.test',
+    });
+    const made = await makeRequest(patient.id);
+    assert.equal(made.status, 'pending');
+    assert.equal(made.delivery, 'desk');
+    const pending = await desk().get('/signing-requests');
+    assert.ok((pending.body.items as Json[]).some((item) => item.id === made.id && item.patientCode === patient.code));
+
+    const shown = await desk().get(`/patients/${patient.id}/signing-requests/${made.id}`);
+    assert.equal(shown.status, 200);
+    assert.equal(shown.body.form.sha256, made.form.sha256, 'the form reads as it did when the request was made');
+
+    const signed = await desk().post(
+      `/patients/${patient.id}/signing-requests/${made.id}/signature`,
+      signature(shown.body.form, { typedName: '  zoe  angstrom ' }),
+    );
+    assert.equal(signed.status, 201, JSON.stringify(signed.body));
+    const releaseId = signed.body.releaseId as string;
+
+    const release = (await desk().get(`/releases/${releaseId}`)).body as Json;
+    assert.deepEqual(
+      { ...release.scope },
+      { ...SCOPE, nameAllowed: false },
+      'the scope recorded is the scope on the form',
+    );
+    assert.equal(release.coversAllCases, true);
+    assert.equal(release.signedBy.fullName, 'Zoë Ångström');
+    assert.equal(release.witness.userId, frontDesk.id);
+    assert.equal(release.checklistComplete, true);
+    assert.equal(release.standing.state, 'in_force');
+    assert.equal(release.expiresAt, '2031-03-01T00:00:00.000Z');
+    assert.match(release.formVersion as string, new RegExp(`^${templateId} v1 \\(en\\)$`));
+
+    const after = await desk().get(`/patients/${patient.id}/signing-requests/${made.id}`);
+    assert.equal(after.body.status, 'signed');
+    assert.equal(after.body.releaseId, releaseId);
+    assert.equal(after.body.form, null);
+
+    const document = await desk().get(`/releases/${releaseId}/document`).buffer(true).parse(collectBytes);
+    assert.equal(document.status, 200);
+    assert.equal(document.headers['content-type'], 'application/pdf');
+    const pdf = document.body as Buffer;
+    const verified = await pdfsig(pdf);
+    assert.match(verified, /Signature Validation: Signature is Valid/, verified);
+    assert.match(verified, /ETSI\.CAdES\.detached/, 'a PAdES signature');
+    const altered = Buffer.from(pdf);
+    const at = pdf.indexOf('Zo') > 0 ? pdf.lastIndexOf('/Title') + 8 : 200;
+    altered[at] = altered[at] ^ 0x01;
+    assert.match(await pdfsig(altered), /Digest Mismatch|Signature is Invalid/, 'one changed byte shows');
+
+    const [copy] = await t.database.query<Json>(
+      `SELECT recipient_address, attachment_key, attachment_name, delivery FROM outbox_messages
+        WHERE kind = 'signed_release_copy' AND recipient_patient_id = $1`,
+      [patient.id],
+    );
+    assert.equal(copy.recipient_address, 'zoe@example.test');
+    assert.equal(copy.attachment_key, `releases/${releaseId}/document`);
+    assert.equal(copy.attachment_name, 'signed-photo-release.pdf');
+
+    const [audit] = await t.database.query<Json>(
+      "SELECT details FROM audit_events WHERE action = 'release.create' AND entity_id = $1",
+      [releaseId],
+    );
+    assert.equal(audit.details.signingRequestId, made.id);
+    assert.equal(audit.details.formSha256, made.form.sha256);
+  });
+
+  it('takes a guardian’s signature for a minor in Spanish, with their attestation', async () => {
+    const minor = await createPatient(t, frontDesk, {
+      fullName: 'Lucía Fernández',
+      dateOfBirth: '2012-04-01',
+      guardian: { fullName: 'Ana Fernández', relationship: 'parent', contactEmail: 'ana@example.test' },
+    });
+    const guardian = { signerType: 'guardian', fullName: 'Ana Fernández', relationship: 'parent', authority: 'Madre' };
+    const made = await makeRequest(minor.id, { language: 'es', signedBy: guardian });
+    const path = `/patients/${minor.id}/signing-requests/${made.id}/signature`;
+    const without = await desk().post(path, signature(made.form, { typedName: 'Ana Fernández' }));
+    assert.equal(without.status, 400);
+    assert.ok((without.body.errors as Json[]).some((error) => error.field === 'guardianAttestation'));
+    const signed = await desk().post(
+      path,
+      signature(made.form, { typedName: 'Ana Fernández', guardianAttestation: true }),
+    );
+    assert.equal(signed.status, 201, JSON.stringify(signed.body));
+    const release = (await desk().get(`/releases/${signed.body.releaseId}`)).body as Json;
+    assert.equal(release.signedBy.signerType, 'guardian');
+    assert.equal(release.formTemplate, 'Autorización para usar fotografías de mi tratamiento');
+    const [copy] = await t.database.query<Json>(
+      "SELECT recipient_address, subject FROM outbox_messages WHERE kind = 'signed_release_copy' AND recipient_patient_id = $1",
+      [minor.id],
+    );
+    assert.equal(copy.recipient_address, 'ana@example.test');
+    assert.equal(copy.subject, 'Su autorización de fotografías firmada');
+  });
+
+  it('refuses bad signatures with a problem and records nothing', async () => {
+    const patient = await createPatient(t, frontDesk, { fullName: 'Patient Name' });
+    const other = await createPatient(t, frontDesk);
+    const made = await makeRequest(patient.id);
+    const path = `/patients/${patient.id}/signing-requests/${made.id}/signature`;
+    const before = await counts(t);
+    const refusals: [string, string, object, number, string][] = [
+      [
+        'another patient',
+        `/patients/${other.id}/signing-requests/${made.id}/signature`,
+        signature(made.form),
+        404,
+        'not_found',
+      ],
+      ['a different form', path, signature(made.form, { shownSha256: 'a'.repeat(64) }), 409, 'form_changed'],
+      [
+        'an empty drawing',
+        path,
+        signature(made.form, { signature: { ...DRAWING, strokes: [] } }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'one dot',
+        path,
+        signature(made.form, { signature: { ...DRAWING, strokes: [[300, 100]] } }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'a short tick',
+        path,
+        signature(made.form, { signature: { ...DRAWING, strokes: [[300, 100, 306, 104]] } }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'ink off the canvas',
+        path,
+        signature(made.form, { signature: { ...DRAWING, strokes: [[10, 10, 900, 10]] } }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'strokes that are not numbers',
+        path,
+        signature(made.form, { signature: { ...DRAWING, strokes: [['a', 'b']] } }),
+        400,
+        'validation_failed',
+      ],
+      ['another name typed', path, signature(made.form, { typedName: 'Someone Else' }), 400, 'validation_failed'],
+      [
+        'no consent to sign electronically',
+        path,
+        signature(made.form, { electronicSignatureConsent: false }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'a guardian’s attestation on the patient’s own form',
+        path,
+        signature(made.form, { guardianAttestation: true }),
+        400,
+        'validation_failed',
+      ],
+    ];
+    for (const [name, url, body, status, code] of refusals) {
+      const refused = await desk().post(url, body);
+      assert.equal(refused.status, status, `${name}: ${JSON.stringify(refused.body)}`);
+      assert.equal(refused.body.code, code, name);
+      assert.match(refused.headers['content-type'], /application\/problem\+json/, name);
+    }
+    assert.equal(
+      (await api(marketing).post(path, signature(made.form))).status,
+      403,
+      'marketing cannot take signatures',
+    );
+    assert.deepEqual(await counts(t), before, 'nothing was recorded');
+
+    const signed = await desk().post(path, signature(made.form));
+    assert.equal(signed.status, 201, JSON.stringify(signed.body));
+    const afterSigning = await counts(t);
+    const twice = await desk().post(path, signature(made.form));
+    assert.equal(twice.status, 409);
+    assert.equal(twice.body.code, 'signing_request_closed');
+    assert.equal(twice.body.releaseId, signed.body.releaseId);
+    assert.deepEqual(await counts(t), afterSigning, 'a second signature records nothing');
+  });
+
+  it('refuses a form the signer could not sign, one that changed since it was shown, and one that expired', async () => {
+    const minor = await createPatient(t, frontDesk, {
+      dateOfBirth: '2012-04-01',
+      guardian: { fullName: 'Ana Roe', relationship: 'parent', contactEmail: 'ana.roe@example.test' },
+    });
+    const alone = await desk().post(`/patients/${minor.id}/signing-requests`, {
+      ...TERMS,
+      templateId,
+      language: 'en',
+      delivery: 'desk',
+    });
+    assert.equal(alone.status, 400, 'a minor cannot sign alone');
+    const adult = await createPatient(t, frontDesk, { fullName: 'Patient Name' });
+    const guardianOfAdult = await desk().post(`/patients/${adult.id}/signing-requests`, {
+      ...TERMS,
+      signedBy: { signerType: 'guardian', fullName: 'Ana Roe', relationship: 'parent', authority: 'Mother' },
+      templateId,
+      language: 'en',
+      delivery: 'desk',
+    });
+    assert.equal(guardianOfAdult.status, 400, 'a parent cannot sign for an adult');
+    assert.equal(
+      Number(
+        (
+          await t.database.query<{ n: string }>(
+            'SELECT count(*) AS n FROM signing_requests WHERE patient_id = ANY($1)',
+            [[minor.id, adult.id]],
+          )
+        )[0].n,
+      ),
+      0,
+    );
+
+    const caseId = await createCase(t, frontDesk, adult.id);
+    const made = await makeRequest(adult.id, { coversAllCases: undefined, caseIds: [caseId] });
+    await t.database.query("UPDATE treatment_cases SET procedure = 'Blepharoplasty' WHERE id = $1", [caseId]);
+    const changed = await desk().post(
+      `/patients/${adult.id}/signing-requests/${made.id}/signature`,
+      signature(made.form),
+    );
+    assert.equal(changed.status, 409, JSON.stringify(changed.body));
+    assert.equal(changed.body.code, 'form_changed');
+    const shownAgain = await desk().get(`/patients/${adult.id}/signing-requests/${made.id}`);
+    assert.equal(shownAgain.body.form.sha256, changed.body.sha256);
+
+    // Four hours on: the request's time runs out (the staff session would too, so only the request's is moved).
+    await t.database.query('UPDATE signing_requests SET expires_at = $2 WHERE id = $1', [made.id, t.clock.now()]);
+    const before = await counts(t);
+    const expired = await desk().post(
+      `/patients/${adult.id}/signing-requests/${made.id}/signature`,
+      signature(shownAgain.body.form),
+    );
+    assert.equal(expired.status, 410, JSON.stringify(expired.body));
+    assert.equal(expired.body.code, 'signing_request_expired');
+    assert.deepEqual(await counts(t), before);
+    const listed = await desk().get('/signing-requests?status=expired');
+    assert.ok((listed.body.items as Json[]).some((item) => item.id === made.id));
+    const stillPending = await desk().get('/signing-requests');
+    assert.ok(!(stillPending.body.items as Json[]).some((item) => item.id === made.id));
+
+    const cancelledRequest = await makeRequest(adult.id);
+    const cancelled = await desk().post(`/patients/${adult.id}/signing-requests/${cancelledRequest.id}/cancel`);
+    assert.equal(cancelled.status, 200);
+    assert.equal(cancelled.body.status, 'cancelled');
+    const late = await desk().post(
+      `/patients/${adult.id}/signing-requests/${cancelledRequest.id}/signature`,
+      signature(cancelledRequest.form),
+    );
+    assert.equal(late.status, 409);
+    assert.equal(late.body.code, 'signing_request_closed');
+  });
+
+  it('records exactly the scope the form put in words, for every channel and condition', async () => {
+    const channels = ['website', 'social', 'social.instagram', 'social.tiktok', 'print', 'email', 'education'];
+    const patient = await createPatient(t, frontDesk, { fullName: 'Patient Name' });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          allowed: fc.subarray(channels, { minLength: 1 }),
+          denied: fc.subarray(channels),
+          faceAllowed: fc.boolean(),
+          obscureIdentifyingMarks: fc.boolean(),
+          nameAllowed: fc.boolean(),
+          paidAdvertisingAllowed: fc.boolean(),
+          educationalUseAllowed: fc.boolean(),
+        }),
+        async ({ allowed, denied, ...conditions }) => {
+          const scope = {
+            channels: allowed,
+            deniedChannels: denied.filter((channel) => !allowed.includes(channel)),
+            ...conditions,
+          };
+          const made = await desk().post(`/patients/${patient.id}/signing-requests`, {
+            ...TERMS,
+            scope,
+            templateId,
+            language: 'en',
+            delivery: 'desk',
+          });
+          if (made.status === 400) return; // a scope the release rules refuse is refused before it is shown
+          assert.equal(made.status, 201, JSON.stringify(made.body));
+          const signed = await desk().post(
+            `/patients/${patient.id}/signing-requests/${made.body.id}/signature`,
+            signature(made.body.form),
+          );
+          assert.equal(signed.status, 201, JSON.stringify(signed.body));
+          const release = (await desk().get(`/releases/${signed.body.releaseId}`)).body as Json;
+          const recorded = { ...release.scope };
+          const shownUse = (made.body.form.sections as Json[]).find(
+            (section) => section.heading === 'Where and how they may be used',
+          )?.paragraphs;
+          assert.deepEqual(shownUse, scopeSentences(recorded as never, 'en'), 'the words shown are the scope recorded');
+          assert.deepEqual(
+            {
+              ...recorded,
+              channels: [...recorded.channels].sort(),
+              deniedChannels: [...recorded.deniedChannels].sort(),
+            },
+            { ...scope, channels: [...scope.channels].sort(), deniedChannels: [...scope.deniedChannels].sort() },
+          );
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
