@@ -43,9 +43,11 @@ async function pdfsig(bytes: Buffer): Promise<string> {
   try {
     const file = path.join(folder, 'signed.pdf');
     await writeFile(file, bytes);
-    const { stdout } = await run('pdfsig', [file]).catch((error: { stdout?: string }) => ({
-      stdout: error.stdout ?? '',
-    }));
+    // pdfsig exits non-zero for a signature it finds invalid; what it printed is the answer.
+    const { stdout } = await run('pdfsig', [file]).catch((error: { code?: string; stdout?: string }) => {
+      if (error.code === 'ENOENT') throw new Error('pdfsig is not installed: apt-get install poppler-utils');
+      return { stdout: error.stdout ?? '' };
+    });
     return stdout;
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -184,7 +184,7 @@ describe('web console: the front desk registers a patient, records a release, up
 
   it('records a release with the scope previewed in words and the checklist live beside the form, then amends it', async () => {
     await page.goto(`${origin}/patients/${patientId}`);
-    await page.getByRole('link', { name: 'Record a release' }).click();
+    await page.getByRole('link', { name: 'Record a paper release' }).click();
     await page.getByRole('heading', { name: 'Record a release' }).waitFor();
     const checklist = page.getByTestId('checklist');
     const preview = page.getByTestId('scope-preview');

@@ -109,9 +109,11 @@ export function channelName(code: string, language: FormLanguage = 'en'): string
 /** Channel names as a list in words: "A, B and C". */
 export function channelList(codes: readonly string[], language: FormLanguage): string {
   const names = codes.map((code) => channelName(code, language));
-  return names.length <= 1
-    ? (names[0] ?? '')
-    : `${names.slice(0, -1).join(', ')} ${AND[language]} ${names[names.length - 1]}`;
+  if (names.length <= 1) return names[0] ?? '';
+  const last = names[names.length - 1];
+  // Spanish writes "e" for "and" before an "i" sound: "el sitio web e Instagram".
+  const and = language === 'es' && /^h?i(?![aeiouáéó])/i.test(last) ? 'e' : AND[language];
+  return `${names.slice(0, -1).join(', ')} ${and} ${last}`;
 }
 
 /** Where the photos may be shown and how: the channels, then each condition. */

@@ -115,7 +115,11 @@ export class SigningRequestsController {
   }
 }
 
-function summaryOf({ request, patientCode, state }: Omit<SigningRequestView, 'form'>): SigningRequestSummaryDto {
+function summaryOf({
+  request,
+  patientCode,
+  state,
+}: Omit<SigningRequestView, 'form' | 'signer'>): SigningRequestSummaryDto {
   return {
     id: request.id,
     patientId: request.patientId,
@@ -133,5 +137,5 @@ function summaryOf({ request, patientCode, state }: Omit<SigningRequestView, 'fo
 }
 
 function requestView(view: SigningRequestView): SigningRequestDto {
-  return { ...summaryOf(view), form: view.form };
+  return { ...summaryOf(view), signer: view.signer, form: view.form };
 }

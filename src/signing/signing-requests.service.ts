@@ -8,6 +8,7 @@ import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError, NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
 import type { FormLanguage } from '../forms/form-template.entity.js';
+import type { GuardianRelationship } from '../rights/guardian.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { PatientEntity } from '../patients/patient.entity.js';
 import type { ReleaseFormPreviewDto } from '../releases/dto/release-form.dto.js';
@@ -31,6 +32,15 @@ export interface SigningRequestView {
   state: SigningRequestState;
   /** The form as it reads now, while it can be signed. */
   form: ReleaseFormShown | null;
+  signer: SignerView;
+}
+
+export interface SignerView {
+  signerType: 'patient' | 'guardian';
+  /** The name the signer types. */
+  fullName: string;
+  relationship: GuardianRelationship | null;
+  authority: string | null;
 }
 
 /**
@@ -80,11 +90,11 @@ export class SigningRequestsService {
       );
     });
     const saved = await this.dataSource.manager.findOneByOrFail(SigningRequestEntity, { id: request.id });
-    return { request: saved, patientCode: patient.code, state: 'pending', form };
+    return { request: saved, patientCode: patient.code, state: 'pending', form, signer: signerOf(saved, patient) };
   }
 
   /** Requests in one state, newest first: by default those still waiting for a signature. */
-  async list(state: SigningRequestState): Promise<Omit<SigningRequestView, 'form'>[]> {
+  async list(state: SigningRequestState): Promise<Omit<SigningRequestView, 'form' | 'signer'>[]> {
     const now = this.clock.now();
     const [condition, parameters] =
       state === 'pending'
@@ -118,7 +128,7 @@ export class SigningRequestsService {
       entityId: id,
       patientId,
     });
-    return { request, patientCode: patient.code, state, form };
+    return { request, patientCode: patient.code, state, form, signer: signerOf(request, patient) };
   }
 
   async cancel(patientId: string, id: string, caller: Caller): Promise<SigningRequestView> {
@@ -136,7 +146,7 @@ export class SigningRequestsService {
       );
     });
     const { request, patient } = await this.find(patientId, id);
-    return { request, patientCode: patient.code, state: 'cancelled', form: null };
+    return { request, patientCode: patient.code, state: 'cancelled', form: null, signer: signerOf(request, patient) };
   }
 
   /**
@@ -154,8 +164,8 @@ export class SigningRequestsService {
       throw new DomainError('signing_request_expired', 410, 'This signing request expired unsigned; make a new one.');
     }
     if (state !== 'pending') await this.refuseClosed(this.dataSource.manager, id);
-    const signer = request.terms.signedBy;
-    const errors = signatureProblems(input, patient, signer);
+    const signer = signerOf(request, patient);
+    const errors = signatureProblems(input, signer);
     if (errors.length > 0) throw new ValidationFailedError(errors);
     const { form } = await this.forms.render(patientId, this.formInput(request));
     if (form.sha256 !== input.shownSha256) {
@@ -175,12 +185,14 @@ export class SigningRequestsService {
       [witness.userId],
     );
     const words = signingWords(request.language);
-    const signerName = signer.fullName?.trim() || patient.fullName;
     const evidence: SigningEvidence = {
-      signerName,
-      signerCapacity: signer.signerType === 'guardian' ? words.guardian(signer.relationship) : words.patient,
+      signerName: signer.fullName,
+      signerCapacity:
+        signer.signerType === 'guardian' ? words.guardian(signer.relationship ?? undefined) : words.patient,
       guardianAttestation:
-        signer.signerType === 'guardian' ? words.attestation(signer.relationship, signer.authority ?? '') : null,
+        signer.signerType === 'guardian'
+          ? words.attestation(signer.relationship ?? undefined, signer.authority ?? '')
+          : null,
       witness: witnessName,
       signedAt: databaseTime,
       clientAddress: caller.clientIp,
@@ -285,12 +297,18 @@ export class SigningRequestsService {
   }
 }
 
+function signerOf(request: SigningRequestEntity, patient: PatientEntity): SignerView {
+  const signer = request.terms.signedBy;
+  return {
+    signerType: signer.signerType,
+    fullName: signer.fullName?.trim() || patient.fullName,
+    relationship: signer.relationship ?? null,
+    authority: signer.authority?.trim() ?? null,
+  };
+}
+
 /** Why the signature cannot be taken, as field errors. */
-function signatureProblems(
-  input: SignatureDto,
-  patient: PatientEntity,
-  signer: SigningTerms['signedBy'],
-): FieldError[] {
+function signatureProblems(input: SignatureDto, signer: SignerView): FieldError[] {
   const errors: FieldError[] = [];
   if (input.electronicSignatureConsent !== true) {
     errors.push({
@@ -298,8 +316,7 @@ function signatureProblems(
       messages: ['the signer must agree to sign electronically, or sign a paper form instead'],
     });
   }
-  const expected = signer.fullName?.trim() || patient.fullName;
-  if (comparableName(input.typedName) !== comparableName(expected)) {
+  if (comparableName(input.typedName) !== comparableName(signer.fullName)) {
     errors.push({ field: 'typedName', messages: ['type the signer’s full name as the form gives it'] });
   }
   if (signer.signerType === 'guardian' && input.guardianAttestation !== true) {

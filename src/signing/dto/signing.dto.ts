@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { FORM_LANGUAGES, type FormLanguage } from '../../forms/form-template.entity.js';
 import { ReleaseFormPreviewDto, RenderedFormDto } from '../../releases/dto/release-form.dto.js';
+import { SignedByViewDto } from '../../releases/dto/release.dto.js';
 import { MAX_POINTS, MAX_POINTS_PER_STROKE, MAX_STROKES } from '../signature-drawing.js';
 import { SIGNING_DELIVERIES, type SigningDelivery } from '../signing-request.entity.js';
 
@@ -52,6 +53,12 @@ export class SigningRequestSummaryDto {
 }
 
 export class SigningRequestDto extends SigningRequestSummaryDto {
+  @ApiProperty({
+    type: SignedByViewDto,
+    description: 'Who signs: `fullName` is the name the signer types, as the form gives it.',
+  })
+  signer!: SignedByViewDto;
+
   @ApiProperty({
     type: RenderedFormDto,
     nullable: true,

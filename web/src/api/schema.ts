@@ -4256,6 +4256,8 @@ export interface components {
             releaseId: string | null;
             /** Format: date-time */
             signedAt: string | null;
+            /** @description Who signs: `fullName` is the name the signer types, as the form gives it. */
+            signer: components["schemas"]["SignedByViewDto"];
             /** @description `expired`: still unsigned after `expiresAt`; it can no longer be signed. */
             status: components["schemas"]["SigningRequestState"];
             /**

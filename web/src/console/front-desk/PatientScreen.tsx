@@ -44,8 +44,13 @@ export default function PatientScreen() {
     <Stack maw={1024}>
       <PageHeader title={patient.data ? `Patient ${patient.data.code}` : 'Patient'}>
         {can('releases.write') && (
-          <Button component={Link} to={`/patients/${id}/releases/new`} size="md">
-            Record a release
+          <Button component={Link} to={`/patients/${id}/signing/new`} size="md">
+            Sign a release on the tablet
+          </Button>
+        )}
+        {can('releases.write') && (
+          <Button component={Link} to={`/patients/${id}/releases/new`} size="md" variant="default">
+            Record a paper release
           </Button>
         )}
         {can('revocations.write') && (

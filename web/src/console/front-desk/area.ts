@@ -25,6 +25,27 @@ export const frontDeskArea: Area = {
       component: lazyScreen(() => import('./ReleaseFormScreen')),
     },
     {
+      path: '/patients/:id/signing/new',
+      title: 'Prepare a release to sign',
+      permission: 'releases.write',
+      nav: false,
+      component: lazyScreen(() => import('./SigningPrepareScreen')),
+    },
+    {
+      path: '/patients/:id/signing/:requestId',
+      title: 'Sign the release',
+      permission: 'releases.write',
+      nav: false,
+      component: lazyScreen(() => import('./SigningScreen')),
+    },
+    {
+      path: '/signing-requests',
+      title: 'Forms to sign',
+      permission: 'releases.write',
+      nav: true,
+      component: lazyScreen(() => import('./SigningRequestsScreen')),
+    },
+    {
       path: '/releases/:id',
       title: 'Release',
       permission: 'releases.read',

@@ -1,0 +1,271 @@
+import {
+  Button,
+  Card,
+  Grid,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, fieldErrors, unwrap } from '../../shared/api';
+import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
+import { usePatient } from './PatientScreen';
+import { NO_SCOPE, ScopeEditor, ScopePreview, scopeFromTicks, type ScopeTicks } from './ReleaseParts';
+import { RELATIONSHIPS } from './words';
+
+/**
+ * The front desk fills in a release form's terms; the service renders the form from them, and the
+ * tablet goes to the patient to read and sign it. Nothing is typed in twice: the release is recorded
+ * from these terms when the patient signs.
+ */
+export default function SigningPrepareScreen() {
+  const { id = '' } = useParams();
+  const patient = usePatient(id);
+  return (
+    <Stack maw={1200}>
+      <PageHeader title="Prepare a release to sign">
+        <Button component={Link} to={`/patients/${id}`} variant="default" size="md">
+          Back to the patient
+        </Button>
+      </PageHeader>
+      <QueryState query={patient}>
+        {patient.data && (
+          <Terms
+            patientId={id}
+            minor={patient.data.minor}
+            guardian={patient.data.guardian ?? undefined}
+            email={Boolean(patient.data.contactEmail ?? patient.data.guardian?.contactEmail)}
+          />
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
+/** The service names the signer's fields as the API has them; the form holds them flat. */
+const SIGNER_FIELDS: Record<string, string> = {
+  'signedBy.signerType': 'signerType',
+  'signedBy.fullName': 'signerFullName',
+  'signedBy.relationship': 'signerRelationship',
+  'signedBy.authority': 'signerAuthority',
+};
+
+function Terms({
+  patientId,
+  minor,
+  guardian,
+  email,
+}: {
+  patientId: string;
+  minor: boolean;
+  guardian: { fullName?: string; relationship: string } | undefined;
+  email: boolean;
+}) {
+  const navigate = useNavigate();
+  const [ticks, setTicks] = useState<ScopeTicks>(NO_SCOPE);
+  const templates = useQuery({
+    queryKey: ['form-templates'],
+    queryFn: () => unwrap(api.GET('/api/v1/form-templates')),
+  });
+  const form = useForm({
+    initialValues: {
+      templateId: '',
+      language: 'en' as 'en' | 'es',
+      signerType: minor ? 'guardian' : 'patient',
+      signerFullName: minor ? (guardian?.fullName ?? '') : '',
+      signerRelationship: minor ? (guardian?.relationship ?? 'parent') : 'parent',
+      signerAuthority: minor ? 'parent of a minor' : '',
+      informationDescription: '',
+      disclosingParty: '',
+      recipients: '',
+      purpose: '',
+      expiresAt: '',
+      expirationEvent: '',
+    },
+  });
+  const values = form.values;
+  const scope = scopeFromTicks(ticks);
+  const text = (value: string) => (value.trim() ? value.trim() : undefined);
+  const templateId = values.templateId || templates.data?.items[0]?.id || '';
+  const template = templates.data?.items.find((each) => each.id === templateId);
+
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/patients/{id}/signing-requests', {
+          params: { path: { id: patientId } },
+          body: {
+            templateId,
+            language: values.language,
+            delivery: 'desk',
+            coversAllCases: true,
+            signedBy:
+              values.signerType === 'guardian'
+                ? {
+                    signerType: 'guardian',
+                    fullName: text(values.signerFullName),
+                    relationship: values.signerRelationship as 'parent',
+                    authority: text(values.signerAuthority),
+                  }
+                : { signerType: 'patient' },
+            informationDescription: text(values.informationDescription),
+            disclosingParty: text(values.disclosingParty),
+            recipients: text(values.recipients),
+            purpose: text(values.purpose),
+            expiresAt: values.expiresAt ? new Date(`${values.expiresAt}T00:00:00`).toISOString() : undefined,
+            expirationEvent: text(values.expirationEvent),
+            scope,
+          },
+        }),
+      ),
+    onSuccess: (request) => void navigate(`/patients/${patientId}/signing/${request.id}`),
+    onError: (error) => {
+      const errors = fieldErrors(error);
+      form.setErrors(
+        Object.fromEntries(Object.entries(errors).map(([field, message]) => [SIGNER_FIELDS[field] ?? field, message])),
+      );
+    },
+  });
+
+  return (
+    <form onSubmit={form.onSubmit(() => create.mutate())} noValidate>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, sm: 7 }}>
+          <Stack>
+            <Card withBorder>
+              <Title order={2} size="h4" mb="sm">
+                The form
+              </Title>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <QueryState query={templates} label="Loading the form templates">
+                  <Select
+                    label="Template"
+                    size="md"
+                    allowDeselect={false}
+                    value={templateId}
+                    onChange={(value) => form.setFieldValue('templateId', value ?? '')}
+                    data={(templates.data?.items ?? []).map((each) => ({
+                      value: each.id,
+                      label: `${each.clinicName} — version ${each.version}`,
+                    }))}
+                  />
+                </QueryState>
+                <Stack gap={4}>
+                  <Text size="sm" fw={500} id="language-label">
+                    The patient reads it in
+                  </Text>
+                  <SegmentedControl
+                    aria-labelledby="language-label"
+                    data={[
+                      { value: 'en', label: 'English', disabled: template && !template.languages.includes('en') },
+                      { value: 'es', label: 'Español', disabled: template && !template.languages.includes('es') },
+                    ]}
+                    {...form.getInputProps('language')}
+                  />
+                </Stack>
+              </SimpleGrid>
+            </Card>
+            <Card withBorder>
+              <Title order={2} size="h4" mb="sm">
+                Who signs
+              </Title>
+              <Stack gap="sm">
+                <SegmentedControl
+                  aria-label="Who signs"
+                  data={[
+                    { value: 'patient', label: 'The patient' },
+                    { value: 'guardian', label: 'A guardian' },
+                  ]}
+                  {...form.getInputProps('signerType')}
+                />
+                {minor && (
+                  <Text size="sm" c="dimmed">
+                    The patient is under 18: a guardian must sign.
+                  </Text>
+                )}
+                {values.signerType === 'guardian' && (
+                  <SimpleGrid cols={{ base: 1, md: 3 }}>
+                    <TextInput label="Guardian’s full name" size="md" {...form.getInputProps('signerFullName')} />
+                    <Select
+                      label="Relationship"
+                      data={RELATIONSHIPS}
+                      allowDeselect={false}
+                      size="md"
+                      {...form.getInputProps('signerRelationship')}
+                    />
+                    <TextInput
+                      label="Authority to sign"
+                      size="md"
+                      placeholder="parent of a minor"
+                      {...form.getInputProps('signerAuthority')}
+                    />
+                  </SimpleGrid>
+                )}
+              </Stack>
+            </Card>
+            <Card withBorder>
+              <Title order={2} size="h4" mb="sm">
+                Scope
+              </Title>
+              <ScopeEditor value={ticks} onChange={setTicks} />
+            </Card>
+            <Card withBorder>
+              <Title order={2} size="h4" mb="sm">
+                What the form says (45 CFR 164.508)
+              </Title>
+              <Stack gap="sm">
+                <Textarea
+                  label="Description of the photos"
+                  required
+                  autosize
+                  minRows={2}
+                  size="md"
+                  {...form.getInputProps('informationDescription')}
+                />
+                <TextInput
+                  label="Who may disclose them"
+                  required
+                  size="md"
+                  {...form.getInputProps('disclosingParty')}
+                />
+                <TextInput label="Recipients" required size="md" {...form.getInputProps('recipients')} />
+                <TextInput label="Purpose" required size="md" {...form.getInputProps('purpose')} />
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <TextInput label="Expires on" type="date" size="md" {...form.getInputProps('expiresAt')} />
+                  <TextInput label="Or expires when" size="md" {...form.getInputProps('expirationEvent')} />
+                </SimpleGrid>
+                <Text size="sm" c="dimmed">
+                  The template states the right to revoke, that treatment does not depend on signing, that photos may be
+                  redisclosed, and the consent to sign electronically.
+                  {email
+                    ? ' The signed copy is mailed to the address on file.'
+                    : ' No email address is on file: print the signed copy for the patient.'}
+                </Text>
+              </Stack>
+            </Card>
+            <ProblemAlert error={create.error} besideFields />
+            <Group justify="flex-end">
+              <Button type="submit" size="md" loading={create.isPending} disabled={!templateId}>
+                Show the form to the patient
+              </Button>
+            </Group>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 5 }}>
+          <Stack pos="sticky" top={72}>
+            <ScopePreview scope={scope} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </form>
+  );
+}
