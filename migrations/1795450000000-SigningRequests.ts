@@ -10,24 +10,35 @@ const KINDS_BEFORE = [
   'removal_overdue',
   'removal_case_closed',
 ];
-const KINDS_AFTER = [...KINDS_BEFORE.slice(0, 1), 'signed_release_copy', ...KINDS_BEFORE.slice(1)];
+const KINDS_AFTER = [
+  ...KINDS_BEFORE.slice(0, 1),
+  'signing_request_link',
+  'signed_release_copy',
+  ...KINDS_BEFORE.slice(1),
+];
 
 const kindCheck = (kinds: string[]) =>
   `ALTER TABLE "outbox_messages" ADD CONSTRAINT "outbox_messages_kind_check" CHECK (kind IN (${kinds
     .map((kind) => `'${kind}'`)
     .join(', ')}))`;
 
-/** Release forms waiting for a signature at the desk; the patient's copy mailed with the signed PDF attached. */
+/**
+ * Release forms waiting for a signature, at the desk or through a mailed link; the patient's copy mailed with
+ * the signed PDF attached.
+ */
 export class SigningRequests1795450000000 implements MigrationInterface {
   name = 'SigningRequests1795450000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TABLE "signing_requests" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "patient_id" uuid NOT NULL, "delivery" text NOT NULL, "template_id" uuid NOT NULL, "language" text NOT NULL, "terms" jsonb NOT NULL, "form_sha256" text NOT NULL, "status" text NOT NULL DEFAULT \'pending\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by_user_id" uuid NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "signed_at" TIMESTAMP WITH TIME ZONE, "release_id" uuid, "cancelled_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "signing_requests_cancel_recorded" CHECK ((status = \'cancelled\') = (cancelled_at IS NOT NULL)), CONSTRAINT "signing_requests_signed_recorded" CHECK ((status = \'signed\') = (release_id IS NOT NULL AND signed_at IS NOT NULL)), CONSTRAINT "signing_requests_status_check" CHECK (status IN (\'pending\', \'signed\', \'cancelled\')), CONSTRAINT "signing_requests_delivery_check" CHECK (delivery IN (\'desk\')), CONSTRAINT "PK_9bb00f7da7f2cb267cf8eeebc3c" PRIMARY KEY ("id"))',
+      'CREATE TABLE "signing_requests" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "patient_id" uuid NOT NULL, "delivery" text NOT NULL, "template_id" uuid NOT NULL, "language" text NOT NULL, "terms" jsonb NOT NULL, "form_sha256" text NOT NULL, "status" text NOT NULL DEFAULT \'pending\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by_user_id" uuid NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "signed_at" TIMESTAMP WITH TIME ZONE, "release_id" uuid, "cancelled_at" TIMESTAMP WITH TIME ZONE, "link_hash" bytea, "proof_hash" bytea, "proof_expires_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "signing_requests_proof_complete" CHECK ((proof_hash IS NULL) = (proof_expires_at IS NULL)), CONSTRAINT "signing_requests_mail_has_link" CHECK ((delivery = \'mail\') = (link_hash IS NOT NULL)), CONSTRAINT "signing_requests_cancel_recorded" CHECK ((status = \'cancelled\') = (cancelled_at IS NOT NULL)), CONSTRAINT "signing_requests_signed_recorded" CHECK ((status = \'signed\') = (release_id IS NOT NULL AND signed_at IS NOT NULL)), CONSTRAINT "signing_requests_status_check" CHECK (status IN (\'pending\', \'signed\', \'cancelled\')), CONSTRAINT "signing_requests_delivery_check" CHECK (delivery IN (\'desk\', \'mail\')), CONSTRAINT "PK_9bb00f7da7f2cb267cf8eeebc3c" PRIMARY KEY ("id"))',
     );
     await queryRunner.query('CREATE INDEX "signing_requests_patient_id_idx" ON "signing_requests"  ("patient_id") ');
     await queryRunner.query(
       'CREATE UNIQUE INDEX "signing_requests_release_id_unique" ON "signing_requests"  ("release_id") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "signing_requests_link_hash_unique" ON "signing_requests"  ("link_hash") ',
     );
     await queryRunner.query(
       'CREATE INDEX "signing_requests_pending_idx" ON "signing_requests"  ("expires_at") WHERE status = \'pending\'',
@@ -63,10 +74,13 @@ export class SigningRequests1795450000000 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "outbox_messages" DROP COLUMN "attachment_type"');
     await queryRunner.query('ALTER TABLE "outbox_messages" DROP COLUMN "attachment_name"');
     await queryRunner.query('ALTER TABLE "outbox_messages" DROP COLUMN "attachment_key"');
-    await queryRunner.query("DELETE FROM outbox_messages WHERE kind = 'signed_release_copy'");
+    await queryRunner.query(
+      "DELETE FROM outbox_messages WHERE kind IN ('signing_request_link', 'signed_release_copy')",
+    );
     await queryRunner.query('ALTER TABLE "outbox_messages" DROP CONSTRAINT "outbox_messages_kind_check"');
     await queryRunner.query(kindCheck(KINDS_BEFORE));
     await queryRunner.query('DROP INDEX "public"."signing_requests_pending_idx"');
+    await queryRunner.query('DROP INDEX "public"."signing_requests_link_hash_unique"');
     await queryRunner.query('DROP INDEX "public"."signing_requests_release_id_unique"');
     await queryRunner.query('DROP INDEX "public"."signing_requests_patient_id_idx"');
     await queryRunner.query('DROP TABLE "signing_requests"');

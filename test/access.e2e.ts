@@ -159,6 +159,9 @@ describe('access control', () => {
       'POST /api/v1/auth/browser-session',
       'POST /api/v1/portal/access',
       'POST /api/v1/portal/session',
+      // A mailed signing link, opened with the patient's date of birth (src/signing/signing-links.service.ts).
+      'POST /api/v1/signing/open',
+      'POST /api/v1/signing/signature',
     ];
     assert.deepEqual(publicRoutes.sort(), expectedPublic.sort());
   });

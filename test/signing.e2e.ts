@@ -412,4 +412,132 @@ describe('release forms signed at the desk', () => {
       { numRuns: 30 },
     );
   });
+
+  describe('through a link mailed to the signer', () => {
+    /** The token of the signing link mailed for a request (the outbox keeps it until it is sent). */
+    const mailedToken = async (requestId: string): Promise<string> => {
+      const [message] = await t.database.query<{ body: string; recipient_address: string }>(
+        "SELECT body, recipient_address FROM outbox_messages WHERE kind = 'signing_request_link' AND dedupe_key = $1",
+        [`signing_request:${requestId}:link`],
+      );
+      const token = /#token=(pcs_g_[A-Za-z0-9_-]{43})/.exec(message.body)?.[1];
+      assert.ok(token, 'the message carries the link');
+      return token;
+    };
+    const open = (body: object) => request(t.server).post('/api/v1/signing/open').send(body);
+    const signRemotely = (body: object) => request(t.server).post('/api/v1/signing/signature').send(body);
+
+    it('mails a one-time link; the date of birth opens it, and the signature recorded says how it was taken', async () => {
+      const patient = await createPatient(t, frontDesk, {
+        fullName: 'Remote Signer',
+        dateOfBirth: '1979-02-11',
+        contactEmail: 'remote.signer@example.test',
+      });
+      const made = await makeRequest(patient.id, { delivery: 'mail', language: 'es' });
+      assert.equal(made.delivery, 'mail');
+      assert.ok(new Date(made.expiresAt as string).getTime() - t.clock.now().getTime() >= 7 * 24 * 3_600_000 - 1000);
+      const token = await mailedToken(made.id as string);
+      const [message] = await t.database.query<{ recipient_address: string; subject: string }>(
+        "SELECT recipient_address, subject FROM outbox_messages WHERE kind = 'signing_request_link' AND recipient_patient_id = $1",
+        [patient.id],
+      );
+      assert.deepEqual(
+        { ...message },
+        {
+          recipient_address: 'remote.signer@example.test',
+          subject: 'Una autorización de fotografías para leer y firmar',
+        },
+      );
+      const outbox = await api(await createSignedIn(t, 'privacy_officer')).get('/outbox?kind=signing_request_link');
+      assert.doesNotMatch(JSON.stringify(outbox.body), /pcs_g_/, 'no staff account reads the link');
+      const atDesk = await desk().post(
+        `/patients/${patient.id}/signing-requests/${made.id}/signature`,
+        signature(made.form),
+      );
+      assert.equal(atDesk.status, 400, 'a mailed form is signed through its link');
+
+      const wrong = await open({ token, dateOfBirth: '1979-02-12' });
+      assert.equal(wrong.status, 403);
+      assert.equal(wrong.body.code, 'identity_not_proven');
+      const opened = await open({ token, dateOfBirth: '1979-02-11' });
+      assert.equal(opened.status, 200, JSON.stringify(opened.body));
+      assert.equal(opened.body.language, 'es');
+      assert.equal(opened.body.form.sha256, made.form.sha256);
+      assert.equal(opened.body.signer.fullName, 'Remote Signer');
+      assert.match(JSON.stringify(opened.body.form.sections), /Remote Signer/, 'the signer reads the whole form');
+      assert.match(opened.body.proof as string, /^pcs_v_/);
+
+      const before = await counts(t);
+      const body = { ...signature(opened.body.form, { typedName: 'Remote Signer' }), token };
+      for (const [name, proof] of [
+        ['no proof', 'none'],
+        ['a forged proof', `pcs_v_${'A'.repeat(43)}`],
+      ]) {
+        const refused = await signRemotely({ ...body, proof });
+        assert.equal(refused.status, 403, name);
+        assert.equal(refused.body.code, 'identity_not_proven', name);
+      }
+      assert.deepEqual(await counts(t), before);
+
+      const signed = await signRemotely({ ...body, proof: opened.body.proof });
+      assert.equal(signed.status, 201, JSON.stringify(signed.body));
+      const release = (await desk().get(`/releases/${signed.body.releaseId}`)).body as Json;
+      assert.equal(release.signedBy.fullName, 'Remote Signer');
+      assert.equal(release.witness.userId, frontDesk.id, 'the release names who sent the request');
+      const [audit] = await t.database.query<Json>(
+        "SELECT actor_type, details FROM audit_events WHERE action = 'release.create' AND entity_id = $1",
+        [signed.body.releaseId],
+      );
+      assert.equal(audit.actor_type, 'patient', 'the signer acted, not a staff member');
+      assert.equal(audit.details.delivery, 'mail');
+      const document = await desk().get(`/releases/${signed.body.releaseId}/document`).buffer(true).parse(collectBytes);
+      assert.match(await pdfsig(document.body as Buffer), /Signature is Valid/);
+
+      const again = await signRemotely({ ...body, proof: opened.body.proof });
+      assert.equal(again.status, 401, 'a link signs once');
+      assert.equal(again.body.code, 'signing_link_invalid');
+      assert.equal((await open({ token, dateOfBirth: '1979-02-11' })).status, 401, 'and does not open again');
+    });
+
+    it('throttles dates of birth tried on a link, and refuses links cancelled, expired or made up', async () => {
+      const patient = await createPatient(t, frontDesk, {
+        fullName: 'Patient Name',
+        dateOfBirth: '1980-01-01',
+        contactEmail: 'guessed@example.test',
+      });
+      const made = await makeRequest(patient.id, { delivery: 'mail' });
+      const token = await mailedToken(made.id as string);
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        assert.equal((await open({ token, dateOfBirth: `1980-01-0${attempt + 1}` })).status, 403);
+      }
+      const throttled = await open({ token, dateOfBirth: '1980-01-01' });
+      assert.equal(throttled.status, 429, 'even the right date waits once the link was guessed at');
+      assert.ok(Number(throttled.headers['retry-after']) > 0);
+
+      const cancelledRequest = await makeRequest(patient.id, { delivery: 'mail' });
+      const cancelledToken = await mailedToken(cancelledRequest.id as string);
+      await desk().post(`/patients/${patient.id}/signing-requests/${cancelledRequest.id}/cancel`);
+      assert.equal(
+        (await open({ token: cancelledToken, dateOfBirth: '1980-01-01' })).body.code,
+        'signing_link_invalid',
+      );
+
+      const expiring = await makeRequest(patient.id, { delivery: 'mail' });
+      const expiringToken = await mailedToken(expiring.id as string);
+      await t.database.query('UPDATE signing_requests SET expires_at = $2 WHERE id = $1', [expiring.id, t.clock.now()]);
+      assert.equal((await open({ token: expiringToken, dateOfBirth: '1980-01-01' })).status, 401);
+      assert.equal((await open({ token: `pcs_g_${'B'.repeat(43)}`, dateOfBirth: '1980-01-01' })).status, 401);
+      assert.equal((await open({ token: 'not a token', dateOfBirth: '1980-01-01' })).status, 401);
+
+      const noAddress = await createPatient(t, frontDesk, { fullName: 'Patient Name' });
+      const refused = await desk().post(`/patients/${noAddress.id}/signing-requests`, {
+        ...TERMS,
+        templateId,
+        language: 'en',
+        delivery: 'mail',
+      });
+      assert.equal(refused.status, 400);
+      assert.ok((refused.body.errors as Json[]).some((error) => error.field === 'delivery'));
+    });
+  });
 });

@@ -10,6 +10,7 @@ import {
   saveScreenshot,
   startServedApp,
   VIEWPORTS,
+  watchFailures,
 } from './support/browser.js';
 import { createPatient } from './support/records.js';
 import { createSignedIn, createStaff, type SignedInStaff, type StaffMember } from './support/staff.js';
@@ -22,10 +23,13 @@ async function drawSignature(page: Page, label: string): Promise<void> {
   await pad.scrollIntoViewIfNeeded();
   const box = await pad.boundingBox();
   assert.ok(box, 'the signature box is on screen');
-  await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.7);
   await page.mouse.down();
   for (let step = 1; step <= 30; step += 1) {
-    await page.mouse.move(box.x + 30 + step * 12, box.y + box.height * (0.5 + 0.25 * Math.sin(step / 3)));
+    await page.mouse.move(
+      box.x + box.width * (0.1 + step * 0.025),
+      box.y + box.height * (0.5 + 0.25 * Math.sin(step / 3)),
+    );
   }
   await page.mouse.up();
 }
@@ -117,5 +121,88 @@ describe('web console: a patient signs a release on the tablet', () => {
     await page.getByRole('link', { name: 'Release', exact: true }).first().waitFor();
     await assertAccessible(page, 'forms to sign');
     assert.deepEqual(failures, []);
+  });
+
+  it('a patient opens a mailed link on a 375 px phone, proves their date of birth and signs in Spanish', async () => {
+    const patient = await createPatient(t, reader, {
+      fullName: 'Mateo Ruiz',
+      dateOfBirth: '1988-07-21',
+      contactEmail: 'mateo@example.test',
+    });
+    const [{ id: templateId }] = await t.database.query<{ id: string }>(
+      'SELECT id FROM form_templates WHERE published_by_user_id IS NULL',
+    );
+    const made = await request(t.server)
+      .post(`/api/v1/patients/${patient.id}/signing-requests`)
+      .auth(reader.token, { type: 'bearer' })
+      .send({
+        coversAllCases: true,
+        signedBy: { signerType: 'patient' },
+        informationDescription: 'Fotografías de antes y después.',
+        disclosingParty: 'Riverside Aesthetics',
+        recipients: 'Visitantes del sitio web',
+        purpose: 'Mostrar los resultados',
+        expiresAt: '2031-03-01T00:00:00Z',
+        scope: {
+          channels: ['website'],
+          deniedChannels: [],
+          faceAllowed: false,
+          obscureIdentifyingMarks: true,
+          paidAdvertisingAllowed: false,
+          educationalUseAllowed: false,
+        },
+        templateId,
+        language: 'es',
+        delivery: 'mail',
+      });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const [message] = await t.database.query<{ body: string }>(
+      "SELECT body FROM outbox_messages WHERE kind = 'signing_request_link' AND recipient_patient_id = $1",
+      [patient.id],
+    );
+    const link = /(http\S+#token=pcs_g_\S+)/.exec(message.body)?.[1];
+    assert.ok(link, 'the mail carries the link');
+    const mailed = new URL(link);
+    assert.equal(mailed.pathname, '/portal/sign');
+
+    const phone = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'en-US', hasTouch: true });
+    try {
+      const page = await phone.newPage();
+      const phoneFailures = watchFailures(page);
+      // The service's PUBLIC_BASE_URL here is not the test server's address; the path and token are the link's.
+      await page.goto(`${origin}${mailed.pathname}${mailed.hash}`);
+      await page.getByRole('heading', { name: 'Sign your photo release', level: 1 }).waitFor();
+      assert.ok(!page.url().includes('token'), 'the token leaves the address bar');
+      await assertAccessible(page, 'signing link: date of birth');
+      await page.getByLabel('Date of birth (the patient’s)').fill('1988-07-12');
+      await page.getByRole('button', { name: 'Open the form' }).click();
+      await page.getByText('That date of birth does not match the clinic’s record.', { exact: false }).waitFor();
+      await page.getByLabel('Date of birth (the patient’s)').fill('1988-07-21');
+      await page.getByRole('button', { name: 'Open the form' }).click();
+
+      await page.getByRole('heading', { name: 'Firme su autorización de fotografías', level: 1 }).waitFor();
+      await page.getByText('Autorización para usar fotografías de mi tratamiento').waitFor();
+      await assertAccessible(page, 'signing link: the form');
+      await page.getByTestId('end-of-form').scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: 'Firmar el formulario', disabled: false }).waitFor();
+      await page.getByLabel('Acepto firmar este formulario electrónicamente', { exact: false }).check();
+      await page.getByLabel('Escriba su nombre completo').fill('Mateo Ruiz');
+      await drawSignature(page, 'Recuadro de firma: firme aquí con el dedo o un lápiz táctil');
+      const width = await page.evaluate('document.documentElement.scrollWidth');
+      assert.ok(Number(width) <= VIEWPORTS.phone.width, `nothing runs off a 375 px screen (${String(width)} px)`);
+      await saveScreenshot(page, 'patient-signing-phone');
+      await page.getByRole('button', { name: 'Firmar el formulario' }).click();
+      await page.getByRole('heading', { name: 'Gracias. El formulario está firmado.' }).waitFor();
+      await assertAccessible(page, 'signing link: signed');
+      assert.deepEqual(phoneFailures, []);
+    } finally {
+      await phone.close();
+    }
+    const releases = await request(t.server)
+      .get(`/api/v1/patients/${patient.id}/releases`)
+      .auth(reader.token, { type: 'bearer' })
+      .expect(200);
+    assert.equal((releases.body as Json[]).length, 1);
+    assert.deepEqual((releases.body as Json[])[0].scope.channels, ['website']);
   });
 });

@@ -63,9 +63,9 @@ export class AccessGuard implements CanActivate {
     if (!token || !kind) throw new UnauthenticatedError('invalid_token');
     if (kind === 'api_key') return this.apiKeys.authenticate(token, request.ip ?? null);
     if (kind === 'patient_session') return this.patientSessions.authenticate(token);
-    // A portal link is exchanged for a session, never used as one.
-    if (kind === 'portal_link') throw new UnauthenticatedError('invalid_token');
-    return this.auth.authenticate(token);
+    if (kind === 'session') return this.auth.authenticate(token);
+    // A portal link is exchanged for a session, and signing links and proofs travel in bodies: none is a bearer.
+    throw new UnauthenticatedError('invalid_token');
   }
 
   /** Only a staff session rides in the cookie; a change also needs the session's CSRF token. */

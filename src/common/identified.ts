@@ -134,6 +134,8 @@ export const NOT_IDENTIFYING_TEXT_FIELDS: ReadonlyMap<string, string> = new Map(
   ['subject', 'an outbox subject: a kind of message and a patient code'],
   ['to', "an outbox address: withheld from callers without patients.read when it is a patient's"],
   ['body', 'an outbox body: withheld from callers without patients.read when it is to a patient'],
+  ['proof', "the caller's own new proof of identity for signing through a link"],
+  ['attachmentName', 'the file name the service gives a document it mails, never the uploader’s'],
 ]);
 
 type Marked = { [IDENTIFIED_FIELDS]?: ReadonlySet<string | symbol>; [ALREADY_FILTERED]?: true };

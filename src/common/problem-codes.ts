@@ -85,6 +85,8 @@ export const PROBLEM_CODES = {
   form_changed: 'The form changed since it was shown (its `sha256` differs): show it again, then sign.',
   signing_request_closed: 'The signing request was already signed or cancelled; `status` says which.',
   signing_request_expired: 'The signing request expired unsigned; make a new one.',
+  signing_link_invalid: 'The signing link was used, has expired, was withdrawn, or was copied incompletely.',
+  identity_not_proven: 'The date of birth does not match, or the proof of identity is missing or expired.',
 
   // Publications
   publication_not_cleared: 'The photo is not cleared for this publication; `reasons` says why.',

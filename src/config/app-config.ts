@@ -69,6 +69,8 @@ export class AppConfig {
   readonly mail: { smtpUrl?: string; from: string };
   /** The clinic's key for sealing signed documents: a PKCS#12 file; unset only outside production. */
   readonly sealing: { certificateFile?: string; passphrase?: string };
+  /** How long a mailed signing link works, and where it opens. */
+  readonly signing: { linkLifetimeMs: number; linkUrl: string };
   /**
    * The service's own check that a publication came down: private networks it may reach (none by
    * default), how long it waits and how much it reads per response.
@@ -142,6 +144,10 @@ export class AppConfig {
     };
     this.jobs = { workers: env.JOB_WORKERS, pollIntervalSeconds: env.JOB_POLL_INTERVAL_SECONDS };
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
+    this.signing = {
+      linkLifetimeMs: env.SIGNING_LINK_DAYS * 24 * 3_600_000,
+      linkUrl: `${this.portal.linkUrl.replace(/\/+$/, '')}/sign`,
+    };
     this.sealing = {
       certificateFile: env.SIGNING_CERTIFICATE_FILE ? path.resolve(env.SIGNING_CERTIFICATE_FILE) : undefined,
       passphrase: env.SIGNING_CERTIFICATE_PASSPHRASE,

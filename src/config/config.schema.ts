@@ -124,6 +124,7 @@ export const configSchema = z
     JOB_WORKERS: booleanFlag.default(true),
     JOB_POLL_INTERVAL_SECONDS: integer(1, 600).default(2),
 
+    SIGNING_LINK_DAYS: integer(1, 30).default(7),
     SIGNING_CERTIFICATE_FILE: z.string().min(1).optional(),
     SIGNING_CERTIFICATE_PASSPHRASE: z.string().optional(),
 

@@ -33,7 +33,8 @@ const TERMS: Omit<ReleaseFormTerms, keyof ReleaseScope | 'expiresAt' | 'expirati
 
 /** Reads channel names back into codes: names may themselves hold the list's "and", so every split is tried. */
 function readChannels(list: string, language: FormLanguage): string[] | null {
-  const and = language === 'en' ? ' and ' : ' y ';
+  // Spanish says "e" for "and" before an "i" sound ("el sitio web e Instagram").
+  const ands = language === 'en' ? [' and '] : [' y ', ' e '];
   const codes = Object.keys(CHANNEL_NAMES).sort(
     (a, b) => CHANNEL_NAMES[b][language].length - CHANNEL_NAMES[a][language].length,
   );
@@ -43,9 +44,9 @@ function readChannels(list: string, language: FormLanguage): string[] | null {
       if (!rest.startsWith(name)) continue;
       const after = rest.slice(name.length);
       if (after === '') return [code];
-      for (const separator of last ? [] : [', ', and]) {
+      for (const separator of last ? [] : [', ', ...ands]) {
         if (!after.startsWith(separator)) continue;
-        const tail = read(after.slice(separator.length), separator === and);
+        const tail = read(after.slice(separator.length), ands.includes(separator));
         if (tail) return [code, ...tail];
       }
     }

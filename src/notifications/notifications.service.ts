@@ -151,9 +151,10 @@ export class NotificationsService implements OnModuleInit {
       throw error;
     }
     await this.dataSource.query(
-      // Once a sign-in link is on its way, its token is the patient's alone: the copy kept here loses it.
+      // Once a sign-in or signing link is on its way, its token is the patient's alone: the copy kept here loses it.
       `UPDATE outbox_messages SET delivery = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
-              body = CASE WHEN kind = 'portal_access_link' THEN regexp_replace(body, $2, $3, 'g') ELSE body END
+              body = CASE WHEN kind IN ('portal_access_link', 'signing_request_link')
+                          THEN regexp_replace(body, $2, $3, 'g') ELSE body END
         WHERE id = $1 AND delivery = 'pending'`,
       [messageId, SIGN_IN_TOKEN_PATTERN, SIGN_IN_TOKEN_SENT],
     );

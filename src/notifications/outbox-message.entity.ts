@@ -16,6 +16,7 @@ import type { RemovalCaseEntity } from '../removals/removal-case.entity.js';
 
 export const MESSAGE_KINDS = [
   'portal_access_link',
+  'signing_request_link',
   'signed_release_copy',
   'revocation_receipt',
   'removal_case_opened',

@@ -73,8 +73,8 @@ function messageView(message: OutboxMessageEntity, seesPatients: boolean): Outbo
       : {
           to: message.recipientAddress,
           body:
-            message.kind === 'portal_access_link'
-              ? message.body.replace(/#token=pcs_l_\S+/g, "#token=[the patient's alone; not shown]")
+            message.kind === 'portal_access_link' || message.kind === 'signing_request_link'
+              ? message.body.replace(/#token=pcs_[lg]_\S+/g, "#token=[the patient's alone; not shown]")
               : message.body,
         }),
     identifiedWithheld: withheld,

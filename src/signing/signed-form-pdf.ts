@@ -11,8 +11,10 @@ export interface SigningEvidence {
   signerCapacity: string;
   /** The guardian's attestation of their relationship and authority, as they affirmed it; null for the patient. */
   guardianAttestation: string | null;
-  /** The staff member who watched the signing at the desk. */
+  /** The staff member who watched the signing at the desk, or that nobody did. */
   witness: string;
+  /** How the signer's identity was checked. */
+  identityCheck: string;
   /** The database's time when the signature was accepted. */
   signedAt: Date;
   clientAddress: string | null;
@@ -39,6 +41,7 @@ const LABELS: Record<FormLanguage, Record<string, string>> = {
     capacity: 'Signing as',
     attestation: 'Guardian’s attestation',
     witness: 'Witness',
+    identity: 'Identity checked by',
     signedAt: 'Signed at (database time, UTC)',
     clientAddress: 'Device address',
     userAgent: 'Device and browser',
@@ -59,6 +62,7 @@ const LABELS: Record<FormLanguage, Record<string, string>> = {
     capacity: 'Firma como',
     attestation: 'Declaración del tutor',
     witness: 'Testigo',
+    identity: 'Identidad comprobada mediante',
     signedAt: 'Fecha y hora de la firma (hora de la base de datos, UTC)',
     clientAddress: 'Dirección del dispositivo',
     userAgent: 'Dispositivo y navegador',
@@ -129,6 +133,7 @@ export function signedFormPdf(
     ...(evidence.guardianAttestation ? [[labels.attestation, evidence.guardianAttestation] as [string, string]] : []),
     [labels.consent, labels.consentGiven],
     [labels.witness, evidence.witness],
+    [labels.identity, evidence.identityCheck],
     [labels.signedAt, evidence.signedAt.toISOString()],
     [labels.clientAddress, evidence.clientAddress ?? labels.unknown],
     [labels.userAgent, evidence.userAgent ?? labels.unknown],

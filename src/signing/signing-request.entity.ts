@@ -7,8 +7,11 @@ import { PatientEntity } from '../patients/patient.entity.js';
 import { ReleaseEntity } from '../releases/release.entity.js';
 import type { ReleaseFormPreviewDto } from '../releases/dto/release-form.dto.js';
 
-/** `desk`: signed on the clinic's tablet, the front desk witnessing. */
-export const SIGNING_DELIVERIES = ['desk'] as const;
+/**
+ * `desk`: signed on the clinic's tablet, the front desk witnessing. `mail`: a one-time link mailed to
+ * the signer's address on file, opened with the patient's date of birth, signed on their own device.
+ */
+export const SIGNING_DELIVERIES = ['desk', 'mail'] as const;
 export type SigningDelivery = (typeof SIGNING_DELIVERIES)[number];
 
 /** A request past its `expires_at` while still `pending` is expired; nothing more is written for that. */
@@ -28,6 +31,8 @@ export type SigningTerms = Omit<ReleaseFormPreviewDto, 'templateId' | 'language'
 @Check('signing_requests_status_check', checkIn('status', SIGNING_REQUEST_STATUSES))
 @Check('signing_requests_signed_recorded', `(status = 'signed') = (release_id IS NOT NULL AND signed_at IS NOT NULL)`)
 @Check('signing_requests_cancel_recorded', `(status = 'cancelled') = (cancelled_at IS NOT NULL)`)
+@Check('signing_requests_mail_has_link', `(delivery = 'mail') = (link_hash IS NOT NULL)`)
+@Check('signing_requests_proof_complete', '(proof_hash IS NULL) = (proof_expires_at IS NULL)')
 @Index('signing_requests_pending_idx', ['expiresAt'], { where: `status = 'pending'` })
 export class SigningRequestEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -91,4 +96,19 @@ export class SigningRequestEntity {
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /** SHA-256 of the mailed link's token; only for `mail`. */
+  @Index('signing_requests_link_hash_unique', { unique: true })
+  @Column({ name: 'link_hash', type: 'bytea', nullable: true })
+  linkHash!: Buffer | null;
+
+  /**
+   * SHA-256 of the proof given to whoever opened the link and gave the patient's date of birth: the
+   * signature must carry it, so a forwarded link alone cannot sign. Short-lived.
+   */
+  @Column({ name: 'proof_hash', type: 'bytea', nullable: true })
+  proofHash!: Buffer | null;
+
+  @Column({ name: 'proof_expires_at', type: 'timestamptz', nullable: true })
+  proofExpiresAt!: Date | null;
 }

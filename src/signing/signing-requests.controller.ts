@@ -111,7 +111,7 @@ export class SigningRequestsController {
     @Body() body: SignatureDto,
     @CurrentCaller() caller: Caller,
   ): Promise<SignedReleaseDto> {
-    return { releaseId: await this.signing.sign(patientId, id, body, caller) };
+    return { releaseId: await this.signing.signAtDesk(patientId, id, body, caller) };
   }
 }
 

@@ -7,6 +7,12 @@ export interface SigningWords {
   guardian: (relationship: GuardianRelationship | undefined) => string;
   attestation: (relationship: GuardianRelationship | undefined, authority: string) => string;
   sealReason: (title: string) => string;
+  /** The identity check and the witness, as the signature page states them. */
+  atDesk: string;
+  byLink: string;
+  noWitness: (requestedBy: string) => string;
+  linkSubject: string;
+  linkBody: (patientName: string, url: string, until: string) => string;
   copySubject: string;
   copyFileName: string;
   copyBody: (patientName: string, day: string, releaseId: string) => string;
@@ -35,6 +41,19 @@ const WORDS: Record<FormLanguage, SigningWords> = {
       `I affirm that I am the patient’s ${RELATIONSHIPS.en[relationship ?? 'other']} and have authority to sign ` +
       `for them: ${authority}.`,
     sealReason: (title) => `Signed by the patient or their guardian: ${title}`,
+    atDesk: 'Signed in person at the clinic, in the presence of the witness.',
+    byLink: 'A one-time link mailed to the signer’s email address on file, opened with the patient’s date of birth.',
+    noWitness: (requestedBy) => `None: signed on the signer’s own device (request sent by ${requestedBy}).`,
+    linkSubject: 'A photo release for you to read and sign',
+    linkBody: (patientName, url, until) =>
+      [
+        `The clinic asks you to read and sign a photo release for ${patientName}. Open this link to read it:`,
+        '',
+        url,
+        '',
+        `You will be asked for the patient’s date of birth. The link works until ${until}. Signing is your ` +
+          'choice: treatment does not depend on it. If you did not expect this message, you can ignore it.',
+      ].join('\n'),
     copySubject: 'Your signed photo release',
     copyFileName: 'signed-photo-release.pdf',
     copyBody: (patientName, day, releaseId) =>
@@ -56,6 +75,22 @@ const WORDS: Record<FormLanguage, SigningWords> = {
       `Declaro que soy ${RELATIONSHIPS.es[relationship ?? 'other']} del paciente y que tengo autoridad para ` +
       `firmar en su nombre: ${authority}.`,
     sealReason: (title) => `Firmado por el paciente o su tutor: ${title}`,
+    atDesk: 'Firmado en persona en la clínica, en presencia del testigo.',
+    byLink:
+      'Un enlace de un solo uso enviado al correo electrónico del firmante que consta en la clínica, abierto con ' +
+      'la fecha de nacimiento del paciente.',
+    noWitness: (requestedBy) =>
+      `Ninguno: firmado en el dispositivo del firmante (solicitud enviada por ${requestedBy}).`,
+    linkSubject: 'Una autorización de fotografías para leer y firmar',
+    linkBody: (patientName, url, until) =>
+      [
+        `La clínica le pide leer y firmar una autorización de fotografías de ${patientName}. Abra este enlace para leerla:`,
+        '',
+        url,
+        '',
+        `Se le pedirá la fecha de nacimiento del paciente. El enlace funciona hasta el ${until}. Firmar es su ` +
+          'decisión: el tratamiento no depende de ello. Si no esperaba este mensaje, puede ignorarlo.',
+      ].join('\n'),
     copySubject: 'Su autorización de fotografías firmada',
     copyFileName: 'autorizacion-fotografias-firmada.pdf',
     copyBody: (patientName, day, releaseId) =>

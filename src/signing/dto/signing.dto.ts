@@ -16,6 +16,7 @@ import {
 import { FORM_LANGUAGES, type FormLanguage } from '../../forms/form-template.entity.js';
 import { ReleaseFormPreviewDto, RenderedFormDto } from '../../releases/dto/release-form.dto.js';
 import { SignedByViewDto } from '../../releases/dto/release.dto.js';
+import { IsCalendarDate } from '../../common/validators.js';
 import { MAX_POINTS, MAX_POINTS_PER_STROKE, MAX_STROKES } from '../signature-drawing.js';
 import { SIGNING_DELIVERIES, type SigningDelivery } from '../signing-request.entity.js';
 
@@ -25,7 +26,10 @@ export type SigningRequestState = (typeof SIGNING_REQUEST_STATES)[number];
 export class CreateSigningRequestDto extends ReleaseFormPreviewDto {
   @ApiProperty({
     enum: SIGNING_DELIVERIES,
-    description: '`desk`: the patient signs on the clinic’s tablet now, the front desk witnessing.',
+    description:
+      '`desk`: the patient signs on the clinic’s tablet now, the front desk witnessing. `mail`: a one-time link ' +
+      'is mailed to the signer’s address on file (a guardian’s for a guardian), opened with the patient’s date ' +
+      'of birth, and signed on their own device within `SIGNING_LINK_DAYS`.',
   })
   @IsIn(SIGNING_DELIVERIES)
   delivery!: SigningDelivery;
@@ -157,4 +161,36 @@ export class SignatureDto {
   @ValidateNested()
   @Type(() => SignatureDrawingDto)
   signature!: SignatureDrawingDto;
+}
+
+export class SigningLinkOpenDto {
+  @ApiProperty({ maxLength: 100, description: 'The token of the mailed link (`pcs_g_…`, after `#token=`).' })
+  @IsString()
+  @MaxLength(100)
+  token!: string;
+
+  @ApiProperty({ format: 'date', example: '1990-04-17', description: 'The patient’s date of birth.' })
+  @IsCalendarDate()
+  dateOfBirth!: string;
+}
+
+export class SigningLinkOpenedDto {
+  @ApiProperty({ description: 'The proof of identity a signature through this link must carry (`pcs_v_…`).' })
+  proof!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) proofExpiresAt!: Date;
+  @ApiProperty({ enum: FORM_LANGUAGES }) language!: FormLanguage;
+  @ApiProperty({ type: RenderedFormDto }) form!: RenderedFormDto;
+  @ApiProperty({ type: SignedByViewDto }) signer!: SignedByViewDto;
+}
+
+export class RemoteSignatureDto extends SignatureDto {
+  @ApiProperty({ maxLength: 100, description: 'The token of the mailed link.' })
+  @IsString()
+  @MaxLength(100)
+  token!: string;
+
+  @ApiProperty({ maxLength: 100, description: 'The `proof` the link’s opening gave.' })
+  @IsString()
+  @MaxLength(100)
+  proof!: string;
 }

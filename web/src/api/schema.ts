@@ -1398,6 +1398,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signing/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a mailed signing link with the patient’s date of birth
+         * @description Public. The link’s token and the patient’s date of birth give the form to read, who signs it, and a proof of identity (valid an hour, or until the request expires) that the signature must carry. A used, expired, cancelled or unknown link answers the same 401; a wrong date of birth 403. Throttled: 5 tries a link and 30 an address an hour.
+         */
+        post: operations["SigningLinksController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signing/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a mailed form
+         * @description Public. As the desk’s signature, with the link’s token and the proof its opening gave. The release is recorded with exactly the request’s terms; the signature page says it was signed on the signer’s own device, identity checked by the mailed link and the date of birth, with no witness. The copy is mailed.
+         */
+        post: operations["SigningLinksController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2142,10 +2182,10 @@ export interface components {
              */
             coversAllCases?: boolean;
             /**
-             * @description `desk`: the patient signs on the clinic’s tablet now, the front desk witnessing.
+             * @description `desk`: the patient signs on the clinic’s tablet now, the front desk witnessing. `mail`: a one-time link is mailed to the signer’s address on file (a guardian’s for a guardian), opened with the patient’s date of birth, and signed on their own device within `SIGNING_LINK_DAYS`.
              * @enum {string}
              */
-            delivery: "desk";
+            delivery: "desk" | "mail";
             /**
              * @description 164.508(c)(1)(ii): who is authorized to make the disclosure.
              * @example Example Aesthetic Clinic
@@ -2766,7 +2806,7 @@ export interface components {
         /** @enum {string} */
         MessageDelivery: "outbox" | "pending" | "sent" | "undeliverable";
         /** @enum {string} */
-        MessageKind: "portal_access_link" | "signed_release_copy" | "revocation_receipt" | "removal_case_opened" | "removal_task_assigned" | "removal_reminder" | "removal_escalation" | "removal_overdue" | "removal_case_closed";
+        MessageKind: "portal_access_link" | "signing_request_link" | "signed_release_copy" | "revocation_receipt" | "removal_case_opened" | "removal_task_assigned" | "removal_reminder" | "removal_escalation" | "removal_overdue" | "removal_case_closed";
         NotClearedProblemDto: {
             /**
              * Format: date-time
@@ -3246,7 +3286,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "bad_request" | "validation_failed" | "malformed_body" | "invalid_encoding" | "json_too_deep" | "json_list_too_long" | "json_object_too_large" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "length_required" | "unprocessable" | "internal_error" | "unavailable" | "not_ready" | "console_not_built" | "unauthenticated" | "invalid_token" | "session_expired" | "invalid_credentials" | "totp_required" | "totp_invalid" | "portal_link_invalid" | "forbidden" | "staff_only" | "patients_only" | "csrf_failed" | "totp_enrolment_required" | "wrong_current_password" | "too_many_attempts" | "too_many_requests" | "rate_limited" | "totp_already_enrolled" | "totp_not_enrolled" | "email_taken" | "own_account" | "last_admin" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "idempotency_not_supported" | "multipart_required" | "malformed_multipart" | "unexpected_form_field" | "too_many_files" | "metadata_too_large" | "file_too_large" | "empty_file" | "unsupported_file_type" | "heic_not_supported" | "image_unreadable" | "image_too_many_pixels" | "image_too_small_to_compare" | "document_incomplete" | "uploads_busy" | "mrn_taken" | "patient_changed" | "photos_not_found" | "invalid_pairing" | "duplicate_photo" | "witness_required" | "release_superseded" | "hold_already_lifted" | "form_changed" | "signing_request_closed" | "signing_request_expired" | "publication_not_cleared" | "hosting_not_available" | "release_changing" | "url_not_allowed" | "media_gone" | "range_not_satisfiable" | "releases_not_found" | "publication_cleared" | "no_release_on_record" | "removal_task_state" | "removal_not_confirmed" | "evidence_required" | "assignee_not_eligible" | "unknown_channel" | "link_invalid" | "object_not_found";
+            code: "bad_request" | "validation_failed" | "malformed_body" | "invalid_encoding" | "json_too_deep" | "json_list_too_long" | "json_object_too_large" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "length_required" | "unprocessable" | "internal_error" | "unavailable" | "not_ready" | "console_not_built" | "unauthenticated" | "invalid_token" | "session_expired" | "invalid_credentials" | "totp_required" | "totp_invalid" | "portal_link_invalid" | "forbidden" | "staff_only" | "patients_only" | "csrf_failed" | "totp_enrolment_required" | "wrong_current_password" | "too_many_attempts" | "too_many_requests" | "rate_limited" | "totp_already_enrolled" | "totp_not_enrolled" | "email_taken" | "own_account" | "last_admin" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "idempotency_not_supported" | "multipart_required" | "malformed_multipart" | "unexpected_form_field" | "too_many_files" | "metadata_too_large" | "file_too_large" | "empty_file" | "unsupported_file_type" | "heic_not_supported" | "image_unreadable" | "image_too_many_pixels" | "image_too_small_to_compare" | "document_incomplete" | "uploads_busy" | "mrn_taken" | "patient_changed" | "photos_not_found" | "invalid_pairing" | "duplicate_photo" | "witness_required" | "release_superseded" | "hold_already_lifted" | "form_changed" | "signing_request_closed" | "signing_request_expired" | "signing_link_invalid" | "identity_not_proven" | "publication_not_cleared" | "hosting_not_available" | "release_changing" | "url_not_allowed" | "media_gone" | "range_not_satisfiable" | "releases_not_found" | "publication_cleared" | "no_release_on_record" | "removal_task_state" | "removal_not_confirmed" | "evidence_required" | "assignee_not_eligible" | "unknown_channel" | "link_invalid" | "object_not_found";
             /**
              * Format: uuid
              * @description For `release_superseded`: the current version, to act on instead.
@@ -3687,6 +3727,21 @@ export interface components {
             supersededAt: string | null;
             /** @description 1 for the release as first signed. */
             version: number;
+        };
+        RemoteSignatureDto: {
+            /** @description The signer agreed to sign electronically (the form’s ESIGN/UETA disclosure). */
+            electronicSignatureConsent: boolean;
+            /** @description A guardian affirms they are the relationship the form names and have authority to sign for the patient. Required when a guardian signs. */
+            guardianAttestation?: boolean;
+            /** @description The `proof` the link’s opening gave. */
+            proof: string;
+            /** @description The `sha256` of the form the signer was shown. */
+            shownSha256: string;
+            signature: components["schemas"]["SignatureDrawingDto"];
+            /** @description The token of the mailed link. */
+            token: string;
+            /** @description The signer types their full name, as the form names them. */
+            typedName: string;
         };
         RemovalCaseDto: {
             /** Format: date-time */
@@ -4228,6 +4283,26 @@ export interface components {
              */
             releaseId: string;
         };
+        SigningLinkOpenDto: {
+            /**
+             * Format: date
+             * @description The patient’s date of birth.
+             * @example 1990-04-17
+             */
+            dateOfBirth: string;
+            /** @description The token of the mailed link (`pcs_g_…`, after `#token=`). */
+            token: string;
+        };
+        SigningLinkOpenedDto: {
+            form: components["schemas"]["RenderedFormDto"];
+            /** @enum {string} */
+            language: "en" | "es";
+            /** @description The proof of identity a signature through this link must carry (`pcs_v_…`). */
+            proof: string;
+            /** Format: date-time */
+            proofExpiresAt: string;
+            signer: components["schemas"]["SignedByViewDto"];
+        };
         SigningRequestDto: {
             /** Format: date-time */
             createdAt: string;
@@ -4237,7 +4312,7 @@ export interface components {
              */
             createdByUserId: string;
             /** @enum {string} */
-            delivery: "desk";
+            delivery: "desk" | "mail";
             /** Format: date-time */
             expiresAt: string;
             /** @description The form as it reads now; its `sha256` is what a signature must name. null once it cannot be signed. */
@@ -4283,7 +4358,7 @@ export interface components {
              */
             createdByUserId: string;
             /** @enum {string} */
-            delivery: "desk";
+            delivery: "desk" | "mail";
             /** Format: date-time */
             expiresAt: string;
             /** Format: uuid */
@@ -4685,6 +4760,19 @@ export interface components {
                 };
             };
         };
+        /** @description - `signing_link_invalid`: The signing link was used, has expired, was withdrawn, or was copied incompletely. */
+        "401_signing_link_invalid": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "signing_link_invalid";
+                };
+            };
+        };
         /**
          * @description - `csrf_failed`: A change made with the browser session cookie lacks its CSRF token in `X-CSRF-Token`.
          *     - `forbidden`: The caller's role (or API key) lacks the permission this route needs.
@@ -4733,6 +4821,19 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "forbidden" | "staff_only" | "totp_enrolment_required";
+                };
+            };
+        };
+        /** @description - `identity_not_proven`: The date of birth does not match, or the proof of identity is missing or expired. */
+        "403_identity_not_proven": {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "identity_not_proven";
                 };
             };
         };
@@ -8169,6 +8270,81 @@ export interface operations {
             400: components["responses"]["400_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
             403: components["responses"]["403_forbidden_or_staff_only_or_totp_enrolment_required"];
+        };
+    };
+    SigningLinksController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningLinkOpenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningLinkOpenedDto"];
+                };
+            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_signing_link_invalid"];
+            403: components["responses"]["403_identity_not_proven"];
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
+            429: components["responses"]["429_too_many_requests"];
+        };
+    };
+    SigningLinksController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoteSignatureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedReleaseDto"];
+                };
+            };
+            400: components["responses"]["400_idempotency_not_supported_or_invalid_encoding_or_json_list_too_long_or_json_object_too_large_or_json_too_deep_or_malformed_body_or_validation_failed"];
+            401: components["responses"]["401_signing_link_invalid"];
+            403: components["responses"]["403_identity_not_proven"];
+            /**
+             * @description - `form_changed`: The form changed since it was shown (its `sha256` differs): show it again, then sign.
+             *     - `signing_request_closed`: The signing request was already signed or cancelled; `status` says which.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "form_changed" | "signing_request_closed";
+                    };
+                };
+            };
+            413: components["responses"]["413_payload_too_large"];
+            415: components["responses"]["415_unsupported_media_type"];
         };
     };
     UsersController_list: {

@@ -5,7 +5,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from '../shared/api';
 import { cssVariablesResolver, theme } from '../shared/theme';
+import { I18nextProvider } from 'react-i18next';
+import { patientI18n } from './i18n';
 import { PortalApp } from './PortalApp';
+import { SigningPage } from './RemoteSigning';
 
 // On a 375 px phone a long button label wraps rather than running off the screen; the button grows.
 const portalTheme = mergeThemeOverrides(
@@ -37,7 +40,10 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <MantineProvider theme={portalTheme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
-        <PortalApp />
+        <I18nextProvider i18n={patientI18n}>
+          {/* A mailed signing link opens /portal/sign; every other patient page is the portal. */}
+          {location.pathname.startsWith('/portal/sign') ? <SigningPage /> : <PortalApp />}
+        </I18nextProvider>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

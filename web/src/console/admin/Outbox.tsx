@@ -17,6 +17,7 @@ const DELIVERY_WORDS: Record<Delivery, { label: string; color: string }> = {
 
 const KIND_WORDS: Record<Kind, string> = {
   portal_access_link: 'Patient sign-in link',
+  signing_request_link: 'Link to sign a release',
   signed_release_copy: 'Copy of a signed release',
   revocation_receipt: 'Revocation receipt',
   removal_case_opened: 'Removal case opened',

@@ -80,6 +80,7 @@ function Terms({
     initialValues: {
       templateId: '',
       language: 'en' as 'en' | 'es',
+      delivery: 'desk' as 'desk' | 'mail',
       signerType: minor ? 'guardian' : 'patient',
       signerFullName: minor ? (guardian?.fullName ?? '') : '',
       signerRelationship: minor ? (guardian?.relationship ?? 'parent') : 'parent',
@@ -106,7 +107,7 @@ function Terms({
           body: {
             templateId,
             language: values.language,
-            delivery: 'desk',
+            delivery: values.delivery,
             coversAllCases: true,
             signedBy:
               values.signerType === 'guardian'
@@ -127,7 +128,11 @@ function Terms({
           },
         }),
       ),
-    onSuccess: (request) => void navigate(`/patients/${patientId}/signing/${request.id}`),
+    onSuccess: (request) =>
+      void navigate(
+        request.delivery === 'desk' ? `/patients/${patientId}/signing/${request.id}` : '/signing-requests',
+        { state: { mailedUntil: request.delivery === 'mail' ? request.expiresAt : undefined } },
+      ),
     onError: (error) => {
       const errors = fieldErrors(error);
       form.setErrors(
@@ -159,6 +164,24 @@ function Terms({
                     }))}
                   />
                 </QueryState>
+                <Stack gap={4}>
+                  <Text size="sm" fw={500} id="delivery-label">
+                    The patient signs
+                  </Text>
+                  <SegmentedControl
+                    aria-labelledby="delivery-label"
+                    data={[
+                      { value: 'desk', label: 'On this tablet, now' },
+                      { value: 'mail', label: 'On their phone: mail a link', disabled: !email },
+                    ]}
+                    {...form.getInputProps('delivery')}
+                  />
+                  {form.errors.delivery && (
+                    <Text size="sm" c="red.8">
+                      {form.errors.delivery}
+                    </Text>
+                  )}
+                </Stack>
                 <Stack gap={4}>
                   <Text size="sm" fw={500} id="language-label">
                     The patient reads it in
@@ -255,7 +278,7 @@ function Terms({
             <ProblemAlert error={create.error} besideFields />
             <Group justify="flex-end">
               <Button type="submit" size="md" loading={create.isPending} disabled={!templateId}>
-                Show the form to the patient
+                {values.delivery === 'desk' ? 'Show the form to the patient' : 'Mail the link to sign'}
               </Button>
             </Group>
           </Stack>

@@ -1,7 +1,18 @@
-import { Anchor, Button, Card, Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { api, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 
@@ -19,6 +30,7 @@ const when = (value: string) => new Date(value).toLocaleString();
 /** The release forms made for patients to sign: those still waiting, and what became of the rest. */
 export default function SigningRequestsScreen() {
   const [state, setState] = useState<State>('pending');
+  const mailedUntil = (useLocation().state as { mailedUntil?: string } | null)?.mailedUntil;
   const queryClient = useQueryClient();
   const requests = useQuery({
     queryKey: ['signing-requests', state],
@@ -36,6 +48,12 @@ export default function SigningRequestsScreen() {
   return (
     <Stack maw={960}>
       <PageHeader title="Forms to sign" />
+      {mailedUntil && (
+        <Alert color="green" role="status">
+          The link to sign was mailed to the address on file. It works until {when(mailedUntil)}; the form waits here
+          until then.
+        </Alert>
+      )}
       <SegmentedControl
         aria-label="Which forms"
         data={STATES}
@@ -56,6 +74,7 @@ export default function SigningRequestsScreen() {
                     <Table.Th>Patient</Table.Th>
                     <Table.Th>Made</Table.Th>
                     <Table.Th>{state === 'signed' ? 'Signed' : 'Expires'}</Table.Th>
+                    <Table.Th>Signs</Table.Th>
                     <Table.Th>Language</Table.Th>
                     <Table.Th>
                       <VisuallyHidden>Actions</VisuallyHidden>
@@ -72,19 +91,22 @@ export default function SigningRequestsScreen() {
                       </Table.Td>
                       <Table.Td>{when(request.createdAt)}</Table.Td>
                       <Table.Td>{when(request.signedAt ?? request.expiresAt)}</Table.Td>
+                      <Table.Td>{request.delivery === 'desk' ? 'At the desk' : 'By mailed link'}</Table.Td>
                       <Table.Td>{request.language === 'es' ? 'Español' : 'English'}</Table.Td>
                       <Table.Td>
                         <Group gap="xs" justify="flex-end" wrap="nowrap">
                           {request.status === 'pending' && (
                             <>
-                              <Button
-                                component={Link}
-                                to={`/patients/${request.patientId}/signing/${request.id}`}
-                                size="xs"
-                                aria-label={`Open the form for ${request.patientCode}`}
-                              >
-                                Open
-                              </Button>
+                              {request.delivery === 'desk' && (
+                                <Button
+                                  component={Link}
+                                  to={`/patients/${request.patientId}/signing/${request.id}`}
+                                  size="xs"
+                                  aria-label={`Open the form for ${request.patientCode}`}
+                                >
+                                  Open
+                                </Button>
+                              )}
                               <Button
                                 size="xs"
                                 variant="default"

@@ -1,21 +1,20 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createInstance } from 'i18next';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, fieldErrors, unwrap, type components } from '../../shared/api';
-import { SignaturePadField, type Drawing } from '../../shared/SignaturePadField';
-import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
-import { SIGNING_RESOURCES } from './signing-words';
+import { api, ApiError, unwrap, type components } from '../../shared/api';
+import { SignForm, type SignaturePayload } from '../../shared/SignForm';
+import { SIGNING_RESOURCES } from '../../shared/signing-words';
+import { PageHeader, QueryState } from '../../shared/ui';
 
 type SigningRequest = components['schemas']['SigningRequestDto'];
-type RenderedForm = components['schemas']['RenderedFormDto'];
 
 /**
  * The screen the patient (or guardian) reads and signs on, the tablet handed to them: the form as
- * the service rendered it, in their language, to its end; then the e-sign consent, their typed name
- * and their signature. The signature names the form's hash, so a form that changed cannot be signed.
+ * the service rendered it, in their language. The signature names the form's hash, so a form that
+ * changed cannot be signed.
  */
 export default function SigningScreen() {
   const { id = '', requestId = '' } = useParams();
@@ -27,7 +26,13 @@ export default function SigningScreen() {
   });
   const language = request.data?.language ?? 'en';
   const i18n = useMemo(() => {
-    const instance = createInstance({ resources: SIGNING_RESOURCES, lng: language, fallbackLng: 'en' });
+    // React escapes what it renders; i18next escaping too would show a name like O'Brien as O&#39;Brien.
+    const instance = createInstance({
+      resources: SIGNING_RESOURCES,
+      lng: language,
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false },
+    });
     void instance.use(initReactI18next).init();
     return instance;
   }, [language]);
@@ -43,45 +48,19 @@ export default function SigningScreen() {
 function Signing({ request, queryKey }: { request: SigningRequest; queryKey: string[] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [readToEnd, setReadToEnd] = useState(false);
-  const [consent, setConsent] = useState(false);
-  const [attested, setAttested] = useState(false);
-  const [typedName, setTypedName] = useState('');
-  const [drawing, setDrawing] = useState<Drawing | null>(null);
-  const [drawingMissing, setDrawingMissing] = useState(false);
   const [changed, setChanged] = useState(false);
-  const end = useRef<HTMLDivElement>(null);
-  const form = request.form;
-  const signer = request.signer;
-
-  useEffect(() => {
-    const sentinel = end.current;
-    if (!sentinel) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setReadToEnd(true);
-    });
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [form?.sha256]);
-
   const sign = useMutation({
-    mutationFn: (shown: RenderedForm) =>
+    mutationFn: (payload: SignaturePayload) =>
       unwrap(
         api.POST('/api/v1/patients/{id}/signing-requests/{requestId}/signature', {
           params: { path: { id: request.patientId, requestId: request.id } },
-          body: {
-            shownSha256: shown.sha256,
-            typedName,
-            electronicSignatureConsent: consent,
-            guardianAttestation: signer.signerType === 'guardian' ? attested : undefined,
-            signature: drawing as Drawing,
-          },
+          body: payload,
         }),
       ),
+    onMutate: () => setChanged(false),
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'form_changed') {
         setChanged(true);
-        setReadToEnd(false);
         void queryClient.invalidateQueries({ queryKey });
       }
     },
@@ -97,7 +76,7 @@ function Signing({ request, queryKey }: { request: SigningRequest; queryKey: str
           <Text size="lg">{t('signedDetail')}</Text>
           <Group>
             <Anchor href={`/api/v1/releases/${sign.data.releaseId}/document`} size="lg">
-              {form?.title ?? ''} (PDF)
+              {request.form?.title ?? ''} (PDF)
             </Anchor>
             <Button component={Link} to={`/releases/${sign.data.releaseId}`} variant="default">
               Front desk: open the release
@@ -107,7 +86,7 @@ function Signing({ request, queryKey }: { request: SigningRequest; queryKey: str
       </Card>
     );
   }
-  if (!form) {
+  if (!request.form) {
     return (
       <Alert color="orange" role="alert" title={t('closed')}>
         <Button component={Link} to={`/patients/${request.patientId}`} variant="default" mt="sm">
@@ -116,109 +95,17 @@ function Signing({ request, queryKey }: { request: SigningRequest; queryKey: str
       </Alert>
     );
   }
-
-  const errors = fieldErrors(sign.error);
-  const relationship = signer.relationship ? t(`relationships.${signer.relationship}`) : t('relationships.other');
   return (
     <Stack>
       <PageHeader title={t('heading')} />
-      {changed && (
-        <Alert color="orange" role="status">
-          {t('changed')}
-        </Alert>
-      )}
-      <Paper withBorder p="lg" component="article" aria-labelledby="form-title">
-        <Text size="sm" c="dimmed">
-          {form.clinicName}
-        </Text>
-        <Title order={2} size="h3" id="form-title" mb="md">
-          {form.title}
-        </Title>
-        <Stack gap="md">
-          {form.sections.map((section, index) => (
-            <section key={index}>
-              {section.heading && (
-                <Title order={3} size="h5" mb={4}>
-                  {section.heading}
-                </Title>
-              )}
-              {(section.paragraphs ?? []).map((paragraph, line) => (
-                <Text key={line} size="md" mb={4}>
-                  {paragraph}
-                </Text>
-              ))}
-            </section>
-          ))}
-        </Stack>
-        <div ref={end} data-testid="end-of-form" />
-      </Paper>
-      <Card withBorder component="section" aria-labelledby="sign-heading">
-        <Title order={2} size="h4" id="sign-heading" mb="sm">
-          {t('signHeading')}
-        </Title>
-        {!readToEnd && (
-          <Text c="dimmed" mb="sm">
-            {t('readToEnd')}
-          </Text>
-        )}
-        <fieldset disabled={!readToEnd} style={{ border: 0, padding: 0, margin: 0 }}>
-          <Stack>
-            <Checkbox
-              size="md"
-              label={t('consent')}
-              checked={consent}
-              onChange={(event) => setConsent(event.currentTarget.checked)}
-              error={errors.electronicSignatureConsent}
-            />
-            {signer.signerType === 'guardian' && (
-              <Checkbox
-                size="md"
-                label={t('attestation', { relationship, authority: signer.authority ?? '' })}
-                checked={attested}
-                onChange={(event) => setAttested(event.currentTarget.checked)}
-                error={errors.guardianAttestation}
-              />
-            )}
-            <TextInput
-              size="md"
-              label={t('typedName')}
-              description={t('typedNameHint', { name: signer.fullName })}
-              value={typedName}
-              onChange={(event) => setTypedName(event.currentTarget.value)}
-              error={errors.typedName}
-              autoComplete="off"
-            />
-            <SignaturePadField
-              label={t('pad')}
-              description={t('padHint')}
-              clearLabel={t('clear')}
-              error={drawingMissing ? t('drawFirst') : errors['signature.strokes']}
-              onChange={(next) => {
-                setDrawing(next);
-                if (next) setDrawingMissing(false);
-              }}
-            />
-            <ProblemAlert error={sign.error} besideFields />
-            <Group justify="flex-end">
-              <Button
-                size="lg"
-                loading={sign.isPending}
-                disabled={!readToEnd}
-                onClick={() => {
-                  if (!drawing) {
-                    setDrawingMissing(true);
-                    return;
-                  }
-                  setChanged(false);
-                  sign.mutate(form);
-                }}
-              >
-                {t('sign')}
-              </Button>
-            </Group>
-          </Stack>
-        </fieldset>
-      </Card>
+      <SignForm
+        form={request.form}
+        signer={request.signer}
+        pending={sign.isPending}
+        error={sign.error}
+        changed={changed}
+        onSign={(payload) => sign.mutate(payload)}
+      />
     </Stack>
   );
 }

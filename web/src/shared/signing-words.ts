@@ -18,6 +18,11 @@ export const SIGNING_RESOURCES = {
       signedDetail: 'Please hand the tablet back to the front desk. A copy of the signed form is yours to keep.',
       changed: 'The form changed while it was open. It has been shown again: please read it before signing.',
       closed: 'This form can no longer be signed. Please hand the tablet back to the front desk.',
+      failed: 'The form could not be signed just now. Please try again, or ask the clinic.',
+      consentMissing: 'Tick this to sign electronically, or ask the clinic for a paper form.',
+      attestationMissing: 'A guardian must confirm this to sign for the patient.',
+      typedNameWrong: 'Type the full name exactly as the form gives it.',
+      drawAgain: 'This does not look like a signature. Clear the box and sign across it.',
       relationships: {
         parent: 'parent',
         legal_guardian: 'legal guardian',
@@ -44,6 +49,11 @@ export const SIGNING_RESOURCES = {
       signedDetail: 'Devuelva la tableta a recepción, por favor. Una copia del formulario firmado es para usted.',
       changed: 'El formulario cambió mientras estaba abierto. Se muestra de nuevo: léalo, por favor, antes de firmar.',
       closed: 'Este formulario ya no se puede firmar. Devuelva la tableta a recepción, por favor.',
+      failed: 'No se pudo firmar el formulario en este momento. Inténtelo de nuevo o consulte a la clínica.',
+      consentMissing: 'Marque esta casilla para firmar electrónicamente, o pida a la clínica un formulario en papel.',
+      attestationMissing: 'El tutor debe confirmarlo para firmar en nombre del paciente.',
+      typedNameWrong: 'Escriba el nombre completo tal como aparece en el formulario.',
+      drawAgain: 'Esto no parece una firma. Borre el recuadro y firme a lo ancho.',
       relationships: {
         parent: 'padre o madre',
         legal_guardian: 'tutor legal',
