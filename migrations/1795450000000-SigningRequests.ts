@@ -31,7 +31,7 @@ export class SigningRequests1795450000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TABLE "signing_requests" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "patient_id" uuid NOT NULL, "delivery" text NOT NULL, "template_id" uuid NOT NULL, "language" text NOT NULL, "terms" jsonb NOT NULL, "form_sha256" text NOT NULL, "status" text NOT NULL DEFAULT \'pending\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by_user_id" uuid NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "signed_at" TIMESTAMP WITH TIME ZONE, "release_id" uuid, "cancelled_at" TIMESTAMP WITH TIME ZONE, "link_hash" bytea, "proof_hash" bytea, "proof_expires_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "signing_requests_proof_complete" CHECK ((proof_hash IS NULL) = (proof_expires_at IS NULL)), CONSTRAINT "signing_requests_mail_has_link" CHECK ((delivery = \'mail\') = (link_hash IS NOT NULL)), CONSTRAINT "signing_requests_cancel_recorded" CHECK ((status = \'cancelled\') = (cancelled_at IS NOT NULL)), CONSTRAINT "signing_requests_signed_recorded" CHECK ((status = \'signed\') = (release_id IS NOT NULL AND signed_at IS NOT NULL)), CONSTRAINT "signing_requests_status_check" CHECK (status IN (\'pending\', \'signed\', \'cancelled\')), CONSTRAINT "signing_requests_delivery_check" CHECK (delivery IN (\'desk\', \'mail\')), CONSTRAINT "PK_9bb00f7da7f2cb267cf8eeebc3c" PRIMARY KEY ("id"))',
+      'CREATE TABLE "signing_requests" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "patient_id" uuid NOT NULL, "delivery" text NOT NULL, "template_id" uuid NOT NULL, "language" text NOT NULL, "terms" jsonb NOT NULL, "form_sha256" text NOT NULL, "status" text NOT NULL DEFAULT \'pending\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by_user_id" uuid NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "signed_at" TIMESTAMP WITH TIME ZONE, "release_id" uuid, "cancelled_at" TIMESTAMP WITH TIME ZONE, "amends_release_id" uuid, "amendment_reason" text, "link_hash" bytea, "proof_hash" bytea, "proof_expires_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "signing_requests_proof_complete" CHECK ((proof_hash IS NULL) = (proof_expires_at IS NULL)), CONSTRAINT "signing_requests_amendment_has_reason" CHECK ((amends_release_id IS NULL) = (amendment_reason IS NULL)), CONSTRAINT "signing_requests_mail_has_link" CHECK ((delivery = \'mail\') = (link_hash IS NOT NULL)), CONSTRAINT "signing_requests_cancel_recorded" CHECK ((status = \'cancelled\') = (cancelled_at IS NOT NULL)), CONSTRAINT "signing_requests_signed_recorded" CHECK ((status = \'signed\') = (release_id IS NOT NULL AND signed_at IS NOT NULL)), CONSTRAINT "signing_requests_status_check" CHECK (status IN (\'pending\', \'signed\', \'cancelled\')), CONSTRAINT "signing_requests_delivery_check" CHECK (delivery IN (\'desk\', \'mail\')), CONSTRAINT "PK_9bb00f7da7f2cb267cf8eeebc3c" PRIMARY KEY ("id"))',
     );
     await queryRunner.query('CREATE INDEX "signing_requests_patient_id_idx" ON "signing_requests"  ("patient_id") ');
     await queryRunner.query(
@@ -63,9 +63,13 @@ export class SigningRequests1795450000000 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE "signing_requests" ADD CONSTRAINT "FK_42a73574f83ebc7d105b291f1e7" FOREIGN KEY ("release_id") REFERENCES "releases"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
     );
+    await queryRunner.query(
+      'ALTER TABLE "signing_requests" ADD CONSTRAINT "FK_38d4988f4f740cb1d5c44660098" FOREIGN KEY ("amends_release_id") REFERENCES "releases"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "signing_requests" DROP CONSTRAINT "FK_38d4988f4f740cb1d5c44660098"');
     await queryRunner.query('ALTER TABLE "signing_requests" DROP CONSTRAINT "FK_42a73574f83ebc7d105b291f1e7"');
     await queryRunner.query('ALTER TABLE "signing_requests" DROP CONSTRAINT "FK_55334841b432db10452eed022fb"');
     await queryRunner.query('ALTER TABLE "signing_requests" DROP CONSTRAINT "FK_18ed06c46391706176733fab029"');

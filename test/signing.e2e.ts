@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { scopeSentences } from '../src/forms/scope-in-words.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { collectBytes, counts, createCase, createPatient, SCOPE } from './support/records.js';
+import { collectBytes, counts, createCase, createPatient, SCOPE, uploadPhoto } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
@@ -411,6 +411,81 @@ describe('release forms signed at the desk', () => {
       ),
       { numRuns: 30 },
     );
+  });
+
+  it('takes an amendment the patient signs: the next version, and what it no longer allows comes down', async () => {
+    const marketingStaff = marketing;
+    const patient = await createPatient(t, frontDesk, { fullName: 'Patient Name' });
+    const caseId = await createCase(t, frontDesk, patient.id);
+    const photoId = await uploadPhoto(t, frontDesk, caseId);
+    const first = await makeRequest(patient.id);
+    const signed = await desk().post(
+      `/patients/${patient.id}/signing-requests/${first.id}/signature`,
+      signature(first.form),
+    );
+    assert.equal(signed.status, 201, JSON.stringify(signed.body));
+    const published = await api(marketingStaff).post('/publications', {
+      photoId,
+      channel: 'social.instagram',
+      location: { postId: 'C0ffee' },
+    });
+    assert.equal(published.status, 201, JSON.stringify(published.body));
+
+    const withoutReason = await desk().post(`/patients/${patient.id}/signing-requests`, {
+      ...TERMS,
+      templateId,
+      language: 'en',
+      delivery: 'desk',
+      amendsReleaseId: signed.body.releaseId,
+    });
+    assert.equal(withoutReason.status, 400);
+    assert.ok((withoutReason.body.errors as Json[]).some((error) => error.field === 'amendmentReason'));
+    const other = await createPatient(t, frontDesk, { fullName: 'Patient Name' });
+    const foreign = await desk().post(`/patients/${other.id}/signing-requests`, {
+      ...TERMS,
+      templateId,
+      language: 'en',
+      delivery: 'desk',
+      amendsReleaseId: signed.body.releaseId,
+      amendmentReason: 'Website only',
+    });
+    assert.equal(foreign.status, 404, 'another patient’s release cannot be amended');
+
+    const amendment = await makeRequest(patient.id, {
+      scope: { ...SCOPE, channels: ['website'], deniedChannels: [] },
+      amendsReleaseId: signed.body.releaseId,
+      amendmentReason: 'The patient wants the photos on the website only',
+    });
+    assert.equal(amendment.amendsReleaseId, signed.body.releaseId);
+    const amended = await desk().post(
+      `/patients/${patient.id}/signing-requests/${amendment.id}/signature`,
+      signature(amendment.form),
+    );
+    assert.equal(amended.status, 201, JSON.stringify(amended.body));
+    const version = (await desk().get(`/releases/${amended.body.releaseId}`)).body as Json;
+    assert.equal(version.version, 2);
+    assert.equal(version.amendmentReason, 'The patient wants the photos on the website only');
+    assert.deepEqual(version.scope.channels, ['website']);
+    const [removal] = await t.database.query<Json>(
+      "SELECT origin, release_id FROM removal_cases WHERE patient_id = $1 AND origin = 'release_narrowed'",
+      [patient.id],
+    );
+    assert.equal(removal?.release_id, amended.body.releaseId, 'the Instagram post comes down');
+    const [publication] = await t.database.query<Json>('SELECT status FROM publications WHERE id = $1', [
+      published.body.id,
+    ]);
+    assert.notEqual(publication.status, 'live');
+
+    const stale = await desk().post(`/patients/${patient.id}/signing-requests`, {
+      ...TERMS,
+      templateId,
+      language: 'en',
+      delivery: 'desk',
+      amendsReleaseId: signed.body.releaseId,
+      amendmentReason: 'Again',
+    });
+    assert.equal(stale.status, 409, 'a superseded version cannot be amended');
+    assert.equal(stale.body.code, 'release_superseded');
   });
 
   describe('through a link mailed to the signer', () => {

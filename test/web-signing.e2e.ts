@@ -123,6 +123,47 @@ describe('web console: a patient signs a release on the tablet', () => {
     assert.deepEqual(failures, []);
   });
 
+  it('the front desk has the patient sign an amendment that narrows the release, from the release page', async () => {
+    const [current] = (
+      await request(t.server)
+        .get(`/api/v1/patients/${patientId}/releases`)
+        .auth(reader.token, { type: 'bearer' })
+        .expect(200)
+    ).body as Json[];
+    await page.goto(`${origin}/releases/${current.id}`);
+    await page.getByRole('link', { name: 'Amend: sign a new form' }).click();
+    await page.getByRole('heading', { name: 'Prepare an amendment to sign', level: 1 }).waitFor();
+    assert.equal(
+      await page.getByLabel('Description of the photos').inputValue(),
+      'Fotografías de antes y después de la rinoplastia.',
+      'the amendment starts from the terms it amends',
+    );
+    assert.equal(await page.getByRole('checkbox', { name: 'Instagram' }).isChecked(), true);
+    await page.getByRole('checkbox', { name: 'Instagram' }).uncheck();
+    await page.getByLabel('Why the release is amended').fill('La paciente quiere solo el sitio web');
+    await assertAccessible(page, 'prepare an amendment');
+    await page.getByRole('button', { name: 'Show the form to the patient' }).click();
+    await page.getByRole('heading', { name: 'Please read and sign', level: 1 }).waitFor();
+    await page.getByTestId('end-of-form').scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: 'Sign the form', disabled: false }).waitFor();
+    await page.getByLabel('I agree to sign this form electronically', { exact: false }).check();
+    await page.getByLabel('Type your full name').fill('Lucía Fernández');
+    await drawSignature(page, 'Signature box: sign here with your finger or a stylus');
+    await page.getByRole('button', { name: 'Sign the form' }).click();
+    await page.getByRole('heading', { name: 'Thank you. The form is signed.' }).waitFor();
+
+    const [amended] = (
+      await request(t.server)
+        .get(`/api/v1/patients/${patientId}/releases`)
+        .auth(reader.token, { type: 'bearer' })
+        .expect(200)
+    ).body as Json[];
+    assert.equal(amended.version, 2);
+    assert.deepEqual(amended.scope.channels, ['website']);
+    assert.equal(amended.amendmentReason, 'La paciente quiere solo el sitio web');
+    assert.deepEqual(failures, []);
+  });
+
   it('a patient opens a mailed link on a 375 px phone, proves their date of birth and signs in Spanish', async () => {
     const patient = await createPatient(t, reader, {
       fullName: 'Mateo Ruiz',

@@ -63,6 +63,15 @@ export interface ReleaseRecord {
   versions: ReleaseEntity[];
 }
 
+/**
+ * A version signed on the service's own form: what its audit event adds, and what `write` records in
+ * the version's transaction once its rows are written (the signing request marked, the copy mailed).
+ */
+export interface SignedVersion {
+  details: Record<string, unknown>;
+  write: (manager: EntityManager, releaseId: string) => Promise<void>;
+}
+
 /** How a version joins its authorization: a new release's first, or an amendment's next. */
 interface VersionPlan {
   seriesId: string;
@@ -157,7 +166,7 @@ export class ReleasesService implements OnModuleInit {
     terms: ReleaseTerms,
     document: UploadedFile,
     caller: Caller,
-    signing: { details: Record<string, unknown>; write: (manager: EntityManager, releaseId: string) => Promise<void> },
+    signing: SignedVersion,
   ): Promise<string> {
     const patient = await this.dataSource.manager.findOneBy(PatientEntity, { id: patientId });
     if (!patient) throw new NotFoundError('The patient');
@@ -169,7 +178,7 @@ export class ReleasesService implements OnModuleInit {
     terms: ReleaseTerms,
     document: UploadedFile | undefined,
     caller: Caller,
-    signing?: { details: Record<string, unknown>; write: (manager: EntityManager, releaseId: string) => Promise<void> },
+    signing?: SignedVersion,
   ): Promise<string> {
     assertTermsValid(patient, terms, this.termsContext());
     const id = randomUUID();
@@ -236,15 +245,44 @@ export class ReleasesService implements OnModuleInit {
       copyProvidedToSigner: input.copyProvidedToSigner ?? previous.copyProvidedToSigner,
       scope: input.scope ? fullScope(input.scope) : scopeOf(previous),
     };
+    return this.amendVersion(previous, patient, terms, document, caller, input.reason.trim());
+  }
+
+  /**
+   * An amendment signed on the service's own form: the new version is recorded with exactly the
+   * terms the form was rendered from, as `recordSigned` records a new release.
+   */
+  async recordSignedAmendment(
+    releaseId: string,
+    terms: ReleaseTerms,
+    document: UploadedFile,
+    caller: Caller,
+    signing: SignedVersion & { reason: string },
+  ): Promise<string> {
+    const previous = await this.find(releaseId);
+    const patient = await this.dataSource.manager.findOneByOrFail(PatientEntity, { id: previous.patientId });
+    return this.amendVersion(previous, patient, terms, document, caller, signing.reason, signing);
+  }
+
+  private amendVersion(
+    previous: ReleaseEntity,
+    patient: PatientEntity,
+    terms: ReleaseTerms,
+    document: UploadedFile | undefined,
+    caller: Caller,
+    reason: string,
+    signing?: SignedVersion,
+  ): Promise<string> {
     assertTermsValid(patient, terms, this.termsContext());
     if (terms.signedAt < previous.signedAt) {
       throw new ValidationFailedError([
         { field: 'signedAt', messages: ['an amendment cannot be signed before the version it amends'] },
       ]);
     }
-    return this.writeVersion(randomUUID(), patient, terms, document, caller, async (manager) => {
+    const id = randomUUID();
+    return this.writeVersion(id, patient, terms, document, caller, async (manager) => {
       // Read again under the consent locks: it may have been superseded since it was first read.
-      const current = await manager.findOneBy(ReleaseEntity, { id: releaseId });
+      const current = await manager.findOneBy(ReleaseEntity, { id: previous.id });
       if (current?.supersededAt) {
         const newest = await manager.findOneBy(ReleaseEntity, { seriesId: current.seriesId, supersededAt: IsNull() });
         throw new DomainError(
@@ -258,10 +296,11 @@ export class ReleasesService implements OnModuleInit {
         seriesId: previous.seriesId,
         version: previous.version + 1,
         supersedes: previous,
-        amendmentReason: input.reason.trim(),
+        amendmentReason: reason,
         auditAction: 'release.amend',
-        details: { supersedes: previous.id, seriesId: previous.seriesId },
+        details: { ...signing?.details, supersedes: previous.id, seriesId: previous.seriesId },
         validateInside: () => this.assertReferencesExist(manager, patient.id, terms),
+        afterWrite: signing ? () => signing.write(manager, id) : undefined,
       };
     });
   }

@@ -104,26 +104,32 @@ export class SignatureRecorder {
       location: form.clinicName,
       signingTime: databaseTime,
     });
-    return this.releases.recordSigned(
-      patient.id,
-      releaseTermsOf(request.terms, form, { signedAt, witnessUserId: attendance.witnessUserId }),
-      { bytes: sealed, fileName: `signed-release-${request.id}.pdf`, declaredType: 'application/pdf' },
-      caller,
-      {
-        details: { signingRequestId: request.id, delivery: request.delivery, formSha256: form.sha256 },
-        write: async (manager, releaseId) => {
-          const [, claimed] = await manager.query<[unknown[], number]>(
-            `UPDATE signing_requests SET status = 'signed', signed_at = $2, release_id = $3,
-                    proof_hash = NULL, proof_expires_at = NULL
-              WHERE id = $1 AND status = 'pending' AND expires_at > $2`,
-            [request.id, signedAt, releaseId],
-          );
-          // Signed (or cancelled) by another request since the first read.
-          if (claimed === 0) await refuseClosed(manager, request.id);
-          await this.sendCopy(manager, patient, request.language, releaseId, signer.signerType, signedAt);
-        },
+    const terms = releaseTermsOf(request.terms, form, { signedAt, witnessUserId: attendance.witnessUserId });
+    const document = {
+      bytes: sealed,
+      fileName: `signed-release-${request.id}.pdf`,
+      declaredType: 'application/pdf',
+    };
+    const signing = {
+      details: { signingRequestId: request.id, delivery: request.delivery, formSha256: form.sha256 },
+      write: async (manager: EntityManager, releaseId: string) => {
+        const [, claimed] = await manager.query<[unknown[], number]>(
+          `UPDATE signing_requests SET status = 'signed', signed_at = $2, release_id = $3,
+                  proof_hash = NULL, proof_expires_at = NULL
+            WHERE id = $1 AND status = 'pending' AND expires_at > $2`,
+          [request.id, signedAt, releaseId],
+        );
+        // Signed (or cancelled) by another request since the first read.
+        if (claimed === 0) await refuseClosed(manager, request.id);
+        await this.sendCopy(manager, patient, request.language, releaseId, signer.signerType, signedAt);
       },
-    );
+    };
+    return request.amendsReleaseId
+      ? this.releases.recordSignedAmendment(request.amendsReleaseId, terms, document, caller, {
+          ...signing,
+          reason: request.amendmentReason ?? '',
+        })
+      : this.releases.recordSigned(patient.id, terms, document, caller, signing);
   }
 
   /** The form as it reads now, rendered again from the request's terms. */

@@ -32,6 +32,7 @@ export type SigningTerms = Omit<ReleaseFormPreviewDto, 'templateId' | 'language'
 @Check('signing_requests_signed_recorded', `(status = 'signed') = (release_id IS NOT NULL AND signed_at IS NOT NULL)`)
 @Check('signing_requests_cancel_recorded', `(status = 'cancelled') = (cancelled_at IS NOT NULL)`)
 @Check('signing_requests_mail_has_link', `(delivery = 'mail') = (link_hash IS NOT NULL)`)
+@Check('signing_requests_amendment_has_reason', '(amends_release_id IS NULL) = (amendment_reason IS NULL)')
 @Check('signing_requests_proof_complete', '(proof_hash IS NULL) = (proof_expires_at IS NULL)')
 @Index('signing_requests_pending_idx', ['expiresAt'], { where: `status = 'pending'` })
 export class SigningRequestEntity {
@@ -96,6 +97,17 @@ export class SigningRequestEntity {
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /** The release version this form amends when signed; null for a new release. */
+  @Column({ name: 'amends_release_id', type: 'uuid', nullable: true })
+  amendsReleaseId!: string | null;
+
+  @ManyToOne(() => ReleaseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'amends_release_id' })
+  amendsRelease?: ReleaseEntity;
+
+  @Column({ name: 'amendment_reason', type: 'text', nullable: true })
+  amendmentReason!: string | null;
 
   /** SHA-256 of the mailed link's token; only for `mail`. */
   @Index('signing_requests_link_hash_unique', { unique: true })

@@ -133,6 +133,7 @@ function summaryOf({
     expiresAt: request.expiresAt,
     signedAt: request.signedAt,
     releaseId: request.releaseId,
+    amendsReleaseId: request.amendsReleaseId,
   };
 }
 

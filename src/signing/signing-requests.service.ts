@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { generateToken, hashToken } from '../auth/secret-token.js';
 import { staffOf, type Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
-import { ValidationFailedError } from '../common/domain-error.js';
+import { DomainError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
+import { ReleaseEntity } from '../releases/release.entity.js';
 import { AppConfig } from '../config/app-config.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { ReleaseFormShown } from '../releases/release-forms.service.js';
@@ -59,8 +60,10 @@ export class SigningRequestsService {
    * the signature; for `mail`, mails the signer a one-time link in the same transaction.
    */
   async create(patientId: string, input: CreateSigningRequestDto, caller: Caller): Promise<SigningRequestView> {
-    const { templateId, language, delivery, ...terms } = input;
+    const { templateId, language, delivery, amendsReleaseId, amendmentReason, ...terms } = input;
     const { form, patient } = await this.forms.render(patientId, input);
+    const reason = amendmentReason?.trim();
+    if (amendsReleaseId) await this.assertAmendable(patientId, amendsReleaseId, reason);
     const signerType = input.signedBy.signerType;
     const address = signerAddress(patient, signerType);
     if (delivery === 'mail' && !address) {
@@ -87,6 +90,8 @@ export class SigningRequestsService {
       createdByUserId: staffOf(caller).userId,
       expiresAt: new Date(now.getTime() + (link ? this.config.signing.linkLifetimeMs : DESK_REQUEST_LIFETIME_MS)),
       linkHash: link ? hashToken(link) : null,
+      amendsReleaseId: amendsReleaseId ?? null,
+      amendmentReason: amendsReleaseId ? (reason ?? null) : null,
     });
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(SigningRequestEntity, request);
@@ -112,13 +117,25 @@ export class SigningRequestsService {
           entityType: 'signing_request',
           entityId: request.id,
           patientId,
-          details: { delivery, templateId, language, sha256: form.sha256 },
+          details: { delivery, templateId, language, sha256: form.sha256, amendsReleaseId: amendsReleaseId ?? null },
         },
         manager,
       );
     });
     const saved = await this.dataSource.manager.findOneByOrFail(SigningRequestEntity, { id: request.id });
     return { request: saved, patientCode: patient.code, state: 'pending', form, signer: signerOf(saved, patient) };
+  }
+
+  /** An amendment's form is for the patient's current version of a release, and says why. */
+  private async assertAmendable(patientId: string, releaseId: string, reason: string | undefined): Promise<void> {
+    if (!reason) {
+      throw new ValidationFailedError([{ field: 'amendmentReason', messages: ['say why the release is amended'] }]);
+    }
+    const release = await this.dataSource.manager.findOneBy(ReleaseEntity, { id: releaseId, patientId });
+    if (!release) throw new NotFoundError('The release to amend (of this patient)');
+    if (release.supersededAt) {
+      throw new DomainError('release_superseded', 409, 'This version was superseded; amend the current version.');
+    }
   }
 
   /** Requests in one state, newest first: by default those still waiting for a signature. */

@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -17,6 +18,7 @@ import { FORM_LANGUAGES, type FormLanguage } from '../../forms/form-template.ent
 import { ReleaseFormPreviewDto, RenderedFormDto } from '../../releases/dto/release-form.dto.js';
 import { SignedByViewDto } from '../../releases/dto/release.dto.js';
 import { IsCalendarDate } from '../../common/validators.js';
+import { IsPlainText } from '../../forms/form-text.js';
 import { MAX_POINTS, MAX_POINTS_PER_STROKE, MAX_STROKES } from '../signature-drawing.js';
 import { SIGNING_DELIVERIES, type SigningDelivery } from '../signing-request.entity.js';
 
@@ -33,6 +35,23 @@ export class CreateSigningRequestDto extends ReleaseFormPreviewDto {
   })
   @IsIn(SIGNING_DELIVERIES)
   delivery!: SigningDelivery;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The current version of a release of this patient that the form amends: signed, it becomes the next ' +
+      'version, and what it no longer allows comes down as a narrowing amendment’s does.',
+  })
+  @IsOptional()
+  @IsUUID()
+  amendsReleaseId?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Why the release is amended; required with amendsReleaseId.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  @IsPlainText()
+  amendmentReason?: string;
 }
 
 export class SigningRequestSummaryDto {
@@ -54,6 +73,8 @@ export class SigningRequestSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) signedAt!: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The release the signature recorded.' })
   releaseId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The release version it amends.' })
+  amendsReleaseId!: string | null;
 }
 
 export class SigningRequestDto extends SigningRequestSummaryDto {

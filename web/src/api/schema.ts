@@ -2174,6 +2174,13 @@ export interface components {
             scope: components["schemas"]["RevocationScopeDto"];
         };
         CreateSigningRequestDto: {
+            /** @description Why the release is amended; required with amendsReleaseId. */
+            amendmentReason?: string;
+            /**
+             * Format: uuid
+             * @description The current version of a release of this patient that the form amends: signed, it becomes the next version, and what it no longer allows comes down as a narrowing amendment’s does.
+             */
+            amendsReleaseId?: string;
             /** @description The cases covered, all the patient's. Give this or coversAllCases. */
             caseIds?: string[];
             /**
@@ -4304,6 +4311,11 @@ export interface components {
             signer: components["schemas"]["SignedByViewDto"];
         };
         SigningRequestDto: {
+            /**
+             * Format: uuid
+             * @description The release version it amends.
+             */
+            amendsReleaseId: string | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -4350,6 +4362,11 @@ export interface components {
          */
         SigningRequestState: "pending" | "signed" | "cancelled" | "expired";
         SigningRequestSummaryDto: {
+            /**
+             * Format: uuid
+             * @description The release version it amends.
+             */
+            amendsReleaseId: string | null;
             /** Format: date-time */
             createdAt: string;
             /**

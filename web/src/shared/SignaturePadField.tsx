@@ -49,11 +49,16 @@ export function SignaturePadField({
     if (!canvas) return;
     const pad = new SignaturePad(canvas, { penColor: '#0b1f4d', minWidth: 1, maxWidth: 2.5 });
     padRef.current = pad;
-    // The canvas is drawn at the screen's pixel density; a resize clears it, as its size changed.
+    // The canvas is drawn at the screen's pixel density. Only a real change of its size (a phone
+    // turned) clears it, as the strokes would no longer fit; the observer's first call does not.
+    let fitted = { width: -1, height: -1 };
     const fit = () => {
+      const size = { width: canvas.offsetWidth, height: canvas.offsetHeight };
+      if (size.width === fitted.width && size.height === fitted.height) return;
+      fitted = size;
       const ratio = Math.max(window.devicePixelRatio || 1, 1);
-      canvas.width = canvas.offsetWidth * ratio;
-      canvas.height = canvas.offsetHeight * ratio;
+      canvas.width = size.width * ratio;
+      canvas.height = size.height * ratio;
       canvas.getContext('2d')?.scale(ratio, ratio);
       pad.clear();
       changed.current(null);

@@ -44,8 +44,13 @@ export default function ReleaseScreen() {
           </Button>
         )}
         {data && can('releases.write') && data.status === 'current' && !data.revokedAt && (
-          <Button size="md" onClick={open}>
-            Amend
+          <Button component={Link} to={`/patients/${data.patientId}/signing/new?amends=${data.id}`} size="md">
+            Amend: sign a new form
+          </Button>
+        )}
+        {data && can('releases.write') && data.status === 'current' && !data.revokedAt && (
+          <Button size="md" variant="default" onClick={open}>
+            Amend from paper
           </Button>
         )}
       </PageHeader>

@@ -15,11 +15,11 @@ import {
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, fieldErrors, unwrap } from '../../shared/api';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { api, fieldErrors, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 import { usePatient } from './PatientScreen';
-import { NO_SCOPE, ScopeEditor, ScopePreview, scopeFromTicks, type ScopeTicks } from './ReleaseParts';
+import { NO_SCOPE, ScopeEditor, ScopePreview, scopeFromTicks, ticksFromScope, type ScopeTicks } from './ReleaseParts';
 import { RELATIONSHIPS } from './words';
 
 /**
@@ -29,18 +29,30 @@ import { RELATIONSHIPS } from './words';
  */
 export default function SigningPrepareScreen() {
   const { id = '' } = useParams();
+  const amends = new URLSearchParams(useLocation().search).get('amends') ?? undefined;
   const patient = usePatient(id);
+  const amended = useQuery({
+    queryKey: ['release', amends],
+    queryFn: () => unwrap(api.GET('/api/v1/releases/{id}', { params: { path: { id: amends ?? '' } } })),
+    enabled: amends !== undefined,
+  });
   return (
     <Stack maw={1200}>
-      <PageHeader title="Prepare a release to sign">
+      <PageHeader title={amends ? 'Prepare an amendment to sign' : 'Prepare a release to sign'}>
         <Button component={Link} to={`/patients/${id}`} variant="default" size="md">
           Back to the patient
         </Button>
       </PageHeader>
-      <QueryState query={patient}>
-        {patient.data && (
+      <QueryState
+        query={{
+          isPending: patient.isPending || (amends !== undefined && amended.isPending),
+          error: patient.error ?? amended.error,
+        }}
+      >
+        {patient.data && (amends === undefined || amended.data) && (
           <Terms
             patientId={id}
+            amended={amended.data}
             minor={patient.data.minor}
             guardian={patient.data.guardian ?? undefined}
             email={Boolean(patient.data.contactEmail ?? patient.data.guardian?.contactEmail)}
@@ -59,19 +71,24 @@ const SIGNER_FIELDS: Record<string, string> = {
   'signedBy.authority': 'signerAuthority',
 };
 
+type Release = components['schemas']['ReleaseDto'];
+
 function Terms({
   patientId,
+  amended,
   minor,
   guardian,
   email,
 }: {
   patientId: string;
+  /** The release version the form amends, whose terms it starts from. */
+  amended: Release | undefined;
   minor: boolean;
   guardian: { fullName?: string; relationship: string } | undefined;
   email: boolean;
 }) {
   const navigate = useNavigate();
-  const [ticks, setTicks] = useState<ScopeTicks>(NO_SCOPE);
+  const [ticks, setTicks] = useState<ScopeTicks>(amended ? ticksFromScope(amended.scope) : NO_SCOPE);
   const templates = useQuery({
     queryKey: ['form-templates'],
     queryFn: () => unwrap(api.GET('/api/v1/form-templates')),
@@ -85,12 +102,14 @@ function Terms({
       signerFullName: minor ? (guardian?.fullName ?? '') : '',
       signerRelationship: minor ? (guardian?.relationship ?? 'parent') : 'parent',
       signerAuthority: minor ? 'parent of a minor' : '',
-      informationDescription: '',
-      disclosingParty: '',
-      recipients: '',
-      purpose: '',
-      expiresAt: '',
-      expirationEvent: '',
+      // An amendment starts from the terms of the version it amends.
+      informationDescription: amended?.informationDescription ?? '',
+      disclosingParty: amended?.disclosingParty ?? '',
+      recipients: amended?.recipients ?? '',
+      purpose: amended?.purpose ?? '',
+      expiresAt: amended?.expiresAt?.slice(0, 10) ?? '',
+      expirationEvent: amended?.expirationEvent ?? '',
+      amendmentReason: '',
     },
   });
   const values = form.values;
@@ -125,6 +144,7 @@ function Terms({
             expiresAt: values.expiresAt ? new Date(`${values.expiresAt}T00:00:00`).toISOString() : undefined,
             expirationEvent: text(values.expirationEvent),
             scope,
+            ...(amended ? { amendsReleaseId: amended.id, amendmentReason: text(values.amendmentReason) } : {}),
           },
         }),
       ),
@@ -197,6 +217,25 @@ function Terms({
                 </Stack>
               </SimpleGrid>
             </Card>
+            {amended && (
+              <Card withBorder>
+                <Title order={2} size="h4" mb="sm">
+                  The amendment
+                </Title>
+                <Text size="sm" mb="sm">
+                  Signed, this form becomes version {amended.version + 1} of the release; whatever it no longer allows
+                  is taken down as a narrowing amendment’s is.
+                </Text>
+                <Textarea
+                  label="Why the release is amended"
+                  required
+                  autosize
+                  minRows={2}
+                  size="md"
+                  {...form.getInputProps('amendmentReason')}
+                />
+              </Card>
+            )}
             <Card withBorder>
               <Title order={2} size="h4" mb="sm">
                 Who signs
