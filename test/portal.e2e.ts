@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
+import { pdfsig } from './support/pdf.js';
 import { mailedPortalToken, signInPatient } from './support/portal.js';
 import { collectBytes, counts, createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
@@ -241,7 +242,8 @@ describe('patient portal', () => {
   it('lets the patient withdraw channels, then everything, with receipts, cases and mail, recorded as the patient', async () => {
     const patient = await patientWithPublications();
     const other = await patientWithPublications();
-    const session = portal(await signInPatient(t, patient.email, patient.dateOfBirth));
+    const token = await signInPatient(t, patient.email, patient.dateOfBirth);
+    const session = portal(token);
 
     const notMine = await session.post('/revocations', { scope: { kind: 'photos', photoIds: [other.photoIds[0]] } });
     assert.equal(notMine.status, 404, JSON.stringify(notMine.body));
@@ -272,6 +274,23 @@ describe('patient portal', () => {
     assert.deepEqual(again.body, receipt, 'a double submit answers the first receipt');
     const after = await counts(t);
     assert.equal(after.revocations, nothingWritten.revocations + 1, 'refused and repeated requests record nothing');
+    assert.equal(after.objects, nothingWritten.objects + 1, 'one receipt is kept: the repeat’s is not');
+
+    // The receipt is a PDF sealed by the clinic, stored with the revocation, mailed and kept in the portal.
+    assert.equal(receipt.receiptUrl, `/api/v1/portal/revocations/${receipt.id}/receipt`);
+    const pdf = await request(t.server)
+      .get(receipt.receiptUrl)
+      .auth(token, { type: 'bearer' })
+      .buffer(true)
+      .parse(collectBytes);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.match(await pdfsig(pdf.body as Buffer), /Signature is Valid/);
+    const [attached] = await t.database.query<{ attachment_key: string | null }>(
+      "SELECT attachment_key FROM outbox_messages WHERE recipient_patient_id = $1 AND kind = 'revocation_receipt'",
+      [patient.id],
+    );
+    assert.equal(attached.attachment_key, `revocations/${receipt.id}/document`);
 
     const [revocation] = await t.database.query<{
       received_via: string;

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import request from 'supertest';
 import { scopeSentences } from '../src/forms/scope-in-words.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { pdfsig } from './support/pdf.js';
 import { collectBytes, counts, createCase, createPatient, SCOPE, uploadPhoto } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
-
-const run = promisify(execFile);
 
 const TERMS = {
   coversAllCases: true,
@@ -36,23 +30,6 @@ const DRAWING = {
     [300, 60, 320, 150, 340, 70, 360, 140],
   ],
 };
-
-/** What pdfsig (poppler-utils) says of a PDF's signatures. */
-async function pdfsig(bytes: Buffer): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'pcs-pdfsig-'));
-  try {
-    const file = path.join(folder, 'signed.pdf');
-    await writeFile(file, bytes);
-    // pdfsig exits non-zero for a signature it finds invalid; what it printed is the answer.
-    const { stdout } = await run('pdfsig', [file]).catch((error: { code?: string; stdout?: string }) => {
-      if (error.code === 'ENOENT') throw new Error('pdfsig is not installed: apt-get install poppler-utils');
-      return { stdout: error.stdout ?? '' };
-    });
-    return stdout;
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
-}
 
 describe('release forms signed at the desk', () => {
   let t: TestApp;

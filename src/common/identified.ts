@@ -134,6 +134,7 @@ export const NOT_IDENTIFYING_TEXT_FIELDS: ReadonlyMap<string, string> = new Map(
   ['subject', 'an outbox subject: a kind of message and a patient code'],
   ['to', "an outbox address: withheld from callers without patients.read when it is a patient's"],
   ['body', 'an outbox body: withheld from callers without patients.read when it is to a patient'],
+  ['receiptUrl', 'a route of the portal, named by the revocation id'],
   ['proof', "the caller's own new proof of identity for signing through a link"],
   ['attachmentName', 'the file name the service gives a document it mails, never the uploader’s'],
 ]);

@@ -193,6 +193,38 @@ export class PortalController {
   }
 
   @PatientSession()
+  @Get('revocations/:id/receipt')
+  @ApiOperation({
+    summary: 'Download the receipt of a withdrawal made in the portal',
+    description:
+      'The PDF receipt the service made when the signed-in patient withdrew consent in the portal, sealed with ' +
+      'the clinic’s certificate. Any other revocation answers 404. The download is audited.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The revocation.' })
+  @ApiFileResponse({
+    mediaTypes: ['application/pdf'],
+    description: 'The sealed receipt.',
+    headers: {
+      ETag: { description: 'The SHA-256 of the file, quoted.', schema: { type: 'string' } },
+      'Content-Disposition': CONTENT_DISPOSITION_HEADER,
+      'Cache-Control': { description: '`private, no-store`.', schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems({ 404: ['object_not_found'] })
+  async revocationReceipt(
+    @Param('id', ParseUUIDPipe) revocationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<StreamableFile> {
+    const { contentType, sha256, object } = await this.portal.revocationReceipt(
+      patientOf(caller).patientId,
+      revocationId,
+      caller,
+    );
+    return documentDownload(reply, object, { contentType, sha256, baseName: `withdrawal-receipt-${revocationId}` });
+  }
+
+  @PatientSession()
   @Get('photos/:id/thumbnail')
   @ApiOperation({
     summary: 'Get a thumbnail of one of the patient’s photos',

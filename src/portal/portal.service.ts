@@ -28,6 +28,9 @@ import { clearanceRevocationOf } from '../rights/clearance.js';
 import { authorizationDefects, type ChecklistFields } from '../rights/release-checklist.js';
 import { releaseStanding, type ReleaseStanding } from '../rights/release-standing.js';
 import { PortalThrottle } from './portal-throttle.js';
+import { revocationReceiptPdf } from './revocation-receipt-pdf.js';
+import { DocumentSealer } from '../sealing/document-sealer.js';
+import type { UploadedFile } from '../common/multipart.js';
 import { releaseInWords } from './release-in-words.js';
 
 const PORTAL_PREFIX = '/api/v1/portal';
@@ -121,6 +124,7 @@ export class PortalService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sealer: DocumentSealer,
   ) {}
 
   onModuleInit(): void {
@@ -285,6 +289,7 @@ export class PortalService implements OnModuleInit {
           }),
         ),
         removalCaseId: caseOfRevocation.get(revocation.id) ?? null,
+        receiptUrl: revocation.has_receipt ? `${PORTAL_PREFIX}/revocations/${revocation.id}/receipt` : null,
       })),
     };
   }
@@ -344,9 +349,11 @@ export class PortalService implements OnModuleInit {
           channels: string[] | null;
           photo_ids: string[] | null;
           release_series_ids: string[] | null;
+          has_receipt: boolean;
         }[]
       >(
-        `SELECT id, received_at, received_via, scope_kind, channels, photo_ids, release_series_ids
+        `SELECT id, received_at, received_via, scope_kind, channels, photo_ids, release_series_ids,
+                received_via = 'portal' AND document_key IS NOT NULL AS has_receipt
            FROM revocations WHERE patient_id = $1 ORDER BY received_at DESC, id`,
         [patientId],
       ),
@@ -371,7 +378,13 @@ export class PortalService implements OnModuleInit {
       requester: principal.holder === 'guardian' ? await this.guardianOf(patientId) : { type: 'patient' },
       identityVerification: PORTAL_IDENTITY_CHECK[principal.holder],
     };
-    const recorded = await this.revocations.record(patientId, request, undefined, caller, idempotency);
+    const recorded = await this.revocations.record(
+      patientId,
+      request,
+      (revocation) => this.receipt(principal, request, revocation, caller),
+      caller,
+      idempotency,
+    );
     const revocation = recorded.body;
     return {
       ...recorded,
@@ -388,8 +401,77 @@ export class PortalService implements OnModuleInit {
           }),
         ),
         removalCaseId: revocation.removalCaseId,
+        receiptUrl: `${PORTAL_PREFIX}/revocations/${revocation.id}/receipt`,
       },
     };
+  }
+
+  /** The sealed receipt of a withdrawal about to be recorded: stored with it, mailed, kept in the portal. */
+  private async receipt(
+    principal: PatientPrincipal,
+    request: CreateRevocationDto,
+    revocation: { id: string; receivedAt: Date },
+    caller: Caller,
+  ): Promise<UploadedFile> {
+    const [row] = await this.dataSource.query<{ full_name: string; clinic_name: string | null; now: Date }[]>(
+      `SELECT full_name, (SELECT clinic_name FROM form_templates ORDER BY published_at DESC, id LIMIT 1) AS clinic_name,
+              statement_timestamp() AS now
+         FROM patients WHERE id = $1`,
+      [principal.patientId],
+    );
+    const pdf = await revocationReceiptPdf({
+      clinicName: row.clinic_name ?? 'The clinic',
+      revocationId: revocation.id,
+      patientName: row.full_name,
+      requestedBy:
+        request.requester.type === 'guardian'
+          ? `${request.requester.fullName ?? ''}, the patient’s guardian`
+          : 'The patient',
+      inWords: sentence(
+        describeScope({
+          scopeKind: request.scope.kind,
+          channels: request.scope.channels ?? null,
+          photoIds: request.scope.photoIds ?? null,
+          releaseSeriesIds: request.scope.releaseIds ?? null,
+        }),
+      ),
+      receivedAt: revocation.receivedAt,
+      recordedAt: row.now,
+      identityCheck: request.identityVerification,
+      clientAddress: caller.clientIp,
+      userAgent: caller.userAgent,
+      removalDeadlineDays: this.config.removalDeadlineDays,
+    });
+    const sealed = await this.sealer.seal(pdf, {
+      reason: 'Receipt of a withdrawal of consent',
+      location: row.clinic_name ?? 'The clinic',
+      signingTime: row.now,
+    });
+    return { bytes: sealed, fileName: 'withdrawal-receipt.pdf', declaredType: 'application/pdf' };
+  }
+
+  /** The sealed receipt of one of the patient's withdrawals made in the portal; 404 for any other. */
+  async revocationReceipt(
+    patientId: string,
+    revocationId: string,
+    caller: Caller,
+  ): Promise<{ contentType: string; sha256: string; object: GetResult }> {
+    const [revocation] = await this.dataSource.query<
+      { document_key: string; document_content_type: string; document_sha256: string }[]
+    >(
+      `SELECT document_key, document_content_type, document_sha256 FROM revocations
+        WHERE id = $1 AND patient_id = $2 AND received_via = 'portal' AND document_key IS NOT NULL`,
+      [revocationId, patientId],
+    );
+    if (!revocation) throw new NotFoundError('The receipt');
+    const object = await this.store.get(revocation.document_key);
+    await this.audit.record(caller, {
+      action: 'portal.revocation_receipt.read',
+      entityType: 'revocation',
+      entityId: revocationId,
+      patientId,
+    });
+    return { contentType: revocation.document_content_type, sha256: revocation.document_sha256, object };
   }
 
   /** The guardian on file, as the requester of a revocation made in their session. */

@@ -240,7 +240,14 @@ export class RemovalNotifier {
   /** The receipt a patient is owed for a revocation: when it took effect, what it covers, the deadline. */
   async revocationReceipt(
     manager: EntityManager,
-    revocation: { id: string; patientId: string; receivedAt: Date; scopeDescription: string },
+    revocation: {
+      id: string;
+      patientId: string;
+      receivedAt: Date;
+      scopeDescription: string;
+      /** The sealed receipt the service made (a portal withdrawal), mailed with the message. */
+      receiptKey: string | null;
+    },
     caseId: string,
   ): Promise<void> {
     const [removalCase] = await manager.query<{ due_at: Date; status: string; tasks: number }[]>(
@@ -269,6 +276,15 @@ export class RemovalNotifier {
           '',
           `Reference: ${revocation.id}`,
         ].join('\n'),
+        ...(revocation.receiptKey
+          ? {
+              attachment: {
+                key: revocation.receiptKey,
+                fileName: 'withdrawal-receipt.pdf',
+                contentType: 'application/pdf',
+              },
+            }
+          : {}),
       },
     ]);
   }

@@ -62,10 +62,15 @@ export class RevocationsService implements OnModuleInit {
     this.objectOwners.register(REVOCATION_OBJECTS);
   }
 
+  /**
+   * Records a revocation and opens its removal case. `document` is the written request as received,
+   * or a maker of the receipt the service gives for it (a portal withdrawal): the receipt is stored
+   * as the revocation's document and mailed with the receipt message.
+   */
   async record(
     patientId: string,
     input: CreateRevocationDto,
-    document: UploadedFile | undefined,
+    documentOrReceipt: UploadedFile | ReceiptMaker | undefined,
     caller: Caller,
     idempotency: IdempotentRequest | undefined,
   ): Promise<IdempotentResponse<RevocationDto>> {
@@ -73,9 +78,11 @@ export class RevocationsService implements OnModuleInit {
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
     assertScopeShape(input, receivedAt, now);
     await assertPatientExists(this.dataSource.manager, patientId);
+    const id = randomUUID();
+    const receipt = typeof documentOrReceipt === 'function';
+    const document = receipt ? await documentOrReceipt({ id, receivedAt, input }) : documentOrReceipt;
     const checked = document ? await this.images.checkDocument(document.bytes, REVOCATION_DOCUMENT_FIELD) : null;
 
-    const id = randomUUID();
     const documentKey = document ? revocationDocumentKey(id) : null;
     if (document && documentKey) await putAllOrNone(this.store, [[documentKey, document.bytes]], this.logger);
     const response = await this.consent.run(
@@ -106,7 +113,13 @@ export class RevocationsService implements OnModuleInit {
         record: async ({ revocation, revokedReleaseIds }, [removal], manager) => {
           await this.notifier.revocationReceipt(
             manager,
-            { id, patientId, receivedAt, scopeDescription: describeScope(revocation) },
+            {
+              id,
+              patientId,
+              receivedAt,
+              scopeDescription: describeScope(revocation),
+              receiptKey: receipt ? documentKey : null,
+            },
             removal.caseId,
           );
           return {
@@ -238,6 +251,13 @@ async function revokeReleases(manager: EntityManager, revocation: RevocationEnti
 }
 
 /** The revocation's scope in the patient's words, for the receipt and the portal. */
+/** Makes the receipt of a revocation about to be recorded, from its id, its time and the request. */
+export type ReceiptMaker = (revocation: {
+  id: string;
+  receivedAt: Date;
+  input: CreateRevocationDto;
+}) => Promise<UploadedFile>;
+
 export function describeScope(
   revocation: Pick<RevocationEntity, 'scopeKind' | 'channels' | 'photoIds' | 'releaseSeriesIds'>,
 ): string {

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { FormLanguage } from '../forms/form-template.entity.js';
+import { labelledRows, newPdf, PAGE_MARGIN } from '../sealing/pdf-document.js';
 import type { RenderedForm } from '../forms/release-form.js';
 import type { SignatureDrawing } from './signature-drawing.js';
 
@@ -23,12 +22,6 @@ export interface SigningEvidence {
   templateVersion: number;
   signingRequestId: string;
 }
-
-const require = createRequire(import.meta.url);
-// DejaVu Sans: one font file for the Latin, Greek and Cyrillic scripts patients' names are written in;
-// pdfkit embeds only the glyphs used.
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD_FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const LABELS: Record<FormLanguage, Record<string, string>> = {
   en: {
@@ -75,7 +68,6 @@ const LABELS: Record<FormLanguage, Record<string, string>> = {
   },
 };
 
-const MARGIN = 56;
 const SIGNATURE_BOX = { width: 260, height: 90 };
 
 /**
@@ -88,27 +80,16 @@ export function signedFormPdf(
   evidence: SigningEvidence,
 ): Promise<Buffer> {
   const labels = LABELS[form.language];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    info: {
+  const { doc, bytes } = newPdf(
+    {
       Title: form.title,
       Author: form.clinicName,
       Subject: `${labels.formHash}: ${form.sha256}`,
       CreationDate: evidence.signedAt,
       ModDate: evidence.signedAt,
     },
-    lang: form.language,
-  });
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', BOLD_FONT);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
+    form.language,
+  );
   doc.font('body').fontSize(9).fillColor('#444444').text(form.clinicName);
   doc.moveDown(0.5).font('bold').fontSize(17).fillColor('#000000').text(form.title);
   for (const section of form.sections) {
@@ -117,7 +98,7 @@ export function signedFormPdf(
     for (const paragraph of section.paragraphs) doc.font('body').fontSize(10).text(paragraph, { paragraphGap: 4 });
   }
 
-  if (doc.y + SIGNATURE_BOX.height + 60 > doc.page.height - MARGIN) doc.addPage();
+  if (doc.y + SIGNATURE_BOX.height + 60 > doc.page.height - PAGE_MARGIN) doc.addPage();
   doc.moveDown(1.2).font('bold').fontSize(11.5).text(labels.signature);
   drawSignature(doc, drawing, doc.page.margins.left, doc.y + 6);
   doc.y += SIGNATURE_BOX.height + 10;
@@ -141,12 +122,9 @@ export function signedFormPdf(
     [labels.template, `${evidence.templateId} (v${evidence.templateVersion}, ${form.language})`],
     [labels.request, evidence.signingRequestId],
   ];
-  for (const [label, value] of rows) {
-    doc.moveDown(0.6).font('bold').fontSize(9.5).text(label);
-    doc.font('body').fontSize(10).text(value);
-  }
+  labelledRows(doc, rows);
   doc.end();
-  return done;
+  return bytes;
 }
 
 /** The strokes scaled into the signature box, keeping their proportions, with a line beneath. */

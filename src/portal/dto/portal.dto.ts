@@ -147,6 +147,12 @@ export class PortalReceiptDto {
     description: 'The removal case the withdrawal opened, if any.',
   })
   removalCaseId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The sealed receipt (PDF) of a withdrawal made in the portal; null for one made at the clinic.',
+  })
+  receiptUrl!: string | null;
 }
 
 export class PortalOverviewDto {

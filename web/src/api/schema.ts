@@ -866,6 +866,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/revocations/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the receipt of a withdrawal made in the portal
+         * @description The PDF receipt the service made when the signed-in patient withdrew consent in the portal, sealed with the clinic’s certificate. Any other revocation answers 404. The download is audited.
+         */
+        get: operations["PortalController_revocationReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/session": {
         parameters: {
             query?: never;
@@ -3200,6 +3220,8 @@ export interface components {
             id: string;
             /** @description What was withdrawn, in plain words. */
             inWords: string;
+            /** @description The sealed receipt (PDF) of a withdrawal made in the portal; null for one made at the clinic. */
+            receiptUrl: string | null;
             /**
              * Format: date-time
              * @description When the request took effect.
@@ -7123,6 +7145,40 @@ export interface operations {
             413: components["responses"]["413_payload_too_large"];
             415: components["responses"]["415_unsupported_media_type"];
             422: components["responses"]["422_idempotency_key_reused"];
+        };
+    };
+    PortalController_revocationReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The revocation. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sealed receipt. */
+            200: {
+                headers: {
+                    /** @description `private, no-store`. */
+                    "Cache-Control"?: string;
+                    /** @description Always `attachment`, named by the service (never by the uploader’s file name). */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the file, quoted. */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
+                };
+            };
+            400: components["responses"]["400_bad_request"];
+            401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
+            403: components["responses"]["403_patients_only"];
+            404: components["responses"]["404_not_found_or_object_not_found"];
         };
     };
     PortalController_session: {

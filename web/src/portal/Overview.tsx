@@ -143,6 +143,44 @@ function Releases({ releases }: { releases: Release[] }) {
   );
 }
 
+/** The sealed receipt of a withdrawal made here, fetched with the session and saved as a file. */
+function DownloadReceipt({ revocationId, receivedAt }: { revocationId: string; receivedAt: string }) {
+  const download = useMutation({
+    mutationFn: async () => {
+      const receipt = await unwrap(
+        portalApi.GET('/api/v1/portal/revocations/{id}/receipt', {
+          params: { path: { id: revocationId } },
+          parseAs: 'blob',
+        }),
+      );
+      saveFile(receipt, `withdrawal-receipt-${receivedAt.slice(0, 10)}.pdf`);
+    },
+  });
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Button variant="light" size="sm" loading={download.isPending} onClick={() => download.mutate()}>
+        Download the receipt (PDF)
+      </Button>
+      {download.isError && (
+        <Alert color="red" role="alert">
+          The receipt could not be downloaded. {patientSentence(download.error)}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** Saves a file fetched with the session under the given name. */
+function saveFile(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // The browser has started saving it by the next task.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /** The patient's copy of the signed form, fetched with the session and saved as a file. */
@@ -155,13 +193,7 @@ function DownloadForm({ release }: { release: Release }) {
           parseAs: 'blob',
         }),
       );
-      const url = URL.createObjectURL(form);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `photo-release-${release.signedAt.slice(0, 10)}.${EXTENSIONS[form.type] ?? 'pdf'}`;
-      link.click();
-      // The browser has started saving it by the next task.
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveFile(form, `photo-release-${release.signedAt.slice(0, 10)}.${EXTENSIONS[form.type] ?? 'pdf'}`);
     },
   });
   return (
@@ -351,6 +383,7 @@ function Requests({ overview }: { overview: PortalOverview }) {
               <Text>
                 {receipt.inWords} Received {moment(receipt.receivedAt)}.
               </Text>
+              {receipt.receiptUrl && <DownloadReceipt revocationId={receipt.id} receivedAt={receipt.receivedAt} />}
               {removal && (
                 <>
                   <Group gap="sm">
