@@ -207,6 +207,48 @@ describe('patient portal page in Chromium', () => {
     await context.close();
   });
 
+  it('speaks Spanish to a patient whose browser does, withdraws in Spanish and keeps the sealed receipt', async () => {
+    const email = 'paciente@example.test';
+    const patient = await createPatient(t, frontDesk, { contactEmail: email, dateOfBirth: '1983-09-02' });
+    const photoId = await uploadPhoto(t, frontDesk, await createCase(t, frontDesk, patient.id));
+    await createRelease(t, frontDesk, patient.id);
+    await publish(photoId, { channel: 'social.instagram', location: { postId: 'C0ffee' } });
+    await request(t.server).post('/api/v1/portal/access').send({ email, dateOfBirth: '1983-09-02' }).expect(202);
+
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'es-ES', acceptDownloads: true });
+    const page = await context.newPage();
+    const failures = watchFailures(page);
+    await page.goto(`${origin}/portal#token=${await mailedPortalToken(t, email)}`);
+    await page.getByRole('heading', { name: 'Su consentimiento de fotografías', level: 1 }).waitFor();
+    const agreed = page.getByRole('region', { name: 'Lo que usted autorizó' });
+    await agreed.getByText('Sus fotografías pueden mostrarse en', { exact: false }).first().waitFor();
+    assert.equal(await page.evaluate('document.documentElement.lang'), 'es');
+    await assertAccessible(page, 'portal in Spanish');
+
+    await page.getByRole('checkbox', { name: 'Redes sociales' }).check();
+    await page.getByRole('button', { name: 'Retirar los lugares marcados' }).click();
+    const confirmation = page.getByRole('dialog', { name: '¿Retirar su consentimiento para los lugares marcados?' });
+    await confirmation.getByRole('button', { name: 'Sí, retirar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Recibimos su solicitud' }).waitFor();
+    const requests = page.getByRole('region', { name: 'Sus solicitudes' });
+    await requests
+      .getByText('Retiró su consentimiento al uso de sus fotografías en: social.', { exact: false })
+      .waitFor();
+    const download = page.waitForEvent('download');
+    await requests.getByRole('button', { name: 'Descargar el justificante (PDF)' }).click();
+    assert.match((await download).suggestedFilename(), /^withdrawal-receipt-\d{4}-\d{2}-\d{2}\.pdf$/);
+    await assertAccessible(page, 'portal in Spanish, after a withdrawal');
+
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Your photo consent', level: 1 }).waitFor();
+    await page
+      .getByRole('region', { name: 'Your requests' })
+      .getByText('You withdrew your consent', { exact: false })
+      .waitFor();
+    assert.deepEqual(failures, [], 'the page ran without errors');
+    await context.close();
+  });
+
   it('says so when a link was already used', async () => {
     const email = 'used.link@example.test';
     await createPatient(t, frontDesk, { contactEmail: email, dateOfBirth: '1990-01-01' });

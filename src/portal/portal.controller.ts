@@ -5,6 +5,7 @@ import {
   Headers,
   HttpCode,
   Param,
+  Query,
   ParseUUIDPipe,
   Post,
   Req,
@@ -32,6 +33,7 @@ import { ApiFileResponse, ApiProblems, CONTENT_DISPOSITION_HEADER, ETAG_HEADER }
 import {
   PortalAccessAnswerDto,
   PortalAccessDto,
+  PortalLanguageQueryDto,
   PortalOverviewDto,
   PortalReceiptDto,
   PortalRevocationDto,
@@ -124,12 +126,12 @@ export class PortalController {
     summary: 'Get the patient’s consent overview',
     description:
       'For the signed-in patient: their current releases in plain words, their photos and where each is ' +
-      'published, their removal cases with progress, and the receipts of their withdrawals. The read is ' +
-      'audited.',
+      'published, their removal cases with progress, and the receipts of their withdrawals, the sentences in ' +
+      'English or Spanish. The read is audited.',
   })
   @ApiOkResponse({ type: PortalOverviewDto, description: 'Everything the patient’s consent covers.' })
-  async me(@CurrentCaller() caller: Caller): Promise<PortalOverviewDto> {
-    return this.portal.overview(patientOf(caller).patientId, caller);
+  async me(@Query() query: PortalLanguageQueryDto, @CurrentCaller() caller: Caller): Promise<PortalOverviewDto> {
+    return this.portal.overview(patientOf(caller).patientId, query.language ?? 'en', caller);
   }
 
   @PatientSession()

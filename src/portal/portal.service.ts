@@ -32,6 +32,8 @@ import { revocationReceiptPdf } from './revocation-receipt-pdf.js';
 import { DocumentSealer } from '../sealing/document-sealer.js';
 import type { UploadedFile } from '../common/multipart.js';
 import { releaseInWords } from './release-in-words.js';
+import { portalWords, type PortalWords } from './portal-words.js';
+import type { FormLanguage } from '../forms/form-template.entity.js';
 
 const PORTAL_PREFIX = '/api/v1/portal';
 export const PORTAL_ACCESS_LINKS_JOB = 'portal.access-links';
@@ -212,7 +214,8 @@ export class PortalService implements OnModuleInit {
     }
   }
 
-  async overview(patientId: string, caller: Caller): Promise<PortalOverviewDto> {
+  async overview(patientId: string, language: FormLanguage, caller: Caller): Promise<PortalOverviewDto> {
+    const words = portalWords(language);
     const { patient, releases, photos, publications, cases, tasks, revocations } = await this.readOverview(patientId);
     const now = this.clock.now();
     const timeZone = this.config.clinicTimeZone;
@@ -260,7 +263,7 @@ export class PortalService implements OnModuleInit {
           now,
           (photoId) => caseOfPhoto.get(photoId),
         );
-        return portalReleaseView(release, standing, timeZone);
+        return portalReleaseView(release, standing, words, language, timeZone);
       }),
       photos: photos.map((photo): PortalPhotoDto => ({
         id: photo.id,
@@ -268,26 +271,27 @@ export class PortalService implements OnModuleInit {
         view: photo.view,
         takenAt: photo.taken_at,
         thumbnailUrl: `${PORTAL_PREFIX}/photos/${photo.id}/thumbnail`,
-        publications: publications.filter((each) => each.photo_id === photo.id).map(publicationInPortal),
+        publications: publications
+          .filter((each) => each.photo_id === photo.id)
+          .map((each) => publicationInPortal(each, words)),
       })),
       removalCases: cases.map((removalCase) =>
         portalCaseView(
           removalCase,
           tasks.filter((task) => task.case_id === removalCase.id),
+          words,
         ),
       ),
       revocations: revocations.map((revocation): PortalReceiptDto => ({
         id: revocation.id,
         receivedAt: revocation.received_at,
         receivedVia: revocation.received_via,
-        inWords: sentence(
-          describeScope({
-            scopeKind: revocation.scope_kind,
-            channels: revocation.channels,
-            photoIds: revocation.photo_ids,
-            releaseSeriesIds: revocation.release_series_ids,
-          }),
-        ),
+        inWords: words.withdrawal({
+          scopeKind: revocation.scope_kind,
+          channels: revocation.channels,
+          photoIds: revocation.photo_ids,
+          releaseSeriesIds: revocation.release_series_ids,
+        }),
         removalCaseId: caseOfRevocation.get(revocation.id) ?? null,
         receiptUrl: revocation.has_receipt ? `${PORTAL_PREFIX}/revocations/${revocation.id}/receipt` : null,
       })),
@@ -392,14 +396,12 @@ export class PortalService implements OnModuleInit {
         id: revocation.id,
         receivedAt: revocation.receivedAt,
         receivedVia: revocation.receivedVia,
-        inWords: sentence(
-          describeScope({
-            scopeKind: revocation.scope.kind,
-            channels: revocation.scope.channels,
-            photoIds: revocation.scope.photoIds,
-            releaseSeriesIds: revocation.scope.releaseSeriesIds,
-          }),
-        ),
+        inWords: portalWords(input.language ?? 'en').withdrawal({
+          scopeKind: revocation.scope.kind,
+          channels: revocation.scope.channels,
+          photoIds: revocation.scope.photoIds,
+          releaseSeriesIds: revocation.scope.releaseSeriesIds,
+        }),
         removalCaseId: revocation.removalCaseId,
         receiptUrl: `${PORTAL_PREFIX}/revocations/${revocation.id}/receipt`,
       },
@@ -522,7 +524,13 @@ export class PortalService implements OnModuleInit {
 }
 
 /** A release as the patient reads it, with its standing in their words. */
-function portalReleaseView(release: ReleaseRow, standing: ReleaseStanding, timeZone: string): PortalReleaseDto {
+function portalReleaseView(
+  release: ReleaseRow,
+  standing: ReleaseStanding,
+  words: PortalWords,
+  language: FormLanguage,
+  timeZone: string,
+): PortalReleaseDto {
   return {
     id: release.id,
     version: release.version,
@@ -544,20 +552,18 @@ function portalReleaseView(release: ReleaseRow, standing: ReleaseStanding, timeZ
           expiresAt: release.expires_at,
           expirationEvent: release.expiration_event,
         },
+        language,
         timeZone,
       ),
-      ...standing.narrowings.map(
-        (narrowing) =>
-          `On ${calendarDay(narrowing.receivedAt, timeZone)} ${describeScope({
-            scopeKind: narrowing.kind,
-            channels: [...narrowing.channels],
-            photoIds: [...narrowing.photoIds],
-            releaseSeriesIds: null,
-          })}.`,
+      ...standing.narrowings.map((narrowing) =>
+        words.narrowedOn(calendarDay(narrowing.receivedAt, timeZone), {
+          scopeKind: narrowing.kind,
+          channels: [...narrowing.channels],
+          photoIds: [...narrowing.photoIds],
+          releaseSeriesIds: null,
+        }),
       ),
-      ...(release.revoked_at
-        ? [`You withdrew this consent on ${calendarDay(release.revoked_at, timeZone)}: no new use is allowed.`]
-        : []),
+      ...(release.revoked_at ? [words.revokedOn(calendarDay(release.revoked_at, timeZone))] : []),
     ],
     documentUrl: `${PORTAL_PREFIX}/releases/${release.id}/document`,
   };
@@ -571,7 +577,7 @@ function portalStatus(standing: ReleaseStanding): PortalReleaseDto['status'] {
   return standing.state === 'narrowed' ? 'narrowed' : 'active';
 }
 
-function portalCaseView(removalCase: RemovalCaseRow, own: RemovalTaskRow[]): PortalCaseDto {
+function portalCaseView(removalCase: RemovalCaseRow, own: RemovalTaskRow[], words: PortalWords): PortalCaseDto {
   const settled = own.filter((task) => task.task_status === 'done' || task.task_status === 'not_removable');
   return {
     id: removalCase.id,
@@ -579,10 +585,10 @@ function portalCaseView(removalCase: RemovalCaseRow, own: RemovalTaskRow[]): Por
     openedAt: removalCase.opened_at,
     dueAt: removalCase.due_at,
     completedAt: removalCase.completed_at,
-    progress: `${settled.length} of ${own.length} done`,
+    progress: words.progress(settled.length, own.length),
     tasks: own.map((task) => ({
       channel: task.channel,
-      location: whereShown(task),
+      location: whereShown(task, words),
       status: task.task_status,
       completedAt: task.completed_at,
       notRemovableReason: task.not_removable_reason,
@@ -590,11 +596,11 @@ function portalCaseView(removalCase: RemovalCaseRow, own: RemovalTaskRow[]): Por
   };
 }
 
-function publicationInPortal(row: PublicationRow): PortalPublicationDto {
+function publicationInPortal(row: PublicationRow, words: PortalWords): PortalPublicationDto {
   return {
     id: row.id,
     channel: row.channel,
-    location: whereShown(row),
+    location: whereShown(row, words),
     url: row.url,
     status: row.status,
     publishedAt: row.published_at,
@@ -603,13 +609,16 @@ function publicationInPortal(row: PublicationRow): PortalPublicationDto {
 }
 
 /** Where a publication appears, in words a patient reads. */
-function whereShown(row: Pick<PublicationRow, 'hosted' | 'url' | 'post_id' | 'campaign' | 'print_run'>): string {
-  if (row.hosted) return 'On the clinic’s website';
+function whereShown(
+  row: Pick<PublicationRow, 'hosted' | 'url' | 'post_id' | 'campaign' | 'print_run'>,
+  words: PortalWords,
+): string {
+  if (row.hosted) return words.onClinicWebsite;
   const parts = [
     row.url,
-    row.post_id ? `post ${row.post_id}` : null,
-    row.campaign ? `campaign “${row.campaign}”` : null,
-    row.print_run ? `print run “${row.print_run}”` : null,
+    row.post_id ? words.post(row.post_id) : null,
+    row.campaign ? words.campaign(row.campaign) : null,
+    row.print_run ? words.printRun(row.print_run) : null,
   ].filter((part): part is string => part !== null);
   return parts.join(', ');
 }

@@ -1,6 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { FORM_LANGUAGES, type FormLanguage } from '../../forms/form-template.entity.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsISO8601, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { PHOTO_KINDS } from '../../photos/photo.entity.js';
 import { PUBLICATION_STATUSES } from '../../publications/publication.entity.js';
 import { RevocationScopeDto } from '../../revocations/dto/revocation.dto.js';
@@ -66,6 +78,18 @@ export class PortalRevocationDto {
   @ValidateNested()
   @Type(() => RevocationScopeDto)
   scope!: RevocationScopeDto;
+
+  @ApiPropertyOptional({ enum: FORM_LANGUAGES, default: 'en', description: 'The language of the receipt’s words.' })
+  @IsOptional()
+  @IsIn(FORM_LANGUAGES)
+  language?: FormLanguage;
+}
+
+export class PortalLanguageQueryDto {
+  @ApiPropertyOptional({ enum: FORM_LANGUAGES, default: 'en', description: 'The language of the sentences.' })
+  @IsOptional()
+  @IsIn(FORM_LANGUAGES)
+  language?: FormLanguage;
 }
 
 export class PortalReleaseDto {

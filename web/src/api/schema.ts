@@ -795,7 +795,7 @@ export interface paths {
         };
         /**
          * Get the patient’s consent overview
-         * @description For the signed-in patient: their current releases in plain words, their photos and where each is published, their removal cases with progress, and the receipts of their withdrawals. The read is audited.
+         * @description For the signed-in patient: their current releases in plain words, their photos and where each is published, their removal cases with progress, and the receipts of their withdrawals, the sentences in English or Spanish. The read is audited.
          */
         get: operations["PortalController_me"];
         put?: never;
@@ -3267,6 +3267,12 @@ export interface components {
             version: number;
         };
         PortalRevocationDto: {
+            /**
+             * @description The language of the receipt’s words.
+             * @default en
+             * @enum {string}
+             */
+            language: "en" | "es";
             /**
              * @description What to withdraw: `{ "kind": "everything" }`, `{ "kind": "channels", "channels": ["social"] }`, or `{ "kind": "photos", "photoIds": [...] }` (your own photos).
              * @example {
@@ -6989,7 +6995,10 @@ export interface operations {
     };
     PortalController_me: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the sentences. */
+                language?: "en" | "es";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7006,6 +7015,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalOverviewDto"];
                 };
             };
+            400: components["responses"]["400_validation_failed"];
             401: components["responses"]["401_invalid_token_or_session_expired_or_unauthenticated"];
             403: components["responses"]["403_patients_only"];
         };

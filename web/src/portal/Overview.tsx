@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { unwrap, type components } from '../shared/api';
 import { patientSentence, portalApi } from './session';
 import {
@@ -29,7 +30,7 @@ import {
   channelName,
   day,
   moment,
-  PHOTO_KIND,
+  photoKind,
   PUBLICATION_STATUS,
   RELEASE_STATUS,
   TASK_STATUS,
@@ -59,9 +60,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** What the signed-in patient agreed to, their photos and where they are used, withdrawing, and their requests. */
 export function Overview({ onSignedOut }: { onSignedOut: () => void }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'es' ? 'es' : 'en';
   const me = useQuery({
-    queryKey: ['portal', 'me'],
-    queryFn: () => unwrap(portalApi.GET('/api/v1/portal/me')),
+    queryKey: ['portal', 'me', language],
+    queryFn: () => unwrap(portalApi.GET('/api/v1/portal/me', { params: { query: { language } } })),
   });
   const [pending, setPending] = useState<PendingWithdrawal>();
   const [receipt, setReceipt] = useState<Receipt>();
@@ -81,7 +84,7 @@ export function Overview({ onSignedOut }: { onSignedOut: () => void }) {
   if (!me.data) {
     return (
       <Center p="xl">
-        <Loader aria-label="Loading your consent" />
+        <Loader aria-label={t('loadingConsent')} />
       </Center>
     );
   }
@@ -94,14 +97,14 @@ export function Overview({ onSignedOut }: { onSignedOut: () => void }) {
           removalCase={overview.removalCases.find((each) => each.id === receipt.removalCaseId)}
         />
       )}
-      <Text>Your reference at the clinic: {overview.code}</Text>
+      <Text>{t('reference', { code: overview.code })}</Text>
       <Releases releases={overview.releases} />
       <Photos photos={overview.photos} onWithdraw={setPending} />
       <WithdrawConsent key={receipt?.id} onWithdraw={setPending} />
       <Requests overview={overview} />
       <Group>
         <Button variant="default" size="md" loading={signOut.isPending} onClick={() => signOut.mutate()}>
-          Sign out
+          {t('signOut')}
         </Button>
       </Group>
       <ConfirmWithdrawal
@@ -117,15 +120,16 @@ export function Overview({ onSignedOut }: { onSignedOut: () => void }) {
 }
 
 function Releases({ releases }: { releases: Release[] }) {
+  const { t } = useTranslation();
   return (
-    <Section title="What you agreed to">
-      {releases.length === 0 && <Text>The clinic has no signed photo release of yours.</Text>}
+    <Section title={t('agreedTo')}>
+      {releases.length === 0 && <Text>{t('noRelease')}</Text>}
       {releases.map((release) => {
         const status = tone(RELEASE_STATUS, release.status);
         return (
           <Stack key={release.id} gap="xs">
             <Group gap="sm">
-              <Text fw={700}>Signed {day(release.signedAt)}</Text>
+              <Text fw={700}>{t('signedOn', { day: day(release.signedAt) })}</Text>
               <Badge color={status.color} variant="light">
                 {status.label}
               </Badge>
@@ -145,6 +149,7 @@ function Releases({ releases }: { releases: Release[] }) {
 
 /** The sealed receipt of a withdrawal made here, fetched with the session and saved as a file. */
 function DownloadReceipt({ revocationId, receivedAt }: { revocationId: string; receivedAt: string }) {
+  const { t } = useTranslation();
   const download = useMutation({
     mutationFn: async () => {
       const receipt = await unwrap(
@@ -159,11 +164,11 @@ function DownloadReceipt({ revocationId, receivedAt }: { revocationId: string; r
   return (
     <Stack gap="xs" align="flex-start">
       <Button variant="light" size="sm" loading={download.isPending} onClick={() => download.mutate()}>
-        Download the receipt (PDF)
+        {t('downloadReceipt')}
       </Button>
       {download.isError && (
         <Alert color="red" role="alert">
-          The receipt could not be downloaded. {patientSentence(download.error)}
+          {t('downloadReceiptFailed')} {patientSentence(download.error)}
         </Alert>
       )}
     </Stack>
@@ -185,6 +190,7 @@ const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jp
 
 /** The patient's copy of the signed form, fetched with the session and saved as a file. */
 function DownloadForm({ release }: { release: Release }) {
+  const { t } = useTranslation();
   const download = useMutation({
     mutationFn: async () => {
       const form = await unwrap(
@@ -199,11 +205,11 @@ function DownloadForm({ release }: { release: Release }) {
   return (
     <Stack gap="xs" align="flex-start">
       <Button variant="light" size="md" loading={download.isPending} onClick={() => download.mutate()}>
-        Download your copy of the signed form
+        {t('downloadForm')}
       </Button>
       {download.isError && (
         <Alert color="red" role="alert">
-          The signed form could not be downloaded. {patientSentence(download.error)}
+          {t('downloadFormFailed')} {patientSentence(download.error)}
         </Alert>
       )}
     </Stack>
@@ -211,14 +217,15 @@ function DownloadForm({ release }: { release: Release }) {
 }
 
 function photoLabel(photo: Photo): string {
-  const kind = PHOTO_KIND[photo.kind] ?? 'Photo';
+  const kind = photoKind(photo.kind);
   return photo.view ? `${kind}, ${photo.view}` : kind;
 }
 
 function Photos({ photos, onWithdraw }: { photos: Photo[]; onWithdraw: (pending: PendingWithdrawal) => void }) {
+  const { t } = useTranslation();
   return (
-    <Section title="Your photos and where they are used">
-      {photos.length === 0 && <Text>The clinic holds no photos of yours.</Text>}
+    <Section title={t('photosHeading')}>
+      {photos.length === 0 && <Text>{t('noPhotos')}</Text>}
       {photos.map((photo) => (
         <Paper key={photo.id} withBorder p="sm" radius="md" component="article" aria-label={photoLabel(photo)}>
           <Group align="flex-start" wrap="wrap" gap="md">
@@ -226,9 +233,9 @@ function Photos({ photos, onWithdraw }: { photos: Photo[]; onWithdraw: (pending:
             <Stack gap="xs" style={{ flex: '1 1 12rem' }}>
               <Text fw={700}>{photoLabel(photo)}</Text>
               {photo.publications.length === 0 ? (
-                <Text>Not published anywhere.</Text>
+                <Text>{t('notPublished')}</Text>
               ) : (
-                <List spacing="xs" listStyleType="none" aria-label="Where it is published">
+                <List spacing="xs" listStyleType="none" aria-label={t('wherePublished')}>
                   {photo.publications.map((publication) => {
                     const status = tone(PUBLICATION_STATUS, publication.status);
                     return (
@@ -256,13 +263,13 @@ function Photos({ photos, onWithdraw }: { photos: Photo[]; onWithdraw: (pending:
                     onWithdraw(
                       pendingWithdrawal(
                         { kind: 'photos', photoIds: [photo.id] },
-                        'Withdraw this photo from every use?',
-                        `The clinic will no longer use this photo (${photoLabel(photo).toLowerCase()}) anywhere.`,
+                        t('withdrawPhotoQuestion'),
+                        t('withdrawPhotoWhat', { photo: photoLabel(photo).toLowerCase() }),
                       ),
                     )
                   }
                 >
-                  Withdraw this photo from every use
+                  {t('withdrawPhoto')}
                 </Button>
               </Group>
             </Stack>
@@ -275,6 +282,7 @@ function Photos({ photos, onWithdraw }: { photos: Photo[]; onWithdraw: (pending:
 
 /** A thumbnail fetched with the session (an <img> cannot send it) and shown from a blob: URL. */
 function Thumbnail({ photo }: { photo: Photo }) {
+  const { t } = useTranslation();
   const thumbnail = useQuery({
     queryKey: ['portal', 'thumbnail', photo.id],
     queryFn: () =>
@@ -294,31 +302,29 @@ function Thumbnail({ photo }: { photo: Photo }) {
   if (thumbnail.isError) {
     return (
       <Text w={140} size="sm">
-        The picture could not be shown.
+        {t('pictureFailed')}
       </Text>
     );
   }
   if (!url) return <Skeleton w={140} h={140} radius="sm" />;
-  return <Image src={url} alt={`${photoLabel(photo)} photo`} w={140} radius="sm" />;
+  return <Image src={url} alt={t('photoAlt', { photo: photoLabel(photo) })} w={140} radius="sm" />;
 }
 
 function WithdrawConsent({ onWithdraw }: { onWithdraw: (pending: PendingWithdrawal) => void }) {
+  const { t } = useTranslation();
   const [channels, setChannels] = useState<Channel[]>([]);
   const [missing, setMissing] = useState(false);
   return (
-    <Section title="Withdraw your consent">
-      <Text>
-        Your request takes effect as soon as you confirm it. Photos on the clinic’s own pages come down at once; the
-        clinic has 30 days to take down the rest, and you can follow that here.
-      </Text>
+    <Section title={t('withdrawHeading')}>
+      <Text>{t('withdrawIntro')}</Text>
       <Checkbox.Group
-        label="Stop using my photos on"
+        label={t('stopUsingOn')}
         value={channels}
         onChange={(value) => {
           setChannels(WITHDRAWABLE_CHANNELS.filter((code) => value.includes(code)));
           setMissing(false);
         }}
-        error={missing ? 'Tick at least one.' : undefined}
+        error={missing ? t('tickOne') : undefined}
       >
         <Stack gap="sm" mt="xs">
           {WITHDRAWABLE_CHANNELS.map((code) => (
@@ -339,31 +345,27 @@ function WithdrawConsent({ onWithdraw }: { onWithdraw: (pending: PendingWithdraw
             onWithdraw(
               pendingWithdrawal(
                 { kind: 'channels', channels },
-                'Withdraw your consent for the places ticked?',
-                `The clinic will stop using your photos on: ${channels.map(channelName).join(', ')}.`,
+                t('withdrawTickedQuestion'),
+                t('withdrawTickedWhat', { places: channels.map(channelName).join(', ') }),
               ),
             );
           }}
         >
-          Withdraw the places ticked
+          {t('withdrawTicked')}
         </Button>
       </Group>
-      <Text mt="sm">Or withdraw all of it: the clinic then uses none of your photos anywhere.</Text>
+      <Text mt="sm">{t('orEverything')}</Text>
       <Group>
         <Button
           size="md"
           color="red.9"
           onClick={() =>
             onWithdraw(
-              pendingWithdrawal(
-                { kind: 'everything' },
-                'Withdraw all your consent?',
-                'All your photo releases end: the clinic will no longer use any of your photos anywhere.',
-              ),
+              pendingWithdrawal({ kind: 'everything' }, t('withdrawEverythingQuestion'), t('withdrawEverythingWhat')),
             )
           }
         >
-          Withdraw all my consent
+          {t('withdrawEverything')}
         </Button>
       </Group>
     </Section>
@@ -372,31 +374,30 @@ function WithdrawConsent({ onWithdraw }: { onWithdraw: (pending: PendingWithdraw
 
 /** Each withdrawal's receipt and the removal case it opened, followed until it closes. */
 function Requests({ overview }: { overview: PortalOverview }) {
+  const { t } = useTranslation();
   return (
-    <Section title="Your requests">
-      {overview.revocations.length === 0 && <Text>You have not withdrawn consent.</Text>}
+    <Section title={t('requestsHeading')}>
+      {overview.revocations.length === 0 && <Text>{t('noRequests')}</Text>}
       {overview.revocations.map((receipt) => {
         const removal = overview.removalCases.find((each) => each.id === receipt.removalCaseId);
         return (
-          <Paper key={receipt.id} withBorder p="sm" radius="md" component="article" aria-label="Request">
+          <Paper key={receipt.id} withBorder p="sm" radius="md" component="article" aria-label={t('request')}>
             <Stack gap="xs">
-              <Text>
-                {receipt.inWords} Received {moment(receipt.receivedAt)}.
-              </Text>
+              <Text>{t('received', { what: receipt.inWords, when: moment(receipt.receivedAt) })}</Text>
               {receipt.receiptUrl && <DownloadReceipt revocationId={receipt.id} receivedAt={receipt.receivedAt} />}
               {removal && (
                 <>
                   <Group gap="sm">
                     <Badge color={removal.status === 'completed' ? 'green' : 'orange'} variant="light">
-                      {removal.status === 'completed' ? 'Done' : 'In progress'}
+                      {removal.status === 'completed' ? t('done') : t('inProgress')}
                     </Badge>
                     <Text size="sm">
                       {removal.status === 'completed'
-                        ? `Everything is done (${removal.progress}), finished ${day(removal.completedAt ?? removal.dueAt)}.`
-                        : `To be done by ${day(removal.dueAt)}: ${removal.progress}.`}
+                        ? t('allDone', { progress: removal.progress, day: day(removal.completedAt ?? removal.dueAt) })
+                        : t('dueBy', { day: day(removal.dueAt), progress: removal.progress })}
                     </Text>
                   </Group>
-                  <List spacing="xs" listStyleType="none" aria-label="What is being taken down">
+                  <List spacing="xs" listStyleType="none" aria-label={t('beingTakenDown')}>
                     {removal.tasks.map((task, index) => {
                       const status = tone(TASK_STATUS, task.status);
                       return (
@@ -410,7 +411,9 @@ function Requests({ overview }: { overview: PortalOverview }) {
                           <Badge color={status.color} variant="light">
                             {status.label}
                           </Badge>
-                          {task.notRemovableReason && <Text size="sm">Why: {task.notRemovableReason}</Text>}
+                          {task.notRemovableReason && (
+                            <Text size="sm">{t('why', { reason: task.notRemovableReason })}</Text>
+                          )}
                         </List.Item>
                       );
                     })}

@@ -1,12 +1,14 @@
-import { Alert, Center, Container, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Center, Container, Group, Loader, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { unwrap } from '../shared/api';
+import { LanguageChoice } from './LanguageChoice';
 import { Overview } from './Overview';
 import { RequestLink } from './RequestLink';
 import { patientSession, portalApi, whenSessionEnds } from './session';
 
-/** A sentence shown above the page's content: what just happened. */
+/** A sentence shown above the page's content: what just happened (`text` is its translation key). */
 export interface Notice {
   text: string;
   error?: boolean;
@@ -14,11 +16,8 @@ export interface Notice {
 
 type View = { kind: 'starting' } | { kind: 'signed-out'; notice?: Notice } | { kind: 'signed-in' };
 
-const LINK_SPENT: Notice = {
-  text: 'This sign-in link has been used or has expired. Ask for a new one below.',
-  error: true,
-};
-const SESSION_ENDED: Notice = { text: 'Your session has ended. Ask for a new sign-in link below.', error: true };
+const LINK_SPENT: Notice = { text: 'linkSpent', error: true };
+const SESSION_ENDED: Notice = { text: 'sessionEnded', error: true };
 
 /** The token of a sign-in link just opened, taken out of the address bar and the history at once. */
 function takeLinkToken(): string | undefined {
@@ -32,6 +31,7 @@ function takeLinkToken(): string | undefined {
  * shows the overview; without one, the form that asks for a link.
  */
 export function PortalApp() {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>({ kind: 'starting' });
 
@@ -86,23 +86,26 @@ export function PortalApp() {
   return (
     <Container component="main" size={720} px="md" py="lg">
       <Stack gap="lg">
-        <Title order={1}>Your photo consent</Title>
+        <Group justify="space-between" align="center" wrap="wrap">
+          <Title order={1}>{t('title')}</Title>
+          <LanguageChoice />
+        </Group>
         {view.kind === 'starting' && (
           <Center p="xl">
-            <Loader aria-label="Signing you in" />
+            <Loader aria-label={t('signingIn')} />
           </Center>
         )}
         {view.kind === 'signed-out' && (
           <>
             {view.notice && (
               <Alert color={view.notice.error ? 'red' : 'blue'} role={view.notice.error ? 'alert' : 'status'}>
-                {view.notice.text}
+                {t(view.notice.text)}
               </Alert>
             )}
             <RequestLink />
           </>
         )}
-        {view.kind === 'signed-in' && <Overview onSignedOut={() => signOut({ text: 'You are signed out.' })} />}
+        {view.kind === 'signed-in' && <Overview onSignedOut={() => signOut({ text: 'signedOut' })} />}
       </Stack>
     </Container>
   );

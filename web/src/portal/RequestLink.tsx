@@ -1,16 +1,18 @@
 import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { unwrap } from '../shared/api';
 import { patientSentence, portalApi } from './session';
 
 /** Email address and date of birth: the service mails a one-time sign-in link when they match. */
 export function RequestLink() {
+  const { t } = useTranslation();
   const form = useForm({
     initialValues: { email: '', dateOfBirth: '' },
     validate: {
-      email: (value) => (/^\S+@\S+$/.test(value.trim()) ? null : 'Enter the email address the clinic has on file'),
-      dateOfBirth: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? null : 'Enter the date of birth'),
+      email: (value) => (/^\S+@\S+$/.test(value.trim()) ? null : t('emailMissing')),
+      dateOfBirth: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? null : t('dateOfBirthMissing')),
     },
   });
   const ask = useMutation({
@@ -27,15 +29,12 @@ export function RequestLink() {
       <form aria-labelledby="access-heading" onSubmit={form.onSubmit((values) => ask.mutate(values))} noValidate>
         <Stack>
           <Title order={2} size="h3" id="access-heading">
-            Ask for a sign-in link
+            {t('askHeading')}
           </Title>
-          <Text>
-            To see your photo consent, where your photos are used, or to withdraw your consent, ask for a sign-in link.
-            We send it to the email address the clinic has on file.
-          </Text>
+          <Text>{t('askIntro')}</Text>
           {ask.isSuccess && (
-            <Alert color="green" role="status" title="Check your email">
-              {ask.data.message}
+            <Alert color="green" role="status" title={t('checkEmail')}>
+              {t('linkOnItsWay')}
             </Alert>
           )}
           {ask.isError && (
@@ -44,7 +43,7 @@ export function RequestLink() {
             </Alert>
           )}
           <TextInput
-            label="Email address"
+            label={t('emailAddress')}
             type="email"
             autoComplete="email"
             inputMode="email"
@@ -52,15 +51,9 @@ export function RequestLink() {
             required
             {...form.getInputProps('email')}
           />
-          <TextInput
-            label="Date of birth (the patient’s)"
-            type="date"
-            size="md"
-            required
-            {...form.getInputProps('dateOfBirth')}
-          />
+          <TextInput label={t('dateOfBirth')} type="date" size="md" required {...form.getInputProps('dateOfBirth')} />
           <Button type="submit" size="md" loading={ask.isPending}>
-            Send me a sign-in link
+            {t('sendLink')}
           </Button>
         </Stack>
       </form>

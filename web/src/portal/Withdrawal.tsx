@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { unwrap, type components } from '../shared/api';
 import { patientSentence, portalApi } from './session';
 import { day, moment } from './words';
@@ -31,13 +32,14 @@ export function ConfirmWithdrawal({
   onClose: () => void;
   onReceipt: (receipt: Receipt) => void;
 }) {
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const withdraw = useMutation({
     mutationFn: (request: PendingWithdrawal) =>
       unwrap(
         portalApi.POST('/api/v1/portal/revocations', {
           params: { header: { 'Idempotency-Key': request.idempotencyKey } },
-          body: { scope: request.scope },
+          body: { scope: request.scope, language: i18n.language === 'es' ? 'es' : 'en' },
         }),
       ),
     onSuccess: async (receipt) => {
@@ -54,7 +56,7 @@ export function ConfirmWithdrawal({
       onClose={onClose}
       title={pending?.question}
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Cancel' }}
+      closeButtonProps={{ 'aria-label': t('cancel') }}
       // After a withdrawal the receipt takes the focus; after a cancel it goes back to the button.
       returnFocus={!withdraw.isSuccess}
     >
@@ -62,10 +64,10 @@ export function ConfirmWithdrawal({
         <Stack>
           <Text>{pending.what}</Text>
           <List spacing="xs">
-            <List.Item>It takes effect as soon as you confirm, and you cannot undo it here.</List.Item>
-            <List.Item>Photos on the clinic’s own website come down at once.</List.Item>
-            <List.Item>The clinic has 30 days to take down the rest; you can follow that on this page.</List.Item>
-            <List.Item>What was already done (such as brochures handed out) cannot be undone.</List.Item>
+            <List.Item>{t('confirmEffect')}</List.Item>
+            <List.Item>{t('confirmWebsite')}</List.Item>
+            <List.Item>{t('confirmRest')}</List.Item>
+            <List.Item>{t('confirmPast')}</List.Item>
           </List>
           {withdraw.isError && (
             <Alert color="red" role="alert">
@@ -74,10 +76,10 @@ export function ConfirmWithdrawal({
           )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" size="md" onClick={onClose} disabled={withdraw.isPending}>
-              Keep my consent
+              {t('keepConsent')}
             </Button>
             <Button color="red.9" size="md" loading={withdraw.isPending} onClick={() => withdraw.mutate(pending)}>
-              Yes, withdraw
+              {t('yesWithdraw')}
             </Button>
           </Group>
         </Stack>
@@ -88,23 +90,22 @@ export function ConfirmWithdrawal({
 
 /** The receipt of a withdrawal just sent: when it took effect, what it covers, what happens next. */
 export function ReceiptNotice({ receipt, removalCase }: { receipt: Receipt; removalCase: RemovalCase | undefined }) {
+  const { t } = useTranslation();
   const notice = useRef<HTMLDivElement>(null);
   // Moved to, so a screen reader reads the receipt and a phone shows it.
   useEffect(() => notice.current?.focus(), [receipt.id]);
   return (
-    <Alert ref={notice} tabIndex={-1} color="green" role="status" title="We received your request">
+    <Alert ref={notice} tabIndex={-1} color="green" role="status" title={t('receivedTitle')}>
       <Stack gap="xs">
-        <Text size="sm">
-          We received your request on {moment(receipt.receivedAt)}. {receipt.inWords}
-        </Text>
+        <Text size="sm">{t('receivedOn', { when: moment(receipt.receivedAt), what: receipt.inWords })}</Text>
         <Text size="sm">
           {!removalCase
-            ? 'None of your photos was in use where this applies, so nothing needs taking down.'
+            ? t('nothingToTakeDown')
             : removalCase.status === 'completed'
-              ? 'Every use it covers is already taken down.'
-              : `The clinic must take down the rest by ${day(removalCase.dueAt)}. You can follow it below, under “Your requests”.`}
+              ? t('alreadyDown')
+              : t('restBy', { day: day(removalCase.dueAt) })}
         </Text>
-        <Text size="sm">The clinic also sends you a copy of this receipt.</Text>
+        <Text size="sm">{t('copySent')}</Text>
       </Stack>
     </Alert>
   );

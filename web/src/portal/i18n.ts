@@ -1,11 +1,12 @@
 import { createInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { SIGNING_RESOURCES } from '../shared/signing-words';
+import { PORTAL_RESOURCES } from './portal-words';
 
 export type PatientLanguage = 'en' | 'es';
 const LANGUAGE_KEY = 'photo-consent-language';
 
-/** The patient pages' own words, beside the signing's (shared with the desk's tablet). */
+/** The signing page's own words, beside the portal's and the signing's (shared with the desk's tablet). */
 const PAGE_WORDS = {
   en: {
     language: 'Language',
@@ -52,8 +53,8 @@ function initialLanguage(): PatientLanguage {
 
 export const patientI18n = createInstance({
   resources: {
-    en: { translation: { ...SIGNING_RESOURCES.en.translation, ...PAGE_WORDS.en } },
-    es: { translation: { ...SIGNING_RESOURCES.es.translation, ...PAGE_WORDS.es } },
+    en: { translation: { ...SIGNING_RESOURCES.en.translation, ...PORTAL_RESOURCES.en, ...PAGE_WORDS.en } },
+    es: { translation: { ...SIGNING_RESOURCES.es.translation, ...PORTAL_RESOURCES.es, ...PAGE_WORDS.es } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -1,5 +1,6 @@
 import { createApiClient } from '../api/client';
 import { ApiError } from '../shared/api';
+import { patientI18n } from './i18n';
 
 // The patient's session is a bearer token (pcs_p_…) from POST /api/v1/portal/session. It stays in
 // sessionStorage, as on the page this one replaced: it survives a reload but ends with the tab, and
@@ -34,13 +35,15 @@ portalApi.use({
   },
 });
 
-/** A failure, in words a patient can act on. */
+/** A failure, in words a patient can act on, in the language of the patient pages. */
 export function patientSentence(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Something went wrong. Please reload the page.';
+  const t = (key: string) => patientI18n.t(key);
+  if (!(error instanceof ApiError)) return t('somethingWrong');
   const { status, problem } = error;
-  if (status === 0) return 'We cannot reach the clinic’s service. Check your connection and try again.';
-  if (status === 401) return 'Your session has ended. Ask for a new sign-in link below.';
-  if (status === 429) return 'Too many attempts. Please wait a while and try again.';
-  if (status >= 500) return 'The clinic’s service could not do this just now. Please try again in a moment.';
-  return problem?.detail ?? 'Your request could not be completed.';
+  if (status === 0) return t('unreachable');
+  if (status === 401) return t('sessionOver');
+  if (status === 429) return t('tooMany');
+  if (status >= 500) return t('serviceBusy');
+  // The service's own sentence is English; in Spanish a general one says the request failed.
+  return patientI18n.language === 'en' ? (problem?.detail ?? t('notCompleted')) : t('notCompleted');
 }

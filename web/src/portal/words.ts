@@ -1,10 +1,13 @@
-// The service's codes in the words a patient reads (the same names as the overview's sentences).
+// The service's codes in the words a patient reads, in the language of the patient pages.
 import { channelName as staffChannelName, type Channel } from '../shared/channels';
+import { patientI18n } from './i18n';
 
 export type { Channel };
 
+const t = (key: string, fallback: string) => patientI18n.t(key, { defaultValue: fallback });
+
 export function channelName(code: string): string {
-  return code === 'website' ? 'The clinic’s website' : staffChannelName(code);
+  return t(`channels.${code}`, staffChannelName(code));
 }
 
 /** The channels a patient may withdraw, broadest first (social covers every network). */
@@ -20,43 +23,36 @@ export const WITHDRAWABLE_CHANNELS: readonly Channel[] = [
 
 type Tone = { label: string; color: string };
 
-export const RELEASE_STATUS: Record<string, Tone> = {
-  active: { label: 'In force', color: 'green' },
-  narrowed: { label: 'In force, partly withdrawn', color: 'yellow' },
-  revoked: { label: 'Withdrawn', color: 'gray' },
-  expired: { label: 'Ended', color: 'gray' },
-  // The signed form lacks something the law requires: the clinic may not use the photos under it.
-  not_valid: { label: 'Not valid: the clinic may not use it', color: 'red' },
+export const RELEASE_STATUS = 'releaseStatus';
+export const PUBLICATION_STATUS = 'publicationStatus';
+export const TASK_STATUS = 'taskStatus';
+
+const COLORS: Record<string, Record<string, string>> = {
+  [RELEASE_STATUS]: {
+    active: 'green',
+    narrowed: 'yellow',
+    revoked: 'gray',
+    expired: 'gray',
+    // The signed form lacks something the law requires: the clinic may not use the photos under it.
+    not_valid: 'red',
+  },
+  [PUBLICATION_STATUS]: { live: 'blue', removal_pending: 'orange', removed: 'green', not_removable: 'red' },
+  [TASK_STATUS]: { open: 'orange', done: 'green', not_removable_requested: 'yellow', not_removable: 'red' },
 };
 
-export const PUBLICATION_STATUS: Record<string, Tone> = {
-  live: { label: 'Shown now', color: 'blue' },
-  removal_pending: { label: 'Being taken down', color: 'orange' },
-  removed: { label: 'Taken down', color: 'green' },
-  not_removable: { label: 'Cannot be taken down', color: 'red' },
-};
+/** A status in words and its colour. */
+export function tone(table: string, code: string): Tone {
+  return { label: t(`${table}.${code}`, code.replaceAll('_', ' ')), color: COLORS[table]?.[code] ?? 'gray' };
+}
 
-export const TASK_STATUS: Record<string, Tone> = {
-  open: { label: 'To be taken down', color: 'orange' },
-  done: { label: 'Taken down', color: 'green' },
-  not_removable_requested: { label: 'Being reviewed', color: 'yellow' },
-  not_removable: { label: 'Cannot be taken down', color: 'red' },
-};
-
-export const PHOTO_KIND: Record<string, string> = {
-  before: 'Before treatment',
-  after: 'After treatment',
-  progress: 'During treatment',
-};
-
-export function tone(table: Record<string, Tone>, code: string): Tone {
-  return table[code] ?? { label: code.replaceAll('_', ' '), color: 'gray' };
+export function photoKind(kind: string): string {
+  return t(`photoKind.${kind}`, t('photo', 'Photo'));
 }
 
 export function day(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  return new Date(iso).toLocaleDateString(patientI18n.language, { year: 'numeric', month: 'long', day: 'numeric' });
 }
 
 export function moment(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(patientI18n.language, { dateStyle: 'long', timeStyle: 'short' });
 }
