@@ -56,6 +56,11 @@ const HEADINGS: Record<FormLanguage, Record<string, string>> = {
   },
 };
 
+/** A guardian's relationship to the patient, in the form's words. */
+export function relationshipInWords(language: FormLanguage, relationship: GuardianRelationship): string {
+  return WORDS.relationships[language][relationship];
+}
+
 const WORDS = {
   allCases: {
     en: 'Covers the photographs of every treatment at the clinic.',

@@ -1,4 +1,5 @@
 import type { FormLanguage } from '../forms/form-template.entity.js';
+import { relationshipInWords } from '../forms/release-form.js';
 import type { GuardianRelationship } from '../rights/guardian.js';
 
 /** What the signing says in the signer's language: on the signature page, in the seal, in the copy's mail. */
@@ -18,27 +19,12 @@ export interface SigningWords {
   copyBody: (patientName: string, day: string, releaseId: string) => string;
 }
 
-const RELATIONSHIPS: Record<FormLanguage, Record<GuardianRelationship, string>> = {
-  en: {
-    parent: 'parent',
-    legal_guardian: 'legal guardian',
-    healthcare_agent: 'healthcare agent',
-    other: 'representative',
-  },
-  es: {
-    parent: 'padre o madre',
-    legal_guardian: 'tutor legal',
-    healthcare_agent: 'apoderado de salud',
-    other: 'representante',
-  },
-};
-
 const WORDS: Record<FormLanguage, SigningWords> = {
   en: {
     patient: 'the patient',
-    guardian: (relationship) => `${RELATIONSHIPS.en[relationship ?? 'other']} of the patient`,
+    guardian: (relationship) => `${relationshipInWords('en', relationship ?? 'other')} of the patient`,
     attestation: (relationship, authority) =>
-      `I affirm that I am the patient’s ${RELATIONSHIPS.en[relationship ?? 'other']} and have authority to sign ` +
+      `I affirm that I am the patient’s ${relationshipInWords('en', relationship ?? 'other')} and have authority to sign ` +
       `for them: ${authority}.`,
     sealReason: (title) => `Signed by the patient or their guardian: ${title}`,
     atDesk: 'Signed in person at the clinic, in the presence of the witness.',
@@ -70,9 +56,9 @@ const WORDS: Record<FormLanguage, SigningWords> = {
   },
   es: {
     patient: 'el paciente',
-    guardian: (relationship) => `${RELATIONSHIPS.es[relationship ?? 'other']} del paciente`,
+    guardian: (relationship) => `${relationshipInWords('es', relationship ?? 'other')} del paciente`,
     attestation: (relationship, authority) =>
-      `Declaro que soy ${RELATIONSHIPS.es[relationship ?? 'other']} del paciente y que tengo autoridad para ` +
+      `Declaro que soy ${relationshipInWords('es', relationship ?? 'other')} del paciente y que tengo autoridad para ` +
       `firmar en su nombre: ${authority}.`,
     sealReason: (title) => `Firmado por el paciente o su tutor: ${title}`,
     atDesk: 'Firmado en persona en la clínica, en presencia del testigo.',

@@ -3,30 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import { SystemClock } from '../common/clock.js';
-import { loadConfig } from '../config/app-config.js';
-import { selfSignedCertificate } from './certificate.js';
-import { DocumentSealer } from './document-sealer.js';
-
-/** A minimal one-page PDF, as a PDF writer lays it out (classic cross-reference table). */
-function onePagePdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+import { SystemClock } from '../src/common/clock.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { selfSignedCertificate } from '../src/sealing/certificate.js';
+import { DocumentSealer } from '../src/sealing/document-sealer.js';
+import { signedFormPdf } from './support/images.js';
 
 describe('DocumentSealer', () => {
   let folder: string;
@@ -48,7 +29,7 @@ describe('DocumentSealer', () => {
       SIGNING_CERTIFICATE_PASSPHRASE: certificate.passphrase,
     });
     await sealer.onModuleInit();
-    const sealed = await sealer.seal(onePagePdf(), {
+    const sealed = await sealer.seal(signedFormPdf(), {
       reason: 'Signed release',
       location: 'Riverside Aesthetics',
       signingTime: new Date(),
