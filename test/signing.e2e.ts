@@ -551,6 +551,28 @@ describe('release forms signed at the desk', () => {
       assert.equal((await open({ token, dateOfBirth: '1979-02-11' })).status, 401, 'and does not open again');
     });
 
+    it('takes a mailed signature though the staff member who sent the link has left since', async () => {
+      const sender = await createSignedIn(t, 'front_desk');
+      const patient = await createPatient(t, frontDesk, {
+        fullName: 'Patient Name',
+        dateOfBirth: '1970-10-10',
+        contactEmail: 'later@example.test',
+      });
+      const made = await api(sender).post(`/patients/${patient.id}/signing-requests`, {
+        ...TERMS,
+        templateId,
+        language: 'en',
+        delivery: 'mail',
+      });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      await t.database.query('UPDATE users SET active = false WHERE id = $1', [sender.id]);
+      const token = await mailedToken(made.body.id as string);
+      const opened = await open({ token, dateOfBirth: '1970-10-10' });
+      assert.equal(opened.status, 200);
+      const signed = await signRemotely({ ...signature(opened.body.form), token, proof: opened.body.proof });
+      assert.equal(signed.status, 201, JSON.stringify(signed.body));
+    });
+
     it('throttles dates of birth tried on a link, and refuses links cancelled, expired or made up', async () => {
       const patient = await createPatient(t, frontDesk, {
         fullName: 'Patient Name',
@@ -581,6 +603,22 @@ describe('release forms signed at the desk', () => {
       assert.equal((await open({ token: `pcs_g_${'B'.repeat(43)}`, dateOfBirth: '1980-01-01' })).status, 401);
       assert.equal((await open({ token: 'not a token', dateOfBirth: '1980-01-01' })).status, 401);
 
+      // A guardian's form is mailed to the guardian only, never to the minor's own address.
+      const minor = await createPatient(t, frontDesk, {
+        dateOfBirth: '2012-04-01',
+        contactEmail: 'the.minor@example.test',
+        guardian: { fullName: 'Ana Roe', relationship: 'parent', contactPhone: '+1 555 0100' },
+      });
+      const toMinor = await desk().post(`/patients/${minor.id}/signing-requests`, {
+        ...TERMS,
+        signedBy: { signerType: 'guardian', fullName: 'Ana Roe', relationship: 'parent', authority: 'Mother' },
+        templateId,
+        language: 'en',
+        delivery: 'mail',
+      });
+      assert.equal(toMinor.status, 400, JSON.stringify(toMinor.body));
+      assert.ok((toMinor.body.errors as Json[]).some((error) => error.field === 'delivery'));
+
       const noAddress = await createPatient(t, frontDesk, { fullName: 'Patient Name' });
       const refused = await desk().post(`/patients/${noAddress.id}/signing-requests`, {
         ...TERMS,
@@ -590,6 +628,26 @@ describe('release forms signed at the desk', () => {
       });
       assert.equal(refused.status, 400);
       assert.ok((refused.body.errors as Json[]).some((error) => error.field === 'delivery'));
+
+      // Last, as it moves the clock past the staff session: an hour on, five more wrong dates: ten in all withdraw the link for good.
+      t.clock.advance(60 * 60 * 1000);
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        assert.equal((await open({ token, dateOfBirth: `1980-02-0${attempt + 1}` })).status, 403);
+      }
+      t.clock.advance(60 * 60 * 1000);
+      const withdrawn = await open({ token, dateOfBirth: '1980-01-01' });
+      assert.equal(withdrawn.status, 401, 'a link guessed at ten times is withdrawn');
+      assert.equal(withdrawn.body.code, 'signing_link_invalid');
+      const [row] = await t.database.query<Json>(
+        'SELECT status, failed_identity_checks FROM signing_requests WHERE id = $1',
+        [made.id],
+      );
+      assert.deepEqual({ ...row }, { status: 'cancelled', failed_identity_checks: 10 });
+      const [audited] = await t.database.query<{ n: string }>(
+        "SELECT count(*) AS n FROM audit_events WHERE action = 'signing_request.withdrawn_after_failures' AND entity_id = $1",
+        [made.id],
+      );
+      assert.equal(Number(audited.n), 1);
     });
   });
 });

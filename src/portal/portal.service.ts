@@ -357,7 +357,7 @@ export class PortalService implements OnModuleInit {
         }[]
       >(
         `SELECT id, received_at, received_via, scope_kind, channels, photo_ids, release_series_ids,
-                received_via = 'portal' AND document_key IS NOT NULL AS has_receipt
+                received_via = 'portal' AND recorded_by_user_id IS NULL AND document_key IS NOT NULL AS has_receipt
            FROM revocations WHERE patient_id = $1 ORDER BY received_at DESC, id`,
         [patientId],
       ),
@@ -462,7 +462,8 @@ export class PortalService implements OnModuleInit {
       { document_key: string; document_content_type: string; document_sha256: string }[]
     >(
       `SELECT document_key, document_content_type, document_sha256 FROM revocations
-        WHERE id = $1 AND patient_id = $2 AND received_via = 'portal' AND document_key IS NOT NULL`,
+        WHERE id = $1 AND patient_id = $2 AND received_via = 'portal' AND recorded_by_user_id IS NULL
+          AND document_key IS NOT NULL`,
       [revocationId, patientId],
     );
     if (!revocation) throw new NotFoundError('The receipt');

@@ -69,6 +69,8 @@ export interface ReleaseRecord {
  */
 export interface SignedVersion {
   details: Record<string, unknown>;
+  /** False for a signature through a mailed link: the staff member named sent it and need not be active now. */
+  witnessPresent: boolean;
   write: (manager: EntityManager, releaseId: string) => Promise<void>;
 }
 
@@ -189,7 +191,7 @@ export class ReleasesService implements OnModuleInit {
       amendmentReason: null,
       auditAction: 'release.create',
       details: signing?.details ?? {},
-      validateInside: () => this.assertReferencesExist(manager, patient.id, terms),
+      validateInside: () => this.assertReferencesExist(manager, patient.id, terms, signing?.witnessPresent ?? true),
       afterWrite: signing ? () => signing.write(manager, id) : undefined,
     }));
   }
@@ -299,7 +301,7 @@ export class ReleasesService implements OnModuleInit {
         amendmentReason: reason,
         auditAction: 'release.amend',
         details: { ...signing?.details, supersedes: previous.id, seriesId: previous.seriesId },
-        validateInside: () => this.assertReferencesExist(manager, patient.id, terms),
+        validateInside: () => this.assertReferencesExist(manager, patient.id, terms, signing?.witnessPresent ?? true),
         afterWrite: signing ? () => signing.write(manager, id) : undefined,
       };
     });
@@ -453,14 +455,22 @@ export class ReleasesService implements OnModuleInit {
     return rows.map((row) => row.caseId);
   }
 
-  /** Covered cases must be this patient's, and the witness an active staff member: 404 otherwise. */
-  private async assertReferencesExist(manager: EntityManager, patientId: string, terms: ReleaseTerms): Promise<void> {
+  /**
+   * Covered cases must be this patient's, and the witness a staff member, active when they are there
+   * to witness: 404 otherwise.
+   */
+  private async assertReferencesExist(
+    manager: EntityManager,
+    patientId: string,
+    terms: ReleaseTerms,
+    witnessPresent = true,
+  ): Promise<void> {
     if (terms.caseIds.length > 0) {
       const found = await manager.count(TreatmentCaseEntity, { where: { id: In(terms.caseIds), patientId } });
       if (found !== terms.caseIds.length) throw new NotFoundError("One of the covered cases (of this patient's)");
     }
     const witness = await manager.findOne(UserEntity, {
-      where: { id: terms.witnessUserId, active: true },
+      where: witnessPresent ? { id: terms.witnessUserId, active: true } : { id: terms.witnessUserId },
       select: { id: true },
     });
     if (!witness) throw new NotFoundError('The witness (an active staff member)');

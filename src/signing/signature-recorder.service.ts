@@ -32,6 +32,8 @@ export interface SignerView {
 export interface Attendance {
   /** The staff member the release names as witness: the one at the desk, or who sent the link. */
   witnessUserId: string;
+  /** Whether they saw the signing; one who sent a link may have left the clinic since. */
+  witnessPresent: boolean;
   /** What the signature page says of the witness. */
   witness: string;
   /** What the signature page says of how the signer's identity was checked. */
@@ -112,6 +114,7 @@ export class SignatureRecorder {
     };
     const signing = {
       details: { signingRequestId: request.id, delivery: request.delivery, formSha256: form.sha256 },
+      witnessPresent: attendance.witnessPresent,
       write: async (manager: EntityManager, releaseId: string) => {
         const [, claimed] = await manager.query<[unknown[], number]>(
           `UPDATE signing_requests SET status = 'signed', signed_at = $2, release_id = $3,
@@ -182,11 +185,13 @@ export class SignatureRecorder {
   }
 }
 
-/** Where the signer's mail goes: a guardian's address for a guardian, the patient's own for the patient. */
+/**
+ * The signer's own address: the guardian's for a guardian, the patient's for the patient. Never the
+ * other's: a link to sign must not reach someone who could sign in the signer's name (a minor for
+ * their parent, a former guardian for an adult), and a copy goes to whoever signed.
+ */
 export function signerAddress(patient: PatientEntity, signerType: 'patient' | 'guardian'): string | null {
-  return signerType === 'guardian'
-    ? (patient.guardianContactEmail ?? patient.contactEmail)
-    : (patient.contactEmail ?? patient.guardianContactEmail);
+  return signerType === 'guardian' ? patient.guardianContactEmail : patient.contactEmail;
 }
 
 export function signerOf(request: SigningRequestEntity, patient: PatientEntity): SignerView {

@@ -20,6 +20,11 @@ const HOUR_MS = 60 * 60 * 1000;
 const ATTEMPTS_PER_LINK = 5;
 /** Link openings from one client address per hour. */
 const ATTEMPTS_PER_ADDRESS = 30;
+/**
+ * Wrong dates of birth a link takes in all before it is withdrawn: the hourly limit alone would let
+ * a guesser who knows the year try every day of it within the link's life.
+ */
+const FAILURES_PER_LINK = 10;
 /** How long the proof of identity lasts: time enough to read the form and sign. */
 const PROOF_LIFETIME_MS = 60 * 60 * 1000;
 
@@ -60,12 +65,7 @@ export class SigningLinksService {
     ]);
     const { request, patient } = await this.openRequest(input.token);
     if (patient.dateOfBirth !== input.dateOfBirth) {
-      await this.audit.record(patientCaller(caller, request, patient), {
-        action: 'signing_request.identity_failed',
-        entityType: 'signing_request',
-        entityId: request.id,
-        patientId: patient.id,
-      });
+      await this.recordFailure(request, patient, caller);
       throw new DomainError(
         'identity_not_proven',
         403,
@@ -91,6 +91,36 @@ export class SigningLinksService {
     return { proof, proofExpiresAt, language: request.language, form, signer: signerOf(request, patient) };
   }
 
+  /** A wrong date of birth, counted on the request; the last one allowed withdraws the link. */
+  private async recordFailure(request: SigningRequestEntity, patient: PatientEntity, caller: Caller): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [[counted]] = await manager.query<[{ failed_identity_checks: number }[], number]>(
+        `UPDATE signing_requests SET failed_identity_checks = failed_identity_checks + 1
+          WHERE id = $1 RETURNING failed_identity_checks`,
+        [request.id],
+      );
+      const withdrawn = (counted?.failed_identity_checks ?? 0) >= FAILURES_PER_LINK;
+      if (withdrawn) {
+        await manager.query(
+          `UPDATE signing_requests SET status = 'cancelled', cancelled_at = $2, proof_hash = NULL, proof_expires_at = NULL
+            WHERE id = $1 AND status = 'pending'`,
+          [request.id, this.clock.now()],
+        );
+      }
+      await this.audit.record(
+        patientCaller(caller, request, patient),
+        {
+          action: withdrawn ? 'signing_request.withdrawn_after_failures' : 'signing_request.identity_failed',
+          entityType: 'signing_request',
+          entityId: request.id,
+          patientId: patient.id,
+          details: { failures: counted?.failed_identity_checks ?? null },
+        },
+        manager,
+      );
+    });
+  }
+
   /** The signature taken on the signer's own device, with the proof the link's opening gave. */
   async sign(input: RemoteSignatureDto, caller: Caller): Promise<string> {
     const { request, patient } = await this.openRequest(input.token);
@@ -114,6 +144,7 @@ export class SigningLinksService {
     );
     return this.recorder.record(request, patient, input, patientCaller(caller, request, patient), {
       witnessUserId: request.createdByUserId,
+      witnessPresent: false,
       witness: words.noWitness(requestedBy),
       identityCheck: words.byLink,
     });

@@ -123,4 +123,8 @@ export class SigningRequestEntity {
 
   @Column({ name: 'proof_expires_at', type: 'timestamptz', nullable: true })
   proofExpiresAt!: Date | null;
+
+  /** Wrong dates of birth given for the link, ever: past a limit the link is withdrawn. */
+  @Column({ name: 'failed_identity_checks', type: 'integer', default: 0 })
+  failedIdentityChecks!: number;
 }

@@ -64,6 +64,11 @@ export class SigningRequestsService {
     const { form, patient } = await this.forms.render(patientId, input);
     const reason = amendmentReason?.trim();
     if (amendsReleaseId) await this.assertAmendable(patientId, amendsReleaseId, reason);
+    else if (amendmentReason !== undefined) {
+      throw new ValidationFailedError([
+        { field: 'amendmentReason', messages: ['an amendment reason goes with amendsReleaseId, the release amended'] },
+      ]);
+    }
     const signerType = input.signedBy.signerType;
     const address = signerAddress(patient, signerType);
     if (delivery === 'mail' && !address) {
@@ -72,7 +77,7 @@ export class SigningRequestsService {
           field: 'delivery',
           messages: [
             signerType === 'guardian'
-              ? 'no email address is on file for the guardian or the patient: sign at the desk instead'
+              ? 'no email address is on file for the guardian: sign at the desk instead'
               : 'no email address is on file for the patient: sign at the desk instead',
           ],
         },
@@ -208,6 +213,7 @@ export class SigningRequestsService {
     const words = signingWords(request.language);
     return this.recorder.record(request, patient, input, caller, {
       witnessUserId: witness.userId,
+      witnessPresent: true,
       witness: witness.displayName,
       identityCheck: words.atDesk,
     });

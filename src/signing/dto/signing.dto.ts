@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -179,6 +181,8 @@ export class SignatureDto {
   guardianAttestation?: boolean;
 
   @ApiProperty({ type: SignatureDrawingDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SignatureDrawingDto)
   signature!: SignatureDrawingDto;

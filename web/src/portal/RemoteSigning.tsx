@@ -114,6 +114,7 @@ export function RemoteSigning() {
   if (opened) {
     return (
       <SignForm
+        key={opened.form.sha256}
         form={opened.form}
         signer={opened.signer}
         pending={sign.isPending}

@@ -99,6 +99,7 @@ function Signing({ request, queryKey }: { request: SigningRequest; queryKey: str
     <Stack>
       <PageHeader title={t('heading')} />
       <SignForm
+        key={request.form.sha256}
         form={request.form}
         signer={request.signer}
         pending={sign.isPending}
