@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { createTestBucket, s3TestEnv, startTestApp, type TestApp } from './support/app.js';
-import { pdfsig } from './support/pdf.js';
+import { pdfsig, pdfText } from './support/pdf.js';
 import { mailedPortalToken, signInPatient } from './support/portal.js';
 import { collectBytes, counts, createCase, createPatient, createRelease, uploadPhoto } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
@@ -330,8 +330,17 @@ describe('patient portal', () => {
       [receipt.id],
     );
 
-    const everything = await session.post('/revocations', { scope: { kind: 'everything' } });
+    const everything = await session.post('/revocations', { scope: { kind: 'everything' }, language: 'es' });
     assert.equal(everything.status, 201, JSON.stringify(everything.body));
+    assert.equal(everything.body.inWords, 'Retiró su consentimiento a todo uso de sus fotografías.');
+    const spanish = await request(t.server)
+      .get(everything.body.receiptUrl as string)
+      .auth(token, { type: 'bearer' })
+      .buffer(true)
+      .parse(collectBytes);
+    const words = (await pdfText(spanish.body as Buffer)).replace(/\s+/g, ' ');
+    assert.match(words, /Justificante: retirada del consentimiento para usar fotografías/);
+    assert.match(words, /Retiró su consentimiento a todo uso de sus fotografías/);
     const website = (
       await request(t.server).get(`/api/v1/publications/${patient.website}`).auth(marketing.token, { type: 'bearer' })
     ).body as Json;

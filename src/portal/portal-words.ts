@@ -16,6 +16,11 @@ export interface PortalWords {
   post: (id: string) => string;
   campaign: (name: string) => string;
   printRun: (name: string) => string;
+  patientRequester: string;
+  guardianRequester: (name: string) => string;
+  /** What the portal verified before someone could act, as a withdrawal's receipt states it. */
+  portalIdentityCheck: Record<'patient' | 'guardian', string>;
+  receiptSealReason: string;
 }
 
 function spanishWithdrawal(withdrawal: Withdrawal): string {
@@ -45,6 +50,17 @@ const WORDS: Record<FormLanguage, PortalWords> = {
     post: (id) => `post ${id}`,
     campaign: (name) => `campaign “${name}”`,
     printRun: (name) => `print run “${name}”`,
+    patientRequester: 'The patient',
+    guardianRequester: (name) => `${name}, the patient’s guardian`,
+    portalIdentityCheck: {
+      patient:
+        'Signed in to the patient portal with a one-time link mailed to the patient’s email address on file, ' +
+        'requested with the date of birth',
+      guardian:
+        'Signed in to the patient portal with a one-time link mailed to the guardian’s email address on file ' +
+        '(the patient is a minor), requested with the patient’s date of birth',
+    },
+    receiptSealReason: 'Receipt of a withdrawal of consent',
   },
   es: {
     releaseClosing:
@@ -58,6 +74,17 @@ const WORDS: Record<FormLanguage, PortalWords> = {
     post: (id) => `publicación ${id}`,
     campaign: (name) => `campaña «${name}»`,
     printRun: (name) => `tirada «${name}»`,
+    patientRequester: 'El paciente',
+    guardianRequester: (name) => `${name}, tutor del paciente`,
+    portalIdentityCheck: {
+      patient:
+        'Inicio de sesión en el portal del paciente con un enlace de un solo uso enviado al correo del paciente ' +
+        'que consta en la clínica, pedido con la fecha de nacimiento',
+      guardian:
+        'Inicio de sesión en el portal del paciente con un enlace de un solo uso enviado al correo del tutor que ' +
+        'consta en la clínica (el paciente es menor), pedido con la fecha de nacimiento del paciente',
+    },
+    receiptSealReason: 'Justificante de una retirada del consentimiento',
   },
 };
 

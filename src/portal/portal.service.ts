@@ -11,7 +11,7 @@ import { JobQueue } from '../jobs/job-queue.js';
 import type { IdempotentRequest, IdempotentResponse } from '../idempotency/idempotency.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateRevocationDto } from '../revocations/dto/revocation.dto.js';
-import { describeScope, RevocationsService } from '../revocations/revocations.service.js';
+import { RevocationsService } from '../revocations/revocations.service.js';
 import { ObjectStore, type GetResult } from '../storage/object-store.js';
 import type {
   PortalAccessDto,
@@ -43,16 +43,6 @@ interface AccessLinksJob {
   requestId: string;
   patients: { id: string; holder: PatientPrincipal['holder'] }[];
 }
-
-/** What the portal verified before someone could act: recorded with every portal revocation. */
-const PORTAL_IDENTITY_CHECK: Record<PatientPrincipal['holder'], string> = {
-  patient:
-    'Signed in to the patient portal with a one-time link mailed to the patient’s email address on file, ' +
-    'requested with the date of birth',
-  guardian:
-    'Signed in to the patient portal with a one-time link mailed to the guardian’s email address on file ' +
-    '(the patient is a minor), requested with the patient’s date of birth',
-};
 
 interface ReleaseRow {
   id: string;
@@ -380,12 +370,13 @@ export class PortalService implements OnModuleInit {
       scope: input.scope,
       receivedVia: 'portal',
       requester: principal.holder === 'guardian' ? await this.guardianOf(patientId) : { type: 'patient' },
-      identityVerification: PORTAL_IDENTITY_CHECK[principal.holder],
+      // Recorded in the clinic's language, English, whatever the patient reads the portal in.
+      identityVerification: portalWords('en').portalIdentityCheck[principal.holder],
     };
     const recorded = await this.revocations.record(
       patientId,
       request,
-      (revocation) => this.receipt(principal, request, revocation, caller),
+      (revocation) => this.receipt(principal, request, input.language ?? 'en', revocation, caller),
       caller,
       idempotency,
     );
@@ -412,6 +403,7 @@ export class PortalService implements OnModuleInit {
   private async receipt(
     principal: PatientPrincipal,
     request: CreateRevocationDto,
+    language: FormLanguage,
     revocation: { id: string; receivedAt: Date },
     caller: Caller,
   ): Promise<UploadedFile> {
@@ -421,31 +413,31 @@ export class PortalService implements OnModuleInit {
          FROM patients WHERE id = $1`,
       [principal.patientId],
     );
+    const words = portalWords(language);
     const pdf = await revocationReceiptPdf({
+      language,
       clinicName: row.clinic_name ?? 'The clinic',
       revocationId: revocation.id,
       patientName: row.full_name,
       requestedBy:
         request.requester.type === 'guardian'
-          ? `${request.requester.fullName ?? ''}, the patient’s guardian`
-          : 'The patient',
-      inWords: sentence(
-        describeScope({
-          scopeKind: request.scope.kind,
-          channels: request.scope.channels ?? null,
-          photoIds: request.scope.photoIds ?? null,
-          releaseSeriesIds: request.scope.releaseIds ?? null,
-        }),
-      ),
+          ? words.guardianRequester(request.requester.fullName ?? '')
+          : words.patientRequester,
+      inWords: words.withdrawal({
+        scopeKind: request.scope.kind,
+        channels: request.scope.channels ?? null,
+        photoIds: request.scope.photoIds ?? null,
+        releaseSeriesIds: request.scope.releaseIds ?? null,
+      }),
       receivedAt: revocation.receivedAt,
       recordedAt: row.now,
-      identityCheck: request.identityVerification,
+      identityCheck: words.portalIdentityCheck[principal.holder],
       clientAddress: caller.clientIp,
       userAgent: caller.userAgent,
       removalDeadlineDays: this.config.removalDeadlineDays,
     });
     const sealed = await this.sealer.seal(pdf, {
-      reason: 'Receipt of a withdrawal of consent',
+      reason: words.receiptSealReason,
       location: row.clinic_name ?? 'The clinic',
       signingTime: row.now,
     });
@@ -622,8 +614,4 @@ function whereShown(
     row.print_run ? words.printRun(row.print_run) : null,
   ].filter((part): part is string => part !== null);
   return parts.join(', ');
-}
-
-function sentence(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

@@ -1,7 +1,54 @@
+import type { FormLanguage } from '../forms/form-template.entity.js';
 import { labelledRows, newPdf } from '../sealing/pdf-document.js';
+
+const WORDS = {
+  en: {
+    title: 'Receipt: withdrawal of consent to use photographs',
+    introduction: (days: number) =>
+      'The clinic received this withdrawal through the patient portal. It took effect when it was received: ' +
+      'from then on nothing it covers may be used again. Where photographs it covers were already published, ' +
+      `the clinic takes them down within ${days} days and writes to you when it is done. A withdrawal does not ` +
+      'undo a use made before it was received.',
+    patient: 'Patient',
+    requestedBy: 'Requested by',
+    withdrawn: 'What was withdrawn',
+    tookEffect: 'Took effect at (UTC)',
+    recordedAt: 'Recorded by the database at (UTC)',
+    identity: 'Identity checked by',
+    address: 'Device address',
+    browser: 'Device and browser',
+    reference: 'Reference',
+    unknown: 'not known',
+    sealed:
+      'This receipt is sealed with the clinic’s digital certificate: a PDF reader shows whether anything in it ' +
+      'changed after it was made.',
+  },
+  es: {
+    title: 'Justificante: retirada del consentimiento para usar fotografías',
+    introduction: (days: number) =>
+      'La clínica recibió esta retirada desde el portal del paciente. Tuvo efecto al recibirse: desde entonces ' +
+      'no puede volver a usarse nada de lo que abarca. Donde ya se habían publicado fotografías que abarca, la ' +
+      `clínica las retira en un plazo de ${days} días y le escribe cuando termina. Una retirada no deshace un ` +
+      'uso hecho antes de recibirla.',
+    patient: 'Paciente',
+    requestedBy: 'Solicitado por',
+    withdrawn: 'Lo que se retiró',
+    tookEffect: 'Tuvo efecto el (UTC)',
+    recordedAt: 'Registrado por la base de datos el (UTC)',
+    identity: 'Identidad comprobada mediante',
+    address: 'Dirección del dispositivo',
+    browser: 'Dispositivo y navegador',
+    reference: 'Referencia',
+    unknown: 'desconocido',
+    sealed:
+      'Este justificante está sellado con el certificado digital de la clínica: un lector de PDF muestra si algo ' +
+      'cambió después de hacerlo.',
+  },
+} as const;
 
 /** What a portal withdrawal's receipt states. */
 export interface RevocationReceipt {
+  language: FormLanguage;
   clinicName: string;
   revocationId: string;
   patientName: string;
@@ -24,48 +71,32 @@ export interface RevocationReceipt {
  * happens next. The patient keeps it; the clinic stores it as the revocation's document.
  */
 export function revocationReceiptPdf(receipt: RevocationReceipt): Promise<Buffer> {
+  const words = WORDS[receipt.language];
   const { doc, bytes } = newPdf(
     {
-      Title: 'Receipt: withdrawal of consent to use photographs',
+      Title: words.title,
       Author: receipt.clinicName,
-      Subject: `Revocation ${receipt.revocationId}`,
+      Subject: `${words.reference}: ${receipt.revocationId}`,
       CreationDate: receipt.recordedAt,
       ModDate: receipt.recordedAt,
     },
-    'en',
+    receipt.language,
   );
   doc.font('body').fontSize(9).fillColor('#444444').text(receipt.clinicName).fillColor('#000000');
-  doc.moveDown(0.5).font('bold').fontSize(17).text('Receipt: withdrawal of consent to use photographs');
-  doc
-    .moveDown(0.6)
-    .font('body')
-    .fontSize(10.5)
-    .text(
-      `The clinic received this withdrawal through the patient portal. It took effect when it was received: ` +
-        `from then on nothing it covers may be used again. Where photographs it covers were already published, ` +
-        `the clinic takes them down within ${receipt.removalDeadlineDays} days and writes to you when it is done. ` +
-        'A withdrawal does not undo a use made before it was received.',
-    );
+  doc.moveDown(0.5).font('bold').fontSize(17).text(words.title);
+  doc.moveDown(0.6).font('body').fontSize(10.5).text(words.introduction(receipt.removalDeadlineDays));
   labelledRows(doc, [
-    ['Patient', receipt.patientName],
-    ['Requested by', receipt.requestedBy],
-    ['What was withdrawn', receipt.inWords],
-    ['Took effect at (UTC)', receipt.receivedAt.toISOString()],
-    ['Recorded by the database at (UTC)', receipt.recordedAt.toISOString()],
-    ['Identity checked by', receipt.identityCheck],
-    ['Device address', receipt.clientAddress ?? 'not known'],
-    ['Device and browser', receipt.userAgent ?? 'not known'],
-    ['Reference', receipt.revocationId],
+    [words.patient, receipt.patientName],
+    [words.requestedBy, receipt.requestedBy],
+    [words.withdrawn, receipt.inWords],
+    [words.tookEffect, receipt.receivedAt.toISOString()],
+    [words.recordedAt, receipt.recordedAt.toISOString()],
+    [words.identity, receipt.identityCheck],
+    [words.address, receipt.clientAddress ?? words.unknown],
+    [words.browser, receipt.userAgent ?? words.unknown],
+    [words.reference, receipt.revocationId],
   ]);
-  doc
-    .moveDown(1.2)
-    .font('body')
-    .fontSize(9)
-    .fillColor('#444444')
-    .text(
-      'This receipt is sealed with the clinic’s digital certificate: a PDF reader shows whether anything in it ' +
-        'changed after it was made.',
-    );
+  doc.moveDown(1.2).font('body').fontSize(9).fillColor('#444444').text(words.sealed);
   doc.end();
   return bytes;
 }

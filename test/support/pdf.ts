@@ -22,3 +22,15 @@ export async function pdfsig(bytes: Buffer): Promise<string> {
     await rm(folder, { recursive: true, force: true });
   }
 }
+
+/** The text of a PDF as pdftotext (poppler-utils) reads it. */
+export async function pdfText(bytes: Buffer): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'pcs-pdftext-'));
+  try {
+    const file = path.join(folder, 'document.pdf');
+    await writeFile(file, bytes);
+    return (await run('pdftotext', ['-layout', file, '-'])).stdout;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
