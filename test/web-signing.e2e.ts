@@ -21,16 +21,15 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 async function drawSignature(page: Page, label: string): Promise<void> {
   const pad = page.getByRole('img', { name: label });
   await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  assert.ok(box, 'the signature box is on screen');
-  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.7);
+  // Each point is placed where the box is at that moment: the page may still be scrolling to it.
+  const at = async (x: number, y: number) => {
+    const box = await pad.boundingBox();
+    assert.ok(box, 'the signature box is on screen');
+    await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+  };
+  await at(0.1, 0.7);
   await page.mouse.down();
-  for (let step = 1; step <= 30; step += 1) {
-    await page.mouse.move(
-      box.x + box.width * (0.1 + step * 0.025),
-      box.y + box.height * (0.5 + 0.25 * Math.sin(step / 3)),
-    );
-  }
+  for (let step = 1; step <= 30; step += 1) await at(0.1 + step * 0.025, 0.5 + 0.25 * Math.sin(step / 3));
   await page.mouse.up();
 }
 
@@ -96,6 +95,8 @@ describe('web console: a patient signs a release on the tablet', () => {
     await drawSignature(page, 'Recuadro de firma: firme aquí con el dedo o un lápiz táctil');
     await assertAccessible(page, 'the form signed, before sending');
     await saveScreenshot(page, 'front-desk-signing');
+    // A full-page screenshot resizes the page, which clears the box as turning a tablet would: sign again.
+    await drawSignature(page, 'Recuadro de firma: firme aquí con el dedo o un lápiz táctil');
     await sign.click();
     await page.getByRole('heading', { name: 'Gracias. El formulario está firmado.' }).waitFor();
     await assertAccessible(page, 'signed');
@@ -232,6 +233,8 @@ describe('web console: a patient signs a release on the tablet', () => {
       const width = await page.evaluate('document.documentElement.scrollWidth');
       assert.ok(Number(width) <= VIEWPORTS.phone.width, `nothing runs off a 375 px screen (${String(width)} px)`);
       await saveScreenshot(page, 'patient-signing-phone');
+      // A full-page screenshot resizes the page, which clears the box as turning a phone would: sign again.
+      await drawSignature(page, 'Recuadro de firma: firme aquí con el dedo o un lápiz táctil');
       await page.getByRole('button', { name: 'Firmar el formulario' }).click();
       await page.getByRole('heading', { name: 'Gracias. El formulario está firmado.' }).waitFor();
       await assertAccessible(page, 'signing link: signed');

@@ -10,7 +10,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -28,6 +27,7 @@ import {
   SignedScanDrop,
   scopeFromTicks,
   type ScopeTicks,
+  ReleaseElementsFields,
 } from './ReleaseParts';
 import { draftChecklist, RELATIONSHIPS } from './words';
 
@@ -259,20 +259,7 @@ function ReleaseForm({
                 What the form says (45 CFR 164.508)
               </Title>
               <Stack gap="sm">
-                <Textarea
-                  label="Description of the photos"
-                  autosize
-                  minRows={2}
-                  size="md"
-                  {...form.getInputProps('informationDescription')}
-                />
-                <TextInput label="Who may disclose them" size="md" {...form.getInputProps('disclosingParty')} />
-                <TextInput label="Recipients" size="md" {...form.getInputProps('recipients')} />
-                <TextInput label="Purpose" size="md" {...form.getInputProps('purpose')} />
-                <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <TextInput label="Expires on" type="date" size="md" {...form.getInputProps('expiresAt')} />
-                  <TextInput label="Or expires when" size="md" {...form.getInputProps('expirationEvent')} />
-                </SimpleGrid>
+                <ReleaseElementsFields inputProps={(field) => form.getInputProps(field)} />
                 {statement('rightToRevokeStatement', 'The form states the right to revoke and how')}
                 {statement('conditioningStatement', 'The form states that treatment is not conditioned on signing')}
                 {statement('treatmentConditionedOnSigning', 'Treatment was conditioned on signing')}

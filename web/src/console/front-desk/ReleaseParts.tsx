@@ -1,5 +1,21 @@
 import '@mantine/dropzone/styles.css';
-import { Alert, Badge, Card, Checkbox, Group, List, Stack, Switch, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import type { GetInputPropsReturnType } from '@mantine/form';
 import { Dropzone } from '@mantine/dropzone';
 import { useState } from 'react';
 import type { components } from '../../shared/api';
@@ -226,5 +242,40 @@ export function SignedScanDrop({
         </Alert>
       )}
     </Stack>
+  );
+}
+
+type ReleaseElementField =
+  'informationDescription' | 'disclosingParty' | 'recipients' | 'purpose' | 'expiresAt' | 'expirationEvent';
+
+/**
+ * The elements of 45 CFR 164.508(c)(1) the front desk words for each release (what, by whom, to whom,
+ * why) and its expiry, as fields of the caller's form; `required` where a form cannot go without them.
+ */
+export function ReleaseElementsFields({
+  inputProps,
+  required = false,
+}: {
+  inputProps: (field: ReleaseElementField) => GetInputPropsReturnType;
+  required?: boolean;
+}) {
+  return (
+    <>
+      <Textarea
+        label="Description of the photos"
+        required={required}
+        autosize
+        minRows={2}
+        size="md"
+        {...inputProps('informationDescription')}
+      />
+      <TextInput label="Who may disclose them" required={required} size="md" {...inputProps('disclosingParty')} />
+      <TextInput label="Recipients" required={required} size="md" {...inputProps('recipients')} />
+      <TextInput label="Purpose" required={required} size="md" {...inputProps('purpose')} />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <TextInput label="Expires on" type="date" size="md" {...inputProps('expiresAt')} />
+        <TextInput label="Or expires when" size="md" {...inputProps('expirationEvent')} />
+      </SimpleGrid>
+    </>
   );
 }

@@ -19,7 +19,15 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, fieldErrors, unwrap, type components } from '../../shared/api';
 import { PageHeader, ProblemAlert, QueryState } from '../../shared/ui';
 import { usePatient } from './PatientScreen';
-import { NO_SCOPE, ScopeEditor, ScopePreview, scopeFromTicks, ticksFromScope, type ScopeTicks } from './ReleaseParts';
+import {
+  NO_SCOPE,
+  ScopeEditor,
+  ScopePreview,
+  scopeFromTicks,
+  ticksFromScope,
+  type ScopeTicks,
+  ReleaseElementsFields,
+} from './ReleaseParts';
 import { RELATIONSHIPS } from './words';
 
 /**
@@ -285,26 +293,7 @@ function Terms({
                 What the form says (45 CFR 164.508)
               </Title>
               <Stack gap="sm">
-                <Textarea
-                  label="Description of the photos"
-                  required
-                  autosize
-                  minRows={2}
-                  size="md"
-                  {...form.getInputProps('informationDescription')}
-                />
-                <TextInput
-                  label="Who may disclose them"
-                  required
-                  size="md"
-                  {...form.getInputProps('disclosingParty')}
-                />
-                <TextInput label="Recipients" required size="md" {...form.getInputProps('recipients')} />
-                <TextInput label="Purpose" required size="md" {...form.getInputProps('purpose')} />
-                <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <TextInput label="Expires on" type="date" size="md" {...form.getInputProps('expiresAt')} />
-                  <TextInput label="Or expires when" size="md" {...form.getInputProps('expirationEvent')} />
-                </SimpleGrid>
+                <ReleaseElementsFields inputProps={(field) => form.getInputProps(field)} required />
                 <Text size="sm" c="dimmed">
                   The template states the right to revoke, that treatment does not depend on signing, that photos may be
                   redisclosed, and the consent to sign electronically.
