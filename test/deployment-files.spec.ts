@@ -55,6 +55,8 @@ describe('deployment files', () => {
     assert.ok(stages.length >= 2, 'multi-stage');
     for (const stage of stages) assert.match(stage, /^FROM node:24-slim/);
     assert.match(dockerfile, /npm ci --omit=dev/);
+    assert.doesNotMatch(dockerfile, /--omit=optional/, 'sharp’s native binary is an optional dependency');
     assert.match(dockerfile, /^USER node$/m);
+    assert.match(dockerfile, /HEALTHCHECK[\s\S]*\/health\/live/, 'the health check is liveness, not readiness');
   });
 });
