@@ -47,6 +47,13 @@ async function main(): Promise<void> {
     throw error;
   }
   log.info({ url: await app.getUrl(), database: embedded ? 'embedded' : 'external' }, 'service listening');
+  if (config.env === 'production' && config.http.trustProxy === false) {
+    log.warn(
+      { mediaRateLimitPerMinute: config.media.rateLimitPerMinute },
+      'TRUST_PROXY is unset: behind a proxy or load balancer every visitor has its address, so all of them ' +
+        'share one public-media rate limit (counted by each instance on its own). Set TRUST_PROXY to the balancer.',
+    );
+  }
 
   const warnLeftOpen = () => log.warn('still open after shutdown: exiting anyway');
   let stopping = false;

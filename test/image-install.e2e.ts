@@ -102,6 +102,7 @@ describe('the image’s install, done as the Dockerfile does it', () => {
     const url = await waitUntilReady(child, () => output);
 
     assert.doesNotMatch(output, /Could not load the sharp module/);
+    assert.match(output, /TRUST_PROXY is unset: behind a proxy or load balancer every visitor has its address/);
     const live = await fetch(`${url}/health/live`);
     assert.equal(live.status, 200, 'the image’s health check answers');
     const { stdout } = await run(
