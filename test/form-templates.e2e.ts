@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './support/app.js';
-import { createCase, createPatient, SCOPE } from './support/records.js';
+import { createCase, createPatient, RELEASE_FORM_TERMS, SCOPE } from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
@@ -156,16 +156,7 @@ describe('release form templates', () => {
   });
 
   describe('a release form rendered for a patient', () => {
-    const terms = {
-      coversAllCases: true,
-      signedBy: { signerType: 'patient' },
-      informationDescription: 'Before and after photographs of the rhinoplasty.',
-      disclosingParty: 'Riverside Aesthetics',
-      recipients: 'Visitors of the clinic website',
-      purpose: 'Showing the results of the treatment',
-      expiresAt: '2031-03-01T00:00:00Z',
-      scope: SCOPE,
-    };
+    const terms = RELEASE_FORM_TERMS;
     /** The template the service ships (later tests publish newer versions of it). */
     const shippedId = async () =>
       (await t.database.query<{ id: string }>('SELECT id FROM form_templates WHERE published_by_user_id IS NULL'))[0]

@@ -4,22 +4,15 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { SMTPServer } from 'smtp-server';
 import { startTestApp, type TestApp } from './support/app.js';
-import { collectBytes, createCase, createPatient, createRelease, SCOPE, uploadPhoto } from './support/records.js';
+import {
+  collectBytes,
+  createCase,
+  createPatient,
+  createRelease,
+  RELEASE_FORM_TERMS,
+  uploadPhoto,
+} from './support/records.js';
 import { createSignedIn, type SignedInStaff } from './support/staff.js';
-
-/** The terms of a release form, as the front desk fills them in. */
-function releaseFormTerms(): Record<string, unknown> {
-  return {
-    coversAllCases: true,
-    signedBy: { signerType: 'patient' },
-    informationDescription: 'Before and after photographs of the treatment.',
-    disclosingParty: 'Riverside Aesthetics',
-    recipients: 'Visitors of the clinic website',
-    purpose: 'Showing the results of the treatment',
-    expiresAt: '2031-03-01T00:00:00Z',
-    scope: SCOPE,
-  };
-}
 
 interface ReceivedMail {
   from: string;
@@ -148,7 +141,7 @@ describe('mail over SMTP', () => {
     const made = await request(t.server)
       .post(`/api/v1/patients/${patient.id}/signing-requests`)
       .auth(frontDesk.token, { type: 'bearer' })
-      .send({ ...releaseFormTerms(), templateId, language: 'en', delivery: 'desk' });
+      .send({ ...RELEASE_FORM_TERMS, templateId, language: 'en', delivery: 'desk' });
     assert.equal(made.status, 201, JSON.stringify(made.body));
     const signed = await request(t.server)
       .post(`/api/v1/patients/${patient.id}/signing-requests/${made.body.id}/signature`)

@@ -5,7 +5,6 @@ import type { Caller } from '../common/caller.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError, ValidationFailedError, type FieldError } from '../common/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
-import type { FormTemplateEntity } from '../forms/form-template.entity.js';
 import { FormTemplatesService } from '../forms/form-templates.service.js';
 import { renderReleaseForm, type ReleaseFormTerms, type RenderedForm } from '../forms/release-form.js';
 import { PatientEntity } from '../patients/patient.entity.js';
@@ -57,7 +56,7 @@ export class ReleaseFormsService {
   async render(
     patientId: string,
     input: ReleaseFormPreviewDto,
-  ): Promise<{ form: ReleaseFormShown; patient: PatientEntity; template: FormTemplateEntity }> {
+  ): Promise<{ form: ReleaseFormShown; patient: PatientEntity }> {
     const patient = await this.dataSource.manager.findOneBy(PatientEntity, { id: patientId });
     if (!patient) throw new NotFoundError('The patient');
     const { template } = await this.templates.get(input.templateId);
@@ -99,7 +98,7 @@ export class ReleaseFormsService {
           : { signerType: 'patient' },
     };
     const rendered = renderReleaseForm(template, input.language, terms, this.config.clinicTimeZone);
-    return { form: { ...rendered, templateId: template.id, templateVersion: template.version }, patient, template };
+    return { form: { ...rendered, templateId: template.id, templateVersion: template.version }, patient };
   }
 
   /** The covered cases as the form names them, oldest first; null when the form covers every case. */

@@ -116,6 +116,18 @@ export const SCOPE = {
   educationalUseAllowed: true,
 };
 
+/** The terms of a release form as the front desk fills them in (a template and language besides). */
+export const RELEASE_FORM_TERMS = {
+  coversAllCases: true,
+  signedBy: { signerType: 'patient' },
+  informationDescription: 'Before and after photographs of the rhinoplasty.',
+  disclosingParty: 'Riverside Aesthetics',
+  recipients: 'Visitors of the clinic website',
+  purpose: 'Showing the results of the treatment',
+  expiresAt: '2031-03-01T00:00:00Z',
+  scope: SCOPE,
+};
+
 /** The fields of a complete release signed the day before the test clock's time. */
 export function releaseFields(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
